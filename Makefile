@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= marsad.db
+
+.PHONY: install demo test browser bench gazetteer clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/marsad ingest examples/ --db $(DB)
+	$(BIN)/marsad extract --db $(DB)
+	$(BIN)/marsad stats --db $(DB)
+
+# Debian's chromium for the browser end-to-end test; skipped (the test says so) where it cannot be installed.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "note: could not install chromium; the browser tests will skip"; \
+	else echo "note: no chromium and no root; the browser tests will skip"; fi
+
+test: install browser
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+bench: install
+	for f in bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+gazetteer: install
+	$(BIN)/python scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,32 @@
+"""The `marsad` command. Thin: parse options, call the library, render."""
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="marsad",
+    help="marsad (مرصد): Arabic conflict reports to events and claims, geocoded offline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve")
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"marsad.commands.{_name}")
+    except ModuleNotFoundError as exc:  # a command module not written yet
+        if exc.name != f"marsad.commands.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
