@@ -1,0 +1,9 @@
+"""Arabic text primitives: normalization, sentences, numbers, dates.
+
+Every finder returns values with character spans in the ORIGINAL text.
+"""
+from __future__ import annotations
+
+from .normalize import Normalized, fold, normalize
+
+__all__ = ["Normalized", "fold", "normalize"]

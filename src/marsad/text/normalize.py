@@ -1,0 +1,204 @@
+"""Arabic normalization, de-obfuscation and folding with an offset map.
+
+``normalize(text)`` removes tatweel, diacritics, zero-width and bidi controls,
+and undoes obfuscation inserted to evade filters (``د|عـ.ـش`` → ``داعش``).
+Every character of the result maps back to an offset in the original text.
+
+De-obfuscation rule (per separator ``. | * _ -`` lying between two Arabic
+letters with no space):
+
+* ``*`` inside a word, and any separator touching a tatweel (``عـ.ـش``), is
+  always obfuscation; ``|`` there stands for alef;
+* ``.`` joins when one side is a short fragment (<= 2 letters) — unless all
+  fragments are single letters (an abbreviation such as أ.ف.ب), the left side
+  ends in a word-final letter (ة ى), or the left side is a complete short word
+  that can end a sentence (data/short_words.txt);
+* any ``.``, ``-``, ``_`` also joins when the joined token is a known commonly
+  obfuscated word (data/obfuscated_words.txt), after stripping clitics.
+
+Everything else (``العربي-الكردي``, ``المكان.قالت``, URLs, 3.5, U.S.) is kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import read_lines
+
+LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
+_TATWEEL = "\u0640"
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_SEPS = ".|*_-"
+_DROP_RE = re.compile(f"[{_TATWEEL}{_MARKS}{_INVISIBLE}]")
+_WORD = f"{LETTERS}{_TATWEEL}{_MARKS}"
+_SEP_RE = re.compile(rf"(?<=[{_WORD}])[.|*_\-](?=[{_WORD}])")
+_WORD_CH_RE = re.compile(f"[{_WORD}{_INVISIBLE}]")
+_CORE_DROP_RE = re.compile(f"[^{LETTERS}]")
+_FINAL_ONLY = "ةى"
+
+_SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+_TEXT_TABLE = str.maketrans(_SPACES)
+_FOLD_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ھ": "ه", "٫": ".", "٬": ",", "،": "،",
+}
+_FOLD_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+_FOLD_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = ("يين", "ية", "ين", "ون", "ات", "ها", "هم", "ي", "ه")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text, its folded twin and the map back to the original."""
+
+    original: str
+    text: str
+    folded: str
+    offsets: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of ``text``/``folded`` to a span of ``original``."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if end == start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def fold_text(s: str) -> str:
+    """Fold an already-normalized string (length preserving)."""
+    return s.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in read_lines("obfuscated_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _short_words() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in read_lines("short_words.txt"))
+
+
+def _core(fragment: str) -> str:
+    return fold_text(_CORE_DROP_RE.sub("", fragment))
+
+
+def _known_word(word: str) -> bool:
+    lex = _lexicon()
+    cands = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            cands.add(word[len(p):])
+    for c in list(cands):
+        for s in _SUFFIXES:
+            if c.endswith(s) and len(c) - len(s) >= 3:
+                cands.add(c[: -len(s)])
+    return not cands.isdisjoint(lex)
+
+
+def _token_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Expand from separator ``pos`` to the whole obfuscated token."""
+    n = len(text)
+    i = pos
+    while i > 0 and (_WORD_CH_RE.match(text, i - 1) or (
+            text[i - 1] in _SEPS and i > 1 and _WORD_CH_RE.match(text, i - 2)
+            and _WORD_CH_RE.match(text, i))):
+        i -= 1
+    j = pos + 1
+    while j < n and (_WORD_CH_RE.match(text, j) or (
+            text[j] in _SEPS and j + 1 < n and _WORD_CH_RE.match(text, j + 1)
+            and _WORD_CH_RE.match(text, j - 1))):
+        j += 1
+    return i, j
+
+
+def _join_decisions(parts: list[str], seps: list[str]) -> list[bool]:
+    """Decide for each separator whether it is obfuscation (True) or real."""
+    cores = [_core(p) for p in parts]
+    known = _known_word("".join(cores))
+    all_single = all(len(c) <= 1 for c in cores)
+    short = _short_words()
+    out = []
+    for k, sep in enumerate(seps):
+        left, right = parts[k], parts[k + 1]
+        lc, rc = cores[k], cores[k + 1]
+        if sep == "*" or sep == "|" or left.endswith(_TATWEEL) or right.startswith(_TATWEEL):
+            out.append(True)
+        elif known:
+            out.append(True)
+        elif sep != "." or all_single or not lc or not rc:
+            out.append(False)
+        elif lc[-1] in "هي" and parts[k][-1:] in _FINAL_ONLY:
+            out.append(False)
+        elif k == 0 and lc in short:
+            out.append(False)
+        else:
+            out.append(len(lc) <= 2 or (len(rc) <= 2 and rc not in short))
+    return out
+
+
+def _obfuscation_edits(text: str) -> dict[int, str]:
+    """Positions of separators to delete ('') or replace (alef for '|')."""
+    edits: dict[int, str] = {}
+    done_until = -1
+    for m in _SEP_RE.finditer(text):
+        if m.start() < done_until:
+            continue
+        a, b = _token_bounds(text, m.start())
+        done_until = b
+        token = text[a:b]
+        pieces = re.split(r"([.|*_\-])", token)
+        parts, seps = pieces[0::2], pieces[1::2]
+        pos = a
+        for k, join in enumerate(_join_decisions(parts, seps)):
+            pos += len(parts[k])
+            if join:
+                edits[pos] = "ا" if seps[k] == "|" else ""
+            pos += 1
+    return edits
+
+
+def _apply(text: str, edits: dict[int, str]) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    offsets: list[int] = []
+    prev = 0
+    for pos in sorted(edits):
+        if pos > prev:
+            pieces.append(text[prev:pos])
+            offsets.extend(range(prev, pos))
+        rep = edits[pos]
+        if rep:
+            pieces.append(rep)
+            offsets.extend([pos] * len(rep))
+        prev = pos + 1
+    pieces.append(text[prev:])
+    offsets.extend(range(prev, len(text)))
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+@lru_cache(maxsize=16)
+def normalize(text: str) -> Normalized:
+    """Normalize Arabic ``text``; see the module docstring for the rules."""
+    if not isinstance(text, str):
+        raise TypeError("normalize() expects str")
+    edits = _obfuscation_edits(text) if _SEP_RE.search(text) else {}
+    for m in _DROP_RE.finditer(text):
+        edits.setdefault(m.start(), "")
+    if edits:
+        out, offsets = _apply(text, edits)
+    else:
+        out, offsets = text, list(range(len(text) + 1))
+    out = out.translate(_TEXT_TABLE)
+    return Normalized(original=text, text=out, folded=fold_text(out), offsets=offsets)
+
+
+def fold(s: str) -> str:
+    """``normalize(s).folded`` — the key form used for lexicon lookups."""
+    return normalize(s).folded
