@@ -5,5 +5,6 @@ Every finder returns values with character spans in the ORIGINAL text.
 from __future__ import annotations
 
 from .normalize import Normalized, fold, normalize
+from .sentences import Sentence, split_sentences
 
-__all__ = ["Normalized", "fold", "normalize"]
+__all__ = ["Normalized", "Sentence", "fold", "normalize", "split_sentences"]
