@@ -1,0 +1,166 @@
+"""Core commands: ingest, extract, export, stats. Thin: parse options, call the library, render.
+Heavy imports (readers, datasketch, the extractor) happen inside the command functions."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+DB_HELP = "SQLite database (default: $MARSAD_DB, else ./marsad.db)."
+MAX_BYTES_DEFAULT = 10 * 1024 * 1024
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+    return Console(stderr=stderr, highlight=False)
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress callback (done, total) drawn as a rich bar on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _fail(exc) -> None:
+    """Print a marsad error and exit with its code."""
+    _console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    raise typer.Exit(getattr(exc, "exit_code", 1))
+
+
+def _open_store(db: Optional[str]):
+    from marsad.store import Store
+    return Store(db)
+
+
+def _report_errors(errors) -> None:
+    err = _console(stderr=True)
+    for error in errors:
+        err.print(str(error), markup=False)
+
+
+def _table(title: str, headers: tuple[str, ...], rows) -> None:
+    from rich.table import Table
+    table = Table(title=title, title_justify="left")
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i == len(headers) - 1 else "left")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    _console().print(table)
+
+
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or http(s) feed URLs."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    max_bytes: int = typer.Option(MAX_BYTES_DEFAULT, "--max-bytes", help="Largest file (or JSONL line) read."),
+) -> None:
+    """Read reports (.txt .html .json .jsonl, RSS/Atom) into the database."""
+    from marsad.errors import MarsadError
+    from marsad.ingest import ingest
+
+    try:
+        with _open_store(db) as store, _progress("ingest") as progress:
+            report = ingest(paths, store, max_bytes=max_bytes, progress=progress)
+    except MarsadError as exc:
+        _fail(exc)
+    _report_errors(report.errors)
+    _table("ingest", ("", "count"), [
+        ("inputs read", report.sources), ("documents added", len(report.added)),
+        ("already stored", report.already), ("near-duplicates linked", len(report.near_duplicates)),
+        ("non-Arabic (kept, not extracted)", len(report.non_arabic)), ("failed inputs", len(report.errors))])
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def extract_cmd(
+    paths: Optional[list[str]] = typer.Argument(None, help="Files/folders to extract straight (needs --output)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write DIR/<doc_id>.json; no database."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract with."),
+) -> None:
+    """Extract events and claims: stored documents lacking the current extractor version's
+    result, or (PATH... --output DIR) files straight to JSON."""
+    from marsad.errors import MarsadError, UsageError
+
+    try:
+        if paths and output is None:
+            raise UsageError("extracting files needs --output DIR (or ingest them first)")
+        report = _run_extract(paths, output, db, workers)
+    except MarsadError as exc:
+        _fail(exc)
+    _report_errors(report.errors)
+    rows = [("extractor version", report.version), ("documents extracted", len(report.extracted))]
+    if report.skipped_non_arabic:
+        rows.append(("non-Arabic (empty record)", len(report.skipped_non_arabic)))
+    rows.append(("failed", len(report.errors)))
+    _table(f"extract → {report.output}" if report.output else "extract", ("", ""), rows)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _run_extract(paths, output, db, workers):
+    from marsad.store.runner import extract_pending, extract_to_dir
+
+    with _progress("extract") as progress:
+        if output is not None:
+            return extract_to_dir(paths or [], output, workers=workers, progress=progress)
+        with _open_store(db) as store:
+            return extract_pending(store, workers=workers, progress=progress)
+
+
+def export_cmd(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | geojson"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    date_from: Optional[str] = typer.Option(None, "--date-from", help="Events ending on or after this ISO day."),
+    date_to: Optional[str] = typer.Option(None, "--date-to", help="Events starting on or before this ISO day."),
+    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type."),
+    admin1: Optional[str] = typer.Option(None, "--admin1", help="Governorate, e.g. 'Deir ez-Zor'."),
+) -> None:
+    """Export extractions as JSONL (spec format), CSV (ACLED columns) or GeoJSON."""
+    from marsad.errors import MarsadError
+    from marsad.exports import EventFilter, export
+
+    flt = EventFilter(date_from, date_to, event_type, admin1)
+    try:
+        with _open_store(db) as store:
+            text = export(store, fmt.lower(), flt)
+    except MarsadError as exc:
+        _fail(exc)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        _console(stderr=True).print(f"wrote {output}", markup=False)
+
+
+def stats_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Summary: documents, events by type, governorate and month, claims."""
+    from marsad.errors import MarsadError
+    from marsad.store.stats import summary
+
+    try:
+        with _open_store(db) as store:
+            s = summary(store)
+    except MarsadError as exc:
+        _fail(exc)
+    _table(f"marsad: {db or os.environ.get('MARSAD_DB') or 'marsad.db'} (schema {s.schema_version})", ("", "count"), [
+        ("documents", s.documents), ("  Arabic", s.arabic), ("  non-Arabic", s.non_arabic),
+        ("  near-duplicates", s.near_duplicates), ("extracted", s.extracted),
+        ("events", s.events), ("claims", s.claims)])
+    _table("events by type", ("event type", "sub-event type", "events"), s.by_type)
+    _table("events by governorate", ("governorate", "events"), s.by_admin1)
+    _table("events by month", ("month", "events"), s.by_month)
+    _table("claims by quantity", ("quantity", "claims"), s.claims_by_quantity)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+    app.command("extract")(extract_cmd)
+    app.command("export")(export_cmd)
+    app.command("stats")(stats_cmd)

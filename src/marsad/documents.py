@@ -1,0 +1,79 @@
+"""The Document every stage passes around, and the helpers that make one."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Document:
+    doc_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None     # ISO date "YYYY-MM-DD" or None
+    lang: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def content_hash(text: str) -> str:
+    """A stable hash of the text, insensitive to surrounding and repeated whitespace."""
+    canonical = _SPACES.sub(" ", text).strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def hash_id(text: str) -> str:
+    """The doc_id of a document that came without one."""
+    return "h" + content_hash(text)[:16]
+
+
+def iso_date(value) -> str | None:
+    """'2025-08-29', '2025-08-29T10:00:00Z', a date or a datetime -> 'YYYY-MM-DD'; else None."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%Y-%m-%d")
+    match = _DATE_PREFIX.match(str(value).strip())
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _clean(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def make_document(text: str, *, doc_id=None, title=None, url=None, source=None,
+                  published=None, meta: dict | None = None) -> Document:
+    """A Document with a stable id (the given one, else a content hash) and a normalised date.
+
+    A publication date that cannot be read as a day is kept in ``meta['published_raw']``.
+    """
+    meta = dict(meta or {})
+    day = iso_date(published)
+    if published is not None and day is None:
+        meta["published_raw"] = str(published)
+    return Document(
+        doc_id=_clean(doc_id) or hash_id(text),
+        text=text,
+        title=_clean(title),
+        url=_clean(url),
+        source=_clean(source),
+        published=day,
+        meta=meta,
+    )

@@ -1,0 +1,32 @@
+"""HTML pages: main text and metadata (title, date, site, URL) through trafilatura."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.documents import Document, make_document
+from marsad.errors import InputError
+from marsad.readers.base import DEFAULT_MAX_BYTES, read_text, with_title
+
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def parse_html(where: str, html: str, url: str | None = None) -> Document:
+    import trafilatura   # heavy: only when an HTML page is read
+
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False,
+        include_tables=False, date_extraction_params=_DATE_PARAMS)
+    meta = result.as_dict() if result is not None else {}
+    body = (meta.get("text") or "").strip()
+    if not body:
+        raise InputError(where, "no main text found in the HTML")
+    title = meta.get("title")
+    return make_document(
+        with_title(title, body), title=title, url=meta.get("url") or url,
+        source=meta.get("sitename") or meta.get("hostname"), published=meta.get("date"),
+        meta={"format": "html"})
+
+
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+    yield parse_html(str(path), read_text(path, max_bytes))

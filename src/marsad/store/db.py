@@ -1,0 +1,116 @@
+"""The SQLite store: one connection, WAL, explicit transactions, migrated on open."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from marsad.documents import Document, content_hash
+from marsad.errors import StoreError
+from marsad.store.migrate import MIGRATIONS_DIR, migrate, schema_version
+
+DEFAULT_DB = "marsad.db"
+DOC_COLUMNS = ("doc_id", "url", "source", "published", "title", "text", "lang", "is_arabic",
+               "content_hash", "near_dup_of", "path", "ingested_at", "meta")
+
+
+def default_db_path() -> str:
+    """`MARSAD_DB` if set, else ./marsad.db."""
+    return os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """marsad's database. Opening it applies any pending migration (an older file is upgraded)."""
+
+    def __init__(self, path: str | Path | None = None, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+        self.path = str(path or default_db_path())
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrated = migrate(self.conn, migrations_dir)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+
+    # -- lifecycle ---------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- documents ---------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
+
+    def known_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", chunk))
+        return found
+
+    def insert_document(self, doc: Document, *, is_arabic: bool, path: str | None,
+                        near_dup_of: str | None = None, signature: bytes | None = None) -> None:
+        """Insert one document (inside the caller's transaction)."""
+        row = (doc.doc_id, doc.url, doc.source, doc.published, doc.title, doc.text, doc.lang,
+               int(is_arabic), content_hash(doc.text), near_dup_of, path, now_utc(),
+               json.dumps(doc.meta, ensure_ascii=False))
+        self.conn.execute(f"INSERT INTO documents({','.join(DOC_COLUMNS)}) "
+                          f"VALUES ({','.join('?' * len(DOC_COLUMNS))})", row)
+        if signature is not None:
+            self.conn.execute("INSERT INTO document_minhash(doc_id, signature) VALUES (?, ?)",
+                              (doc.doc_id, signature))
+
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
+        """(doc_id, near_dup_of, signature) of every stored document, oldest first."""
+        yield from self.conn.execute(
+            "SELECT d.doc_id, d.near_dup_of, m.signature FROM documents d "
+            "JOIN document_minhash m USING(doc_id) ORDER BY d.rowid")
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return row_to_document(row) if row else None
+
+    def documents(self, doc_ids: Iterable[str]) -> Iterator[Document]:
+        for doc_id in doc_ids:
+            doc = self.get_document(doc_id)
+            if doc is not None:
+                yield doc
+
+
+def row_to_document(row: sqlite3.Row) -> Document:
+    meta = json.loads(row["meta"]) if row["meta"] else {}
+    return Document(doc_id=row["doc_id"], text=row["text"], title=row["title"], url=row["url"],
+                    source=row["source"], published=row["published"], lang=row["lang"], meta=meta)
