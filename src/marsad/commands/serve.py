@@ -1,0 +1,35 @@
+"""`marsad serve`: the HTTP API and the map dashboard (marsad.web)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+
+def serve(
+    db: Path = typer.Option(None, "--db", help="SQLite database (default: MARSAD_DB or ./marsad.db)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="interface to bind (default: localhost only)"),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    token: str = typer.Option(None, "--token", envvar="MARSAD_TOKEN", show_envvar=True,
+                              help="enables the write endpoints (POST /api/documents, /api/extract), "
+                                   "which then need this token; without it the API is read-only"),
+) -> None:
+    """Serve the read API (/api/..., schema at /docs) and the dashboard (/) over one database."""
+    import uvicorn
+
+    from marsad.web.api import create_app
+    from marsad.web.bridge import prepare
+
+    path = Path(db or os.environ.get("MARSAD_DB") or "marsad.db")
+    if not path.is_file():
+        typer.echo(f"{path}: no such database (run `marsad ingest ... --db {path}` first)", err=True)
+        raise typer.Exit(2)
+    prepare(path)
+    mode = "read-write (token required)" if token else "read-only"
+    typer.echo(f"marsad: dashboard at http://{host}:{port}/  API schema at http://{host}:{port}/docs  ({mode})")
+    uvicorn.run(create_app(path, token=token or None), host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

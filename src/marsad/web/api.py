@@ -1,0 +1,158 @@
+"""The FastAPI app: read API, the map layer's GeoJSON twin, the dashboard, and (only with a
+token) write endpoints. Build it with `create_app(db_path, token=None)`."""
+import datetime as dt
+import hmac
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Iterator
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from marsad.web import bridge, queries, reports
+from marsad.web.filters import MAX_LIMIT, Filters, QueryError, parse_bbox
+
+STATIC = Path(str(resources.files("marsad.web") / "static"))
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+
+
+def filters(
+    date_from: Annotated[dt.date | None, Query(description="ISO date; events ending on or after it")] = None,
+    date_to: Annotated[dt.date | None, Query(description="ISO date; events starting on or before it")] = None,
+    event_type: Annotated[list[str], Query(description="ACLED event type (repeatable)")] = [],  # noqa: B006
+    sub_event_type: Annotated[list[str], Query(description="ACLED sub-event type (repeatable)")] = [],  # noqa: B006
+    actor: Annotated[str | None, Query(max_length=100, description="actor code, as actor1 or actor2")] = None,
+    admin1: Annotated[str | None, Query(max_length=100, description="governorate (English name)")] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+    q: Annotated[str | None, Query(max_length=500, description="full-text search, Arabic-normalized")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
+) -> Filters:
+    return Filters(date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
+                   actor=actor or None, admin1=admin1 or None, bbox=parse_bbox(bbox), q=q or None,
+                   limit=limit, offset=offset, sort=sort).validate()
+
+
+def _query_error(_request: Request, exc: QueryError) -> JSONResponse:
+    return JSONResponse(status_code=422, content={"detail": [
+        {"loc": ["query", exc.param], "msg": exc.message, "type": "value_error"}]})
+
+
+def db(request: Request) -> Iterator[sqlite3.Connection]:
+    conn = queries.connect(request.app.state.db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(db)]
+F = Annotated[Filters, Depends(filters)]
+
+
+def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
+    db_path = Path(db_path)
+    app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
+                  "conflict reports (ACLED typology), with their sources.")
+    app.state.db_path, app.state.token = db_path, token
+    app.add_exception_handler(QueryError, _query_error)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    _read_routes(app)
+    _static_routes(app)
+    if token:
+        from marsad.web.writes import write_router
+        app.include_router(write_router(db_path, token))
+    return app
+
+
+def _read_routes(app: FastAPI) -> None:
+    @app.get("/api/events", tags=["read"])
+    def events(conn: Conn, f: F) -> dict:
+        return queries.list_events(conn, f)
+
+    @app.get("/api/events.geojson", tags=["read"], summary="The map layer: located events as GeoJSON")
+    def events_geojson(conn: Conn, f: F, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 50)] = 5000):
+        f.limit = limit
+        return JSONResponse(queries.events_geojson(conn, f), media_type="application/geo+json")
+
+    @app.get("/api/incidents", tags=["read"])
+    def incidents(conn: Conn, f: F) -> dict:
+        doc_ids = None
+        if f.q:
+            doc_ids = {r["doc_id"] for r in queries.list_documents(
+                conn, Filters(q=f.q, limit=MAX_LIMIT * 50))["items"]}
+        found = [i for i in bridge.all_incidents(conn) if bridge.incident_matches(i, f, doc_ids)]
+        found.sort(key=lambda i: (i.get("date_start") or "", str(i.get("incident_id"))), reverse=True)
+        return {"total": len(found), "limit": f.limit, "offset": f.offset,
+                "items": found[f.offset:f.offset + f.limit]}
+
+    @app.get("/api/claims", tags=["read"])
+    def claims(conn: Conn, f: F, source_kind: Annotated[str | None, Query(max_length=40)] = None,
+               quantity: Annotated[str | None, Query(max_length=100)] = None) -> dict:
+        return queries.list_claims(conn, f, source_kind, quantity)
+
+    @app.get("/api/claims/ledger", tags=["read"], summary="Claims grouped by what they count, contradictions flagged")
+    def claims_ledger(conn: Conn, factor: Annotated[float, Query(gt=1.0, le=1000.0)] = 1.5,
+                      contradictions: bool = False) -> dict:
+        groups, basis = bridge.ledger(conn, factor)
+        if contradictions:
+            groups = [g for g in groups if g.get("contradiction")]
+        return {"factor": factor, "basis": basis, "groups": groups}
+
+    @app.get("/api/documents", tags=["read"])
+    def documents(conn: Conn, f: F) -> dict:
+        return queries.list_documents(conn, f)
+
+    @app.get("/api/documents/{doc_id}", tags=["read"])
+    def document(conn: Conn, doc_id: str) -> dict:
+        doc = reports.get_document(conn, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return doc
+
+    @app.get("/api/stats", tags=["read"])
+    def stats(conn: Conn, f: F) -> dict:
+        return reports.stats(conn, f)
+
+    @app.get("/api/basemap", tags=["read"], summary="The offline base map (GeoJSON, simplified boundaries)")
+    def basemap() -> Response:
+        return FileResponse(STATIC / "basemap.geojson", media_type="application/geo+json")
+
+    @app.get("/api/health", tags=["read"])
+    def health(conn: Conn) -> dict:
+        return {"ok": True, "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+                "write": bool(app.state.token)}
+
+
+def _static_routes(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+
+def check_token(expected: str, authorization: str | None, x_marsad_token: str | None) -> None:
+    """401 without a token, 403 with a wrong one."""
+    given = x_marsad_token
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given:
+        raise HTTPException(401, "this endpoint needs the API token", headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(403, "wrong API token")
+
+

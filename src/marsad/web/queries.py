@@ -1,0 +1,212 @@
+"""The read side of the API: plain functions over a sqlite3 connection returning dicts.
+
+Tables are those of docs/INTERFACES.md (documents, extractions, events, claims); incidents
+come from marsad.analysis when it is installed (see incidents.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from marsad.web import search
+from marsad.web.filters import Filters, parse_sort
+
+EVENT_SORTS = {"date": "e.date_start", "date_start": "e.date_start", "fatalities": "e.fatalities",
+               "event_type": "e.event_type", "admin1": "e.admin1", "event_id": "e.event_id",
+               "published": "d.published"}
+DOC_SORTS = {"published": "d.published", "doc_id": "d.doc_id", "title": "d.title", "source": "d.source"}
+CLAIM_SORTS = {"time": "c.time", "value": "c.value_low", "quantity": "c.quantity", "claim_id": "c.claim_id",
+               "published": "d.published"}
+# only the current extraction of a document counts
+CURRENT = ("NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = {a}.doc_id AND x.version IS NOT {a}.version)")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    search.register_functions(conn)
+    return conn
+
+
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?",
+                        (name,)).fetchone() is not None
+
+
+def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> tuple[str, list]:
+    conds, params = [CURRENT.format(a="e")], []
+    if dates and f.date_from:
+        conds.append("e.date_end >= ?")
+        params.append(f.date_from.isoformat())
+    if dates and f.date_to:
+        conds.append("e.date_start <= ?")
+        params.append(f.date_to.isoformat())
+    if f.event_type:
+        conds.append(f"e.event_type IN ({','.join('?' * len(f.event_type))})")
+        params += f.event_type
+    if f.sub_event_type:
+        conds.append(f"e.sub_event_type IN ({','.join('?' * len(f.sub_event_type))})")
+        params += f.sub_event_type
+    if f.actor:
+        conds.append("(e.actor1 = ? OR e.actor2 = ?)")
+        params += [f.actor, f.actor]
+    if f.admin1:
+        conds.append("e.admin1 = ? COLLATE NOCASE")
+        params.append(f.admin1)
+    if f.bbox:
+        conds.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    if f.q:
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append(clause)
+        params += qp
+    return " AND ".join(conds), params
+
+
+def locate(text: str, evidence: str | None) -> tuple[int, int] | None:
+    """Where the evidence sentence sits in the text: exact, else whitespace-insensitive."""
+    if not text or not evidence:
+        return None
+    i = text.find(evidence)
+    if i >= 0:
+        return i, i + len(evidence)
+    words = evidence.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return (m.start(), m.end()) if m else None
+
+
+def event_row(r: sqlite3.Row) -> dict:
+    keys = r.keys()
+    out = {k: r[k] for k in ("event_id", "doc_id", "event_type", "sub_event_type", "date_start",
+                             "date_end", "actor1", "actor2", "fatalities", "injured", "arrested", "evidence")}
+    out["location"] = {k: r[k] for k in ("name_ar", "name_en", "country", "admin1", "lat", "lon",
+                                         "geo_precision")}
+    out["source"] = {k: r[k] for k in ("title", "source", "url", "published") if k in keys}
+    return out
+
+
+EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published FROM events e "
+                "JOIN documents d ON d.doc_id = e.doc_id")
+
+
+def list_events(conn: sqlite3.Connection, f: Filters) -> dict:
+    where, params = event_where(conn, f)
+    order = parse_sort(f.sort, EVENT_SORTS, "-date_start")
+    total = conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+                         f"WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(f"{EVENT_SELECT} WHERE {where} ORDER BY {order}, e.event_id LIMIT ? OFFSET ?",
+                        [*params, f.limit, f.offset]).fetchall()
+    return {"total": total, "limit": f.limit, "offset": f.offset, "items": [event_row(r) for r in rows]}
+
+
+def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
+    """The map layer: one Point per located event, properties flat (the JSON twin of the map)."""
+    where, params = event_where(conn, f)
+    order = parse_sort(f.sort, EVENT_SORTS, "-date_start")
+    rows = conn.execute(f"{EVENT_SELECT} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+                        f"ORDER BY {order}, e.event_id LIMIT ? OFFSET ?",
+                        [*params, f.limit, f.offset]).fetchall()
+    features = []
+    for r in rows:
+        ev = event_row(r)
+        loc, src = ev.pop("location"), ev.pop("source")
+        props = {**ev, **{k: loc[k] for k in ("name_ar", "name_en", "country", "admin1", "geo_precision")},
+                 "source": src.get("source"), "title": src.get("title")}
+        features.append({"type": "Feature", "id": ev["event_id"], "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
+    conds, params = ["1"], []
+    if f.date_from:
+        conds.append("d.published >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        conds.append("d.published <= ?")
+        params.append(f.date_to.isoformat())
+    if f.q:
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append(clause)
+        params += qp
+    if f.event_type or f.sub_event_type or f.actor or f.admin1 or f.bbox:
+        ev_f = Filters(event_type=f.event_type, sub_event_type=f.sub_event_type, actor=f.actor,
+                       admin1=f.admin1, bbox=f.bbox)
+        ev_where, ev_params = event_where(conn, ev_f, dates=False)
+        conds.append(f"EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.doc_id AND {ev_where})")
+        params += ev_params
+    return " AND ".join(conds), params
+
+
+def _count_sql(table: str, alias: str) -> str:
+    return (f"(SELECT count(*) FROM {table} {alias} WHERE {alias}.doc_id = d.doc_id "
+            f"AND {CURRENT.format(a=alias)})")
+
+
+def list_documents(conn: sqlite3.Connection, f: Filters) -> dict:
+    where, params = doc_where(conn, f)
+    order = parse_sort(f.sort, DOC_SORTS, "-published")
+    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT d.doc_id, d.title, d.source, d.url, d.published, d.lang, substr(d.text, 1, 240) AS snippet, "
+        f"{_count_sql('events', 'e')} AS n_events, {_count_sql('claims', 'c')} AS n_claims "
+        f"FROM documents d WHERE {where} ORDER BY {order}, d.doc_id LIMIT ? OFFSET ?",
+        [*params, f.limit, f.offset]).fetchall()
+    return {"total": total, "limit": f.limit, "offset": f.offset, "items": [dict(r) for r in rows]}
+
+
+def claim_row(r: sqlite3.Row) -> dict:
+    out = {k: r[k] for k in ("claim_id", "doc_id", "quantity", "value_low", "value_high", "qualifier", "place",
+                             "time", "source_ar", "source_en", "source_kind", "evidence")}
+    out["document"] = {k: r[k] for k in ("title", "source", "url", "published")}
+    return out
+
+
+def claim_where(conn: sqlite3.Connection, f: Filters, source_kind: str | None = None,
+                quantity: str | None = None) -> tuple[str, list]:
+    start = "CASE length(c.time) WHEN 4 THEN c.time || '-01-01' WHEN 7 THEN c.time || '-01' ELSE c.time END"
+    end = "CASE length(c.time) WHEN 4 THEN c.time || '-12-31' WHEN 7 THEN c.time || '-31' ELSE c.time END"
+    conds, params = [CURRENT.format(a="c")], []
+    if f.date_from:
+        conds.append(f"{end} >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        conds.append(f"{start} <= ?")
+        params.append(f.date_to.isoformat())
+    if source_kind:
+        conds.append("c.source_kind = ?")
+        params.append(source_kind)
+    if quantity:
+        conds.append("lower(c.quantity) LIKE ?")
+        params.append("%" + quantity.lower() + "%")
+    if f.q:
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append(clause)
+        params += qp
+    return " AND ".join(conds), params
+
+
+def list_claims(conn: sqlite3.Connection, f: Filters, source_kind: str | None = None,
+                quantity: str | None = None) -> dict:
+    where, params = claim_where(conn, f, source_kind, quantity)
+    order = parse_sort(f.sort, CLAIM_SORTS, "-time")
+    base = "FROM claims c JOIN documents d ON d.doc_id = c.doc_id"
+    total = conn.execute(f"SELECT count(*) {base} WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT c.*, d.title, d.source, d.url, d.published {base} WHERE {where} "
+                        f"ORDER BY {order}, c.claim_id LIMIT ? OFFSET ?", [*params, f.limit, f.offset]).fetchall()
+    return {"total": total, "limit": f.limit, "offset": f.offset, "items": [claim_row(r) for r in rows]}
+
+
+def decode_json_columns(row: dict) -> dict:
+    for k, v in list(row.items()):
+        if k.endswith("_json") and isinstance(v, str):
+            try:
+                row[k] = json.loads(v)
+            except json.JSONDecodeError:
+                pass
+    return row

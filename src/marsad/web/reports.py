@@ -1,0 +1,107 @@
+"""One document with its events, claims, evidence spans and related reports; and stats."""
+from __future__ import annotations
+
+import sqlite3
+
+from marsad.web import bridge
+from marsad.web.filters import Filters
+from marsad.web.queries import CURRENT, EVENT_SELECT, claim_row, event_row, event_where, locate
+
+
+def _evidence_span(text: str, evidence: str | None) -> list[int] | None:
+    span = locate(text, evidence)
+    return list(span) if span else None
+
+
+def _related(conn: sqlite3.Connection, doc: dict, events: list[dict]) -> list[dict]:
+    """Other reports of the same incident(s): from marsad.analysis incidents, else a heuristic
+    (same sub-event type and governorate, overlapping dates), plus near-duplicates."""
+    doc_id, related = doc["doc_id"], {}
+    for inc in bridge.incidents_for_docs(conn, doc_id):
+        for other in inc.get("doc_ids") or []:
+            if other != doc_id:
+                related.setdefault(other, {"doc_id": other, "basis": "incident",
+                                           "incident_id": inc.get("incident_id")})
+    if not related:
+        for ev in events:
+            if not ev["date_start"] or not ev["location"]["admin1"]:
+                continue
+            rows = conn.execute(
+                f"SELECT DISTINCT e.doc_id FROM events e WHERE e.doc_id != ? AND e.sub_event_type = ? "
+                f"AND e.admin1 = ? AND e.date_start <= ? AND e.date_end >= ? AND {CURRENT.format(a='e')}",
+                (doc_id, ev["sub_event_type"], ev["location"]["admin1"], ev["date_end"] or ev["date_start"],
+                 ev["date_start"])).fetchall()
+            for (other,) in rows:
+                related.setdefault(other, {"doc_id": other, "basis": "same type, governorate and dates"})
+    dup_rows = conn.execute("SELECT doc_id FROM documents WHERE near_dup_of = ? OR doc_id = ?",
+                            (doc_id, doc.get("near_dup_of") or "")).fetchall()
+    for (other,) in dup_rows:
+        if other != doc_id:
+            related.setdefault(other, {"doc_id": other, "basis": "near duplicate"})
+    for item in related.values():
+        row = conn.execute("SELECT title, source, url, published FROM documents WHERE doc_id = ?",
+                           (item["doc_id"],)).fetchone()
+        item.update(dict(row) if row else {})
+    return sorted(related.values(), key=lambda r: (r.get("published") or "", r["doc_id"]))
+
+
+def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
+    row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    doc = {k: row[k] for k in row.keys()}
+    text = doc.get("text") or ""
+    ev_rows = conn.execute(f"{EVENT_SELECT} WHERE e.doc_id = ? AND {CURRENT.format(a='e')} ORDER BY e.event_id",
+                           (doc_id,)).fetchall()
+    events = []
+    for r in ev_rows:
+        ev = event_row(r)
+        ev.pop("source")
+        ev["evidence_span"] = _evidence_span(text, ev["evidence"])
+        events.append(ev)
+    cl_rows = conn.execute(
+        f"SELECT c.*, d.title, d.source, d.url, d.published FROM claims c JOIN documents d "
+        f"ON d.doc_id = c.doc_id WHERE c.doc_id = ? AND {CURRENT.format(a='c')} ORDER BY c.claim_id",
+        (doc_id,)).fetchall()
+    claims = []
+    for r in cl_rows:
+        cl = claim_row(r)
+        cl.pop("document")
+        cl["evidence_span"] = _evidence_span(text, cl["evidence"])
+        claims.append(cl)
+    doc.update(events=events, claims=claims, related=_related(conn, doc, events))
+    return doc
+
+
+def _group(conn: sqlite3.Connection, col: str, where: str, params: list) -> list[dict]:
+    rows = conn.execute(f"SELECT {col} AS k, count(*) AS n, sum(coalesce(e.fatalities, 0)) AS f "
+                        f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where} "
+                        f"GROUP BY 1 ORDER BY n DESC, k", params).fetchall()
+    return [{"key": r["k"], "events": r["n"], "fatalities": r["f"]} for r in rows]
+
+
+def stats(conn: sqlite3.Connection, f: Filters) -> dict:
+    """Totals and breakdowns for the events matching `f`; the weekly timeline ignores the
+    date range (the dashboard draws the whole timeline and brushes a range on it)."""
+    where, params = event_where(conn, f)
+    where_nodate, params_nodate = event_where(conn, f, dates=False)
+    week = "date(e.date_start, 'weekday 0', '-6 days')"
+    weekly = conn.execute(
+        f"SELECT {week} AS week, e.event_type, count(*) AS n FROM events e JOIN documents d "
+        f"ON d.doc_id = e.doc_id WHERE {where_nodate} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+        params_nodate).fetchall()
+    totals = conn.execute(
+        f"SELECT count(*), sum(coalesce(e.fatalities,0)), sum(coalesce(e.arrested,0)), min(e.date_start), "
+        f"max(e.date_end) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()
+    return {
+        "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+        "claims": conn.execute(f"SELECT count(*) FROM claims c WHERE {CURRENT.format(a='c')}").fetchone()[0],
+        "incidents": len(bridge.all_incidents(conn)),
+        "events": totals[0], "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
+        "date_min": totals[3], "date_max": totals[4],
+        "by_event_type": _group(conn, "e.event_type", where, params),
+        "by_sub_event_type": _group(conn, "e.sub_event_type", where, params),
+        "by_admin1": _group(conn, "e.admin1", where, params),
+        "by_actor": _group(conn, "e.actor1", where, params),
+        "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
+    }

@@ -1,0 +1,87 @@
+"""Full-text search over documents with Arabic folding (the API's `q`).
+
+The index (`documents_fts`, migration 0003) holds folded text. Triggers on `documents`
+queue every inserted/updated/deleted rowid in `search_queue`; `sync_search` folds the
+queued documents into the index before a search, so the index never goes stale whoever
+wrote the documents. Databases without migration 0003 fall back to a LIKE scan.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+BATCH = 500
+
+
+def fold(text: str) -> str:
+    """Arabic folding for search: marsad.text's `normalize().folded` when present."""
+    try:
+        from marsad.text import fold as text_fold
+    except ImportError:  # marsad.text not landed: a private, simpler fold
+        return _HARAKAT.sub("", text or "").translate(_FOLD).lower()
+    return text_fold(text or "").lower()
+
+
+def _search_fold(text: str) -> str:
+    # The index and the query must be folded by the same function.
+    return fold(text)
+
+
+def has_index(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name IN ('documents_fts', 'search_queue')"
+        " GROUP BY 1 HAVING count(*) = 2").fetchone()
+    return row is not None
+
+
+def sync_search(conn: sqlite3.Connection) -> int:
+    """Fold queued documents into the index; return how many were processed."""
+    if not has_index(conn):
+        return 0
+    done = 0
+    while True:
+        ids = [r[0] for r in conn.execute("SELECT doc_rowid FROM search_queue LIMIT ?", (BATCH,))]
+        if not ids:
+            return done
+        marks = ",".join("?" * len(ids))
+        docs = conn.execute(f"SELECT rowid, title, text FROM documents WHERE rowid IN ({marks})", ids)
+        rows = [(rid, _search_fold(t or ""), _search_fold(x or "")) for rid, t, x in docs]
+        with conn:
+            conn.execute(f"DELETE FROM documents_fts WHERE rowid IN ({marks})", ids)
+            conn.executemany("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", rows)
+            conn.execute(f"DELETE FROM search_queue WHERE doc_rowid IN ({marks})", ids)
+        done += len(ids)
+
+
+def _fts_query(folded: str) -> str | None:
+    """Each whitespace-separated term as a quoted phrase (AND); None if a term is < 3 chars."""
+    terms = folded.split()
+    if not terms or any(len(t) < 3 for t in terms):
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def doc_match_clause(conn: sqlite3.Connection, q: str, doc_alias: str = "d") -> tuple[str, list]:
+    """SQL condition (on a documents alias) selecting documents that match `q`."""
+    folded = _search_fold(q).strip()
+    if not folded:
+        return "1", []
+    fts = _fts_query(folded)
+    if fts is not None and has_index(conn):
+        try:
+            sync_search(conn)
+        except sqlite3.OperationalError:  # read-only database: search the index as it is
+            pass
+        return f"{doc_alias}.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [fts]
+    conds, params = [], []
+    for term in folded.split() or [folded]:
+        conds.append(f"(marsad_fold({doc_alias}.text) LIKE ? OR marsad_fold({doc_alias}.title) LIKE ?)")
+        like = "%" + term.replace("%", "").replace("_", "") + "%"
+        params += [like, like]
+    return " AND ".join(conds), params
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("marsad_fold", 1, lambda s: _search_fold(s or ""), deterministic=True)

@@ -1,0 +1,94 @@
+"""Write endpoints, mounted only when the server has a token: ingest one report, re-extract.
+
+Both go through the spine's library: a posted report is ingested exactly like a `.json` file
+(language check, near-duplicate link, idempotent by doc_id) and extracted with the current
+extractor; the after_extract hook (incidents, ledger) runs as after `marsad extract`.
+"""
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, HTTPException
+from pydantic import BaseModel, Field
+
+from marsad.web.api import check_token
+
+
+class ReportIn(BaseModel):
+    text: str = Field(min_length=1, max_length=2_000_000)
+    doc_id: str | None = Field(default=None, max_length=200, pattern=r"^[\w.:-]+$")
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200)
+    published: dt.date | None = None
+
+
+class ExtractIn(BaseModel):
+    doc_ids: list[str] | None = Field(default=None, description="force these; omit to extract every pending document")
+
+
+def ingest_report(db_path: Path, report: ReportIn) -> dict:
+    from marsad.ingest import ingest
+    from marsad.store import Store
+    data = report.model_dump(mode="json", exclude_none=True)
+    with tempfile.TemporaryDirectory() as tmp, Store(db_path) as store:
+        path = Path(tmp) / "report.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        rep = ingest([path], store)
+        if rep.errors:
+            raise HTTPException(422, "; ".join(str(e) for e in rep.errors))
+        added = rep.added[0] if rep.added else None
+        extracted = extract_ids(store, [added]) if added and added not in rep.non_arabic else []
+    return {"added": added, "already": rep.already, "near_duplicate_of": rep.near_duplicates.get(added),
+            "non_arabic": bool(rep.non_arabic), "extracted": extracted}
+
+
+def extract_ids(store, doc_ids: list[str]) -> list[dict]:
+    """Extract these documents with the current extractor (even if already done), then run the hook."""
+    from marsad.extract import extract_document
+    from marsad.store import hooks, save_extraction
+    from marsad.store.runner import current_version
+    version, out = current_version(), []
+    for doc_id in doc_ids:
+        doc = store.get_document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        result = extract_document(doc)
+        save_extraction(store, doc_id, version, result)
+        out.append({"doc_id": doc_id, "events": len(result.get("events") or []),
+                    "claims": len(result.get("claims") or [])})
+    if out:
+        hooks.after_extract(store, [r["doc_id"] for r in out])
+    return out
+
+
+def reextract(db_path: Path, body: ExtractIn | None) -> dict:
+    from marsad.store import Store
+    from marsad.store.runner import extract_pending
+    with Store(db_path) as store:
+        if body and body.doc_ids is not None:
+            return {"extracted": extract_ids(store, body.doc_ids)}
+        report = extract_pending(store)
+        return {"extracted": [{"doc_id": d} for d in report.extracted],
+                "errors": [str(e) for e in report.errors]}
+
+
+def write_router(db_path: Path, token: str) -> APIRouter:
+    def require_token(authorization: Annotated[str | None, Header()] = None,
+                      x_marsad_token: Annotated[str | None, Header()] = None) -> None:
+        check_token(token, authorization, x_marsad_token)
+
+    router = APIRouter(prefix="/api", tags=["write (token)"], dependencies=[Depends(require_token)])
+
+    @router.post("/documents", status_code=201, summary="Ingest one report (as a .json input) and extract it")
+    def post_document(report: ReportIn) -> dict:
+        return ingest_report(db_path, report)
+
+    @router.post("/extract", summary="Re-extract documents with the current extractor")
+    def post_extract(body: ExtractIn | None = None) -> dict:
+        return reextract(db_path, body)
+
+    return router
