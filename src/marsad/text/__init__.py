@@ -5,6 +5,7 @@ Every finder returns values with character spans in the ORIGINAL text.
 from __future__ import annotations
 
 from .normalize import Normalized, fold, normalize
+from .numbers import Quantity, find_numbers
 from .sentences import Sentence, split_sentences
 
-__all__ = ["Normalized", "Sentence", "fold", "normalize", "split_sentences"]
+__all__ = ["Normalized", "Quantity", "Sentence", "find_numbers", "fold", "normalize", "split_sentences"]

@@ -37,6 +37,7 @@ _SEP_RE = re.compile(rf"(?<=[{_WORD}])[.|*_\-](?=[{_WORD}])")
 _WORD_CH_RE = re.compile(f"[{_WORD}{_INVISIBLE}]")
 _CORE_DROP_RE = re.compile(f"[^{LETTERS}]")
 _FINAL_ONLY = "ةى"
+_TRAILING = frozenset("\u0640" + "".join(map(chr, range(0x064B, 0x0660))) + "\u0670")
 
 _SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
 _TEXT_TABLE = str.maketrans(_SPACES)
@@ -67,7 +68,11 @@ class Normalized:
         end = max(start, min(end, n))
         if end == start:
             return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+        oend = self.offsets[end - 1] + 1
+        limit = self.offsets[end]
+        while oend < limit and self.original[oend] in _TRAILING:
+            oend += 1  # keep a word's trailing diacritics/tatweel inside the span
+        return self.offsets[start], oend
 
 
 def fold_text(s: str) -> str:

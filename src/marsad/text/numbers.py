@@ -1,0 +1,382 @@
+"""Quantities in Arabic news text: digits, number words, ranges, qualifiers.
+
+``find_numbers(text)`` returns :class:`Quantity` mentions with spans in the
+original text. Parsing runs on the folded normalized text (Arabic-Indic digits
+already folded to 0-9), so ``٢٠ ألفاً`` and ``20 ألفا`` are the same thing.
+
+* values: ``30``, ``1,500``, ``2.5 مليون``, ``ثلاثة آلاف وخمسمئة``, ``ألفي``;
+* ranges: ``20-30 ألف`` (the scale of the second end applies to the first),
+  ``من 20 إلى 30``, ``بين 18 و35``;
+* qualifiers (data/qualifiers.tsv): approx / at_least / at_most; a span
+  includes its qualifier phrase;
+* vague amounts (عشرات، مئات، آلاف، بضعة آلاف) have no value;
+* duals of counted nouns (data/duals.tsv) count 2;
+* the counted noun that follows (data/counted_nouns.tsv) is reported as its lemma.
+
+Years and other numbers inside date expressions are not quantities: they are
+dropped when they overlap a span given in ``ignore`` (by default the spans of
+:func:`marsad.text.dates.find_dates`), and bare years after عام/سنة/منذ are
+skipped by rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import read_tsv
+from .normalize import normalize, fold_text
+
+_AR = "\u0621-\u063a\u0641-\u064a"
+_CONJ_PREFIX = "و"
+_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TOKEN_RE = re.compile(rf"(?P<pre>وال|بال|لل|ال|و|ب|ل)?(?:(?P<d>{_DIGITS})|(?P<w>[{_AR}]+))")
+_SPACE_RE = re.compile(r"[ \t]+")
+_RANGE_SEP_RE = re.compile(r"[ \t]*(?P<s>[-–—]|الي|حتي|و(?=\d)|و[ \t])[ \t]*")
+_YEAR_CTX_RE = re.compile(r"(?:عام|العام|سنه|لعام|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه)[ \t]+$")
+_BAD_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|[" + _AR + r"]-|\d[/:.]|[:/])$")
+_BAD_AFTER_RE = re.compile(r"(?:[/:]\d|[A-Za-z]|[ \t]*[مه](?![" + _AR + r"]))")
+_QUALIFIER_TAIL = 40
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value_low: int | float | None
+    value_high: int | float | None
+    qualifier: str = "exact"
+    vague: bool = False
+    noun: str | None = None
+    noun_start: int | None = None
+    noun_end: int | None = None
+
+
+@dataclass
+class _Expr:
+    start: int
+    end: int
+    value: int | float | None
+    vague: bool
+    scale: int
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    words: dict
+    anchor: re.Pattern
+    qual_re: re.Pattern
+    quals: dict
+    nouns: dict
+    duals: dict
+    dual_re: re.Pattern
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in set(words)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    words = {fold_text(r[0]): (float(r[1]) if "." in r[1] else int(r[1]), r[2])
+             for r in read_tsv("number_words.tsv")}
+    quals = {fold_text(r[0]): r[1] for r in read_tsv("qualifiers.tsv")}
+    nouns = {fold_text(r[0]): r[1] for r in read_tsv("counted_nouns.tsv")}
+    duals = {fold_text(r[0]): (r[1], r[2]) for r in read_tsv("duals.tsv")}
+    pre = "(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
+    anchor = re.compile(rf"(?<![\w.,]){pre}(?:(?:{_alt(words)})(?![{_AR}])|\d)")
+    qual_re = re.compile(rf"(?:^|(?<=[\s(«“\"]))(?P<q>{_alt(quals)})[ \t]+$")
+    dual_re = re.compile(rf"(?<![\w]){pre}(?P<w>{_alt(duals)})(?![{_AR}])")
+    return _Vocab(words, anchor, qual_re, quals, nouns, duals, dual_re)
+
+
+def _lookup(word: str, first: bool):
+    """(prefix, value, kind) for a folded word, or None."""
+    words = _vocab().words
+    if word in words:
+        return "", *words[word]
+    for p in _PREFIXES:
+        if word.startswith(p) and word[len(p):] in words:
+            if not first and p not in ("و", "ال"):
+                return None
+            return p, *words[word[len(p):]]
+    return None
+
+
+def _token(f: str, p: int, first: bool):
+    """Read one token at ``p`` (after spaces unless first): (start, end, kind, value, prefix)."""
+    if not first:
+        sm = _SPACE_RE.match(f, p)
+        if not sm:
+            return None
+        p = sm.end()
+    m = _TOKEN_RE.match(f, p)
+    if not m:
+        return None
+    if m.group("d"):
+        pre = m.group("pre") or ""
+        if not first and pre not in ("", "و"):
+            return None
+        return m.start("d"), m.end(), "digits", _num(m.group("d")), pre
+    if f[m.end():m.end() + 1].isalnum():
+        return None
+    hit = _lookup(m.group("w") if not m.group("pre") else m.group(0), first)
+    if hit is None:
+        return None
+    pre, value, kind = hit
+    return m.start() + len(pre), m.end(), kind, value, pre
+
+
+def _num(s: str) -> int | float:
+    s = s.replace(",", "")
+    return float(s) if "." in s else int(s)
+
+
+_FOLLOW = {
+    # (last kind, conj) -> kinds that may follow
+    ("unit", False): {"teen", "hundred", "scale", "scale_pl"},
+    ("unit_teen", False): {"teen"},
+    ("unit", True): {"ten"},
+    ("teen", False): {"scale", "scale_pl"},
+    ("ten", False): {"scale"},
+    ("hundred", False): {"scale"},
+    ("hundred", True): {"unit", "ten", "digits"},
+    ("digits", False): {"scale", "scale_pl"},
+    ("scale", True): {"unit", "ten", "hundred", "digits"},
+    ("scale_dual", True): {"unit", "ten", "hundred", "digits"},
+    ("scale_pl", True): {"unit", "ten", "hundred", "digits"},
+    ("vague", False): {"scale_pl"},
+}
+
+
+class _Acc:
+    """Accumulates the value of a compound number expression."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.cur = None
+        self.vague = False
+        self.scale = 0
+        self.teen_pending = False
+
+    def add(self, kind: str, value, last: str | None) -> bool:
+        if kind in ("digits", "unit", "unit_teen", "ten", "hundred"):
+            if kind == "hundred" and last == "unit" and self.cur is not None:
+                self.cur *= 100
+            else:
+                self.cur = (self.cur or 0) + value
+        elif kind == "teen":
+            self.cur = (self.cur or 0) + value
+        elif kind == "vague":
+            self.vague = True
+        elif kind == "scale_dual":
+            if self.cur is not None:
+                return False
+            self.total += value
+            self.scale = value // 2
+        elif kind in ("scale", "scale_pl"):
+            if self.cur is None and (kind == "scale_pl" or self.vague):
+                self.vague = True
+            else:
+                self.total += (self.cur if self.cur is not None else 1) * value
+            self.cur, self.scale = None, value
+        return True
+
+    def value(self):
+        if self.vague:
+            return None
+        v = self.total + (self.cur or 0)
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def _parse_expr(f: str, pos: int) -> _Expr | None:
+    """Parse the compound number starting exactly at ``pos`` of folded text ``f``."""
+    tok = _token(f, pos, True)
+    if tok is None:
+        return None
+    start, end, kind, value, pre = tok
+    if kind == "unit" and value == 2 and pre.endswith("ال") and f[start:end] == "اثنين":
+        return None  # الاثنين: Monday
+    if kind == "hundred" and value == 100 and pre.endswith("ال"):
+        return None  # في المئة / بالمئة: percent
+    acc, last = _Acc(), None
+    while tok is not None:
+        t_start, t_end, kind, value, pre = tok
+        if last is not None:
+            conj = pre == _CONJ_PREFIX
+            allowed = _FOLLOW.get((last, conj), set())
+            if kind not in allowed or (pre == "ال" and last != "vague"):
+                break
+            if kind == "digits" and conj and acc.scale and value >= acc.scale:
+                break
+        if kind == "unit_teen":
+            nxt = _token(f, t_end, False)
+            if nxt is None or nxt[2] != "teen":
+                break
+        if not acc.add(kind, value, last):
+            break
+        end, last = t_end, kind
+        tok = _token(f, end, False)
+    if last is None or last == "unit_teen":
+        return None
+    return _Expr(start, end, acc.value(), acc.vague, acc.scale)
+
+
+def _range_tail(f: str, e1: _Expr, opener: str | None) -> _Expr | None:
+    """A second end of a range after ``e1`` ('-', 'إلى' after من, 'و' after بين)."""
+    m = _RANGE_SEP_RE.match(f, e1.end)
+    if not m:
+        return None
+    sep = m.group("s").strip()
+    if sep == "و" and opener != "بين":
+        return None
+    if sep in ("الي", "حتي") and opener not in ("من", None):
+        return None
+    e2 = _parse_expr(f, m.end())
+    if e2 is None or e1.value is None or e2.value is None or e1.vague or e2.vague:
+        return None
+    low = e1.value * e2.scale if (not e1.scale and e2.scale and e1.value * e2.scale <= e2.value) else e1.value
+    if low >= e2.value:
+        return None
+    e1.value = low
+    return e2
+
+
+def _opener(f: str, start: int) -> tuple[str | None, int]:
+    """'من'/'بين'/'ما بين' directly before ``start``: (word, its start)."""
+    m = re.search(r"(?:^|(?<=\s))(?:ما[ \t]+)?(من|بين)[ \t]+$", f[max(0, start - 12):start])
+    if not m:
+        return None, start
+    return m.group(1), start - (len(f[max(0, start - 12):start]) - m.start())
+
+
+def _qualifier(f: str, start: int) -> tuple[str | None, int]:
+    window = f[max(0, start - _QUALIFIER_TAIL):start]
+    m = _vocab().qual_re.search(window)
+    if not m:
+        return None, start
+    return _vocab().quals[m.group("q")], start - (len(window) - m.start("q"))
+
+
+def _noun(f: str, end: int) -> tuple[str | None, int, int]:
+    """Counted noun right after ``end`` (optionally after 'من'): lemma, span in f."""
+    nouns = _vocab().nouns
+    m = re.compile(rf"[ \t]+(?:من[ \t]+)?(?:ال)?(?P<w>[{_AR}]+)").match(f, end)
+    if not m:
+        return None, -1, -1
+    w = m.group("w")
+    if w in nouns:
+        return nouns[w], m.start("w") - (2 if f[m.start("w") - 2:m.start("w")] == "ال" else 0), m.end("w")
+    return None, -1, -1
+
+
+def _is_year(f: str, e: _Expr) -> bool:
+    s = f[e.start:e.end]
+    if not (len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100):
+        return False
+    return bool(_YEAR_CTX_RE.search(f, max(0, e.start - 12), e.start)) or bool(
+        re.match(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + r"])", f[e.end:e.end + 10]))
+
+
+def _bad_context(f: str, start: int, end: int) -> bool:
+    """Digits glued to Latin letters, hyphenated codes (ب-52), clock times, dates."""
+    if not f[start].isdigit():
+        return False
+    return bool(_BAD_BEFORE_RE.search(f[max(0, start - 2):start])) or bool(
+        _BAD_AFTER_RE.match(f, end) and not f[end:end + 1].isspace()) or (
+        f[end:end + 1] in "/:" and f[end + 1:end + 2].isdigit())
+
+
+def _build(norm, f: str, s: int, e: int, low, high, qual: str, vague: bool) -> Quantity:
+    lemma, ns, ne = _noun(f, e)
+    if re.match(r"[ \t]+تقريبا(?![" + _AR + r"])", f[ne if lemma else e:]) and qual == "exact":
+        qual = "approx"
+    os_, oe = norm.to_original(s, e)
+    nos, noe = norm.to_original(ns, ne) if lemma else (None, None)
+    return Quantity(os_, oe, norm.original[os_:oe], low, high, qual, vague, lemma, nos, noe)
+
+
+def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
+    e1 = _parse_expr(f, pos)
+    if e1 is None:
+        return None, pos + 1
+    if _is_year(f, e1) or _bad_context(f, e1.start, e1.end):
+        return None, e1.end
+    opener, ostart = _opener(f, e1.start)
+    e2 = _range_tail(f, e1, opener)
+    s, e = e1.start, (e2.end if e2 else e1.end)
+    if e2 is not None:
+        low, high, qual = e1.value, e2.value, "range"
+        s = ostart if opener else s
+        _q, qstart = _qualifier(f, s)
+        s = qstart if _q else s
+    else:
+        low = high = e1.value
+        qual, s = _qualifier(f, s)
+        qual = qual or "exact"
+        if qual == "at_least":
+            high = None
+        elif qual == "at_most":
+            low = None
+    return _build(norm, f, s, e, low, high, qual, e1.vague), e
+
+
+def _duals(norm, f: str) -> list[Quantity]:
+    voc = _vocab()
+    out = []
+    for m in voc.dual_re.finditer(f):
+        lemma, mode = voc.duals[m.group("w")]
+        os_, oe = norm.to_original(m.start("w"), m.end("w"))
+        if mode == "fatha" and not re.search("\u064e\u0651?ي", norm.original[os_:oe]):
+            continue
+        end = m.end()
+        two = re.match(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])", f[end:])
+        e = end + two.end() if two else end
+        qs, qe = norm.to_original(m.start("w"), e)
+        out.append(Quantity(qs, qe, norm.original[qs:qe], 2, 2, "exact", False, lemma, os_, oe))
+    return out
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        from .dates import find_dates
+    except ImportError:  # dates not available: fall back to the year rule only
+        return []
+    return [(d.start, d.end) for d in find_dates(text)]
+
+
+def find_numbers(text: str, ignore: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in ``text`` (spans in ``text``), leftmost first.
+
+    ``ignore``: spans (e.g. dates) whose numbers are not quantities; by default
+    the spans found by ``find_dates(text)``.
+    """
+    norm = normalize(text)
+    f = norm.folded
+    out = _duals(norm, f)
+    pos = 0
+    for m in _vocab().anchor.finditer(f):
+        if m.start() < pos:
+            continue
+        q, pos = _quantity_at(norm, f, m.start())
+        if q is not None:
+            out.append(q)
+    spans = _date_spans(text) if ignore is None else ignore
+    if spans:
+        out = [q for q in out if not any(a < q.end and q.start < b for a, b in spans)]
+    out.sort(key=lambda q: (q.start, -q.end))
+    return _drop_overlaps(out)
+
+
+def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:
+    """Longest, then leftmost, wins (qs sorted by start, longest first)."""
+    out: list[Quantity] = []
+    for q in qs:
+        if out and q.start < out[-1].end:
+            if (q.end - q.start) > (out[-1].end - out[-1].start):
+                out[-1] = q
+            continue
+        out.append(q)
+    return out
