@@ -1,0 +1,48 @@
+-- 0002 (analysis): incidents across reports.
+--
+-- An incident groups the events (one per report) that describe the same happening.
+-- marsad.analysis.update_incidents(conn) fills these tables incrementally. Every
+-- membership row keeps a fingerprint of the event row it was built from: when
+-- re-extraction replaces or deletes a document's event rows, the fingerprint no
+-- longer matches (or the event is gone), and the next update dissolves that
+-- incident and re-assigns its surviving events. No foreign key to events on
+-- purpose: the events table is rewritten by the extractor, and the check above
+-- covers replaced rows that keep their event_id, which a foreign key cannot.
+-- Every statement is idempotent (IF NOT EXISTS), so the analysis code can also
+-- ensure the schema on a database the migration runner has not reached yet.
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id        TEXT PRIMARY KEY,
+    event_type         TEXT,
+    sub_event_type     TEXT,
+    date_start         TEXT,
+    date_end           TEXT,
+    name_ar            TEXT,
+    name_en            TEXT,
+    country            TEXT,
+    admin1             TEXT,
+    lat                REAL,
+    lon                REAL,
+    geo_precision      INTEGER,
+    n_events           INTEGER NOT NULL,
+    n_docs             INTEGER NOT NULL,
+    fatalities_min     INTEGER,
+    fatalities_max     INTEGER,
+    fatalities_median  REAL,
+    injured_min        INTEGER,
+    injured_max        INTEGER,
+    injured_median     REAL,
+    arrested_min       INTEGER,
+    arrested_max       INTEGER,
+    arrested_median    REAL,
+    updated_at         TEXT
+);
+
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date_start, date_end);
+
+CREATE TABLE IF NOT EXISTS incident_events (
+    event_id     TEXT PRIMARY KEY,
+    incident_id  TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS incident_events_incident ON incident_events(incident_id);

@@ -1,0 +1,147 @@
+"""Incidents across reports: multi-report fixtures written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.analysis import list_incidents, update_incidents
+
+STRIKE = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+              date_start="2018-01-20", date_end="2018-01-20", country="SY", admin1="Deir ez-Zor")
+ARREST = dict(event_type="Strategic developments", sub_event_type="Arrests",
+              date_start="2025-08-28", date_end="2025-08-28", country="SY", admin1="Deir ez-Zor")
+IED = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+           date_start="2025-03-10", date_end="2025-03-10", country="SY", admin1="Deir ez-Zor")
+
+
+def _by_doc(incidents):
+    return {tuple(sorted(i["doc_ids"])): i for i in incidents}
+
+
+def test_one_airstrike_three_outlets_merges_with_range(store, reports):
+    for doc, src in (("s1", "عنب بلدي"), ("s2", "المرصد السوري"), ("s3", "فرات بوست")):
+        reports.doc(doc, source=src, published="2018-01-21")
+    reports.event("s1", **STRIKE, name_ar="الشعفة", name_en="al-Shafa", lat=34.675, lon=40.859, geo_precision=1,
+                  actor1="international_coalition", actor2="islamic_state", fatalities=7,
+                  evidence="قتل سبعة مدنيين بغارة للتحالف الدولي على بلدة الشعفة")
+    reports.event("s2", **STRIKE, name_ar="الشّعفه", name_en="Shaafa", lat=34.676, lon=40.860, geo_precision=1,
+                  actor1="international_coalition", actor2=None, fatalities=12,
+                  evidence="ارتفاع حصيلة ضحايا غارة التحالف على الشعفه الى 12 قتيلا")
+    # third outlet: another spelling and a point 3 km off, coded as a missile strike
+    reports.event("s3", **{**STRIKE, "sub_event_type": "Shelling/artillery/missile attack"},
+                  name_ar="شعفة الفرات", lat=34.70, lon=40.87, geo_precision=1,
+                  actor1="international_coalition", actor2="islamic_state", fatalities=9,
+                  evidence="تسعة قتلى بقصف صاروخي استهدف شعفة الفرات")
+    stats = update_incidents(store.conn)
+    assert stats["events_assigned"] == 3 and stats["incidents_total"] == 1
+    (inc,) = list_incidents(store.conn)
+    assert sorted(inc["doc_ids"]) == ["s1", "s2", "s3"]
+    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9}
+    assert inc["injured"] == {"min": None, "max": None, "median": None}
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert inc["date_start"] == inc["date_end"] == "2018-01-20"
+    assert sorted(e["fatalities"] for e in inc["events"]) == [7, 9, 12]
+    assert {e["source"] for e in inc["events"]} == {"عنب بلدي", "المرصد السوري", "فرات بوست"}
+
+
+def test_arrest_told_twice_in_different_words_merges(store, reports):
+    reports.doc("a1", published="2025-08-29")
+    reports.doc("a2", published="2025-08-30")
+    reports.event("a1", **ARREST, name_ar="ذيبان", lat=35.01, lon=40.51, geo_precision=1,
+                  actor1="sdf", actor2="islamic_state", arrested=2,
+                  evidence="فككت قوات الكوماندوز خلية لتنظيم داعش في بلدة ذيبان واعتقلت عنصرين")
+    # the second report: internal security (asayish), a date range, an ال-less spelling of the same town
+    reports.event("a2", **{**ARREST, "date_start": "2025-08-27", "date_end": "2025-08-29"},
+                  name_ar="ذيبان", lat=35.012, lon=40.508, geo_precision=1,
+                  actor1="asayish", actor2="islamic_state", arrested=3,
+                  evidence="القبض على ثلاثة متهمين بالانتماء لخلايا التنظيم خلال مداهمة في ذيبان")
+    update_incidents(store.conn)
+    (inc,) = list_incidents(store.conn)
+    assert inc["arrested"] == {"min": 2, "max": 3, "median": 2.5}
+    assert inc["date_start"] == inc["date_end"] == "2025-08-28"
+    assert inc["location"]["name_ar"] == "ذيبان"
+
+
+@pytest.mark.parametrize("second", [
+    pytest.param(dict(name_ar="هجين", lat=34.70, lon=40.83, geo_precision=1), id="other-town-50km"),
+    pytest.param(dict(name_ar="الشحيل", lat=35.05, lon=40.39, geo_precision=1), id="other-town-13km"),
+    pytest.param(dict(name_ar=None, lat=34.98, lon=40.20, geo_precision=2), id="countryside-point"),
+])
+def test_two_attacks_same_day_same_governorate_stay_apart(store, reports, second):
+    reports.doc("b1")
+    reports.doc("b2")
+    reports.event("b1", **IED, name_ar="البصيرة", lat=35.155, lon=40.43, geo_precision=1,
+                  actor2="sdf", fatalities=2, evidence="انفجار عبوة ناسفة بسيارة عسكرية في البصيرة")
+    reports.event("b2", **IED, **second, actor2="sdf", fatalities=2,
+                  evidence="مقتل عنصرين بانفجار لغم ارضي في ريف دير الزور")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2
+
+
+def test_governorate_level_reports_do_not_merge_on_the_governorate_alone(store, reports):
+    for d in ("g1", "g2"):
+        reports.doc(d)
+        reports.event(d, **IED, name_ar="دير الزور", lat=35.33, lon=40.14, geo_precision=3,
+                      evidence="انفجار عبوة في محافظة دير الزور")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(dict(date_start=None, date_end=None), id="undated-never-merges"),
+    pytest.param(dict(date_start="2018-01-23", date_end="2018-01-23"), id="other-day"),
+    pytest.param(dict(event_type="Strategic developments", sub_event_type="Arrests"), id="incompatible-type"),
+    pytest.param(dict(actor1="russian_forces"), id="other-air-force"),
+    pytest.param(dict(lat=36.60, lon=38.60), id="same-name-far-away"),
+])
+def test_near_misses_stay_apart(store, reports, change):
+    reports.doc("n1")
+    reports.doc("n2")
+    base = dict(STRIKE, name_ar="الشعفة", lat=34.675, lon=40.859, geo_precision=1,
+                actor1="international_coalition")
+    reports.event("n1", **base)
+    reports.event("n2", **{**base, **change})
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2
+
+
+def test_two_events_of_one_report_never_merge(store, reports):
+    reports.doc("o1")
+    reports.event("o1", 0, **STRIKE, name_ar="الشعفة", lat=34.675, lon=40.859, geo_precision=1)
+    reports.event("o1", 1, **STRIKE, name_ar="الشعفة", lat=34.675, lon=40.859, geo_precision=1)
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2
+
+
+def test_incremental_then_reextraction_cleans_membership(store, reports):
+    base = dict(STRIKE, name_ar="الشعفة", lat=34.675, lon=40.859, geo_precision=1)
+    reports.doc("r1")
+    reports.doc("r2")
+    reports.event("r1", **base, fatalities=5)
+    assert update_incidents(store.conn)["incidents_created"] == 1
+    reports.event("r2", **base, fatalities=8)           # a later report of the same strike
+    stats = update_incidents(store.conn)
+    assert stats == {**stats, "events_assigned": 1, "incidents_created": 0, "incidents_total": 1}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 8, "median": 6.5}
+    # re-extraction of r2 replaces its rows under the same event_id with a new toll
+    store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
+    reports.event("r2", **base, fatalities=11)
+    stats = update_incidents(store.conn)
+    assert stats["incidents_dissolved"] == 1 and stats["incidents_total"] == 1
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 11, "median": 8}
+    # the report is deleted altogether: its membership goes, the incident shrinks to one report
+    store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
+    update_incidents(store.conn)
+    (inc,) = list_incidents(store.conn)
+    assert inc["doc_ids"] == ["r1"] and inc["fatalities"]["max"] == 5
+    assert update_incidents(store.conn)["events_assigned"] == 0   # nothing left to do
+
+
+def test_incident_json_shape(store, reports):
+    reports.doc("j1")
+    reports.event("j1", **ARREST, name_ar="ذيبان", lat=35.01, lon=40.51, geo_precision=1, arrested=2)
+    update_incidents(store.conn)
+    (inc,) = list_incidents(store.conn)
+    assert list(inc) == ["incident_id", "event_type", "sub_event_type", "date_start", "date_end",
+                         "location", "doc_ids", "fatalities", "injured", "arrested", "events"]
+    assert set(inc["location"]) == {"name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision"}
+    assert inc["events"][0]["event_id"] == "j1:0"
