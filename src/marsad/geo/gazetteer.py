@@ -1,0 +1,138 @@
+"""The gazetteer: the built index (data/gazetteer.tsv.gz) plus the hand-written
+features, countries and aliases, folded and indexed by name once per process."""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .fold import fold
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+PRECISION_OF_KIND = {"country": 3, "gov": 3, "district": 2, "subdistrict": 2, "desert": 2, "valley": 2}
+KIND_RANK = {"country": 6.0, "gov": 5.0, "city": 4.0, "district": 0.9, "town": 3.0, "subdistrict": 0.8,
+             "field": 3.5, "camp": 3.5, "prison": 3.5, "dam": 3.5, "crossing": 3.5, "airport": 3.5,
+             "base": 3.5, "area": 4.0, "mountain": 3.0, "desert": 3.0, "valley": 3.0, "neighbourhood": 1.5,
+             "village": 1.0, "ruin": 0.3}
+
+
+@dataclass(slots=True)
+class Entry:
+    id: str
+    kind: str
+    country: str
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+    pop: int
+    name_en: str
+    names: list[str]
+    precision: int = 1
+
+    @property
+    def name_ar(self) -> str:
+        return self.names[0] if self.names else ""
+
+    @property
+    def prior(self) -> float:
+        """Importance before context: kind, then population."""
+        return KIND_RANK.get(self.kind, 1.0) + 0.25 * math.log10(self.pop + 1)
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    by_name: dict[str, list[int]] = field(default_factory=dict)   # folded name -> entry indexes
+    first_words: dict[str, int] = field(default_factory=dict)     # first word -> longest name (words)
+    vocab: dict = field(default_factory=dict)
+    stoplist: frozenset[str] = frozenset()
+    admin1_entry: dict[str, int] = field(default_factory=dict)    # admin1 English -> gov entry
+
+    def lookup(self, key: str) -> list[Entry]:
+        return [self.entries[i] for i in self.by_name.get(key, ())]
+
+    def add_name(self, name: str, idx: int) -> None:
+        key = fold(name)
+        if not key:
+            return
+        ids = self.by_name.setdefault(key, [])
+        if idx not in ids:
+            ids.append(idx)
+        words = key.split(" ")
+        if self.first_words.get(words[0], 0) < len(words):
+            self.first_words[words[0]] = len(words)
+
+
+def _data_text(name: str) -> str:
+    return (DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _read_index() -> list[Entry]:
+    raw = (DATA_DIR / "gazetteer.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    out = []
+    for ln in lines[1:]:
+        if not ln:
+            continue
+        f = ln.split("\t")
+        out.append(Entry(f[0], f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]), f[8],
+                         f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1)))
+    return out
+
+
+def _hand_entries() -> list[Entry]:
+    out = []
+    for f in _rows("features.tsv"):
+        out.append(Entry(f"feature:{f[6]}", f[0], f[1], f[2], "", float(f[4]), float(f[5]), 0, f[6],
+                         f[7].split("|"), int(f[3])))
+    for f in _rows("countries.tsv"):
+        out.append(Entry(f"country:{f[0]}", "country", f[0], "", "", float(f[2]), float(f[3]), 0, f[1],
+                         f[4].split("|"), 3))
+    return out
+
+
+def _joined_variants(name: str, joiners: frozenset[str]) -> list[str]:
+    words = name.split(" ")
+    if len(words) > 1 and words[0] in joiners:
+        return [words[0] + words[1] + "".join(" " + w for w in words[2:])]
+    return []
+
+
+def _add_aliases(gaz: Gazetteer) -> None:
+    for f in _rows("aliases.tsv"):
+        variant, target, country = f[0], fold(f[1]), f[2]
+        admin1 = f[3] if len(f) > 3 else ""
+        for i in gaz.by_name.get(target, []):
+            e = gaz.entries[i]
+            if e.country == country and (not admin1 or e.admin1 == admin1) and e.kind != "gov":
+                gaz.add_name(variant, i)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the index shipped in the package (cached: once per process)."""
+    entries = _read_index() + _hand_entries()
+    gaz = Gazetteer(entries)
+    gaz.vocab = json.loads(_data_text("vocab.json"))
+    joiners = frozenset(fold(w) for w in gaz.vocab["joined_first_words"])
+    for i, e in enumerate(entries):
+        for n in e.names:
+            gaz.add_name(n, i)
+            for v in _joined_variants(fold(n), joiners):
+                gaz.add_name(v, i)
+        if e.kind == "gov":
+            gaz.admin1_entry[e.admin1] = i
+    _add_aliases(gaz)
+    gaz.stoplist = frozenset(
+        [fold(w.strip()) for w in _data_text("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")]
+        + [fold(k) for k in gaz.vocab["directions"] if not k.startswith("_")])
+    return gaz

@@ -1,0 +1,179 @@
+"""find_places: recognition + region phrases + disambiguation; best_place for the extractor.
+
+Region phrases (precision 2): "ريف X [الشرقي]", "الريف الشرقي لـX", "شمال/جنوب غربي X",
+"قرب/محيط/أطراف X", "بادية X". Their point is X's point, moved ``region_offset_km``
+(30 km) toward the direction when there is one and X is a governorate, city or
+district; a plain "ريف X" or "قرب X" keeps X's point.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .fold import Folded, fold_text
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .mention import PlaceMention
+from .recognize import Match, Token, Vocab, accept, bare, scan, stems, tokenize, vocab
+from .resolve import Evidence, choose, evidence, offset
+
+OFFSET_KINDS = frozenset(("gov", "city", "district"))
+
+
+@dataclass
+class Region:
+    i: int              # first token of the phrase
+    j: int              # one past its last token
+    head: str           # countryside | desert | near | dir
+    bearing: int | None
+
+
+def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
+    """Places named in ``text`` (spans into ``text``); ``context`` (the rest of the
+    report) only helps to choose between homonyms."""
+    if not text:
+        return []
+    gaz = load_gazetteer()
+    folded = fold_text(text)
+    toks = tokenize(folded.folded)
+    matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    ev = evidence(matches, gaz, 2.0)
+    if context and context != text:
+        ev = ev.merged(_context_evidence(context))
+    out = []
+    for idx, m in enumerate(matches):
+        out.append(_mention(idx, matches, toks, folded, text, gaz, ev))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _context_evidence(context: str) -> Evidence:
+    gaz = load_gazetteer()
+    toks = tokenize(fold_text(context).folded)
+    return evidence(accept(scan(toks, gaz, vocab().max_words), toks, gaz), gaz, 1.0)
+
+
+def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, text: str,
+             gaz: Gazetteer, ev: Evidence) -> PlaceMention:
+    m = matches[idx]
+    voc = vocab()
+    cue_kinds = voc.cues.get(m.cue, ())
+    region = _region(m, toks, voc)
+    if region and region.head == "dir" and not cue_kinds:
+        cue_kinds = ("gov", "city", "town", "district", "area", "country", "any")
+    entry, sc, why, alts = choose(idx, matches, gaz, ev, cue_kinds)
+    name_i = m.i
+    start_tok, end_tok, plen = (region.i, region.j, 0) if region else (name_i, m.j, m.plen)
+    fs = toks[start_tok].start + (plen if not region else _prefix_len(toks[start_tok].word))
+    s, e = folded.to_original(fs, toks[end_tok - 1].end)
+    surface = text[s:e]
+    pm = PlaceMention(s, e, surface, surface, entry.name_en, entry.country, entry.admin1, entry.lat,
+                      entry.lon, entry.precision, entry.kind, why, round(sc, 2), entry.id, m.role,
+                      [f"{a.name_en} ({a.admin1 or a.country})" for a in alts])
+    if region:
+        _apply_region(pm, region, entry, voc)
+    else:
+        pm.name_ar = surface
+    return pm
+
+
+def _prefix_len(word: str) -> int:
+    """Letters of an attached prefix on a region head word (بريف → 1)."""
+    voc = vocab()
+    for form, plen in reversed(stems(word)):
+        if form in voc.heads or form in voc.directions or form in voc.countryside:
+            return plen
+    return 0
+
+
+def _region(m: Match, toks: list[Token], voc: Vocab) -> Region | None:
+    """A region phrase around match m, if the words before/after make one."""
+    k = m.i - 1
+    if k >= 0 and k == m.cue_i:
+        k -= 1          # "ريف محافظة X", "شمال مدينة X"
+    if k >= 0 and bare(toks[k].word) in LINK_WORDS:
+        k -= 1          # "الريف الشرقي من X"
+    bearing, dstart = _direction_before(toks, k, voc)
+    if bearing is not None:
+        if dstart > 0 and bare(toks[dstart - 1].word) in voc.countryside:
+            return Region(dstart - 1, m.j, "countryside", bearing)
+        return Region(dstart, m.j, "dir", bearing)
+    if k < 0:
+        return None
+    head_word = bare(toks[k].word)
+    head = voc.heads.get(head_word)
+    if head is None and k > 0 and head_word == "من" and bare(toks[k - 1].word) in voc.heads:
+        k, head = k - 1, voc.heads[bare(toks[k - 1].word)]
+    if head is None:
+        return None
+    after, end = _direction_after(toks, m.j, voc)
+    return Region(k, end if after is not None else m.j, head, after)
+
+
+LINK_WORDS = frozenset(("من", "في"))
+
+
+def _direction_before(toks: list[Token], k: int, voc: Vocab) -> tuple[int | None, int]:
+    if k < 0:
+        return None, k
+    if k >= 1:
+        two = bare(toks[k - 1].word) + " " + toks[k].word
+        if two in voc.directions:
+            return voc.directions[two], k - 1
+    w = toks[k].word
+    for form in (w, bare(w)):
+        if form in voc.directions and not form.startswith("ال"):
+            return voc.directions[form], k
+    if form.startswith("ال") and form in voc.directions and k >= 1 and bare(toks[k - 1].word) in voc.countryside:
+        return voc.directions[form], k   # "الريف الشرقي لـX"
+    return None, k
+
+
+def _direction_after(toks: list[Token], j: int, voc: Vocab) -> tuple[int | None, int]:
+    if j + 1 < len(toks) and toks[j + 1].joined:
+        two = toks[j].word + " " + toks[j + 1].word
+        if two in voc.directions:
+            return voc.directions[two], j + 2
+    if j < len(toks) and toks[j].joined and toks[j].word in voc.directions and toks[j].word.startswith("ال"):
+        return voc.directions[toks[j].word], j + 1
+    return None, j
+
+
+def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None:
+    v = load_gazetteer().vocab
+    pm.name_ar = pm.surface
+    if entry.kind == "country":
+        pm.why += f"; region '{r.head}' of a country"
+        return
+    pm.geo_precision = max(2, min(entry.precision, 2))
+    pm.kind = "region"
+    if r.bearing is not None and entry.kind in OFFSET_KINDS:
+        pm.lat, pm.lon = offset(entry.lat, entry.lon, r.bearing, float(v["region_offset_km"]))
+    key = str(r.bearing)
+    if r.head == "countryside":
+        adj = v["countryside_names_en"].get(key, "")
+        pm.name_en = f"{adj} {entry.name_en} countryside".strip()
+    elif r.head == "dir":
+        pm.name_en = f"{v['direction_names_en'][key]} {entry.name_en}"
+    elif r.head == "near":
+        pm.name_en = f"Near {entry.name_en}"
+    else:
+        pm.name_en = f"{entry.name_en} {r.head}"
+    pm.why += f"; region phrase ({r.head}{'' if r.bearing is None else ', bearing ' + key})"
+
+
+def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:
+    """The event's own place among a sentence's mentions: a real place (not inside an
+    organisation name) first, then the most precise, then the nearest to ``anchor``
+    (e.g. the trigger's offset; without one, the first)."""
+    if not mentions:
+        return None
+    pool = [m for m in mentions if m.role == "place"] or list(mentions)
+
+    def key(m: PlaceMention) -> tuple:
+        dist = abs(m.start - anchor) if anchor is not None else m.start
+        return (m.geo_precision, dist)
+
+    return min(pool, key=key)
+
+
+

@@ -1,0 +1,36 @@
+"""PlaceMention: one place found in a text, with its span and the entry chosen."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PlaceMention:
+    start: int                 # span in the text passed to find_places (half-open)
+    end: int
+    surface: str               # text[start:end]
+    name_ar: str               # as written, without بلدة/قرية/مدينة/حي and without attached prefixes
+    name_en: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    geo_precision: int         # 1 named place, 2 part of a region, 3 governorate or country
+    kind: str                  # gov, city, town, village, district, region, field, camp, ...
+    why: str                   # the rule and evidence that chose this entry
+    score: float
+    entry_id: str = ""
+    role: str = "place"        # "place", or "org"/"person" when the name sits in an organisation or person name
+    alternatives: list[str] = field(default_factory=list)
+
+    def location(self) -> dict:
+        """The location object of ../shared/spec/EXTRACTION.md."""
+        return {
+            "name_ar": self.name_ar,
+            "name_en": self.name_en,
+            "country": self.country,
+            "admin1": self.admin1 or None,
+            "lat": round(self.lat, 5),
+            "lon": round(self.lon, 5),
+            "geo_precision": self.geo_precision,
+        }

@@ -1,0 +1,130 @@
+"""Disambiguation: choose one gazetteer entry per recognised name.
+
+Evidence, in order of weight: the place-type cue before the name; a governorate,
+district or city named within a few words (``X بريف دير الزور``); the
+governorates and countries the report names elsewhere (votes); closeness to the
+report's unambiguous places; then the entry's own kind and population (prior).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer
+from .recognize import Match, Token
+
+BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
+LOCAL_WINDOW = 8          # tokens either side for a local admin hint
+NEAR_KM = 40.0
+
+
+@dataclass
+class Evidence:
+    votes: Counter = field(default_factory=Counter)       # admin1 -> weight
+    countries: Counter = field(default_factory=Counter)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)   # (key, lat, lon)
+
+    def merged(self, other: "Evidence | None") -> "Evidence":
+        if other is None:
+            return self
+        return Evidence(self.votes + other.votes, self.countries + other.countries,
+                        self.anchors + other.anchors)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def offset(lat: float, lon: float, bearing: float, dist_km: float) -> tuple[float, float]:
+    b = math.radians(bearing)
+    dlat = dist_km * math.cos(b) / 111.2
+    dlon = dist_km * math.sin(b) / (111.2 * math.cos(math.radians(lat)))
+    return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
+def candidates(gaz: Gazetteer, m: Match) -> list[Entry]:
+    return [gaz.entries[i] for i in gaz.by_name.get(m.key, ())]
+
+
+def clear_winner(cands: list[Entry]) -> Entry | None:
+    """The entry a reader would assume without context, if there is one."""
+    if len({(e.country, e.admin1) for e in cands}) == 1:
+        return max(cands, key=lambda e: e.prior)
+    ranked = sorted(cands, key=lambda e: e.prior, reverse=True)
+    if ranked[0].kind in BIG_KINDS | {"town"} and ranked[0].prior >= ranked[1].prior + 1.5:
+        return ranked[0]
+    return None
+
+
+def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
+    ev = Evidence()
+    for m in matches:
+        e = clear_winner(candidates(gaz, m))
+        if e is None:
+            continue
+        w = weight * (1.5 if e.kind in BIG_KINDS else 1.0)
+        if e.admin1:
+            ev.votes[e.admin1] += w
+        ev.countries[e.country] += w
+        if e.kind != "country":
+            ev.anchors.append((m.key, e.lat, e.lon))
+    return ev
+
+
+def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
+    """Admin1 of governorates/cities/districts named within LOCAL_WINDOW tokens of match idx."""
+    m = matches[idx]
+    out: set[str] = set()
+    for other in matches:
+        if other is m or other.j < m.i - LOCAL_WINDOW or other.i > m.j + LOCAL_WINDOW:
+            continue
+        for e in candidates(gaz, other):
+            if e.kind in BIG_KINDS and e.admin1 and e.kind != "country":
+                out.add(e.admin1)
+    return out
+
+
+def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -> tuple[float, list[str]]:
+    s, why = e.prior, [f"prior {e.kind}"]
+    if cue_kinds:
+        if e.kind in cue_kinds:
+            s += 2.5
+            why.append(f"cue {m.cue}")
+        elif "any" not in cue_kinds:
+            s -= 2.0
+    if e.admin1 and e.admin1 in local:
+        s += 3.0
+        why.append(f"near {e.admin1} named")
+    total = sum(ev.votes.values())
+    if total and e.admin1 in ev.votes:
+        s += 2.0 * ev.votes[e.admin1] / total
+        why.append(f"report about {e.admin1}")
+    if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
+        s += 0.7
+    if any(k != m.key and km(e.lat, e.lon, lat, lon) <= NEAR_KM for k, lat, lon in ev.anchors):
+        s += 1.5
+        why.append("close to other places")
+    return s, why
+
+
+def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
+           cue_kinds: tuple) -> tuple[Entry, float, str, list[Entry]]:
+    """Best entry for matches[idx], its score, the reason, and the runner-up entries."""
+    m = matches[idx]
+    cands = candidates(gaz, m)
+    local = local_admin1(idx, matches, gaz)
+    scored = []
+    for e in cands:
+        s, why = score(e, m, cue_kinds, local, ev)
+        scored.append((s, e, why))
+    scored.sort(key=lambda t: t[0], reverse=True)
+    s, e, why = scored[0]
+    why_text = "; ".join(why + [f"{len(cands)} candidates"])
+    return e, s, why_text, [t[1] for t in scored[1:4]]
+
+
+def tokens_text(toks: list[Token], i: int, j: int) -> str:
+    return " ".join(t.word for t in toks[i:j])
