@@ -17,9 +17,10 @@ from marsad.errors import InputError
 from marsad.readers import DEFAULT_MAX_BYTES, iter_sources, read_source
 
 ARABIC_LANGS = frozenset({"ar", "arz"})      # fastText labels for Arabic (and Egyptian Arabic)
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE = 5
-NEAR_DUP_THRESHOLD = 0.6
+NEAR_DUP_THRESHOLD = 0.6    # estimated Jaccard of 5-character shingles that links a copy
+LSH_THRESHOLD = 0.5         # looser, for recall: P(candidate) is 0.99 at Jaccard 0.7
 BATCH_SIZE = 100
 _LANG_SAMPLE = 2000
 _SPACE = re.compile(r"\s+")
@@ -94,7 +95,7 @@ class NearDupIndex:
 
     def __init__(self, threshold: float = NEAR_DUP_THRESHOLD) -> None:
         from datasketch import MinHashLSH
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=min(threshold, LSH_THRESHOLD), num_perm=NUM_PERM)
         self.threshold = threshold
         self.first: dict[str, tuple[int, str]] = {}   # doc_id -> (order, root doc_id)
         self.hashes: dict[str, object] = {}

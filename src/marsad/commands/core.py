@@ -31,7 +31,7 @@ def _progress(label: str):
 
 def _fail(exc) -> None:
     """Print a marsad error and exit with its code."""
-    _console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(getattr(exc, "exit_code", 1))
 
 
@@ -41,9 +41,9 @@ def _open_store(db: Optional[str]):
 
 
 def _report_errors(errors) -> None:
-    err = _console(stderr=True)
+    """One plain `path: reason` line per failure on stderr (never wrapped, easy to grep)."""
     for error in errors:
-        err.print(str(error), markup=False)
+        typer.echo(str(error), err=True)
 
 
 def _table(title: str, headers: tuple[str, ...], rows) -> None:
