@@ -17,7 +17,7 @@ def __getattr__(name: str):
         from . import incident_store
         return getattr(incident_store, name)
     if name == "ledger":
-        from .ledger import ledger
+        from .claims_ledger import ledger
         return ledger
     if name == "ensure_schema":
         from .schema import ensure_schema
