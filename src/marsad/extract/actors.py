@@ -1,0 +1,75 @@
+"""Actors in their roles: actor1 does it, actor2 receives it."""
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.lexicon import matcher
+
+TRANSITION = date(2024, 12, 8)
+GOVERNMENT = {"syrian_regime_forces", "syrian_government_forces", "syrian_state", "iraqi_security_forces", "pmf",
+              "peshmerga", "turkish_forces", "russian_forces", "lebanese_forces", "jordanian_forces"}
+ARMED_ORDER = ("islamic_state", "al_qaeda", "hts", "unidentified_armed_group")
+
+
+def resolve_syrian(actor: str | None, when: date | None) -> str | None:
+    """The Syrian army/forces before 2024-12-08 are the regime's, after it the new government's."""
+    if actor != "syrian_state":
+        return actor
+    return "syrian_government_forces" if when and when >= TRANSITION else "syrian_regime_forces"
+
+
+def _sides(sent, trigger_pos: int):
+    """(state actors, armed actors, civilians?) ordered by distance from the trigger."""
+    state, armed, civ = [], [], False
+    for p in sorted(sent.actors, key=lambda a: abs(a.start - trigger_pos)):
+        side, aid = p.value["side"], p.value["id"]
+        if side == "civilian":
+            civ = True
+        elif side == "armed":
+            armed.append(aid)
+        elif aid not in state:
+            state.append(aid)
+    armed.sort(key=ARMED_ORDER.index)
+    return state, armed, civ
+
+
+def _state_initiates(sent, state: list, armed: list) -> bool:
+    if not state or not armed:
+        return bool(state)
+    cues = matcher("cues", "state_initiative").find(sent.folded)
+    return bool(cues)
+
+
+def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
+    state, armed, civ = _sides(sent, trig.start)
+    s0, a0 = (state[0] if state else None), (armed[0] if armed else None)
+    victim = "civilians" if civ else None
+    if kind in ("execution", "shooting", "abduction"):
+        return a0, (s0 if s0 and not civ else "civilians")
+    if kind in ("arrest", "raid", "disrupted", "transfer"):
+        if kind == "disrupted" and a0 and not s0:
+            return a0, None
+        return s0, a0 or victim
+    if kind in ("airstrike",):
+        return (s0 if s0 else None), a0 or victim
+    if kind == "gov_regains" or kind == "nsa_takes":
+        return s0 or a0, (a0 if s0 else s0)
+    if kind == "shelling":
+        if s0 and (not a0 or _state_initiates(sent, state, armed)):
+            return s0, victim or a0
+        return a0, victim or s0
+    if kind in ("clash", "attack", "kill") and s0 and a0 and _state_initiates(sent, state, armed) \
+            and _state_first(sent, s0, a0):
+        return s0, a0
+    return a0, (s0 or victim)
+
+
+def _state_first(sent, s0: str, a0: str) -> bool:
+    pos = {}
+    for p in sent.actors:
+        pos.setdefault(p.value["id"], p.start)
+    return pos.get(s0, 10**9) < pos.get(a0, 10**9)
+
+
+def is_government(actor: str | None) -> bool:
+    return actor in GOVERNMENT

@@ -1,0 +1,86 @@
+"""One report prepared for extraction: sentences with their folded text, tokens and mentions.
+
+The text primitives come from marsad.text and marsad.geo; where one has not landed the
+extractor uses a small private stand-in (places: _geo_fallback; numbers, dates: the
+extractor's own finders on the folded sentence, see quantities.py and dates.py).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.lexicon import matcher
+from marsad.text import normalize
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class Sent:
+    idx: int
+    start: int            # span in the document's original text
+    end: int
+    text: str
+    folded: str
+    norm: object
+    tokens: list          # [(start, end, word)] in folded
+    places: list = field(default_factory=list)   # [(folded_start, folded_end, PlaceMention)]
+    triggers: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+
+    def tok_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([t[0] for t in self.tokens], pos) - 1)
+
+    def words(self, a: int, b: int) -> list[str]:
+        return [t[2] for t in self.tokens[max(0, a):max(0, b)]]
+
+    def folded_span(self, o_start: int, o_end: int) -> tuple[int, int]:
+        """Map a span of the sentence's original text to its folded text."""
+        offs = self.norm.offsets
+        return bisect.bisect_left(offs, o_start, 0, len(offs) - 1), bisect.bisect_left(offs, o_end, 0, len(offs) - 1)
+
+
+def _split(text: str):
+    try:
+        from marsad.text import split_sentences
+    except ImportError:  # private fallback: lines and sentence punctuation
+        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n.!?؟]+[.!?؟]?", text) if m.group().strip()]
+    return [(s.start, s.end, s.text) for s in split_sentences(text)]
+
+
+def _find_places(text: str):
+    try:
+        from marsad.geo import find_places
+    except ImportError:
+        from marsad.extract._geo_fallback import find_places
+    return find_places(text, context=None)
+
+
+def prepare(text: str) -> list[Sent]:
+    """Sentences of a report with triggers, actors and places attached."""
+    sents = []
+    places = sorted(_find_places(text), key=lambda p: p.start)
+    trig, act = matcher("triggers", ""), matcher("actors", "")
+    for i, (s, e, t) in enumerate(_split(text)):
+        norm = normalize(t)
+        folded = norm.folded
+        sent = Sent(i, s, e, t, folded, norm, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)])
+        sent.triggers = trig.find(folded)
+        sent.actors = act.find(folded)
+        for p in places:
+            if s <= p.start and p.end <= e:
+                fs, fe = sent.folded_span(p.start - s, p.end - s)
+                sent.places.append((fs, fe, p))
+        sents.append(sent)
+    return sents
+
+
+def parse_published(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,124 @@
+"""Events from the prepared sentences of one report: kind, place, date, actors, counts; merged per incident."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.extract import actors as A
+from marsad.extract.counts import find_counts
+from marsad.extract.dates import find_dates
+from marsad.extract.quantities import find_quantities
+from marsad.extract.triggers import Trigger, find_triggers, kind_info
+
+LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
+
+
+@dataclass
+class Draft:
+    kind: str
+    trig: Trigger
+    sents: list            # indices of sentences
+    place: object | None
+    own_place: bool
+    date_start: date | None
+    date_end: date | None
+    dated: bool
+    actor1: str | None
+    actor2: str | None
+    counts: dict = field(default_factory=dict)
+
+
+def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
+    """The sentence's event kind: highest priority, with the raid/kill/attack rules of the spec."""
+    if not trigs:
+        return None
+    kinds = {t.kind for t in trigs}
+    best = max(trigs, key=lambda t: t.prio)
+    if "disrupted" in kinds and best.kind in ("ied", "suicide"):
+        best = next(t for t in trigs if t.kind == "disrupted")
+    if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
+        best = _retype(best, "clash")
+    if best.kind == "kill" and not (kinds - {"kill"}):
+        return None
+    return best
+
+
+def _retype(t: Trigger, kind: str) -> Trigger:
+    k = kind_info(kind)
+    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+
+
+def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
+    """Sub-types that depend on who acted on whom."""
+    if t.kind in ("attack", "kill", "shooting", "execution") and a2 == "civilians" and not A.is_government(a1) \
+            and a1 not in ("sdf", "asayish", "international_coalition"):
+        return _retype(t, "shooting") if t.kind != "execution" else t
+    if t.kind in ("shooting", "execution") and a2 not in (None, "civilians"):
+        return _retype(t, "clash")
+    if t.kind == "nsa_takes" and A.is_government(a1):
+        return _retype(t, "gov_regains")
+    if t.kind == "gov_regains" and a1 and not A.is_government(a1):
+        return _retype(t, "nsa_takes")
+    return t
+
+
+def _places(sent, trig: Trigger, kind: str) -> list:
+    """The event's own place(s): a coordinated list of localities gives one event each."""
+    cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1]
+    if not cands:
+        return []
+    if kind in LIST_KINDS:
+        run = _list_run(sent, cands)
+        if len(run) > 1:
+            return run
+    after = [c for c in cands if c[0] >= trig.start]
+    pool = after or cands
+    best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
+    return [best[2]]
+
+
+def _inside_actor(sent, s: int, e: int) -> bool:
+    return any(a.start <= s and e <= a.end for a in sent.actors)
+
+
+def _list_run(sent, cands) -> list:
+    best, run = [], [cands[0]]
+    for prev, cur in zip(cands, cands[1:]):
+        gap = sent.folded[prev[1]:cur[0]].split()
+        if all(g in LIST_GLUE for g in gap) and len(gap) <= 2 and cur[2].geo_precision == 1:
+            run.append(cur)
+        else:
+            best, run = max(best, run, key=len), [cur]
+    best = max(best, run, key=len)
+    return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
+
+
+def _date(sent, pub: date | None, trig: Trigger):
+    hits = find_dates(sent.folded, pub)
+    if not hits:
+        return None, None, False
+    absolute = [h for h in hits if not h.relative]
+    pool = absolute or hits
+    h = min(pool, key=lambda h: abs(h.start - trig.start))
+    return h.date_start, h.date_end, True
+
+
+def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
+    trigs = find_triggers(sent)
+    trig = choose_kind(sent, trigs)
+    if trig is None:
+        return []
+    ds, de, dated = _date(sent, pub, trig)
+    a1, a2 = A.assign(sent, trig, trig.kind)
+    trig = refine(trig, a1, a2)
+    if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
+        a2 = "civilians" if a2 is None else a2
+    a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
+    counts = find_counts(sent, find_quantities(sent.folded))
+    places = _places(sent, trig, trig.kind)
+    own = bool(places)
+    if not places and context_place is not None:
+        places = [context_place]
+    return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts))
+            for p in places]

@@ -1,0 +1,76 @@
+"""Event triggers in a sentence: lexicon matches minus negated, hypothetical and summary ones."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lexicon import fold_entry, load, matcher
+
+NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
+SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
+
+
+@dataclass
+class Trigger:
+    start: int       # folded span in the sentence
+    end: int
+    key: str
+    kind: str
+    event_type: str
+    sub_event_type: str
+    prio: int
+    agent: str
+
+
+@lru_cache(maxsize=1)
+def _requires() -> dict[str, frozenset]:
+    return {fold_entry(t["text"]): frozenset(fold_entry(w) for w in t["requires"])
+            for t in load("triggers")["triggers"] if t.get("requires")}
+
+
+def kind_info(kind: str) -> dict:
+    return load("triggers")["kinds"][kind]
+
+
+def _make(p) -> Trigger:
+    k = kind_info(p.value)
+    return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+
+
+def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None) -> bool:
+    if a >= b:
+        return False
+    lo, hi = sent.tokens[max(0, a)][0], sent.tokens[min(b, len(sent.tokens)) - 1][1]
+    for c in matcher("cues", cues).find(sent.folded, lo, hi):
+        if skip and c.start < skip[1] and skip[0] < c.end:
+            continue
+        return True
+    return False
+
+
+def blocked(sent, t: Trigger) -> str | None:
+    """Why this trigger does not report an event that happened (None if it does)."""
+    i = sent.tok_index(t.start)
+    j = sent.tok_index(max(t.start, t.end - 1)) + 1
+    if _cue_near(sent, "negation", i - NEG_WINDOW, i):
+        return "negation"
+    if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i):
+        return "hypothetical"
+    if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
+        return "hypothetical"
+    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)):
+        return "summary"
+    return None
+
+
+def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
+    req = _requires()
+    out = []
+    for p in sent.triggers:
+        need = req.get(p.key)
+        if need and not any(w in sent.folded for w in need):
+            continue
+        t = _make(p)
+        if keep_blocked or blocked(sent, t) is None:
+            out.append(t)
+    return out

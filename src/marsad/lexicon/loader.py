@@ -1,0 +1,93 @@
+"""One cached loader for the lexicon data files, and a phrase matcher over folded text."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+NAMES = ("actors", "triggers", "cues", "counts", "sources", "numbers", "dates")
+_PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?"
+
+
+def fold_entry(s: str) -> str:
+    """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize)."""
+    from marsad.text import normalize
+
+    return " ".join(normalize(s).folded.split())
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The raw JSON of one lexicon file (cached)."""
+    if name not in NAMES:
+        raise KeyError(f"unknown lexicon {name!r}")
+    text = resources.files("marsad.lexicon").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One match of a lexicon entry in a folded text."""
+
+    start: int
+    end: int
+    key: str        # the folded entry that matched
+    value: object   # the payload the entry carries
+
+
+class PhraseMatcher:
+    """Longest-then-leftmost matching of folded phrases, allowing Arabic proclitics.
+
+    An entry ending in '*' (or given with stem=True) may continue as a longer word.
+    """
+
+    def __init__(self, entries: list[tuple[str, object, bool]]):
+        self.payload: dict[str, object] = {}
+        exact, stem = set(), set()
+        for text, value, is_stem in entries:
+            if text.endswith("*"):
+                text, is_stem = text[:-1], True
+            key = fold_entry(text)
+            if not key:
+                continue
+            self.payload.setdefault(key, value)
+            (stem if is_stem else exact).add(key)
+            if key.startswith("ال") and len(key) > 3:
+                alias = "ل" + key[2:]          # لل + rest: "للدولة"
+                self.payload.setdefault(alias, value)
+                (stem if is_stem else exact).add(alias)
+        alts = sorted(exact | stem, key=len, reverse=True)
+        self._stem = stem
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or "(?!)"
+        self._re = re.compile(_PREFIX + f"({body})(\\w*)")
+
+    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Phrase]:
+        end = len(folded) if end is None else end
+        out = []
+        for m in self._re.finditer(folded, start, end):
+            key = " ".join(m.group(1).split())
+            if m.group(2) and key not in self._stem:
+                continue
+            out.append(Phrase(m.start(1), m.end(2), key, self.payload[key]))
+        return out
+
+
+@lru_cache(maxsize=None)
+def matcher(name: str, section: str) -> PhraseMatcher:
+    """A cached matcher for one list in a lexicon file (see the file's _doc for its shape)."""
+    data = load(name)
+    if name == "actors":
+        entries = [(a, actor, False) for actor in data["actors"] for a in actor["aliases"]]
+    elif name == "triggers":
+        entries = [(t["text"], t["kind"], t["stem"]) for t in data["triggers"]]
+    elif name == "sources":
+        entries = [(w, kind, False) for kind, words in data["kinds"] for w in words]
+    elif name == "counts" and section == "roles":
+        entries = [(w, role, False) for role, words in data["roles"].items() for w in words]
+    else:
+        node = data[section]
+        items = node.items() if isinstance(node, dict) else ((w, w) for w in node)
+        entries = [(w, v, False) for w, v in items]
+    return PhraseMatcher(entries)
