@@ -1,0 +1,331 @@
+"""Date mentions in Arabic news text, resolved to date ranges.
+
+``find_dates(text, published)`` returns every date mention with its span in the
+original text, the resolved range (``date_start``..``date_end``), a precision
+(day/week/month/year), whether it is relative, the rule that produced it, and a
+warning when a weekday contradicts the day. Relative and yearless mentions
+without a publication date are returned unresolved (both ends None).
+
+Vocabulary is data: months (Levantine, Egyptian/Gulf, Maghrebi, Hijri) in
+data/months.tsv, weekdays, relative phrases and month parts in their TSVs.
+Calendar choices are documented in :mod:`marsad.text.date_resolve`.
+Matching runs on the folded text; one master regex finds candidates, its
+alternatives ordered most specific first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import date_resolve as R
+from ._data import read_tsv
+from .normalize import fold_text, normalize
+
+_S = r"[ \t]+"
+_DAY = r"(?:ال)?(?P<{k}_d>[0-3]?\d)(?![\d.,/:])"
+_YEAR = r"(?P<{k}_y>(?:1[3-4]|19|20)\d\d)(?!\d)"
+_PAST = ("الماضي", "المنصرم", "الفايت", "السابق")
+_REL_WORDS = "الجاري|الحالي|الماضي|المنصرم|الفايت|السابق|المقبل"
+_TOD = "فجر|صباح|ظهر|ظهيره|عصر|مساء|ليله|ليل|منتصف ليل|منتصف ليله"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: str
+    relative: bool
+    rule: str
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    months: dict
+    weekdays: dict
+    relative: dict
+    parts: dict
+    master: re.Pattern
+
+
+def _alt(words) -> str:
+    esc = (re.escape(w).replace(r"\ ", _S) for w in set(words))
+    return "|".join(sorted(esc, key=len, reverse=True))
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip())
+
+
+def _month_pat(k: str, words: str) -> str:
+    return (rf"(?P<{k}_m>{words})(?:[ \t]*[/(][ \t]*(?P<{k}_m2>{words})\)?)?")
+
+
+def _patterns(v: dict) -> list[tuple[str, str]]:
+    """(alternative name, regex) in priority order."""
+    all_m = _alt(v["months"])
+    loose = _alt(m for m, (_n, _c, strict) in v["months"].items() if not strict)
+    wd = _alt(v["weekdays"])
+    parts = _alt(v["parts"])
+    rel = _alt(v["relative"])
+    pre = (r"(?:(?:(?:{tod})[ \t]+)?(?:يوم[ \t]+)?(?P<{k}_wd>{wd})[ \t]*[،,]?[ \t]*"
+           r"(?:(?:الموافق|المصادف|الواقع[ \t]+في)[ \t]+)?(?:في[ \t]+)?)?")
+    yr = r"(?:[ \t]*[،,]?[ \t]*(?:من[ \t]+)?(?:عام|العام|سنه|لعام)?[ \t]*" + _YEAR + r")?(?:[ \t]*(?P<{k}_era>هـ|ه|م)(?![\w]))?"
+
+    def f(s: str, k: str) -> str:
+        return s.replace("{pre}", pre).replace("{yr}", yr).format(k=k, tod=_TOD, wd=wd)
+
+    return [
+        ("period", rf"منذ{_S}(?:(?:بدايه|مطلع){_S})?(?:عام{_S}|العام{_S})?(?P<period_y>(?:19|20)\d\d)(?!\d)"),
+        ("relative_phrase_long", rf"(?P<relative_phrase_long_r>{_alt(p for p in v['relative'] if p.startswith('منذ'))})"),
+        ("day_month", f(r"{pre}" + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}", "day_month")),
+        ("day_relmonth", f(r"{pre}" + _DAY + rf"(?:{_S}من)?(?:{_S}هذا)?{_S}الشهر(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?", "day_relmonth")),
+        ("numeric", f(r"{pre}(?:(?P<{k}_a>[0-3]?\d)[/.\-](?P<{k}_b>[01]?\d)[/.\-](?P<{k}_c>(?:19|20)\d\d)"
+                      r"|(?P<{k}_c2>(?:19|20)\d\d)[/.\-](?P<{k}_b2>[01]?\d)[/.\-](?P<{k}_a2>[0-3]?\d))(?![\d])", "numeric")),
+        ("part", rf"(?P<part_p>{parts}){_S}(?:(?:الشهر(?:{_S}(?P<part_ref>{_REL_WORDS}))?)"
+                 rf"|(?:(?:العام|السنه){_S}(?P<part_yref>{_REL_WORDS}))|(?:(?:عام|العام|سنه){_S}(?P<part_yy>(?:19|20)\d\d))"
+                 rf"|(?:(?:شهر{_S})?" + _month_pat("part", all_m) + rf"(?:{_S}(?:عام{_S})?(?P<part_y>(?:19|20)\d\d))?))"),
+        ("month_year", rf"(?:شهر{_S})?" + _month_pat("month_year", all_m) + rf"[ \t]*[،,]?[ \t]*(?:من{_S})?(?:عام{_S}|العام{_S}|سنه{_S})?(?P<month_year_y>(?:1[3-4]|19|20)\d\d)(?!\d)(?:[ \t]*(?P<month_year_era>هـ|ه|م)(?![\w]))?"),
+        ("month", rf"(?:شهر{_S}(?P<month_m>{all_m})|(?P<month_m3>{loose}))(?:[ \t]*[/(][ \t]*(?P<month_m2>{all_m})\)?)?"
+                  rf"(?:{_S}(?P<month_ref>{_REL_WORDS}))?"),
+        ("year", rf"(?:عام|العام|سنه|لعام|خلال{_S}عام){_S}(?P<year_y>(?:19|20)\d\d)(?!\d)(?:[ \t]*م(?![\w]))?"),
+        ("relative_phrase", rf"(?P<relative_phrase_r>{rel})"),
+        ("ago", rf"قبل{_S}(?:(?P<ago_two>يومين|اسبوعين)|(?P<ago_week>اسبوع)|(?P<ago_n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره){_S}(?:ايام|يوما))"),
+        ("weekday", f(rf"(?:(?:{{tod}})[ \t]+)?(?:يوم[ \t]+)?(?P<{{k}}_wd>{{wd}})(?:{_S}(?P<{{k}}_ref>الماضي|المنصرم|الفايت|السابق|المقبل))?", "weekday")),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    months = {_key(fold_text(r[0])): (int(r[1]), r[2], r[3] == "1") for r in read_tsv("months.tsv")}
+    weekdays = {fold_text(r[0]): int(r[1]) for r in read_tsv("weekdays.tsv")}
+    relative = {_key(fold_text(r[0])): r[1] for r in read_tsv("relative_dates.tsv")}
+    parts = {fold_text(r[0]): r[1] for r in read_tsv("month_parts.tsv")}
+    v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts}
+    body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
+    master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول|في[ \t]+)??(?P<body>{body})(?![\w])")
+    return _Vocab(months, weekdays, relative, parts, master)
+
+
+_UNRESOLVED_PRECISION = {
+    "today": "day", "yesterday": "day", "day_before_yesterday": "day", "last_night": "day",
+    "this_week": "week", "last_week": "week", "days_ago": "week", "this_month": "month",
+    "last_month": "month", "period_month": "month", "this_year": "year", "last_year": "year",
+    "period_year": "year",
+}
+
+
+class _Ctx:
+    """A match being resolved: collects the result fields."""
+
+    def __init__(self, m: re.Match, kind: str, pub: dt.date | None) -> None:
+        self.m, self.kind, self.pub = m, kind, pub
+        self.warning: str | None = None
+
+    def g(self, name: str) -> str | None:
+        return self.m.group(f"{self.kind}_{name}")
+
+    def month(self, name: str = "m") -> tuple[int, str] | None:
+        s = self.g(name)
+        if not s:
+            return None
+        num, cal, _strict = _vocab().months[_key(s)]
+        s2 = self.g("m2")
+        if s2:
+            num2, _c, _s = _vocab().months[_key(s2)]
+            if num2 != num:
+                self.warning = f"month names disagree: {s} / {s2}"
+        return num, cal
+
+
+def _check_weekday(c: _Ctx, d: dt.date | None) -> None:
+    try:
+        wd = c.g("wd")
+    except IndexError:
+        return
+    if wd and d is not None:
+        expected = _vocab().weekdays[wd]
+        if d.weekday() != expected:
+            c.warning = f"weekday {wd} contradicts {d.isoformat()} ({d.strftime('%A')})"
+
+
+def _day_month(c: _Ctx):
+    mon = c.month()
+    day, year = int(c.g("d")), c.g("y")
+    if mon is None or not 1 <= day <= 31:
+        return None
+    num, cal = mon
+    if cal == "hijri" or (year and int(year) < 1500) or c.g("era") in ("ه", "هـ"):
+        hy = int(year) if year else (R.hijri_year_of(c.pub, num, day) if c.pub else None)
+        if hy is None:
+            return (None, None, "day", True, "hijri_day")
+        rng = R.hijri_to_gregorian(hy, num, day)
+        return (*rng, "day", not year, "hijri_day") if rng else None
+    if year:
+        d = R.safe_date(int(year), num, day)
+        return (d, d, "day", False, "day_month_year") if d else None
+    if c.pub is None:
+        return (None, None, "day", True, "day_month")
+    d = R.infer_year_day(num, day, c.pub)
+    return (d, d, "day", True, "day_month") if d else None
+
+
+def _day_relmonth(c: _Ctx):
+    day = int(c.g("d"))
+    if not 1 <= day <= 31:
+        return None
+    if c.pub is None:
+        return (None, None, "day", True, "day_relmonth")
+    y, mo = R.month_ref(c.g("ref"), c.pub)
+    d = R.safe_date(y, mo, day)
+    return (d, d, "day", True, "day_relmonth") if d else None
+
+
+def _numeric(c: _Ctx):
+    if c.g("a"):
+        d = R.safe_date(int(c.g("c")), int(c.g("b")), int(c.g("a")))
+    else:
+        d = R.safe_date(int(c.g("c2")), int(c.g("b2")), int(c.g("a2")))
+    return (d, d, "day", False, "numeric") if d else None
+
+
+def _part(c: _Ctx):
+    part = _vocab().parts[c.g("p")]
+    if c.g("yy"):
+        return (*R.part_of_year(int(c.g("yy")), part), "month", False, "part_of_year")
+    mon = c.month()
+    if c.m.group("part_yref") is not None or (mon is None and c.g("ref") is None and c.g("yref")):
+        if c.pub is None:
+            return (None, None, "month", True, "part_of_year")
+        y = c.pub.year - (1 if c.g("yref") in _PAST else 0)
+        return (*R.part_of_year(y, part), "month", True, "part_of_year")
+    if mon is None:
+        if c.pub is None:
+            return (None, None, "week", True, "part_of_month")
+        return (*R.part_of_month(*R.month_ref(c.g("ref"), c.pub), part), "week", True, "part_of_month")
+    num, cal = mon
+    if cal == "hijri":
+        return None
+    if c.g("y"):
+        return (*R.part_of_month(int(c.g("y")), num, part), "week", False, "part_of_month")
+    if c.pub is None:
+        return (None, None, "week", True, "part_of_month")
+    return (*R.part_of_month(R.infer_year_month(num, c.pub), num, part), "week", True, "part_of_month")
+
+
+def _month_year(c: _Ctx):
+    num, cal = c.month()
+    y = int(c.g("y"))
+    if cal == "hijri" or y < 1500:
+        rng = R.hijri_to_gregorian(y, num, None)
+        return (*rng, "month", False, "hijri_month") if rng else None
+    return (*R.month_range(y, num), "month", False, "month_year")
+
+
+def _month(c: _Ctx):
+    mon = c.month() or c.month("m3")
+    if mon is None:
+        return None
+    num, cal = mon
+    if c.pub is None:
+        return (None, None, "month", True, "month")
+    if cal == "hijri":
+        hy = R.hijri_year_of(c.pub, num, None)
+        rng = R.hijri_to_gregorian(hy, num, None) if hy else None
+        return (*rng, "month", True, "hijri_month") if rng else None
+    y = R.infer_year_month(num, c.pub, future=c.g("ref") == "المقبل")
+    return (*R.month_range(y, num), "month", True, "month")
+
+
+def _year(c: _Ctx):
+    y = int(c.g("y"))
+    return (dt.date(y, 1, 1), dt.date(y, 12, 31), "year", False, "year")
+
+
+def _period(c: _Ctx):
+    y = int(c.g("y"))
+    if c.pub is None:
+        return (None, None, "year", True, "period_since")
+    return (dt.date(y, 1, 1), c.pub, "year", True, "period_since")
+
+
+def _relative(c: _Ctx):
+    rule = _vocab().relative[_key(c.g("r"))]
+    if c.pub is None:
+        return (None, None, _UNRESOLVED_PRECISION[rule], True, rule)
+    a, b = R.relative_range(rule, c.pub)
+    return (a, b, _UNRESOLVED_PRECISION[rule], True, rule)
+
+
+def _ago(c: _Ctx):
+    two, week, n = c.g("two"), c.g("week"), c.g("n")
+    days = 14 if two == "اسبوعين" else 2 if two else 7 if week else None
+    if n:
+        days = int(n) if n.isdigit() else _SMALL[n]
+    prec = "week" if days >= 7 else "day"
+    if c.pub is None:
+        return (None, None, prec, True, "ago")
+    d = c.pub - dt.timedelta(days=days)
+    return (d, d, prec, True, "ago")
+
+
+_SMALL = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
+
+
+def _weekday(c: _Ctx):
+    wd = _vocab().weekdays[c.g("wd")]
+    if c.pub is None:
+        return (None, None, "day", True, "weekday")
+    if c.g("ref") == "المقبل":
+        d = c.pub + dt.timedelta(days=(wd - c.pub.weekday()) % 7 or 7)
+    else:
+        d = R.latest_weekday(wd, c.pub)
+    return (d, d, "day", True, "weekday")
+
+
+_HANDLERS = {
+    "period": _period, "relative_phrase_long": _relative, "day_month": _day_month,
+    "day_relmonth": _day_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
+    "month": _month, "year": _year, "relative_phrase": _relative, "ago": _ago, "weekday": _weekday,
+}
+_CHECK_WEEKDAY = ("day_month", "day_relmonth", "numeric")
+
+
+def _kind(m: re.Match) -> str:
+    for name in _HANDLERS:
+        if m.group(name) is not None:
+            return name
+    raise AssertionError("master regex matched no alternative")
+
+
+@lru_cache(maxsize=16)
+def _matches(text: str) -> tuple:
+    norm = normalize(text)
+    return norm, tuple(_vocab().master.finditer(norm.folded))
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date mention in ``text`` with its resolved range (see module doc)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
+    norm, matches = _matches(text)
+    out = []
+    for m in matches:
+        kind = _kind(m)
+        c = _Ctx(m, kind, published)
+        res = _HANDLERS[kind](c)
+        if res is None:
+            continue
+        a, b, prec, relative, rule = res
+        if kind in _CHECK_WEEKDAY:
+            _check_weekday(c, a)
+        if a is not None and b is not None and prec != "day" and kind not in ("relative_phrase", "relative_phrase_long"):
+            prec = R.precision_of(a, b) if prec == "week" else prec
+        s, e = norm.to_original(m.start("body"), m.end("body"))
+        out.append(DateMention(s, e, text[s:e], a, b, prec, relative, rule, c.warning))
+    return out
