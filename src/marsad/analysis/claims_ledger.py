@@ -116,6 +116,12 @@ def _sort_key(item: tuple[dict, object]):
     return (per is None, per[0] if per else None, per[1] if per else None, value["doc_id"])
 
 
+def _group_order(gkey: str) -> tuple:
+    """A key before its sub-keys ("isis_fighters" then "isis_fighters.foreign"), then by place."""
+    what, _, where = gkey.partition("@")
+    return (what.split("."), where)
+
+
 def ledger_groups(conn: sqlite3.Connection, factor: float = 1.5, key: str | None = None,
                   contradictions_only: bool = False) -> list[LedgerGroup]:
     """The ledger as LedgerGroup objects (for renderers that show contradicting pairs)."""
@@ -132,7 +138,7 @@ def ledger_groups(conn: sqlite3.Connection, factor: float = 1.5, key: str | None
         group.values.append(value)
         group.periods.append(claimkeys.period(row["time"]))
     out = []
-    for gkey in sorted(groups):
+    for gkey in sorted(groups, key=_group_order):
         group = groups[gkey]
         ordered = sorted(zip(group.values, group.periods), key=_sort_key)
         group.values = [v for v, _ in ordered]
