@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
-from marsad.lexicon import matcher
+from marsad.lexicon import load, matcher
 from marsad.text import normalize
 
 _TOKEN = re.compile(r"\w+")
@@ -26,6 +27,7 @@ class Sent:
     folded: str
     norm: object
     tokens: list          # [(start, end, word)] in folded
+    headline: bool = False  # a line of its own without final punctuation (title, repeated title)
     places: list = field(default_factory=list)   # [(folded_start, folded_end, PlaceMention)]
     triggers: list = field(default_factory=list)
     actors: list = field(default_factory=list)
@@ -55,7 +57,7 @@ def _find_places(text: str):
         from marsad.geo import find_places
     except ImportError:
         from marsad.extract._geo_fallback import find_places
-    return find_places(text, context=None)
+    return [p for p in find_places(text, context=text) if getattr(p, "role", "place") == "place"]
 
 
 def prepare(text: str) -> list[Sent]:
@@ -69,12 +71,47 @@ def prepare(text: str) -> list[Sent]:
         sent = Sent(i, s, e, t, folded, norm, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)])
         sent.triggers = trig.find(folded)
         sent.actors = act.find(folded)
+        sent.headline = _is_headline(text, s, e, t)
         for p in places:
-            if s <= p.start and p.end <= e:
+            if s <= p.start and p.end <= e and not _junk_place(p):
                 fs, fe = sent.folded_span(p.start - s, p.end - s)
                 sent.places.append((fs, fe, p))
         sents.append(sent)
     return sents
+
+
+def report_place(text: str):
+    """A governorate-level place for the whole report (None where marsad.geo lacks it)."""
+    try:
+        from marsad.geo import report_place as _rp
+    except ImportError:
+        return None
+    return _rp(text)
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset:
+    from marsad.lexicon import fold_entry
+
+    return frozenset(fold_entry(w) for w in load("cues")["not_places"])
+
+
+def _junk_place(p) -> bool:
+    """Common words a gazetteer also lists as places ("مدينة", "ظهر") and cut-off region phrases."""
+    from marsad.lexicon import fold_entry
+
+    words = fold_entry(p.surface).split()
+    stop = _not_places()
+    if not words:
+        return True
+    last = words[-1].lstrip("وبل") if len(words[-1]) > 4 else words[-1]
+    return " ".join(words) in stop or words[-1] in stop or last in stop
+
+
+def _is_headline(text: str, s: int, e: int, t: str) -> bool:
+    line_start = s == 0 or text[s - 1] == "\n"
+    line_end = e >= len(text) or text[e:e + 1] == "\n"
+    return line_start and line_end and not t.rstrip().endswith((".", ":", "؟", "!")) and len(t.split()) <= 25
 
 
 def parse_published(value) -> date | None:

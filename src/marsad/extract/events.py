@@ -27,6 +27,7 @@ class Draft:
     actor1: str | None
     actor2: str | None
     counts: dict = field(default_factory=dict)
+    headline: bool = False
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from marsad.extract.claims import sentence_claims
-from marsad.extract.context import parse_published, prepare
+from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
 EXTRACTOR_VERSION = "0.1.0"
+HEADLINE_GAP = 5   # a headline event absorbs the first same-type event this many sentences below
 MERGE_GAP = 1   # sentences between two mentions that may still be one incident
 
 
@@ -17,11 +18,12 @@ def extract_document(doc) -> dict:
     sents = prepare(text)
     drafts: list[Draft] = []
     claims: list[dict] = []
-    lead, source = _lead_place(sents), None
+    lead, source = _lead_place(sents) or report_place(text), None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
         found = sentence_events(sent, pub, ctx)
         for d in found:
+            d.headline = sent.headline
             _merge_or_add(drafts, d)
         if not found:
             new, source = sentence_claims(sent, pub, source)
@@ -52,6 +54,15 @@ def _same_place(a, b) -> bool:
 
 
 def _merge_or_add(drafts: list[Draft], d: Draft) -> None:
+    for e in drafts:
+        if e.headline and e.trig.event_type == d.trig.event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
+                and d.sents[0] not in e.sents:
+            _absorb(e, d, adjacent=False)
+            if not d.headline:
+                e.sents, e.headline = list(d.sents), False
+                if d.own_place:
+                    e.place, e.own_place = d.place, True
+            return
     for e in reversed(drafts):
         if d.sents[0] in e.sents or e.trig.event_type != d.trig.event_type:
             continue
