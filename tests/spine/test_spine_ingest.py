@@ -90,7 +90,7 @@ def _committed(db: Path) -> int:
 def test_killed_ingest_loses_nothing_committed(tmp_path, arabic_report):
     folder = tmp_path / "many"
     folder.mkdir()
-    total = 3000
+    total = 1500
     for i in range(total):
         record = {"doc_id": f"k{i:05d}", "text": arabic_report(place=f"قرية رقم {i}", extra=f" المرجع {i * 7919}.")}
         (folder / f"{i:05d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
