@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
-from .geoparse import best_place, find_places
+from .geoparse import best_place, find_places, report_place
 
-__all__ = ["Entry", "Gazetteer", "PlaceMention", "best_place", "find_places", "load_gazetteer"]
+__all__ = ["Entry", "Gazetteer", "PlaceMention", "best_place", "find_places", "load_gazetteer", "report_place"]

@@ -13,8 +13,10 @@ from .fold import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+HAND_KINDS = frozenset(("field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain",
+                        "desert", "valley", "area", "country"))
 PRECISION_OF_KIND = {"country": 3, "gov": 3, "district": 2, "subdistrict": 2, "desert": 2, "valley": 2}
-KIND_RANK = {"country": 6.0, "gov": 5.0, "city": 4.0, "district": 0.9, "town": 3.0, "subdistrict": 0.8,
+KIND_RANK = {"country": 7.0, "gov": 6.0, "city": 4.0, "district": 0.9, "town": 3.0, "subdistrict": 0.8,
              "field": 3.5, "camp": 3.5, "prison": 3.5, "dam": 3.5, "crossing": 3.5, "airport": 3.5,
              "base": 3.5, "area": 4.0, "mountain": 3.0, "desert": 3.0, "valley": 3.0, "neighbourhood": 1.5,
              "village": 1.0, "ruin": 0.3}
@@ -124,15 +126,18 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer(entries)
     gaz.vocab = json.loads(_data_text("vocab.json"))
     joiners = frozenset(fold(w) for w in gaz.vocab["joined_first_words"])
+    strip = frozenset(fold(w) for w in gaz.vocab["name_strip_words"])
     for i, e in enumerate(entries):
         for n in e.names:
+            if e.kind not in HAND_KINDS and fold(n).split(" ", 1)[0] in strip and " " in n:
+                continue   # "قضاء القائم": the cue path handles the type word; the bare name is kept
             gaz.add_name(n, i)
             for v in _joined_variants(fold(n), joiners):
                 gaz.add_name(v, i)
         if e.kind == "gov":
             gaz.admin1_entry[e.admin1] = i
     _add_aliases(gaz)
-    gaz.stoplist = frozenset(
+    gaz.stoplist = frozenset(list(joiners) +
         [fold(w.strip()) for w in _data_text("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")]
         + [fold(k) for k in gaz.vocab["directions"] if not k.startswith("_")])
     return gaz

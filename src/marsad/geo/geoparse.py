@@ -36,13 +36,31 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     folded = fold_text(text)
     toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    _mark_datelines(matches, toks, folded.folded)
     ev = evidence(matches, gaz, 2.0)
     if context and context != text:
         ev = ev.merged(_context_evidence(context))
     out = []
-    for idx, m in enumerate(matches):
-        out.append(_mention(idx, matches, toks, folded, text, gaz, ev))
+    for idx in range(len(matches)):
+        pm = _mention(idx, matches, toks, folded, text, gaz, ev)
+        if pm is not None:
+            out.append(pm)
     return out
+
+
+DATELINE_AFTER = ("(", "-", "\u2013", "\u2014", ":", "/")
+
+
+def _mark_datelines(matches: list[Match], toks: list[Token], folded: str) -> None:
+    """"أربيل (كوردستان 24)-", "دمشق - ": the outlet's dateline, not where things happened."""
+    for m in matches:
+        start = toks[m.i].start
+        line_start = folded.rfind("\n", 0, start) + 1
+        if folded[line_start:start].strip():
+            continue
+        rest = folded[toks[m.j - 1].end:toks[m.j - 1].end + 3].lstrip()
+        if rest.startswith(DATELINE_AFTER):
+            m.role = "dateline"
 
 
 @lru_cache(maxsize=32)
@@ -53,14 +71,17 @@ def _context_evidence(context: str) -> Evidence:
 
 
 def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, text: str,
-             gaz: Gazetteer, ev: Evidence) -> PlaceMention:
+             gaz: Gazetteer, ev: Evidence) -> PlaceMention | None:
     m = matches[idx]
     voc = vocab()
     cue_kinds = voc.cues.get(m.cue, ())
     region = _region(m, toks, voc)
     if region and region.head == "dir" and not cue_kinds:
         cue_kinds = ("gov", "city", "town", "district", "area", "country", "any")
-    entry, sc, why, alts = choose(idx, matches, gaz, ev, cue_kinds)
+    chosen = choose(idx, matches, gaz, ev, cue_kinds)
+    if chosen is None:
+        return None
+    entry, sc, why, alts = chosen
     name_i = m.i
     start_tok, end_tok, plen = (region.i, region.j, 0) if region else (name_i, m.j, m.plen)
     fs = toks[start_tok].start + (plen if not region else _prefix_len(toks[start_tok].word))
@@ -144,7 +165,8 @@ def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None
     if entry.kind == "country":
         pm.why += f"; region '{r.head}' of a country"
         return
-    pm.geo_precision = max(2, min(entry.precision, 2))
+    pm.geo_precision = 2
+    pm.place_precision = entry.precision
     pm.kind = "region"
     if r.bearing is not None and entry.kind in OFFSET_KINDS:
         pm.lat, pm.lon = offset(entry.lat, entry.lon, r.bearing, float(v["region_offset_km"]))
@@ -163,7 +185,7 @@ def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None
 
 def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:
     """The event's own place among a sentence's mentions: a real place (not inside an
-    organisation name) first, then the most precise, then the nearest to ``anchor``
+    organisation name or a dateline) first, then the most precise, then the nearest to ``anchor``
     (e.g. the trigger's offset; without one, the first)."""
     if not mentions:
         return None
@@ -171,9 +193,25 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
 
     def key(m: PlaceMention) -> tuple:
         dist = abs(m.start - anchor) if anchor is not None else m.start
-        return (m.geo_precision, dist)
+        return (m.specificity, dist)
 
     return min(pool, key=key)
 
 
 
+
+
+def report_place(text: str) -> PlaceMention | None:
+    """A governorate-level place for a whole report (its most-voted governorate or
+    country), for events whose own sentences name no place. Precision 3."""
+    gaz = load_gazetteer()
+    ev = _context_evidence(text)
+    if ev.votes:
+        admin1 = ev.votes.most_common(1)[0][0]
+        idx = gaz.admin1_entry.get(admin1)
+        if idx is not None:
+            e = gaz.entries[idx]
+            return PlaceMention(0, 0, "", e.name_ar, e.name_en, e.country, e.admin1, e.lat, e.lon, 3,
+                                "gov", f"report-level: most named governorate ({admin1})",
+                                round(ev.votes[admin1], 2), e.id, "report")
+    return None

@@ -22,6 +22,15 @@ class PlaceMention:
     entry_id: str = ""
     role: str = "place"        # "place", or "org"/"person" when the name sits in an organisation or person name
     alternatives: list[str] = field(default_factory=list)
+    place_precision: int = 0   # for a region phrase: the precision of the place it is built on
+
+    @property
+    def specificity(self) -> float:
+        """Ordering for best_place: 1 a named place, 1.5 a phrase around a village
+        ("قرب بلدة X", "شمالي قرية X"), 2 a part of a region, 3 a governorate or country."""
+        if self.kind == "region" and self.place_precision == 1:
+            return 1.5
+        return float(self.geo_precision)
 
     def location(self) -> dict:
         """The location object of ../shared/spec/EXTRACTION.md."""

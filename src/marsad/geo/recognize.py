@@ -51,6 +51,7 @@ class Vocab:
     org: frozenset
     locative: frozenset
     countryside: frozenset
+    never: frozenset       # cue, head and direction words: never a place by themselves
     max_words: int
 
 
@@ -67,6 +68,8 @@ def vocab() -> Vocab:
         directions={fold(k): val for k, val in v["directions"].items() if not k.startswith("_")},
         person=fset(v["person_heads"]), org=fset(v["org_heads"]), locative=fset(v["locative_words"]),
         countryside=fset(v["countryside_words"]), max_words=int(v["max_name_words"]),
+        never=fset([k for sec in ("cues", "region_heads", "directions") for k in v[sec] if not k.startswith("_")]
+                   + v["countryside_words"] + v["name_strip_words"] + v["joined_first_words"]),
     )
 
 
@@ -98,9 +101,25 @@ def stems(word: str) -> list[tuple[str, int]]:
     return out
 
 
+_VOCAB_WORDS: set[str] = set()
+
+
 def bare(word: str) -> str:
-    """The word without attached prefixes, when the rest is still a word (for cue lookups)."""
-    return stems(word)[-1][0]
+    """The word as a vocabulary word: itself when the vocabulary knows it, else the first
+    prefix-stripped form it knows (بريف → ريف, but بلدة stays بلدة), else the shortest form."""
+    forms = stems(word)
+    known = _VOCAB_WORDS or _vocab_words()
+    for form, _ in forms:
+        if form in known:
+            return form
+    return forms[-1][0]
+
+
+def _vocab_words() -> set[str]:
+    voc = vocab()
+    _VOCAB_WORDS.update(voc.cues, voc.heads, voc.directions, voc.person, voc.org, voc.locative,
+                        voc.countryside, ("من", "في"))
+    return _VOCAB_WORDS
 
 
 def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
@@ -148,13 +167,15 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
         _set_cue(m, toks, voc)
         prev = toks[m.i - 1].word if m.i > 0 else ""
         prev_bare = bare(prev) if prev else ""
+        if m.key in voc.never:
+            continue
         in_region = prev_bare in voc.heads or prev_bare in voc.directions or prev_bare in voc.countryside
         chained = bool(kept) and kept[-1].j >= m.i - 1 and (m.plen and toks[m.i].word[0] == "و" or kept[-1].j == m.i)
+        if m.key in gaz.stoplist and not m.cue:
+            continue
         if m.cue or in_region:
             m.why.append(f"cue:{m.cue or prev_bare}")
         elif prev in voc.person or prev_bare in voc.person:
-            continue
-        elif m.key in gaz.stoplist:
             continue
         elif _all_minor(gaz, m.key) and not (_locative(m, toks, voc) or chained):
             continue

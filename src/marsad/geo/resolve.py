@@ -15,6 +15,9 @@ from .gazetteer import Entry, Gazetteer
 from .recognize import Match, Token
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
+VOTING_KINDS = BIG_KINDS | {"town", "field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain"}
+MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "subdistrict"))
+INNER_CUES = frozenset(("حي", "احياء", "حيي"))   # a neighbourhood: of a city the report names
 LOCAL_WINDOW = 8          # tokens either side for a local admin hint
 NEAR_KM = 40.0
 
@@ -50,12 +53,15 @@ def candidates(gaz: Gazetteer, m: Match) -> list[Entry]:
 
 
 def clear_winner(cands: list[Entry]) -> Entry | None:
-    """The entry a reader would assume without context, if there is one."""
-    if len({(e.country, e.admin1) for e in cands}) == 1:
-        return max(cands, key=lambda e: e.prior)
+    """The entry a reader would assume without context, if there is one: the top entry
+    when every rival in another governorate is much less important."""
     ranked = sorted(cands, key=lambda e: e.prior, reverse=True)
-    if ranked[0].kind in BIG_KINDS | {"town"} and ranked[0].prior >= ranked[1].prior + 1.5:
-        return ranked[0]
+    top = ranked[0]
+    rivals = [e for e in ranked if (e.country, e.admin1) != (top.country, top.admin1)]
+    if not rivals:
+        return top
+    if top.kind in BIG_KINDS | {"town"} and top.prior >= rivals[0].prior + 1.5:
+        return top
     return None
 
 
@@ -64,6 +70,9 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     for m in matches:
         e = clear_winner(candidates(gaz, m))
         if e is None:
+            continue
+        if e.kind not in VOTING_KINDS:
+            ev.anchors.append((m.key, e.lat, e.lon))
             continue
         w = weight * (1.5 if e.kind in BIG_KINDS else 1.0)
         if e.admin1:
@@ -111,8 +120,9 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -
 
 
 def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
-           cue_kinds: tuple) -> tuple[Entry, float, str, list[Entry]]:
-    """Best entry for matches[idx], its score, the reason, and the runner-up entries."""
+           cue_kinds: tuple) -> tuple[Entry, float, str, list[Entry]] | None:
+    """Best entry for matches[idx], its score, the reason, and the runner-up entries
+    (None when the best is doubtful)."""
     m = matches[idx]
     cands = candidates(gaz, m)
     local = local_admin1(idx, matches, gaz)
@@ -122,8 +132,20 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
         scored.append((s, e, why))
     scored.sort(key=lambda t: t[0], reverse=True)
     s, e, why = scored[0]
+    if doubtful(e, m, local, ev):
+        return None
     why_text = "; ".join(why + [f"{len(cands)} candidates"])
     return e, s, why_text, [t[1] for t in scored[1:4]]
+
+
+def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
+    """A minor place in a governorate the report never names, without a cue: more likely
+    an ordinary word or a homonym than the place; better no village than a wrong one."""
+    if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
+        return False
+    if m.cue and m.cue not in INNER_CUES:
+        return bool(ev.countries) and e.country != ev.countries.most_common(1)[0][0]
+    return True
 
 
 def tokens_text(toks: list[Token], i: int, j: int) -> str:

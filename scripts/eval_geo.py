@@ -1,0 +1,68 @@
+"""Evaluate marsad.geo on the event locations of the gold annotations.
+
+    .venv/bin/python scripts/eval_geo.py [--shared ../shared] [-v]
+
+For every gold event with a located place (lat not null), geoparse its evidence
+with the rest of its report as context, take ``best_place`` (falling back to
+``report_place`` of the whole report when the evidence names no place), and
+measure the distance to the gold point. Prints the share within 25 km and 100 km.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from marsad.geo import best_place, find_places, report_place  # noqa: E402
+from marsad.geo.resolve import km  # noqa: E402
+
+
+def cases(shared: Path) -> list[tuple[str, dict, str]]:
+    """(doc_id, gold event, article text) for every located gold event."""
+    corpus = shared / "corpus"
+    pairs = [(corpus / "dev" / "gold", corpus / "dev" / "articles"), (corpus / "seeds-gold", corpus / "seeds")]
+    out = []
+    for gold_dir, art_dir in pairs:
+        for g in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            art = json.loads((art_dir / g.name).read_text(encoding="utf-8"))
+            text = "\n".join(x for x in (art.get("title"), art.get("text")) if x)
+            for ev in gold["events"]:
+                if ev["location"].get("lat") is not None:
+                    out.append((gold["doc_id"], ev, text))
+    return out
+
+
+def predict(evidence: str, report: str):
+    place = best_place(find_places(evidence, context=report))
+    return place or report_place(report)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss beyond 25 km")
+    args = ap.parse_args()
+    rows = cases(args.shared.resolve())
+    within25 = within100 = 0
+    for doc_id, ev, text in rows:
+        gl = ev["location"]
+        p = predict(ev["evidence"], text)
+        d = km(gl["lat"], gl["lon"], p.lat, p.lon) if p else float("inf")
+        within25 += d <= 25
+        within100 += d <= 100
+        if args.verbose and d > 25:
+            got = f"{p.surface} -> {p.name_en} ({p.admin1}) p{p.geo_precision} [{p.why}]" if p else "nothing"
+            print(f"{doc_id}: gold {gl['name_ar']} ({gl['name_en']}), got {got}, {d:.0f} km")
+    n = len(rows)
+    print(f"gold event locations: {n}")
+    print(f"within 25 km:  {within25}/{n} = {within25 / n:.1%}")
+    print(f"within 100 km: {within100}/{n} = {within100 / n:.1%}")
+
+
+if __name__ == "__main__":
+    main()
