@@ -98,7 +98,8 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     start().catch((err) => {
-      document.getElementById("totals").textContent = "خطأ / error: " + err.message;
+      document.getElementById("totals").textContent = "خطأ / error: " + (err && err.message ? err.message : String(err));
+      console.error(err && err.stack ? err.stack : err);
     });
   });
 })(window.Marsad);

@@ -35,8 +35,8 @@
   }
 
   M.initMap = function (onPick) {
-    const map = L.map("map", { zoomControl: true, attributionControl: true, preferCanvas: false })
-      .setView([35.0, 40.5], 6);
+    const map = L.map("map", { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 16 })
+      .fitBounds([[31.0, 35.5], [37.5, 47.5]]);
     const base = L.geoJSON(null, { style: baseStyle, interactive: false }).addTo(map);
     const tiles = L.tileLayer(OSM, { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
     L.control.layers({}, {
