@@ -51,6 +51,7 @@ class _Vocab:
     relative: dict
     parts: dict
     master: re.Pattern
+    gate: re.Pattern
 
 
 def _alt(words) -> str:
@@ -108,8 +109,16 @@ def _vocab() -> _Vocab:
     parts = {fold_text(r[0]): r[1] for r in read_tsv("month_parts.tsv")}
     v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts}
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
-    master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول|في[ \t]+)??(?P<body>{body})(?![\w])")
-    return _Vocab(months, weekdays, relative, parts, master)
+    master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?P<body>{body})(?![\w])")
+    return _Vocab(months, weekdays, relative, parts, master, _gate(v))
+
+
+def _gate(v: dict) -> re.Pattern:
+    """Cheap pre-filter: a word that can open a date expression, or a digit."""
+    first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts") for w in v[key]}
+    first |= set(_TOD.replace(" ", "|").split("|")) | {"منذ", "يوم", "شهر", "عام", "العام", "سنه", "لعام", "خلال", "قبل"}
+    alt = "|".join(sorted(map(re.escape, first), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?:(?:{alt})(?![\w])|(?:ال)?\d)")
 
 
 _UNRESOLVED_PRECISION = {
@@ -306,7 +315,15 @@ def _kind(m: re.Match) -> str:
 @lru_cache(maxsize=16)
 def _matches(text: str) -> tuple:
     norm = normalize(text)
-    return norm, tuple(_vocab().master.finditer(norm.folded))
+    f, voc, out, last = norm.folded, _vocab(), [], 0
+    for g in voc.gate.finditer(f):
+        if g.start() < last:
+            continue
+        m = voc.master.match(f, g.start())
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return norm, tuple(out)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:

@@ -40,14 +40,12 @@ _FINAL_ONLY = "ةى"
 _TRAILING = frozenset("\u0640" + "".join(map(chr, range(0x064B, 0x0660))) + "\u0670")
 
 _SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
-_TEXT_TABLE = str.maketrans(_SPACES)
 _FOLD_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ھ": "ه", "٫": ".", "٬": ",", "،": "،",
 }
 _FOLD_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _FOLD_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
-_FOLD_TABLE = str.maketrans(_FOLD_MAP)
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("يين", "ية", "ين", "ون", "ات", "ها", "هم", "ي", "ه")
 
@@ -75,9 +73,27 @@ class Normalized:
         return self.offsets[start], oend
 
 
+_FOLD_PAIRS = tuple(_FOLD_MAP.items())
+_SPACE_CHARS = tuple(_SPACES)
+
+
 def fold_text(s: str) -> str:
-    """Fold an already-normalized string (length preserving)."""
-    return s.translate(_FOLD_TABLE)
+    """Fold an already-normalized string (length preserving).
+
+    A chain of ``str.replace`` (each a fast C scan, skipped when the character
+    is absent) is several times faster than ``str.translate`` on Arabic text.
+    """
+    for a, b in _FOLD_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
+def _fix_spaces(s: str) -> str:
+    for a in _SPACE_CHARS:
+        if a in s:
+            s = s.replace(a, " ")
+    return s
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +216,7 @@ def normalize(text: str) -> Normalized:
         out, offsets = _apply(text, edits)
     else:
         out, offsets = text, list(range(len(text) + 1))
-    out = out.translate(_TEXT_TABLE)
+    out = _fix_spaces(out)
     return Normalized(original=text, text=out, folded=fold_text(out), offsets=offsets)
 
 

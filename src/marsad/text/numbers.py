@@ -38,6 +38,12 @@ _YEAR_CTX_RE = re.compile(r"(?:عام|العام|سنه|لعام|منذ|مطلع
 _BAD_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|[" + _AR + r"]-|\d[/:.]|[:/])$")
 _BAD_AFTER_RE = re.compile(r"(?:[/:]\d|[A-Za-z]|[ \t]*[مه](?![" + _AR + r"]))")
 _QUALIFIER_TAIL = 40
+_OPENER_RE = re.compile(r"(?:^|(?<=\s))(?:ما[ \t]+)?(من|بين)[ \t]+$")
+_NOUN_RE = re.compile(rf"[ \t]+(?:من[ \t]+)?(?:ال)?(?P<w>[{_AR}]+)")
+_ERA_RE = re.compile(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + r"])")
+_APPROX_AFTER_RE = re.compile(r"[ \t]+تقريبا(?![" + _AR + r"])")
+_FATHA_RE = re.compile("\u064e\u0651?ي")
+_TWO_RE = re.compile(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])")
 
 
 @dataclass(frozen=True)
@@ -246,7 +252,7 @@ def _range_tail(f: str, e1: _Expr, opener: str | None) -> _Expr | None:
 
 def _opener(f: str, start: int) -> tuple[str | None, int]:
     """'من'/'بين'/'ما بين' directly before ``start``: (word, its start)."""
-    m = re.search(r"(?:^|(?<=\s))(?:ما[ \t]+)?(من|بين)[ \t]+$", f[max(0, start - 12):start])
+    m = _OPENER_RE.search(f[max(0, start - 12):start])
     if not m:
         return None, start
     return m.group(1), start - (len(f[max(0, start - 12):start]) - m.start())
@@ -263,7 +269,7 @@ def _qualifier(f: str, start: int) -> tuple[str | None, int]:
 def _noun(f: str, end: int) -> tuple[str | None, int, int]:
     """Counted noun right after ``end`` (optionally after 'من'): lemma, span in f."""
     nouns = _vocab().nouns
-    m = re.compile(rf"[ \t]+(?:من[ \t]+)?(?:ال)?(?P<w>[{_AR}]+)").match(f, end)
+    m = _NOUN_RE.match(f, end)
     if not m:
         return None, -1, -1
     w = m.group("w")
@@ -277,7 +283,7 @@ def _is_year(f: str, e: _Expr) -> bool:
     if not (len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100):
         return False
     return bool(_YEAR_CTX_RE.search(f, max(0, e.start - 12), e.start)) or bool(
-        re.match(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + r"])", f[e.end:e.end + 10]))
+        _ERA_RE.match(f, e.end))
 
 
 def _bad_context(f: str, start: int, end: int) -> bool:
@@ -291,7 +297,7 @@ def _bad_context(f: str, start: int, end: int) -> bool:
 
 def _build(norm, f: str, s: int, e: int, low, high, qual: str, vague: bool) -> Quantity:
     lemma, ns, ne = _noun(f, e)
-    if re.match(r"[ \t]+تقريبا(?![" + _AR + r"])", f[ne if lemma else e:]) and qual == "exact":
+    if qual == "exact" and _APPROX_AFTER_RE.match(f, ne if lemma else e):
         qual = "approx"
     os_, oe = norm.to_original(s, e)
     nos, noe = norm.to_original(ns, ne) if lemma else (None, None)
@@ -329,11 +335,11 @@ def _duals(norm, f: str) -> list[Quantity]:
     for m in voc.dual_re.finditer(f):
         lemma, mode = voc.duals[m.group("w")]
         os_, oe = norm.to_original(m.start("w"), m.end("w"))
-        if mode == "fatha" and not re.search("\u064e\u0651?ي", norm.original[os_:oe]):
+        if mode == "fatha" and not _FATHA_RE.search(norm.original, os_, oe):
             continue
         end = m.end()
-        two = re.match(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])", f[end:])
-        e = end + two.end() if two else end
+        two = _TWO_RE.match(f, end)
+        e = two.end() if two else end
         qs, qe = norm.to_original(m.start("w"), e)
         out.append(Quantity(qs, qe, norm.original[qs:qe], 2, 2, "exact", False, lemma, os_, oe))
     return out
