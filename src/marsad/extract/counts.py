@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
 
-AFTER = 4   # tokens after a role word searched for its number
+AFTER = 6   # tokens after a role word searched for its number
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +32,7 @@ def _number_after(sent, quants, i: int) -> int | None | str:
             return 2
         if w in single:
             return 1
-        if w in ("من", "علي", "عن", "ب", "في") or w.startswith("ال") and k > i + 1:
-            if w in ("من", "علي", "عن"):
-                continue
+        if w in ("في", "بعد", "قبل", "خلال", "اثر", "جراء"):
             break
     return None
 

@@ -123,5 +123,11 @@ def _between(toks: list, i: int) -> bool:
     return i > 0 and toks[i - 1][2] in ("بين", "ما بين")
 
 
+_COUNTED = re.compile(r"^(مقاتل|عنصر|عناصر|معتقل|شخص|مدني|قتيل|سجين|جندي|مسلح|طفل|امراه|عائل|عوائل|اجنبي|لاجي|نازح|دولار|عمليه|هجوم|غاره|قيادي|اسره)")
+
+
 def is_year(q: Quantity) -> bool:
-    return q.value_low == q.value_high and bool(_YEAR.match(q.text)) and q.value_low is not None
+    """A four-digit 19xx/20xx figure not followed by a counted noun is a year."""
+    if q.value_low is None or q.value_low != q.value_high or not _YEAR.match(q.text):
+        return False
+    return not (q.noun and _COUNTED.match(q.noun))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 NAMES = ("actors", "triggers", "cues", "counts", "sources", "numbers", "dates")
-_PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?"
+_PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"
 
 
 def fold_entry(s: str) -> str:

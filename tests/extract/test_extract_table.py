@@ -1,0 +1,147 @@
+"""A table of short reports written for these tests, with the events and claims they must give."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from marsad.extract import detect, extract_document
+
+ARR, CLASH, IED = "Arrests", "Armed clash", "Remote explosive/landmine/IED"
+AIR, SHELL, SUI = "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"
+VAC, DIS = "Attack", "Disrupted weapons use"
+
+# id, text, published, [(sub_event_type, actor1, actor2, {field: value})]
+EVENTS = [
+    ("arrest-sdf-village", "اعتقلت قوات سوريا الديمقراطية ثلاثة عناصر من تنظيم داعش في بلدة الشحيل بريف دير الزور الشرقي.", None, [(ARR, "sdf", "islamic_state", {"arrested": 3})]),
+    ("arrest-qasad-dual", "ألقت قسد القبض على عنصرين من خلايا داعش في بلدة ذيبان.", None, [(ARR, "sdf", "islamic_state", {"arrested": 2})]),
+    ("arrest-singular", "أعلنت قسد القبض على عضو في خلية لداعش في بلدة الباغوز.", None, [(ARR, "sdf", "islamic_state", {"arrested": 1})]),
+    ("arrest-iraq", "اعتقلت القوات الأمنية العراقية خمسة إرهابيين في قضاء الطارمية شمال بغداد.", None, [(ARR, "iraqi_security_forces", None, {"arrested": 5})]),
+    ("arrest-today", "اعتقلت قسد اليوم الأحد أربعة أشخاص ينتمون لتنظيم داعش في بلدة ذيبان.", "2025-12-14", [(ARR, "sdf", "islamic_state", {"arrested": 4, "date_start": "2025-12-14"})]),
+    ("arrest-yesterday", "ألقت قوات الأمن العام أمس القبض على ستة عناصر من داعش في مدينة حمص.", "2025-03-10", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 6, "date_start": "2025-03-09"})]),
+    ("airdrop-arrest", "نفذ التحالف الدولي عملية إنزال جوي في بلدة الشحيل أسفرت عن اعتقال قيادي في داعش.", None, [(ARR, "international_coalition", "islamic_state", {"arrested": 1})]),
+    ("airdrop-kill", "أسفرت عملية إنزال جوي للتحالف الدولي في بلدة الشحيل عن مقتل قيادي في داعش.", None, [(CLASH, None, None, {})]),
+    ("clash-between", "اندلعت اشتباكات بين مسلحين من تنظيم داعش وقوات قسد في بلدة ذيبان بريف دير الزور.", None, [(CLASH, "islamic_state", "sdf", {})]),
+    ("clash-ambush", "نصب عناصر داعش كمينا لقوات الحشد الشعبي قرب مدينة سامراء ما أدى لمقتل ثلاثة مقاتلين.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 3})]),
+    ("clash-attack-pmf", "هاجم تنظيم داعش مواقع للحشد الشعبي في قضاء الطارمية وقتل أربعة عناصر.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 4})]),
+    ("clash-foiled-infiltration", "تمكنت قوة مشتركة من الجيش العراقي من إحباط محاولة تسلل لمسلحي داعش قرب مدينة الحويجة.", None, [(CLASH, "iraqi_security_forces", "islamic_state", {})]),
+    ("ied-patrol", "قتل جنديان من الجيش العراقي بانفجار عبوة ناسفة استهدفت دورية في قضاء المقدادية.", None, [(IED, None, "iraqi_security_forces", {"fatalities": 2})]),
+    ("ied-civilians", "انفجرت عبوة ناسفة قرب سوق شعبية في قضاء المحمودية ما أسفر عن مقتل مدني وإصابة خمسة آخرين.", None, [(IED, None, "civilians", {"fatalities": 1, "injured": 5})]),
+    ("landmine", "قتل طفل بانفجار لغم أرضي من مخلفات الحرب في بلدة هجين.", None, [(IED, None, "civilians", {"fatalities": 1})]),
+    ("car-bomb", "انفجرت سيارة مفخخة في مدينة الباب ما أسفر عن مقتل 12 شخصا وإصابة 20 آخرين.", None, [(IED, None, None, {"fatalities": 12, "injured": 20})]),
+    ("suicide-belt", "فجر انتحاري حزاما ناسفا في سوق مدينة الخالص ما أدى لمقتل سبعة مدنيين.", None, [(SUI, None, "civilians", {"fatalities": 7})]),
+    ("suicide-car", "هاجم انتحاري يقود سيارة مفخخة حاجزا للجيش العراقي في قضاء حديثة.", None, [(SUI, None, None, {})]),
+    ("airstrike-coalition", "شنت طائرات التحالف الدولي غارة جوية على مواقع لتنظيم داعش في جبال حمرين.", None, [(AIR, "international_coalition", "islamic_state", {})]),
+    ("drone-strike", "استهدفت طائرة مسيرة سيارة تقل عناصر من حراس الدين في بلدة سرمدا بريف إدلب.", None, [(AIR, None, "al_qaeda", {})]),
+    ("airstrike-iraq", "دمر طيران الجيش العراقي مضافة لداعش بغارة جوية في وادي حوران بمحافظة الأنبار.", None, [(AIR, "iraqi_security_forces", "islamic_state", {})]),
+    ("shelling-regime", "قصفت قوات النظام بالمدفعية الثقيلة بلدة كنصفرة في جبل الزاوية.", "2020-08-13", [(SHELL, "syrian_regime_forces", None, {})]),
+    ("shelling-list", "قصفت قوات النظام بالمدفعية بلدتي كنصفرة وسفوهن في ريف إدلب الجنوبي.", "2020-08-13", [(SHELL, "syrian_regime_forces", None, {})] * 2),
+    ("mortar-civilians", "سقطت قذائف هاون أطلقها تنظيم داعش على حي الجورة في مدينة دير الزور فقتل مدنيان.", None, [(SHELL, "islamic_state", "civilians", {})]),
+    ("execution-civilians", "أعدم تنظيم داعش مدنيين اثنين في قرية الشحيل بتهمة التعامل مع التحالف.", None, [(VAC, "islamic_state", "civilians", {"fatalities": 2})]),
+    ("shepherds-shot", "قتل ستة رعاة أغنام برصاص عناصر من داعش في بادية السخنة بريف حمص الشرقي.", None, [(VAC, "islamic_state", "civilians", {"fatalities": 6})]),
+    ("bodies-found", "عثرت قوة أمنية على ثلاث جثث لمدنيين قتلوا رميا بالرصاص في قضاء المقدادية.", None, [(VAC, None, "civilians", {"fatalities": 3})]),
+    ("gunmen-civilian", "قتل مدني برصاص مسلحين مجهولين في مدينة جاسم بريف درعا.", None, [(VAC, "unidentified_armed_group", "civilians", {"fatalities": 1})]),
+    ("defused-ied", "تمكنت القوات الأمنية العراقية من تفكيك عبوة ناسفة على طريق في قضاء الطارمية.", None, [(DIS, "iraqi_security_forces", None, {})]),
+    ("regains-peshmerga", "سيطرت قوات البيشمركة على قرية البونجم في ناحية داقوق بعد طرد عناصر داعش.", None, [("Government regains territory", "peshmerga", "islamic_state", {})]),
+    ("sdf-takes", "أعلنت قسد في 23 آذار 2019 القضاء على تنظيم داعش في بلدة الباغوز.", None, [("Non-state actor overtakes territory", "sdf", "islamic_state", {"date_start": "2019-03-23"})]),
+    ("is-takes-mosul", "وكان تنظيم داعش قد سيطر على مدينة الموصل في العاشر من حزيران عام 2014.", None, [("Non-state actor overtakes territory", "islamic_state", None, {})]),
+    ("date-full", "اعتقلت قسد ثلاثة عناصر لداعش في بلدة الشحيل يوم 7 تشرين الثاني 2023.", None, [(ARR, "sdf", "islamic_state", {"date_start": "2023-11-07"})]),
+    ("date-yearless-null", "اعتقلت قسد ثلاثة عناصر لداعش في بلدة الشحيل في السابع من تشرين الثاني.", None, [(ARR, "sdf", "islamic_state", {"date_start": None})]),
+    ("syrian-army-2025", "اعتقل الجيش السوري اليوم خمسة عناصر من داعش في مدينة تدمر.", "2025-02-01", [(ARR, "syrian_government_forces", "islamic_state", {})]),
+    ("syrian-army-2017", "اعتقل الجيش السوري اليوم خمسة عناصر من داعش في مدينة تدمر.", "2017-02-01", [(ARR, "syrian_regime_forces", "islamic_state", {})]),
+    ("arabic-indic-digits", "قتل ٣ عناصر من قسد بهجوم لداعش على حاجز في بلدة الصور.", None, [(CLASH, "islamic_state", "sdf", {"fatalities": 3})]),
+    ("obfuscated-isis", "اعتقلت قسد عنصرين من د.ا.ع.ش في بلدة ذيبان.", None, [(ARR, "sdf", None, {"arrested": 2})]),
+    ("two-sentences-one-event", "انفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء الطارمية. وأسفر الانفجار عن مقتل ثلاثة جنود.", None, [(IED, None, "iraqi_security_forces", {"fatalities": 3})]),
+    ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
+]
+
+NOTHING = [
+    ("neg-lam", "لم تعتقل قسد أي عنصر من داعش في بلدة ذيبان."),
+    ("neg-denial", "نفت قسد اعتقال مدنيين في بلدة الشحيل."),
+    ("neg-lan", "لن تقصف قوات التحالف مواقع في مدينة الرقة."),
+    ("hyp-plan", "يخطط تنظيم داعش لشن هجمات على سجون قسد في مدينة الحسكة."),
+    ("hyp-warn", "حذر مسؤولون من هجوم محتمل لداعش على مخيم الهول في الحسكة."),
+    ("hyp-qad", "قد يشن التنظيم هجوما على مدينة دير الزور."),
+    ("hyp-threat", "تهدد خلايا داعش بتفجير عبوات ناسفة في أسواق مدينة الرقة."),
+    ("summary-ops", "نفذت قسد أكثر من عشر عمليات إنزال جوي في ريف دير الزور منذ بداية العام."),
+    ("no-place", "اعتقلت القوات الأمنية عنصرين من داعش."),
+    ("no-trigger", "زار وزير الخارجية العراقي مدينة الموصل اليوم لبحث ملف إعادة الإعمار."),
+    ("weather", "تشهد محافظة دير الزور موجة حر شديدة هذا الأسبوع."),
+    ("economy", "ارتفع سعر صرف الدولار في أسواق مدينة حلب."),
+    ("sports", "فاز نادي الفتوة على نادي الجيش في ملعب دير الزور."),
+    ("meeting", "عقد مجلس محافظة الرقة اجتماعا لمناقشة الخدمات."),
+    ("future-sawfa", "سوف تنفذ القوات العراقية حملة أمنية في قضاء الطارمية."),
+]
+
+# id, text, published, [(value_low, value_high, qualifier, source_kind)]
+CLAIMS = [
+    ("un-range", "كشف تقرير للأمم المتحدة أن عدد مقاتلي داعش في العراق وسوريا يتراوح بين 20 و30 ألف مقاتل.", None, [(20000, 30000, "range", "international_org")]),
+    ("centcom-ops", "قالت القيادة المركزية الأمريكية إنها نفذت 137 عملية مشتركة ضد داعش في العراق.", None, [(137, 137, "exact", "military")]),
+    ("sohr-killed", "وبحسب المرصد السوري لحقوق الإنسان فإن حصيلة القتلى في البادية منذ مطلع العام بلغت 391 قتيلا.", None, [(391, 391, "exact", "ngo")]),
+    ("approx-detainees", "قال وزير الخارجية العراقي إن نحو 10 آلاف عنصر من داعش محتجزون في سجون قسد.", None, [(10000, 10000, "approx", "government")]),
+    ("at-least", "أكدت مصادر استخباراتية أن أكثر من 2000 مقاتل من داعش ما زالوا في سوريا.", None, [(2000, 2000, "at_least", "intelligence")]),
+    ("at-most", "ومن المتوقع نقل ما يصل إلى 7000 معتقل من داعش إلى العراق بحسب سنتكوم.", None, [(7000, 7000, "at_most", "military")]),
+    ("number-words", "قدرت مصادر أن نحو ثلاثة آلاف مقاتل من التنظيم توجهوا إلى أفغانستان.", None, [(3000, 3000, "approx", "local_source")]),
+    ("alfay", "قال الجنرال إن عدد مقاتلي داعش يبلغ نحو ألفي مقاتل في العراق وسوريا.", None, [(2000, 2000, "approx", "military")]),
+    ("the-report", "ويعيش في مخيم الهول نحو 43 ألف شخص من عائلات عناصر داعش.", None, [(43000, 43000, "approx", "the_report")]),
+    ("hrw", "وتقول منظمة هيومن رايتس ووتش إن سجون قسد تضم نحو 12 ألف رجل من داعش.", None, [(12000, 12000, "approx", "ngo")]),
+]
+
+NO_CLAIMS = [
+    ("year-only", "قال مسؤول إن التنظيم سيطر على الموصل عام 2014."),
+    ("age", "قال مصدر محلي إن عنصر داعش البالغ 25 عاما فر من السجن."),
+    ("vague", "قالت مصادر إن عشرات المقاتلين من داعش فروا إلى البادية."),
+    ("duration", "قال قائد عسكري إن العملية استمرت 48 ساعة في البادية."),
+]
+
+
+def _doc(text: str, published: str | None = None) -> SimpleNamespace:
+    return SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published=published)
+
+
+@pytest.mark.parametrize("case_id,text,published,expected", EVENTS, ids=[c[0] for c in EVENTS])
+def test_events(case_id, text, published, expected):
+    events = extract_document(_doc(text, published))["events"]
+    assert len(events) == len(expected), events
+    for ev, (sub, a1, a2, fields) in zip(events, expected):
+        assert ev["sub_event_type"] == sub
+        if a1 is not None:
+            assert ev["actor1"] == a1
+        if a2 is not None:
+            assert ev["actor2"] == a2
+        for key, value in fields.items():
+            assert ev[key] == value, key
+        assert ev["evidence"] in text
+        assert ev["location"] and ev["location"]["lat"] is not None
+
+
+@pytest.mark.parametrize("case_id,text", NOTHING, ids=[c[0] for c in NOTHING])
+def test_no_event(case_id, text):
+    assert extract_document(_doc(text, "2025-01-10"))["events"] == []
+
+
+@pytest.mark.parametrize("case_id,text,published,expected", CLAIMS, ids=[c[0] for c in CLAIMS])
+def test_claims(case_id, text, published, expected):
+    got = [(c["value_low"], c["value_high"], c["qualifier"], c["source_kind"]) for c in extract_document(_doc(text, published))["claims"]]
+    assert got == expected
+
+
+@pytest.mark.parametrize("case_id,text", NO_CLAIMS, ids=[c[0] for c in NO_CLAIMS])
+def test_no_claim(case_id, text):
+    assert extract_document(_doc(text))["claims"] == []
+
+
+def test_detect_finds_types_without_place():
+    found = detect("انفجرت عبوة ناسفة بدورية عسكرية")
+    assert found and found[0]["sub_event_type"] == IED
+    assert detect("لم تعتقل القوات أحدا") == []
+    text = "قصفت المدفعية القرية"
+    d = detect(text)[0]
+    assert text[d["start"]:d["end"]] == d["trigger"]
+
+
+def test_output_keys_are_the_spec():
+    out = extract_document(_doc(EVENTS[0][1]))
+    assert set(out) == {"doc_id", "published", "events", "claims"}
+    assert set(out["events"][0]) == {"event_type", "sub_event_type", "date_start", "date_end", "actor1", "actor2",
+                                     "location", "fatalities", "injured", "arrested", "evidence"}
