@@ -145,3 +145,18 @@ def test_incident_json_shape(store, reports):
                          "location", "doc_ids", "fatalities", "injured", "arrested", "events"]
     assert set(inc["location"]) == {"name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision"}
     assert inc["events"][0]["event_id"] == "j1:0"
+
+
+@pytest.mark.parametrize("verify", [False, True], ids=["trigger-queue", "fingerprint-audit"])
+def test_updated_event_row_rebuilds_its_incident(store, reports, verify):
+    base = dict(STRIKE, name_ar="الشعفة", lat=34.675, lon=40.859, geo_precision=1)
+    for d, toll in (("u1", 4), ("u2", 6)):
+        reports.doc(d)
+        reports.event(d, **base, fatalities=toll)
+    update_incidents(store.conn)
+    if verify:      # a change made behind the trigger's back: only the audit sees it
+        store.conn.execute("DROP TRIGGER events_incident_dirty_au")
+    store.conn.execute("UPDATE events SET fatalities = 10 WHERE event_id = 'u2:0'")
+    stats = update_incidents(store.conn, verify=verify)
+    assert stats["incidents_dissolved"] == 1
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 4, "max": 10, "median": 7}

@@ -36,20 +36,37 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict]:
     return [dict(zip(names, r)) for r in cursor]
 
 
-def _dissolve_stale(conn: sqlite3.Connection) -> int:
+def _stale_incidents(conn: sqlite3.Connection, verify: bool) -> set[str]:
+    """Incidents with a member deleted/updated (queue), gone, or (verify) changed."""
+    stale = {r[0] for r in conn.execute(
+        "SELECT DISTINCT ie.incident_id FROM incident_dirty d JOIN incident_events ie ON ie.event_id = d.event_id")}
+    stale.update(r[0] for r in conn.execute(
+        "SELECT DISTINCT ie.incident_id FROM incident_events ie LEFT JOIN events e ON e.event_id = ie.event_id"
+        " WHERE e.event_id IS NULL"))
+    if verify:
+        cur = conn.execute(f"SELECT ie.incident_id AS _inc, ie.fingerprint AS _fp, {_COLS}"
+                           " FROM incident_events ie JOIN events e ON e.event_id = ie.event_id")
+        stale.update(r["_inc"] for r in _rows(cur) if fingerprint(r) != r["_fp"])
+    return stale
+
+
+def _dissolve_stale(conn: sqlite3.Connection, verify: bool = False) -> int:
     """Drop incidents with a gone or changed member; returns how many."""
-    cur = conn.execute(f"SELECT ie.incident_id AS _inc, ie.fingerprint AS _fp, {_COLS}"
-                       " FROM incident_events ie LEFT JOIN events e ON e.event_id = ie.event_id")
-    stale = {r["_inc"] for r in _rows(cur) if r["event_id"] is None or fingerprint(r) != r["_fp"]}
+    stale = _stale_incidents(conn, verify)
+    conn.execute("DELETE FROM incident_dirty")
     conn.execute("DELETE FROM incidents WHERE incident_id NOT IN"
                  " (SELECT incident_id FROM incident_events)")
     if stale:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _stale(incident_id TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM _stale")
-        conn.executemany("INSERT INTO _stale VALUES (?)", [(s,) for s in stale])
+        _temp_ids(conn, "_stale", stale)
         conn.execute("DELETE FROM incident_events WHERE incident_id IN (SELECT incident_id FROM _stale)")
         conn.execute("DELETE FROM incidents WHERE incident_id IN (SELECT incident_id FROM _stale)")
     return len(stale)
+
+
+def _temp_ids(conn: sqlite3.Connection, name: str, ids) -> None:
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}(incident_id TEXT PRIMARY KEY)")
+    conn.execute(f"DELETE FROM {name}")
+    conn.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", [(i,) for i in ids])
 
 
 def _unassigned(conn: sqlite3.Connection) -> list[Ev]:
@@ -60,19 +77,41 @@ def _unassigned(conn: sqlite3.Connection) -> list[Ev]:
     return events
 
 
-def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> None:
-    """Stored incidents that have a member on the new events' days, with all members."""
-    dated = [ev for ev in new if ev.start is not None]
-    if not dated:
-        return
+def _ranges(merger: Merger, new: list[Ev]) -> list[tuple[int, int]]:
+    """The new events' day ranges (with slack), overlapping ones joined."""
     slack = merger.rules.slack
-    lo = date.fromordinal(min(ev.start for ev in dated) - slack).isoformat()
-    hi = date.fromordinal(max(ev.end for ev in dated) + slack).isoformat()
+    spans = sorted((ev.start - slack, ev.end + slack) for ev in new if ev.start is not None)
+    out: list[list[int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> None:
+    """Stored incidents with a member on the new events' days, loaded with all their members.
+
+    Merged members span at most ``max_span`` days, so a range scan on date_start finds them.
+    """
+    iso = lambda d: date.fromordinal(d).isoformat()  # noqa: E731
+    span = merger.rules.max_span
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _new_days(lo TEXT, lo_scan TEXT, hi TEXT)")
+    conn.execute("DELETE FROM _new_days")
+    conn.executemany("INSERT INTO _new_days VALUES (?, ?, ?)",
+                     [(iso(lo), iso(lo - span), iso(hi)) for lo, hi in _ranges(merger, new)])
+    ids = [r[0] for r in conn.execute(
+        "SELECT DISTINCT ie.incident_id FROM _new_days r"
+        " JOIN events e ON e.date_start BETWEEN r.lo_scan AND r.hi AND e.date_end >= r.lo"
+        " JOIN incident_events ie ON ie.event_id = e.event_id")]
+    if not ids:
+        return
+    _temp_ids(conn, "_context", ids)
     cur = conn.execute(
-        f"SELECT ie.incident_id AS _inc, {_COLS} FROM incident_events ie"
-        " JOIN events e ON e.event_id = ie.event_id WHERE ie.incident_id IN"
-        " (SELECT i2.incident_id FROM incident_events i2 JOIN events e2 ON e2.event_id = i2.event_id"
-        "  WHERE e2.date_start <= ? AND e2.date_end >= ?) ORDER BY e.date_start, e.event_id", (hi, lo))
+        f"SELECT ie.incident_id AS _inc, {_COLS} FROM _context c"
+        " JOIN incident_events ie ON ie.incident_id = c.incident_id"
+        " JOIN events e ON e.event_id = ie.event_id ORDER BY e.date_start, e.event_id")
     for r in _rows(cur):
         merger.add(r.pop("_inc"), Ev.from_row(r))
 
@@ -91,14 +130,18 @@ def _write(conn: sqlite3.Connection, merger: Merger, assigned: list[tuple[str, E
     conn.executemany(f"INSERT OR REPLACE INTO incidents({', '.join(_INCIDENT_COLS)}) VALUES ({marks})", rows)
 
 
-def update_incidents(conn: sqlite3.Connection) -> dict:
-    """Assign every event not yet in an incident; returns counts of what changed."""
+def update_incidents(conn: sqlite3.Connection, verify: bool = False) -> dict:
+    """Assign every event not yet in an incident; returns counts of what changed.
+
+    ``verify`` also re-checks every membership against its event row's fingerprint
+    (a full scan), catching rows changed behind the triggers' back.
+    """
     ensure_schema(conn)
     own_tx = not conn.in_transaction
     if own_tx:
         conn.execute("BEGIN")
     try:
-        dissolved = _dissolve_stale(conn)
+        dissolved = _dissolve_stale(conn, verify)
         new = _unassigned(conn)
         merger = Merger()
         _load_context(conn, merger, new)

@@ -19,8 +19,9 @@ def migration_sql() -> str:
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the incidents tables when they are missing."""
-    have = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name IN ('incidents','incident_events')")}
-    if have != {"incidents", "incident_events"}:
+    """Create the incidents tables (and the events triggers) when any is missing."""
+    wanted = {"incidents", "incident_events", "incident_dirty", "events_incident_dirty_ad",
+              "events_incident_dirty_au"}
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if not wanted <= have:
         conn.executescript(migration_sql())

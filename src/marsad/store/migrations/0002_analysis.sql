@@ -46,3 +46,18 @@ CREATE TABLE IF NOT EXISTS incident_events (
 );
 
 CREATE INDEX IF NOT EXISTS incident_events_incident ON incident_events(incident_id);
+
+-- Events deleted or updated since the last update_incidents (the extractor deletes a
+-- document's rows before writing new ones): their incidents are dissolved and rebuilt,
+-- without scanning every membership. The fingerprint check remains as a full audit.
+CREATE TABLE IF NOT EXISTS incident_dirty (
+    event_id TEXT PRIMARY KEY
+);
+
+CREATE TRIGGER IF NOT EXISTS events_incident_dirty_ad AFTER DELETE ON events BEGIN
+    INSERT OR IGNORE INTO incident_dirty(event_id) VALUES (old.event_id);
+END;
+
+CREATE TRIGGER IF NOT EXISTS events_incident_dirty_au AFTER UPDATE ON events BEGIN
+    INSERT OR IGNORE INTO incident_dirty(event_id) VALUES (old.event_id);
+END;
