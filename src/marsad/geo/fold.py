@@ -15,12 +15,22 @@ _DROP = dict.fromkeys(
 )
 _MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
                       "ک": "ك", "ی": "ي", "ے": "ي", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج"})
+_MAP_PAIRS = [(chr(k), v) for k, v in _MAP.items()]
 _DROP_RE = re.compile("[\u064b-\u065f\u0670\u0640\u200c-\u200f\u061c\ufeff]")
 
 
 def fold(s: str) -> str:
     """Fold a name for use as a lexicon key (no span bookkeeping)."""
     return " ".join(s.translate(_DROP).translate(_MAP).split())
+
+
+def fold_blob(s: str) -> str:
+    """Fold a whole file at once (character mapping only; whitespace kept)."""
+    s = _DROP_RE.sub("", s)
+    for src, dst in _MAP_PAIRS:
+        if src in s:
+            s = s.replace(src, dst)
+    return s
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .fold import fold
+from .fold import fold, fold_blob
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -59,7 +59,9 @@ class Gazetteer:
         return [self.entries[i] for i in self.by_name.get(key, ())]
 
     def add_name(self, name: str, idx: int) -> None:
-        key = fold(name)
+        self.add_key(fold(name), idx)
+
+    def add_key(self, key: str, idx: int) -> None:
         if not key:
             return
         ids = self.by_name.setdefault(key, [])
@@ -78,17 +80,20 @@ def _rows(name: str) -> list[list[str]]:
     return [ln.split("\t") for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _read_index() -> list[Entry]:
-    raw = (DATA_DIR / "gazetteer.tsv.gz").read_bytes()
-    lines = gzip.decompress(raw).decode("utf-8").split("\n")
-    out = []
-    for ln in lines[1:]:
+def _read_index() -> tuple[list[Entry], list[list[str]]]:
+    """Entries of the built index and, in parallel, their folded names (folded in one pass)."""
+    raw = gzip.decompress((DATA_DIR / "gazetteer.tsv.gz").read_bytes()).decode("utf-8")
+    lines = raw.split("\n")
+    folded_lines = fold_blob(raw).split("\n")
+    out, keys = [], []
+    for ln, fl in zip(lines[1:], folded_lines[1:]):
         if not ln:
             continue
         f = ln.split("\t")
         out.append(Entry(f[0], f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]), f[8],
                          f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1)))
-    return out
+        keys.append(fl.split("\t")[9].split("|"))
+    return out, keys
 
 
 def _hand_entries() -> list[Entry]:
@@ -100,13 +105,6 @@ def _hand_entries() -> list[Entry]:
         out.append(Entry(f"country:{f[0]}", "country", f[0], "", "", float(f[2]), float(f[3]), 0, f[1],
                          f[4].split("|"), 3))
     return out
-
-
-def _joined_variants(name: str, joiners: frozenset[str]) -> list[str]:
-    words = name.split(" ")
-    if len(words) > 1 and words[0] in joiners:
-        return [words[0] + words[1] + "".join(" " + w for w in words[2:])]
-    return []
 
 
 def _add_aliases(gaz: Gazetteer) -> None:
@@ -122,18 +120,22 @@ def _add_aliases(gaz: Gazetteer) -> None:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Load the index shipped in the package (cached: once per process)."""
-    entries = _read_index() + _hand_entries()
+    index, index_keys = _read_index()
+    hand = _hand_entries()
+    entries = index + hand
+    keys = index_keys + [[fold(n) for n in e.names] for e in hand]
     gaz = Gazetteer(entries)
     gaz.vocab = json.loads(_data_text("vocab.json"))
     joiners = frozenset(fold(w) for w in gaz.vocab["joined_first_words"])
     strip = frozenset(fold(w) for w in gaz.vocab["name_strip_words"])
     for i, e in enumerate(entries):
-        for n in e.names:
-            if e.kind not in HAND_KINDS and fold(n).split(" ", 1)[0] in strip and " " in n:
+        for key in keys[i]:
+            first, _, rest = key.partition(" ")
+            if rest and first in strip and e.kind not in HAND_KINDS:
                 continue   # "قضاء القائم": the cue path handles the type word; the bare name is kept
-            gaz.add_name(n, i)
-            for v in _joined_variants(fold(n), joiners):
-                gaz.add_name(v, i)
+            gaz.add_key(key, i)
+            if rest and first in joiners:
+                gaz.add_key(first + rest, i)   # "ابو حمام" -> "ابوحمام"
         if e.kind == "gov":
             gaz.admin1_entry[e.admin1] = i
     _add_aliases(gaz)

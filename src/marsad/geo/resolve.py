@@ -87,7 +87,7 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     """Admin1 of governorates/cities/districts named within LOCAL_WINDOW tokens of match idx."""
     m = matches[idx]
     out: set[str] = set()
-    for other in matches:
+    for other in matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]:
         if other is m or other.j < m.i - LOCAL_WINDOW or other.i > m.j + LOCAL_WINDOW:
             continue
         for e in candidates(gaz, other):
@@ -113,7 +113,8 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -
         why.append(f"report about {e.admin1}")
     if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
         s += 0.7
-    if any(k != m.key and km(e.lat, e.lon, lat, lon) <= NEAR_KM for k, lat, lon in ev.anchors):
+    if any(k != m.key and abs(e.lat - lat) < 0.4 and abs(e.lon - lon) < 0.5 and km(e.lat, e.lon, lat, lon) <= NEAR_KM
+           for k, lat, lon in ev.anchors):
         s += 1.5
         why.append("close to other places")
     return s, why
