@@ -11,6 +11,7 @@ from marsad.extract.quantities import find_quantities
 from marsad.extract.triggers import Trigger, find_triggers, kind_info
 
 LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
+MAX_INCIDENT_COUNT = 1000
 LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
 
 
@@ -117,6 +118,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         a2 = "civilians" if a2 is None else a2
     a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
     counts = find_counts(sent, find_quantities(sent.folded))
+    if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
+        return []   # a toll of thousands is a tally of many incidents: a claim, not an event
     places = _places(sent, trig, trig.kind)
     own = bool(places)
     if not places and context_place is not None:

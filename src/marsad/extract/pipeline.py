@@ -66,7 +66,8 @@ def _merge_or_add(drafts: list[Draft], d: Draft) -> None:
     for e in reversed(drafts):
         if d.sents[0] in e.sents or e.trig.event_type != d.trig.event_type:
             continue
-        near = d.sents[0] - e.sents[-1] <= MERGE_GAP and (not d.own_place or not e.own_place or _same_place(d.place, e.place))
+        near = d.sents[0] - e.sents[-1] <= MERGE_GAP and (not d.own_place or not e.own_place
+                                                           or _same_place(d.place, e.place))
         if near or (_same_place(d.place, e.place) and e.kind == d.kind and (not d.dated or not e.dated
                                                                               or d.date_start == e.date_start)):
             _absorb(e, d, adjacent=d.sents[0] - e.sents[-1] <= MERGE_GAP)
