@@ -33,7 +33,7 @@ _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TOKEN_RE = re.compile(rf"(?P<pre>وال|بال|لل|ال|و|ب|ل)?(?:(?P<d>{_DIGITS})|(?P<w>[{_AR}]+))")
 _SPACE_RE = re.compile(r"[ \t]+")
-_RANGE_SEP_RE = re.compile(r"[ \t]*(?P<s>[-–—]|الي|حتي|و(?=\d)|و[ \t])[ \t]*")
+_RANGE_SEP_RE = re.compile(r"[ \t]*(?P<s>[-–—]|الي|حتي|و)[ \t]*")
 _YEAR_CTX_RE = re.compile(r"(?:عام|العام|سنه|لعام|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه)[ \t]+$")
 _BAD_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|[" + _AR + r"]-|\d[/:.]|[:/])$")
 _BAD_AFTER_RE = re.compile(r"(?:[/:]\d|[A-Za-z]|[ \t]*[مه](?![" + _AR + r"]))")

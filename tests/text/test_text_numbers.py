@@ -1,0 +1,103 @@
+"""Quantity table: (id, text, [(surface, low, high, qualifier, vague, noun), ...])."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.text import find_numbers
+
+E, A, L, M, R = "exact", "approx", "at_least", "at_most", "range"
+
+CASES = [
+    ("digits-noun", "قتل 30 مقاتلا في الهجوم", [("30", 30, 30, E, False, "مقاتل")]),
+    ("arabic-indic", "مقتل ٢٠ عنصرا من التنظيم", [("٢٠", 20, 20, E, False, "عنصر")]),
+    ("thousands-sep", "نزوح 1,500 شخص من القرية", [("1,500", 1500, 1500, E, False, "شخص")]),
+    ("arabic-thousands-sep", "اعتقال ١٬٢٠٠ مشتبه", [("١٬٢٠٠", 1200, 1200, E, False, "مشتبه")]),
+    ("decimal-million", "تخصيص 2.5 مليون دولار للإغاثة", [("2.5 مليون", 2500000, 2500000, E, False, "دولار")]),
+    ("digits-thousand", "حشد 30 ألف مقاتل", [("30 ألف", 30000, 30000, E, False, "مقاتل")]),
+    ("indic-thousand-tanween", "يضم المخيم ٢٠ ألفاً من النازحين", [("٢٠ ألفاً", 20000, 20000, E, False, "نازح")]),
+    ("word-three-masc", "قتل ثلاثة مدنيين", [("ثلاثة", 3, 3, E, False, "مدني")]),
+    ("word-three-fem", "انفجرت ثلاث عبوات ناسفة", [("ثلاث", 3, 3, E, False, "عبوة")]),
+    ("word-twenty-acc", "اعتقل عشرين شخصا", [("عشرين", 20, 20, E, False, "شخص")]),
+    ("word-twenty-nom", "قتل عشرون عنصرا", [("عشرون", 20, 20, E, False, "عنصر")]),
+    ("word-hundred", "أسر مئة مقاتل", [("مئة", 100, 100, E, False, "مقاتل")]),
+    ("word-hundred-alt", "أسر مائة مقاتل", [("مائة", 100, 100, E, False, "مقاتل")]),
+    ("word-two-hundred", "فرار مئتين من السجناء", [("مئتين", 200, 200, E, False, None)]),
+    ("word-two-thousand-construct", "تجنيد ألفي مقاتل", [("ألفي", 2000, 2000, E, False, "مقاتل")]),
+    ("word-eight-thousand", "احتجاز ثمانية آلاف معتقل", [("ثمانية آلاف", 8000, 8000, E, False, "معتقل")]),
+    ("compound-25", "قتل خمسة وعشرون مدنيا", [("خمسة وعشرون", 25, 25, E, False, "مدني")]),
+    ("compound-250", "وصول مئتين وخمسين عائلة", [("مئتين وخمسين", 250, 250, E, False, "عائلة")]),
+    ("compound-3500", "فر ثلاثة آلاف وخمسمئة شخص", [("ثلاثة آلاف وخمسمئة", 3500, 3500, E, False, "شخص")]),
+    ("compound-1200", "ألف ومئتا عنصر", [("ألف ومئتا", 1200, 1200, E, False, "عنصر")]),
+    ("teen-13", "مقتل ثلاثة عشر عنصرا", [("ثلاثة عشر", 13, 13, E, False, "عنصر")]),
+    ("teen-11-fem", "إحدى عشرة امرأة", [("إحدى عشرة", 11, 11, E, False, "امرأة")]),
+    ("teen-12", "اثنا عشر جنديا", [("اثنا عشر", 12, 12, E, False, "جندي")]),
+    ("hundred-thousand", "مئة ألف نازح", [("مئة ألف", 100000, 100000, E, False, "نازح")]),
+    ("three-hundred-thousand", "ثلاثمئة ألف شخص", [("ثلاثمئة ألف", 300000, 300000, E, False, "شخص")]),
+    ("millions-mixed", "مليون و200 ألف لاجئ", [("مليون و200 ألف", 1200000, 1200000, E, False, "لاجئ")]),
+    ("thousand-alone", "ألف مقاتل", [("ألف", 1000, 1000, E, False, "مقاتل")]),
+    ("million-alone", "مليون دولار", [("مليون", 1000000, 1000000, E, False, "دولار")]),
+    ("prefix-waw", "قتل عنصر وثلاثة مدنيين", [("ثلاثة", 3, 3, E, False, "مدني")]),
+    ("prefix-ba-digits", "انفجار أودى ب5 أشخاص", [("5", 5, 5, E, False, "شخص")]),
+    ("range-hyphen-scale", "يتراوح عددهم 20-30 ألف مقاتل", [("20-30 ألف", 20000, 30000, R, False, "مقاتل")]),
+    ("range-en-dash", "سقوط 5 – 6 قذائف", [("5 – 6", 5, 6, R, False, "قذيفة")]),
+    ("range-min-ila", "من 20 إلى 30 ألفاً من العناصر", [("من 20 إلى 30 ألفاً", 20000, 30000, R, False, "عنصر")]),
+    ("range-bayn-wa", "تتراوح أعمارهم بين 18 و35 عاما", [("بين 18 و35", 18, 35, R, False, "عام")]),
+    ("range-ma-bayn", "ما بين 100 و150 مقاتلا", [("ما بين 100 و150", 100, 150, R, False, "مقاتل")]),
+    ("range-approx-prefix", "نحو 20-30 ألف مقاتل", [("نحو 20-30 ألف", 20000, 30000, R, False, "مقاتل")]),
+    ("range-words", "بين خمسة وسبعة عناصر", [("بين خمسة وسبعة", 5, 7, R, False, "عنصر")]),
+    ("approx-nahw", "نحو 40 عنصرا", [("نحو 40", 40, 40, A, False, "عنصر")]),
+    ("approx-qurabat", "قرابة 200 شخص", [("قرابة 200", 200, 200, A, False, "شخص")]),
+    ("approx-hawali", "حوالي ألفي نازح", [("حوالي ألفي", 2000, 2000, A, False, "نازح")]),
+    ("approx-zuhaa", "زهاء خمسين مقاتلا", [("زهاء خمسين", 50, 50, A, False, "مقاتل")]),
+    ("approx-yunahiz", "ما يناهز 70 مدنيا", [("ما يناهز 70", 70, 70, A, False, "مدني")]),
+    ("approx-after", "مقتل 12 مدنيا تقريبا", [("12", 12, 12, A, False, "مدني")]),
+    ("atleast-akthar", "أكثر من 100 قتيل", [("أكثر من 100", 100, None, L, False, "قتيل")]),
+    ("atleast-la-yaqil", "ما لا يقل عن 30 عنصرا", [("ما لا يقل عن 30", 30, None, L, False, "عنصر")]),
+    ("atleast-yazid", "يزيد على 70 مقاتلا", [("يزيد على 70", 70, None, L, False, "مقاتل")]),
+    ("atleast-yarbu", "ما يربو على ألف شخص", [("ما يربو على ألف", 1000, None, L, False, "شخص")]),
+    ("atmost-aqal", "أقل من 10 مسلحين", [("أقل من 10", None, 10, M, False, "مسلح")]),
+    ("atmost-la-yata3ada", "عددهم لا يتعدى 50 عنصرا", [("لا يتعدى 50", None, 50, M, False, "عنصر")]),
+    ("vague-tens", "عشرات المدنيين", [("عشرات", None, None, E, True, "مدني")]),
+    ("vague-hundreds-min", "مئات من العناصر", [("مئات", None, None, E, True, "عنصر")]),
+    ("vague-thousands", "آلاف النازحين", [("آلاف", None, None, E, True, "نازح")]),
+    ("vague-few-thousand", "بضعة آلاف مقاتل", [("بضعة آلاف", None, None, E, True, "مقاتل")]),
+    ("vague-tens-of-thousands", "عشرات الآلاف من النازحين", [("عشرات الآلاف", None, None, E, True, "نازح")]),
+    ("vague-millions", "ملايين الدولارات", [("ملايين", None, None, E, True, "دولار")]),
+    ("vague-qualified", "أكثر من عشرات العناصر", [("أكثر من عشرات", None, None, L, True, "عنصر")]),
+    ("dual-unsure-plural", "مقتل مقاتلين من الفصائل", []),
+    ("dual-always", "مقتل عنصرين من التنظيم", [("عنصرين", 2, 2, E, False, "عنصر")]),
+    ("dual-shakhsayn", "إصابة شخصين بجروح", [("شخصين", 2, 2, E, False, "شخص")]),
+    ("dual-fatha", "مقتل مقاتلَين اثنين", [("مقاتلَين اثنين", 2, 2, E, False, "مقاتل")]),
+    ("dual-nominative", "قتل مدنيان", [("مدنيان", 2, 2, E, False, "مدني")]),
+    ("plural-madaniyin", "قتل مدنيين في القصف", []),
+    ("dual-definite", "وأصيب الطفلين", [("طفلين", 2, 2, E, False, "طفل")]),
+    ("two-quantities", "قتل 3 وأصيب 5 آخرون", [("3", 3, 3, E, False, None), ("5", 5, 5, E, False, None)]),
+    ("year-in-date", "في 19 كانون الأول 2018 قتل 4 عناصر", [("4", 4, 4, E, False, "عنصر")]),
+    ("year-after-aam", "في عام 2017 اعتقل 9 أشخاص", [("9", 9, 9, E, False, "شخص")]),
+    ("slash-date-skip", "في 2018/01/20 وقع الهجوم", []),
+    ("monday-not-two", "يوم الاثنين قتل ثلاثة", [("ثلاثة", 3, 3, E, False, None)]),
+    ("ordinal-not-quantity", "الفوج الثالث والكتيبة الأولى", []),
+    ("sunday-not-one", "الأحد الماضي", []),
+    ("one-of-not-quantity", "أحد العناصر", []),
+    ("percent-not-hundred", "تراجع بنسبة 30 بالمئة", [("30", 30, 30, E, False, None)]),
+    ("aircraft-code", "طائرة F-16 وقاذفة B-52", []),
+    ("clock-time", "عند الساعة 10:30 صباحا", []),
+    ("day-relmonth-skip", "في 21 الشهر الجاري اعتقل 6 مطلوبين", [("6", 6, 6, E, False, None)]),
+    ("noun-with-min", "ثلاثة من المعتقلين", [("ثلاثة", 3, 3, E, False, "معتقل")]),
+    ("no-numbers", "لم يعلن التنظيم مسؤوليته عن الهجوم", []),
+]
+
+
+@pytest.mark.parametrize("src,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_numbers_table(src, expected):
+    got = find_numbers(src)
+    assert [(q.text, q.value_low, q.value_high, q.qualifier, q.vague, q.noun) for q in got] == expected
+    for q in got:
+        assert src[q.start:q.end] == q.text
+        if q.noun is not None:
+            assert q.start <= q.noun_start < q.noun_end <= len(src)
+
+
+def test_ignore_spans_drop_numbers():
+    src = "قتل 5 عناصر"
+    assert find_numbers(src, ignore=[(4, 5)]) == []
