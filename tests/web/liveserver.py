@@ -42,11 +42,14 @@ def live_server(db: Path, token: str | None = None):
 
 @contextmanager
 def browser_page(width: int = 1400, height: int = 1300):
+    """A Chromium page. The page's CSP is bypassed so that Playwright can evaluate its checks;
+    this also shows the escaping holds on its own, without CSP's help."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height}, locale="ar")
+            page = browser.new_page(viewport={"width": width, "height": height}, locale="ar", bypass_csp=True)
+            page.set_default_timeout(10_000)
             yield page
         finally:
             browser.close()
