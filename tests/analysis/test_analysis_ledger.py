@@ -70,6 +70,16 @@ def test_period_unknown(time):
     assert period(time) is None
 
 
+@pytest.mark.parametrize("place, evidence, key", [
+    (None, "قال الجنرال ان عدد مقاتلي داعش يبلغ نحو الفي مقاتل في العراق وسوريا", "iraq+syria"),
+    ("وأن", "هناك 8 آلاف معتقل في مرافق يديرها شركاؤنا في سوريا", "syria"),
+    ("Syria", "عدد المقاتلين في العراق وسوريا", "syria"),
+    (None, "قال مسؤولون ان العدد تراجع", "unspecified"),
+], ids=["none-from-evidence", "stray-word-from-evidence", "stated-place-wins", "nothing-known"])
+def test_place_falls_back_to_evidence(place, evidence, key):
+    assert place_key(place, evidence)[0] == key
+
+
 def test_claim_restated_later_by_another_outlet_joins_the_group(store, reports):
     reports.doc("l1", source="الحرة", published="2024-07-20")
     reports.doc("l2", source="شفق نيوز", published="2024-09-02")

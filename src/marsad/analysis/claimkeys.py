@@ -37,13 +37,23 @@ def claim_key(quantity: str | None) -> KeyMatch:
     return KeyMatch("other." + _slug(quantity or ""), (quantity or "").strip(), False)
 
 
-def place_key(place: str | None) -> tuple[str, str]:
-    """(id, label) of a claim's place: the known places it names, sorted, joined by "+"."""
-    text_words = frozenset(vocab.words(place or ""))
-    found = [e for e in vocab.places() if e.matches(text_words)]
+def known_places(text: str | None) -> list[vocab.Entry]:
+    """The data-file places a text names."""
+    text_words = frozenset(vocab.words(text or ""))
+    return [e for e in vocab.places() if e.matches(text_words)]
+
+
+def place_key(place: str | None, evidence: str | None = None) -> tuple[str, str]:
+    """(id, label) of a claim's place: the known places it names, sorted, joined by "+".
+
+    When ``place`` names no known place (absent, or a stray word), the places named
+    in ``evidence`` (the claim's sentence) are used; failing that, the folded text.
+    """
+    found = known_places(place) or known_places(evidence)
     if not found:
-        slug = _slug(place or "")
-        return (slug, (place or "").strip() or "unspecified")
+        if not (place or "").strip():
+            return ("unspecified", "unspecified")
+        return (_slug(place), place.strip())
     found.sort(key=lambda e: e.id)
     return ("+".join(e.id for e in found), " and ".join(e.label for e in found))
 

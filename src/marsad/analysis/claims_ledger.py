@@ -130,7 +130,7 @@ def ledger_groups(conn: sqlite3.Connection, factor: float = 1.5, key: str | None
         what = claimkeys.claim_key(row["quantity"])
         if key and not (what.key == key or what.key.startswith(key + ".")):
             continue
-        where, place_label = claimkeys.place_key(row["place"])
+        where, place_label = claimkeys.place_key(row["place"], row["evidence"])
         gkey = f"{what.key}@{where}"
         group = groups.setdefault(gkey, LedgerGroup(gkey, what.label, place_label))
         value = {f: row[f] for f in VALUE_FIELDS}
