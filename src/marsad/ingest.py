@@ -76,17 +76,32 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
-def shingles(text: str) -> set[bytes]:
-    folded = _SPACE.sub(" ", _folder()(text)).strip()
-    if len(folded) <= SHINGLE:
-        return {folded.encode("utf-8")}
-    return {folded[i:i + SHINGLE].encode("utf-8") for i in range(len(folded) - SHINGLE + 1)}
+def shingle_hashes(text: str):
+    """Distinct 32-bit hashes of the folded text's 5-character shingles (whitespace collapsed),
+    computed with numpy: a polynomial rolling hash over code points, then a 64-bit mixer.
+    Stable across processes and runs (stored signatures depend on it)."""
+    import numpy as np
+
+    folded = _SPACE.sub(" ", _folder()(text)).strip() or " "
+    points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    width = min(SHINGLE, len(points))
+    h = np.zeros(len(points) - width + 1, dtype=np.uint64)
+    for k in range(width):
+        h = h * np.uint64(1_000_003) + points[k:len(points) - width + 1 + k]
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(29)
+    return np.unique(h & np.uint64(0xFFFFFFFF))
+
+
+def _identity(value):
+    return value
 
 
 def minhash(text: str):
     from datasketch import MinHash
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32")
-    m.update_batch(list(shingles(text)))
+    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32", hashfunc=_identity)
+    m.update_batch(shingle_hashes(text).tolist())
     return m
 
 
