@@ -96,8 +96,38 @@ def incident_matches(inc: dict, f: Filters, doc_ids: set[str] | None) -> bool:
     return all(checks)
 
 
+def _has(conn: sqlite3.Connection, *tables: str) -> bool:
+    marks = ",".join("?" * len(tables))
+    n = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", tables).fetchone()[0]
+    return n == len(tables)
+
+
+def count_incidents(conn: sqlite3.Connection) -> int:
+    if _has(conn, "incidents"):
+        return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
+    return len(all_incidents(conn))
+
+
 def incidents_for_docs(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
-    return [i for i in all_incidents(conn) if doc_id in (i.get("doc_ids") or [])]
+    """The incidents one document's events belong to, each with incident_id, doc_ids, event_ids and
+    the consensus counts; read straight from migration 0002's tables (indexed), no full load."""
+    if not _has(conn, "incidents", "incident_events"):
+        return [i for i in all_incidents(conn) if doc_id in (i.get("doc_ids") or [])]
+    ids = [r[0] for r in conn.execute(
+        "SELECT DISTINCT ie.incident_id FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
+        "WHERE e.doc_id = ?", (doc_id,))]
+    out = []
+    for inc_id in ids:
+        row = conn.execute("SELECT * FROM incidents WHERE incident_id = ?", (inc_id,)).fetchone()
+        members = conn.execute("SELECT e.event_id, e.doc_id FROM incident_events ie JOIN events e "
+                               "ON e.event_id = ie.event_id WHERE ie.incident_id = ?", (inc_id,)).fetchall()
+        inc = {k: row[k] for k in row.keys()} if row else {"incident_id": inc_id}
+        inc["event_ids"] = [m[0] for m in members]
+        inc["doc_ids"] = sorted({m[1] for m in members})
+        for field in ("fatalities", "injured", "arrested"):
+            inc[field] = {k: inc.pop(f"{field}_{k}", None) for k in ("min", "max", "median")}
+        out.append(inc)
+    return out
 
 
 def ledger(conn: sqlite3.Connection, factor: float) -> tuple[list[dict], str]:

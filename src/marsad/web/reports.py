@@ -13,11 +13,11 @@ def _evidence_span(text: str, evidence: str | None) -> list[int] | None:
     return list(span) if span else None
 
 
-def _related(conn: sqlite3.Connection, doc: dict, events: list[dict]) -> list[dict]:
+def _related(conn: sqlite3.Connection, doc: dict, events: list[dict], incidents: list[dict]) -> list[dict]:
     """Other reports of the same incident(s): from marsad.analysis incidents, else a heuristic
     (same sub-event type and governorate, overlapping dates), plus near-duplicates."""
     doc_id, related = doc["doc_id"], {}
-    for inc in bridge.incidents_for_docs(conn, doc_id):
+    for inc in incidents:
         for other in inc.get("doc_ids") or []:
             if other != doc_id:
                 related.setdefault(other, {"doc_id": other, "basis": "incident",
@@ -69,7 +69,11 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
         cl.pop("document")
         cl["evidence_span"] = _evidence_span(text, cl["evidence"])
         claims.append(cl)
-    doc.update(events=events, claims=claims, related=_related(conn, doc, events))
+    incidents = bridge.incidents_for_docs(conn, doc_id)
+    for ev in events:
+        ev["incident"] = next(({k: i.get(k) for k in ("incident_id", "doc_ids", "fatalities", "injured", "arrested")}
+                               for i in incidents if ev["event_id"] in (i.get("event_ids") or [])), None)
+    doc.update(events=events, claims=claims, related=_related(conn, doc, events, incidents))
     return doc
 
 
@@ -96,7 +100,7 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     return {
         "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
         "claims": conn.execute(f"SELECT count(*) FROM claims c WHERE {CURRENT.format(a='c')}").fetchone()[0],
-        "incidents": len(bridge.all_incidents(conn)),
+        "incidents": bridge.count_incidents(conn),
         "events": totals[0], "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
         "date_min": totals[3], "date_max": totals[4],
         "by_event_type": _group(conn, "e.event_type", where, params),

@@ -52,7 +52,18 @@
       el("dt", {}, "التاريخ / Date"), el("dd", {}, ev.date_start || "—", ev.date_end !== ev.date_start ? " → " + (ev.date_end || "?") : ""),
       el("dt", {}, "المكان / Place"), el("dd", {}, loc.name_ar || "—", " · ", loc.name_en || "", " (", loc.admin1 || "", ")"),
       el("dt", {}, "الفاعلان / Actors"), el("dd", {}, M.actorLabel(ev.actor1), " ← ", M.actorLabel(ev.actor2)),
-      el("dt", {}, "الأعداد / Counts"), el("dd", {}, "قتلى ", M.num(ev.fatalities), " · جرحى ", M.num(ev.injured), " · معتقلون ", M.num(ev.arrested)));
+      el("dt", {}, "الأعداد / Counts"), el("dd", {}, "قتلى ", M.num(ev.fatalities), " · جرحى ", M.num(ev.injured), " · معتقلون ", M.num(ev.arrested)),
+      ev.incident ? [el("dt", {}, "الحادثة / Incident"), el("dd", { class: "incident" }, incidentLine(ev.incident))] : null);
+  }
+
+  function range(c) {
+    if (!c || c.min === null || c.min === undefined) return "—";
+    return c.min === c.max ? M.num(c.min) : M.num(c.min) + "–" + M.num(c.max);
+  }
+
+  function incidentLine(inc) {
+    const n = (inc.doc_ids || []).length;
+    return n + " تقارير / reports · قتلى / killed " + range(inc.fatalities) + " · معتقلون / arrested " + range(inc.arrested);
   }
 
   function relatedList(doc, onDoc) {
