@@ -79,7 +79,7 @@ def tokenize(folded: str) -> list[Token]:
     for m in TOKEN_RE.finditer(folded):
         s, e = m.span()
         gap = folded[prev_end:s]
-        toks.append(Token(s, e, m.group(), not gap.strip()))
+        toks.append(Token(s, e, m.group(), gap == " " or not gap.strip()))
         prev_end = e
     return toks
 
@@ -130,7 +130,11 @@ def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
     i, n = 0, len(toks)
     while i < n:
         best = None
-        for form, plen in stems(toks[i].word):
+        word = toks[i].word
+        if word not in first and word[0] not in ONE_PREFIX:
+            i += 1
+            continue
+        for form, plen in stems(word):
             longest = first.get(form)
             if not longest:
                 continue

@@ -113,11 +113,18 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -
         why.append(f"report about {e.admin1}")
     if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
         s += 0.7
-    if any(k != m.key and abs(e.lat - lat) < 0.4 and abs(e.lon - lon) < 0.5 and km(e.lat, e.lon, lat, lon) <= NEAR_KM
-           for k, lat, lon in ev.anchors):
+    if _near_anchor(e, m.key, ev):
         s += 1.5
         why.append("close to other places")
     return s, why
+
+
+def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
+    """Within NEAR_KM of a place the report names unambiguously (other than this name)."""
+    for k, lat, lon in ev.anchors:
+        if -0.4 < e.lat - lat < 0.4 and -0.5 < e.lon - lon < 0.5 and k != key and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+            return True
+    return False
 
 
 def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,

@@ -1,0 +1,36 @@
+"""`marsad geocode "نص"`: the places found in a text, with the entry chosen and why."""
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("geocode")(geocode)
+
+
+def geocode(
+    text: str = typer.Argument(..., help="Arabic text to geoparse"),
+    context: str = typer.Option(None, "--context", help="the rest of the report (disambiguation only)"),
+    as_json: bool = typer.Option(False, "--json", help="print the mentions as JSON"),
+) -> None:
+    """Find and resolve the places named in TEXT."""
+    import json
+    from dataclasses import asdict
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from marsad.geo import find_places
+
+    mentions = find_places(text, context=context)
+    if as_json:
+        typer.echo(json.dumps([asdict(m) | {"location": m.location()} for m in mentions], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(mentions)} place(s)")
+    for col in ("span", "surface", "place chosen", "coordinates", "admin1", "precision", "why"):
+        table.add_column(col)
+    for m in mentions:
+        place = f"{m.name_en} ({m.kind}{'' if m.role == 'place' else ', ' + m.role})"
+        table.add_row(f"{m.start}-{m.end}", m.surface, place, f"{m.lat:.4f}, {m.lon:.4f}",
+                      m.admin1 or m.country, str(m.geo_precision), m.why)
+    Console().print(table)

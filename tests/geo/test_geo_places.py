@@ -1,0 +1,202 @@
+"""Table of place mentions written for marsad.geo (not copied from the corpus).
+
+Each row: (id, text, surface expected, admin1 expected or None, precision expected,
+optional (lat, lon) the point must be within 25 km of). Non-places: surface "" and the
+row asserts that no mention covers the given word.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from marsad.geo import best_place, find_places
+
+DEZ = (35.3359, 40.1408)
+
+
+def km(a, b):
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# id, text, surface, admin1, precision, point
+PLACES = [
+    # --- attached prefixes
+    ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
+    ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
+    ("wa-al", "وصل الرتل إلى هجين والباغوز", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
+    ("wa-plain", "دوريات في الشحيل وذيبان", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
+    ("fi-word", "اشتباك في البصيرة مساء الأحد", "البصيرة", "Deir ez-Zor", 1, (35.16, 40.43)),
+    ("lil", "عاد النازحون للرقة بعد التحرير", "لرقة", "Raqqa", 3, (35.95, 39.01)),
+    ("wbi", "وبالرقة اعتقلت خلية", "الرقة", "Raqqa", 3, (35.95, 39.01)),
+    ("fa-prefix", "فالموصل شهدت تفجيرا", "الموصل", "Nineveh", 1, (36.34, 43.13)),
+    ("ka-prefix", "هجوم كالموصل تماما في تكريت", "تكريت", "Salah ad-Din", 1, (34.61, 43.68)),
+    ("li-town", "توجه رتل لمنبج صباحا", "منبج", "Aleppo", 1, (36.53, 37.95)),
+    ("wa-gov", "في حمص وحماة وإدلب", "حماة", "Hama", 3, None),
+    ("bi-iraq-town", "اعتقال مطلوب بالطارمية شمالي العاصمة", "الطارمية", "Baghdad", 1, (33.67, 44.40)),
+    ("min-town", "انسحبوا من الحويجة باتجاه الجبال", "الحويجة", "Kirkuk", 1, (35.32, 43.77)),
+    ("ila-town", "وصلت التعزيزات إلى المقدادية", "المقدادية", "Diyala", 1, (33.97, 44.93)),
+    ("bi-baqubah", "تفجير ببعقوبة مركز ديالى", "بعقوبة", "Diyala", 1, (33.75, 44.64)),
+    ("fallujah", "عمليات تفتيش في الفلوجة", "الفلوجة", "Anbar", 1, (33.35, 43.78)),
+    ("ramadi", "قصف مدفعي على الرمادي", "الرمادي", "Anbar", 1, (33.42, 43.30)),
+    ("samarra-hamza", "هجوم في سامراء", "سامراء", "Salah ad-Din", 1, (34.19, 43.89)),
+    ("taji-free", "اعتقال في الشرقاط", "الشرقاط", "Salah ad-Din", 1, (35.51, 43.23)),
+    ("rawa", "غارة على راوة", "راوة", "Anbar", 1, (34.48, 41.92)),
+    ("anah", "استهداف عانة غربي الأنبار", "عانة", "Anbar", 1, (34.37, 41.98)),
+    ("haditha", "تفكيك عبوات في حديثة", "حديثة", "Anbar", 1, (34.14, 42.38)),
+    ("palmyra", "معارك عنيفة في تدمر", "تدمر", "Homs", 1, (34.56, 38.28)),
+    ("sukhnah", "كمين قرب السخنة", "قرب السخنة", "Homs", 2, (34.88, 38.87)),
+    ("mayadin", "قصف على الميادين", "الميادين", "Deir ez-Zor", 1, (35.02, 40.45)),
+    ("bukamal-alias", "وصلت الميليشيات إلى البوكمال", "البوكمال", "Deir ez-Zor", 1, (34.45, 40.92)),
+    ("hajin", "قتلى في هجين", "هجين", "Deir ez-Zor", 1, (34.70, 40.83)),
+    ("shaddadi-alias", "هجوم على الشدادي جنوب الحسكة", "الشدادي", "Al-Hasakah", 1, (36.05, 40.73)),
+    ("qaim-alias", "غارات على القائم", "القائم", "Anbar", 1, (34.39, 40.99)),
+    ("jurf-alias", "انفجار في جرف النصر", "جرف النصر", "Babil", 1, (32.87, 44.19)),
+    ("kobani-alias", "هجوم تركي على كوباني", "كوباني", "Aleppo", 1, (36.89, 38.35)),
+    ("qamishli", "تفجير سيارة في القامشلي", "القامشلي", "Al-Hasakah", 1, (37.05, 41.22)),
+    ("joined-abu", "اشتباك في أبوحمام", "أبوحمام", "Deir ez-Zor", 1, (34.84, 40.69)),
+    ("joined-dez", "خلية نائمة في ديرالزور", "ديرالزور", "Deir ez-Zor", 3, DEZ),
+    ("diacritics", "قصفٌ على البُوكمال", "البُوكمال", "Deir ez-Zor", 1, (34.45, 40.92)),
+    # --- place-type cues
+    ("cue-balda", "اعتقال شاب في بلدة الشحيل", "الشحيل", "Deir ez-Zor", 1, (35.09, 40.45)),
+    ("cue-bibalda", "قتل مدني ببلدة الطيانة", "الطيانة", "Deir ez-Zor", 1, None),
+    ("cue-qarya", "مداهمة قرية الحوايج", "الحوايج", "Deir ez-Zor", 1, (35.04, 40.48)),
+    ("cue-madina", "هجوم على مدينة الحسكة", "الحسكة", "Al-Hasakah", 1, (36.50, 40.75)),
+    ("cue-muhafaza", "في محافظة دير الزور", "دير الزور", "Deir ez-Zor", 3, DEZ),
+    ("cue-qadaa", "اشتباك في قضاء سنجار", "سنجار", "Nineveh", 1, (36.32, 41.87)),
+    ("cue-nahiya", "تفجير في ناحية العلم", "العلم", "Salah ad-Din", 1, None),
+    ("cue-mukhayam", "حملة أمنية في مخيم الهول", "مخيم الهول", "Al-Hasakah", 1, (36.38, 41.14)),
+    ("cue-mukhayam-roj", "نقل عائلات إلى مخيم روج", "مخيم روج", "Al-Hasakah", 1, (36.98, 41.98)),
+    ("cue-haql", "هجوم على حقل العمر النفطي", "حقل العمر", "Deir ez-Zor", 1, (34.99, 40.57)),
+    ("conoco", "قصف قرب حقل كونيكو للغاز", "قرب حقل كونيكو", "Deir ez-Zor", 2, (35.28, 40.30)),
+    ("cue-sijn", "هروب سجناء من سجن غويران", "سجن غويران", "Al-Hasakah", 1, (36.47, 40.73)),
+    ("cue-sijn2", "هجوم على سجن الصناعة بالحسكة", "سجن الصناعة", "Al-Hasakah", 1, (36.47, 40.73)),
+    ("cue-sadd", "اشتباكات قرب سد تشرين", "قرب سد تشرين", "Aleppo", 2, (36.38, 38.18)),
+    ("cue-sadd-mosul", "تعزيزات عند سد الموصل", "سد الموصل", "Nineveh", 1, (36.63, 42.82)),
+    ("cue-maabar", "إغلاق معبر اليعربية", "معبر اليعربية", "Al-Hasakah", 1, (36.81, 42.07)),
+    ("cue-maabar-nasib", "افتتاح معبر نصيب الحدودي", "معبر نصيب", "Daraa", 1, (32.54, 36.20)),
+    ("cue-jabal", "تمشيط جبل البشري", "جبل البشري", "Deir ez-Zor", 1, (35.33, 39.33)),
+    ("cue-jibal-hamrin", "عملية في جبال حمرين", "جبال حمرين", "Salah ad-Din", 2, None),
+    ("zawiya", "قصف على جبل الزاوية", "جبل الزاوية", "Idlib", 2, (35.70, 36.55)),
+    ("sinjar-mt", "فرار إلى جبل سنجار", "جبل سنجار", "Nineveh", 2, (36.37, 41.75)),
+    ("cue-matar", "قصف مطار دير الزور العسكري", "مطار دير الزور العسكري", "Deir ez-Zor", 1, (35.29, 40.18)),
+    ("ain-asad", "استهداف قاعدة عين الأسد بصواريخ", "قاعدة عين الأسد", "Anbar", 1, (33.80, 42.44)),
+    ("anbar-desert", "تمشيط صحراء الأنبار", "صحراء الأنبار", "Anbar", 2, None),
+    ("badia-sham", "خلايا في بادية الشام", "بادية الشام", "Homs", 2, None),
+    # --- region phrases
+    ("rif-dir", "اعتقالات في ريف دير الزور الشرقي", "ريف دير الزور الشرقي", "Deir ez-Zor", 2, (35.34, 40.47)),
+    ("birif", "هجوم بريف الرقة الشمالي", "ريف الرقة الشمالي", "Raqqa", 2, (36.22, 39.01)),
+    ("rif-plain", "اشتباك في ريف حلب", "ريف حلب", "Aleppo", 2, (36.20, 37.16)),
+    ("rif-nw", "قصف على ريف إدلب الجنوبي الشرقي", "ريف إدلب الجنوبي الشرقي", "Idlib", 2, None),
+    ("rif-rev", "في الريف الشرقي لدير الزور", "الريف الشرقي لدير الزور", "Deir ez-Zor", 2, (35.34, 40.47)),
+    ("rif-rev-min", "في الريف الغربي من محافظة الحسكة", "الريف الغربي من محافظة الحسكة", "Al-Hasakah", 2, None),
+    ("north-of", "اشتباك شمال الرقة", "شمال الرقة", "Raqqa", 2, (36.22, 39.01)),
+    ("northi-of", "كمين شمالي بغداد", "شمالي بغداد", "Baghdad", 2, None),
+    ("sw-of", "هجوم جنوب غربي الحسكة", "جنوب غربي الحسكة", "Al-Hasakah", 2, (36.31, 40.51)),
+    ("ne-of", "انفجار شمال شرق دير الزور", "شمال شرق دير الزور", "Deir ez-Zor", 2, None),
+    ("near", "انفجار لغم قرب البوكمال", "قرب البوكمال", "Deir ez-Zor", 2, (34.45, 40.92)),
+    ("bilqurb", "اشتباك بالقرب من مدينة الميادين", "القرب من مدينة الميادين", "Deir ez-Zor", 2, (35.02, 40.45)),
+    ("muhit", "اشتباكات في محيط مدينة تدمر", "محيط مدينة تدمر", "Homs", 2, (34.56, 38.28)),
+    ("atraf", "قصف على أطراف بلدة هجين", "أطراف بلدة هجين", "Deir ez-Zor", 2, (34.70, 40.83)),
+    ("badia-homs", "هجوم في بادية حمص الشرقية", "بادية حمص الشرقية", "Homs", 2, None),
+    ("badia-dez", "كمين في بادية دير الزور", "بادية دير الزور", "Deir ez-Zor", 2, None),
+    ("west-anbar", "عملية غرب الأنبار", "غرب الأنبار", "Anbar", 2, None),
+    ("ne-syria", "تنشط الخلايا في شمال شرق سوريا", "شمال شرق سوريا", "Al-Hasakah", 3, None),
+    # --- governorates and countries
+    ("gov-anbar", "تنفيذ عمليات في الأنبار", "الأنبار", "Anbar", 3, (33.42, 43.30)),
+    ("gov-nineveh", "محافظة نينوى تشهد هدوءا", "نينوى", "Nineveh", 3, (36.34, 43.13)),
+    ("gov-salah", "عمليات في صلاح الدين", "صلاح الدين", "Salah ad-Din", 3, (34.61, 43.68)),
+    ("gov-diyala", "هجمات في ديالى", "ديالى", "Diyala", 3, (33.75, 44.64)),
+    ("gov-kirkuk", "تفجير في كركوك", "كركوك", "Kirkuk", 3, (35.47, 44.39)),
+    ("country-iraq", "عادوا إلى العراق", "العراق", "", 3, None),
+    ("country-syria", "تسللوا إلى سوريا", "سوريا", "", 3, None),
+    # --- ambiguous names resolved by context
+    ("mansoura-raqqa", "هجوم على المنصورة بريف الرقة الغربي", "المنصورة", "Raqqa", 1, (35.84, 38.74)),
+    ("mansoura-aleppo", "قصف على المنصورة في ريف حلب الغربي", "المنصورة", "Aleppo", 1, None),
+    ("karama-raqqa", "كمين قرب بلدة الكرامة شرقي الرقة", "قرب بلدة الكرامة", "Raqqa", 2, (35.87, 39.28)),
+    ("dhiban-syria", "مداهمات في ذيبان بريف دير الزور", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
+    ("dhiban-jordan", "احتجاجات في ذيبان جنوب مأدبا في الأردن", "ذيبان", "Madaba", 1, (31.50, 35.78)),
+]
+
+NOT_PLACES = [
+    ("person-abu", "قال أبو محمد الجولاني في كلمة", "الجولاني"),
+    ("person-baghdadi", "أعلن أبو بكر البغدادي الخلافة", "البغدادي"),
+    ("word-yawm", "اعتقلت القوات اليوم خلية", "اليوم"),
+    ("word-ams", "أعلنت أمس عن العملية", "أمس"),
+    ("word-jaysh", "قال الجيش في بيان", "الجيش"),
+    ("word-nasr", "حققت القوات النصر على التنظيم", "النصر"),
+    ("word-hurriya", "طالبوا بالحرية والكرامة", "الحرية"),
+    ("word-salam", "دعا إلى السلام", "السلام"),
+    ("word-khair", "نسأل الله الخير", "الخير"),
+    ("month", "في تشرين الثاني الماضي", "تشرين"),
+    ("tribe", "اجتمع وجهاء العكيدات", "العكيدات"),
+    ("direction-alone", "في الريف الشرقي", "الشرقي"),
+    ("cue-alone", "في المدينة القديمة", "المدينة"),
+    ("joiner-alone", "بمنطقة بني زيد", "بني"),
+    ("capital-word", "في العاصمة", "العاصمة"),
+]
+
+
+def _find(text, surface):
+    for m in find_places(text):
+        if m.surface == surface or surface in m.surface:
+            return m
+    return None
+
+
+@pytest.mark.parametrize("text,surface,admin1,precision,point", [r[1:] for r in PLACES], ids=[r[0] for r in PLACES])
+def test_place(text, surface, admin1, precision, point):
+    m = _find(text, surface)
+    assert m is not None, [(x.surface, x.name_en) for x in find_places(text)]
+    assert text[m.start:m.end] == m.surface
+    assert m.admin1 == admin1
+    assert m.geo_precision == precision
+    if point:
+        assert km((m.lat, m.lon), point) <= 25, (m.lat, m.lon, m.why)
+
+
+@pytest.mark.parametrize("text,word", [r[1:] for r in NOT_PLACES], ids=[r[0] for r in NOT_PLACES])
+def test_not_a_place(text, word):
+    start = text.index(word)
+    for m in find_places(text):
+        assert not (m.start <= start < m.end and m.role == "place"), (m.surface, m.name_en, m.why)
+
+
+def test_name_ar_without_cue_word():
+    m = _find("اعتقال في بلدة الشحيل", "الشحيل")
+    assert m.location()["name_ar"] == "الشحيل"
+    assert set(m.location()) == {"name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision"}
+
+
+def test_context_disambiguates():
+    ctx = "تقرير عن ريف الرقة الغربي ومدينة الطبقة"
+    m = _find("سقط قتيلان في المنصورة", "المنصورة")
+    assert m is None or True  # an uncued village may be skipped without context
+    m = find_places("سقط قتيلان في بلدة المنصورة", context=ctx)[0]
+    assert m.admin1 == "Raqqa"
+
+
+def test_best_place_prefers_village_over_region():
+    text = "ألقت القوات القبض على عنصرين ببلدة الباغوز في ريف دير الزور الشرقي"
+    assert best_place(find_places(text)).surface == "الباغوز"
+
+
+def test_best_place_skips_organisation_names():
+    text = "أعلن مجلس دير الزور العسكري اعتقال خلية في بلدة هجين"
+    ms = find_places(text)
+    assert any(m.role == "org" for m in ms)
+    assert best_place(ms).surface == "هجين"
+
+
+def test_dateline_is_not_the_event_place():
+    text = "أربيل (وكالات) - هاجم التنظيم موقعا في سامراء"
+    assert best_place(find_places(text)).surface == "سامراء"
+
+
+def test_best_place_anchor():
+    text = "قتل جندي في تكريت واعتقل مطلوب في سامراء"
+    ms = find_places(text)
+    assert best_place(ms, anchor=text.index("اعتقل")).surface == "سامراء"
+    assert best_place([]) is None
