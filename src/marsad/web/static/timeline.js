@@ -53,7 +53,9 @@
     const ticks = Math.min(data.length, 8);
     for (let k = 0; k < ticks; k++) {
       const i = Math.floor((k * (data.length - 1)) / Math.max(ticks - 1, 1));
-      const tx = svgEl("text", { x: pad + i * bw, y: H + 14, class: "tick" });
+      const last = i === data.length - 1 && data.length > 1;
+      const tx = svgEl("text", { x: last ? pad + (i + 1) * bw : pad + i * bw, y: H + 14, class: "tick",
+        "text-anchor": last ? "end" : "start" });
       tx.textContent = data[i].week;
       svg.appendChild(tx);
     }
