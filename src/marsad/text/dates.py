@@ -341,8 +341,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         a, b, prec, relative, rule = res
         if kind in _CHECK_WEEKDAY:
             _check_weekday(c, a)
-        if a is not None and b is not None and prec != "day" and kind not in ("relative_phrase", "relative_phrase_long"):
-            prec = R.precision_of(a, b) if prec == "week" else prec
+        if kind == "part" and a is not None and b is not None and prec == "week":
+            prec = R.precision_of(a, b)
         s, e = norm.to_original(m.start("body"), m.end("body"))
         out.append(DateMention(s, e, text[s:e], a, b, prec, relative, rule, c.warning))
     return out
