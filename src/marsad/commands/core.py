@@ -99,7 +99,7 @@ def extract_cmd(
     if report.skipped_non_arabic:
         rows.append(("non-Arabic (empty record)", len(report.skipped_non_arabic)))
     rows.append(("failed", len(report.errors)))
-    _table(f"extract → {report.output}" if report.output else "extract", ("", ""), rows)
+    _table(f"extract → {report.output}" if report.output else "extract", ("", "value"), rows)
     raise typer.Exit(0 if report.ok else 1)
 
 

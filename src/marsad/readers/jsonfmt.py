@@ -36,14 +36,16 @@ def _loads(where: str, text: str):
 
 
 def read_json(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """One JSON object, or a list of them (each reported by its index when bad)."""
     data = _loads(str(path), read_text(path, max_bytes))
-    records = data if isinstance(data, list) else [data]
-    for i, record in enumerate(records):
-        where = str(path) if len(records) == 1 else f"{path}: item {i}"
+    if not isinstance(data, list):
+        yield from_record(str(path), data)
+        return
+    for i, record in enumerate(data):
         try:
-            yield from_record(where, record)
+            yield from_record(str(path), record)
         except InputError as exc:
-            yield InputError(str(path), exc.reason if len(records) == 1 else f"item {i}: {exc.reason}")
+            yield InputError(str(path), f"item {i}: {exc.reason}")
 
 
 def _jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int) -> Document:
