@@ -42,11 +42,31 @@ def predict(evidence: str, report: str):
     return place or report_place(report)
 
 
+def audit(shared: Path) -> None:
+    corpus = shared / "corpus"
+    files = sorted((corpus / "dev" / "articles").glob("*.json")) + sorted((corpus / "seeds").glob("*.json"))
+    total = 0
+    for f in files:
+        art = json.loads(f.read_text(encoding="utf-8"))
+        text = art.get("text") or ""
+        for m in find_places(text, context=text):
+            total += 1
+            if m.kind in ("village", "ruin", "neighbourhood", "subdistrict"):
+                ctx = text[max(0, m.start - 25):m.end + 15].replace("\n", " ")
+                print(f"{f.stem}\t{m.surface}\t{m.name_en} ({m.admin1})\t...{ctx}...")
+    print(f"{total} mentions in {len(files)} articles")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss beyond 25 km")
+    ap.add_argument("--audit", action="store_true",
+                    help="list every village-level mention found in the articles (to count false positives by eye)")
     args = ap.parse_args()
+    if args.audit:
+        audit(args.shared.resolve())
+        return
     rows = cases(args.shared.resolve())
     within25 = within100 = 0
     for doc_id, ev, text in rows:

@@ -174,7 +174,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
         if m.key in voc.never:
             continue
         in_region = prev_bare in voc.heads or prev_bare in voc.directions or prev_bare in voc.countryside
-        chained = bool(kept) and kept[-1].j >= m.i - 1 and (m.plen and toks[m.i].word[0] == "و" or kept[-1].j == m.i)
+        chained = bool(kept) and kept[-1].j == m.i and m.plen > 0 and toks[m.i].word[0] == "و"
         if m.key in gaz.stoplist and not m.cue:
             continue
         if m.cue or in_region:
