@@ -71,6 +71,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return response
 
     _read_routes(app)
+    _analysis_routes(app)
+    _document_routes(app)
     _static_routes(app)
     if token:
         from marsad.web.writes import write_router
@@ -88,6 +90,9 @@ def _read_routes(app: FastAPI) -> None:
         f.limit = limit
         return JSONResponse(queries.events_geojson(conn, f), media_type="application/geo+json")
 
+
+
+def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/incidents", tags=["read"])
     def incidents(conn: Conn, f: F) -> dict:
         doc_ids = None
@@ -112,6 +117,9 @@ def _read_routes(app: FastAPI) -> None:
             groups = [g for g in groups if g.get("contradiction")]
         return {"factor": factor, "basis": basis, "groups": groups}
 
+
+
+def _document_routes(app: FastAPI) -> None:
     @app.get("/api/documents", tags=["read"])
     def documents(conn: Conn, f: F) -> dict:
         return queries.list_documents(conn, f)
