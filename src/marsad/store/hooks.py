@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 
-def after_extract(store, doc_ids: list[str]) -> None:
+def after_extract(store, doc_ids: list[str]) -> dict | None:
     """Called once after `marsad extract` stored new extractions for `doc_ids`.
 
-    A no-op for now: the cross-report merge (incidents, claims ledger) is wired in here.
+    Runs the cross-report merge incrementally: new and re-extracted events are
+    assigned to incidents (the claims ledger is computed on demand from the claims table).
     """
-    return None
+    if not doc_ids:
+        return None
+    from marsad.analysis import update_incidents
+
+    return update_incidents(store.conn)
