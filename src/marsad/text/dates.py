@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from . import date_resolve as R
 from ._data import read_tsv
-from .normalize import fold_text, normalize
+from ._scan import scan
+from .normalize import fold_text
 
 _S = r"[ \t]+"
 _DAY = r"(?:ال)?(?P<{k}_d>[0-3]?\d)(?![\d.,/:])"
@@ -51,7 +52,7 @@ class _Vocab:
     relative: dict
     parts: dict
     master: re.Pattern
-    gate: re.Pattern
+    gate: frozenset
 
 
 def _alt(words) -> str:
@@ -110,15 +111,19 @@ def _vocab() -> _Vocab:
     v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts}
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
     master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?P<body>{body})(?![\w])")
-    return _Vocab(months, weekdays, relative, parts, master, _gate(v))
+    return _Vocab(months, weekdays, relative, parts, master, _gate_words(v))
 
 
-def _gate(v: dict) -> re.Pattern:
-    """Cheap pre-filter: a word that can open a date expression, or a digit."""
+def _gate_words(v: dict) -> frozenset[str]:
+    """Folded words that can open a date expression (besides digits)."""
     first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts") for w in v[key]}
     first |= set(_TOD.replace(" ", "|").split("|")) | {"منذ", "يوم", "شهر", "عام", "العام", "سنه", "لعام", "خلال", "قبل"}
-    alt = "|".join(sorted(map(re.escape, first), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?:(?:{alt})(?![\w])|(?:ال)?\d)")
+    return frozenset(first)
+
+
+def gate_words() -> frozenset[str]:
+    """The pre-filter vocabulary used by :mod:`marsad.text._scan`."""
+    return _vocab().gate
 
 
 _UNRESOLVED_PRECISION = {
@@ -314,12 +319,13 @@ def _kind(m: re.Match) -> str:
 
 @lru_cache(maxsize=16)
 def _matches(text: str) -> tuple:
-    norm = normalize(text)
+    sc = scan(text)
+    norm = sc.norm
     f, voc, out, last = norm.folded, _vocab(), [], 0
-    for g in voc.gate.finditer(f):
-        if g.start() < last:
+    for pos in sc.dates:
+        if pos < last:
             continue
-        m = voc.master.match(f, g.start())
+        m = voc.master.match(f, pos)
         if m is not None:
             out.append(m)
             last = m.end()

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._data import read_tsv
-from .normalize import normalize, fold_text
+from ._scan import scan
+from .normalize import fold_text
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 _CONJ_PREFIX = "و"
@@ -72,12 +73,11 @@ class _Expr:
 @dataclass(frozen=True)
 class _Vocab:
     words: dict
-    anchor: re.Pattern
     qual_re: re.Pattern
     quals: dict
     nouns: dict
     duals: dict
-    dual_re: re.Pattern
+    qual_last: frozenset
 
 
 def _alt(words) -> str:
@@ -91,11 +91,9 @@ def _vocab() -> _Vocab:
     quals = {fold_text(r[0]): r[1] for r in read_tsv("qualifiers.tsv")}
     nouns = {fold_text(r[0]): r[1] for r in read_tsv("counted_nouns.tsv")}
     duals = {fold_text(r[0]): (r[1], r[2]) for r in read_tsv("duals.tsv")}
-    pre = "(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
-    anchor = re.compile(rf"(?<![\w.,]){pre}(?:(?:{_alt(words)})(?![{_AR}])|\d)")
     qual_re = re.compile(rf"(?:^|(?<=[\s(«“\"]))(?P<q>{_alt(quals)})[ \t]+$")
-    dual_re = re.compile(rf"(?<![\w]){pre}(?P<w>{_alt(duals)})(?![{_AR}])")
-    return _Vocab(words, anchor, qual_re, quals, nouns, duals, dual_re)
+    qual_last = frozenset(q.split()[-1] for q in quals)
+    return _Vocab(words, qual_re, quals, nouns, duals, qual_last)
 
 
 def _lookup(word: str, first: bool):
@@ -250,8 +248,18 @@ def _range_tail(f: str, e1: _Expr, opener: str | None) -> _Expr | None:
     return e2
 
 
+def _word_before(f: str, start: int) -> str:
+    """The word that ends right before ``start`` (separated by one space/tab)."""
+    if start < 2 or f[start - 1] not in " \t":
+        return ""
+    k = max(f.rfind(" ", 0, start - 1), f.rfind("\t", 0, start - 1), f.rfind("\n", 0, start - 1))
+    return f[k + 1:start - 1]
+
+
 def _opener(f: str, start: int) -> tuple[str | None, int]:
     """'من'/'بين'/'ما بين' directly before ``start``: (word, its start)."""
+    if _word_before(f, start) not in ("من", "بين"):
+        return None, start
     m = _OPENER_RE.search(f[max(0, start - 12):start])
     if not m:
         return None, start
@@ -259,6 +267,8 @@ def _opener(f: str, start: int) -> tuple[str | None, int]:
 
 
 def _qualifier(f: str, start: int) -> tuple[str | None, int]:
+    if _word_before(f, start) not in _vocab().qual_last:
+        return None, start
     window = f[max(0, start - _QUALIFIER_TAIL):start]
     m = _vocab().qual_re.search(window)
     if not m:
@@ -329,18 +339,27 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
     return _build(norm, f, s, e, low, high, qual, e1.vague), e
 
 
-def _duals(norm, f: str) -> list[Quantity]:
+def number_words() -> frozenset[str]:
+    """Folded number words (pre-filter vocabulary for :mod:`marsad.text._scan`)."""
+    return frozenset(_vocab().words)
+
+
+def dual_words() -> frozenset[str]:
+    """Folded dual nouns (pre-filter vocabulary for :mod:`marsad.text._scan`)."""
+    return frozenset(_vocab().duals)
+
+
+def _duals(norm, f: str, found) -> list[Quantity]:
     voc = _vocab()
     out = []
-    for m in voc.dual_re.finditer(f):
-        lemma, mode = voc.duals[m.group("w")]
-        os_, oe = norm.to_original(m.start("w"), m.end("w"))
+    for ws, end, w in found:
+        lemma, mode = voc.duals[w]
+        os_, oe = norm.to_original(ws, end)
         if mode == "fatha" and not _FATHA_RE.search(norm.original, os_, oe):
             continue
-        end = m.end()
         two = _TWO_RE.match(f, end)
         e = two.end() if two else end
-        qs, qe = norm.to_original(m.start("w"), e)
+        qs, qe = norm.to_original(ws, e)
         out.append(Quantity(qs, qe, norm.original[qs:qe], 2, 2, "exact", False, lemma, os_, oe))
     return out
 
@@ -359,14 +378,15 @@ def find_numbers(text: str, ignore: list[tuple[int, int]] | None = None) -> list
     ``ignore``: spans (e.g. dates) whose numbers are not quantities; by default
     the spans found by ``find_dates(text)``.
     """
-    norm = normalize(text)
+    sc = scan(text)
+    norm = sc.norm
     f = norm.folded
-    out = _duals(norm, f)
+    out = _duals(norm, f, sc.duals)
     pos = 0
-    for m in _vocab().anchor.finditer(f):
-        if m.start() < pos:
+    for start in sc.numbers:
+        if start < pos:
             continue
-        q, pos = _quantity_at(norm, f, m.start())
+        q, pos = _quantity_at(norm, f, start)
         if q is not None:
             out.append(q)
     spans = _date_spans(text) if ignore is None else ignore

@@ -23,7 +23,6 @@ _END_RE = re.compile(
     r"(?:[.!?؟…]+|(?<=[" + LETTERS + r"]{3})\.(?=[" + LETTERS + r"]))"
     r"(?:[\"'»”’)\]]+)?(?=\s|$|[" + LETTERS + r"])"
 )
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"^[(\[«“\"]?(?:\w\.)*\w$")
 
 
@@ -41,10 +40,10 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or initials."""
-    m = _WORD_BEFORE_RE.search(line, 0, dot)
-    if not m:
+    k = max(line.rfind(" ", 0, dot), line.rfind("\t", 0, dot)) + 1
+    word = line[k:dot]
+    if not word or (len(word) > 8 and "." not in word):
         return False
-    word = m.group(1)
     if _INITIALS_RE.match(word) and all(len(w) <= 1 for w in word.strip("([«“\"").split(".")):
         return True
     return word.casefold().lstrip("([«“\"") in _abbreviations()

@@ -1,0 +1,73 @@
+"""One shared pre-filter pass over a normalized text.
+
+Numbers, duals and dates all start at a word from a small vocabulary or at a
+digit. Instead of three regex scans, one scan finds every such word start and
+sorts it into the candidates of each finder; the result is cached per text so
+``find_numbers`` and ``find_dates`` on the same document share it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import Normalized, normalize
+
+_PRE = "وال|بال|فال|لل|ال|وب|ول|و|ف|ب|ل"
+
+
+@dataclass(frozen=True)
+class Scan:
+    norm: Normalized
+    numbers: tuple[int, ...]      # positions where a number expression may start
+    dates: tuple[int, ...]        # positions where a date expression may start
+    duals: tuple[tuple[int, int, str], ...]   # (start, end, folded word) of dual nouns
+
+
+@dataclass(frozen=True)
+class _Sets:
+    pattern: re.Pattern
+    numbers: frozenset
+    dates: frozenset
+    duals: frozenset
+
+
+@lru_cache(maxsize=1)
+def _sets() -> _Sets:
+    from .dates import gate_words
+    from .numbers import dual_words, number_words
+    nums, dates, duals = frozenset(number_words()), frozenset(gate_words()), frozenset(dual_words())
+    union = nums | dates | duals
+    alt = "|".join(sorted(map(re.escape, union), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.,])(?P<pre>{_PRE})?(?:(?P<w>{alt})(?![\w])|(?P<d>\d))")
+    return _Sets(pattern, nums, dates, duals)
+
+
+def _is_date_word(pre: str, w: str, dates: frozenset) -> bool:
+    if w in dates:
+        return True
+    full = pre + w
+    return full in dates or full[1:] in dates or full[2:] in dates
+
+
+@lru_cache(maxsize=16)
+def scan(text: str) -> Scan:
+    norm = normalize(text)
+    s = _sets()
+    nums: list[int] = []
+    dates: list[int] = []
+    duals: list[tuple[int, int, str]] = []
+    for m in s.pattern.finditer(norm.folded):
+        start = m.start()
+        if m.group("d"):
+            nums.append(start)
+            dates.append(start)
+            continue
+        pre, w = m.group("pre") or "", m.group("w")
+        if w in s.numbers:
+            nums.append(start)
+        if _is_date_word(pre, w, s.dates):
+            dates.append(start)
+        if w in s.duals:
+            duals.append((m.start("w"), m.end("w"), w))
+    return Scan(norm, tuple(nums), tuple(dates), tuple(duals))
