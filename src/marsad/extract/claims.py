@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from marsad.extract.dates import find_dates
-from marsad.extract.quantities import Quantity, find_quantities, is_year
+from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import load, matcher
 
 STOP_SOURCE = {"ان", "إن", "أن", "عن", "في", "خلال", "اليوم", "امس", "الي", "على", "علي", "بان", "انه", "انها", "الاحد",
@@ -12,14 +11,18 @@ STOP_SOURCE = {"ان", "إن", "أن", "عن", "في", "خلال", "اليوم",
 MAX_SOURCE = 8
 
 
-def _excluded(sent, q: Quantity, date_spans) -> bool:
-    if q.value_low is None or is_year(q) or any(s <= q.start < e for s, e in date_spans):
+def _excluded(sent, q: Num) -> bool:
+    """Not a claim figure: vague, a year, a dual noun, a duration/percentage/distance, an article number."""
+    if q.value_low is None or is_year(q) or q.dual:
         return True
     i = sent.tok_index(q.start)
     j = sent.tok_index(max(q.start, q.end - 1)) + 1
+    unit = matcher("cues", "not_claim_next")
     nxt = sent.folded[q.end:q.end + 14]
-    if matcher("cues", "not_claim_next").find(nxt, 0, len(nxt)) and \
-            matcher("cues", "not_claim_next").find(nxt)[0].start <= 2:
+    hits = unit.find(nxt)
+    if hits and hits[0].start <= 2:
+        return True
+    if i and unit.find(sent.tokens[i - 1][2]):      # "السنوات الأربع", "الأشهر الستة": a duration
         return True
     prev = " ".join(sent.words(i - 2, i))
     if any(prev.endswith(p.key) for p in matcher("cues", "not_claim_prev").find(prev)):
@@ -70,7 +73,7 @@ def _english(source_ar: str | None) -> str | None:
 
 
 def _time(sent, pub: date | None) -> str | None:
-    for h in find_dates(sent.folded, pub):
+    for h in dates(sent, pub):
         if h.date_start and not h.relative:
             return h.date_start.isoformat()[:7]
     return pub.isoformat()[:7] if pub else None
@@ -80,9 +83,7 @@ def sentence_claims(sent, pub: date | None, inherited: str | None) -> tuple[list
     """Claims of one sentence without an event; returns them and the source to carry on."""
     if not matcher("cues", "claim_context").find(sent.folded):
         return [], inherited
-    quants = [q for q in find_quantities(sent.folded)]
-    date_spans = [(h.start, h.end) for h in find_dates(sent.folded, pub)]
-    quants = [q for q in quants if not _excluded(sent, q, date_spans)]
+    quants = [q for q in numbers(sent, pub) if not _excluded(sent, q)]
     src, _ = _source(sent)
     if src is None and inherited and matcher("cues", "continuation").find(sent.folded[:20]):
         src = inherited
@@ -102,7 +103,7 @@ def sentence_claims(sent, pub: date | None, inherited: str | None) -> tuple[list
     return out, src or inherited
 
 
-def _quantity(q: Quantity) -> str:
+def _quantity(q: Num) -> str:
     from marsad.lexicon import fold_entry
 
     nouns = load("sources").get("nouns", {})

@@ -1,8 +1,7 @@
 """One report prepared for extraction: sentences with their folded text, tokens and mentions.
 
-The text primitives come from marsad.text and marsad.geo; where one has not landed the
-extractor uses a small private stand-in (places: _geo_fallback; numbers, dates: the
-extractor's own finders on the folded sentence, see quantities.py and dates.py).
+The text primitives come from marsad.text (normalize, split_sentences; numbers and dates
+through mentions.py) and marsad.geo (places).
 """
 from __future__ import annotations
 
@@ -13,7 +12,8 @@ from functools import lru_cache
 from datetime import date
 
 from marsad.lexicon import load, matcher
-from marsad.text import normalize
+from marsad.geo import find_places, report_place as geo_report_place
+from marsad.text import normalize, split_sentences
 
 _TOKEN = re.compile(r"\w+")
 
@@ -31,6 +31,7 @@ class Sent:
     places: list = field(default_factory=list)   # [(folded_start, folded_end, PlaceMention)]
     triggers: list = field(default_factory=list)
     actors: list = field(default_factory=list)
+    cache: dict = field(default_factory=dict)    # per-sentence mentions of marsad.text (see mentions.py)
 
     def tok_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right([t[0] for t in self.tokens], pos) - 1)
@@ -45,18 +46,10 @@ class Sent:
 
 
 def _split(text: str):
-    try:
-        from marsad.text import split_sentences
-    except ImportError:  # private fallback: lines and sentence punctuation
-        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n.!?؟]+[.!?؟]?", text) if m.group().strip()]
     return [(s.start, s.end, s.text) for s in split_sentences(text)]
 
 
 def _find_places(text: str):
-    try:
-        from marsad.geo import find_places
-    except ImportError:
-        from marsad.extract._geo_fallback import find_places
     return [p for p in find_places(text, context=text) if getattr(p, "role", "place") == "place"]
 
 
@@ -81,12 +74,8 @@ def prepare(text: str) -> list[Sent]:
 
 
 def report_place(text: str):
-    """A governorate-level place for the whole report (None where marsad.geo lacks it)."""
-    try:
-        from marsad.geo import report_place as _rp
-    except ImportError:
-        return None
-    return _rp(text)
+    """A governorate-level place for the whole report (marsad.geo)."""
+    return geo_report_place(text)
 
 
 @lru_cache(maxsize=1)

@@ -12,24 +12,22 @@ AFTER = 6   # tokens after a role word searched for its number
 def _words():
     data = load("counts")
     single = frozenset(fold_entry(w) for w in data["person_singular"])
-    dual = frozenset(fold_entry(w) for w in data["person_dual"])
     vague = frozenset(fold_entry(w) for w in data["vague"])
-    return single, dual, vague
+    return single, vague
 
 
 def _number_after(sent, quants, i: int) -> int | None | str:
-    single, dual, vague = _words()
+    single, vague = _words()
     toks = sent.tokens
     for k in range(i + 1, min(i + 1 + AFTER, len(toks))):
         w = toks[k][2]
         for q in quants:
-            if q.start == toks[k][0]:
+            if q.start <= toks[k][0] < max(q.end, q.start + 1):
+                if q.vague:
+                    return "vague"
                 return int(q.value_low) if q.value_low is not None and q.value_low < 100000 else None
         if w in vague:
             return "vague"
-        two = " ".join(t[2] for t in toks[k:k + 2])
-        if w in dual or two in dual:
-            return 2
         if w in single:
             return 1
         if w in ("في", "بعد", "قبل", "خلال", "اثر", "جراء"):
@@ -41,7 +39,7 @@ def _number_before(sent, quants, i: int) -> int | None:
     toks = sent.tokens
     for k in range(max(0, i - 3), i):
         for q in quants:
-            if q.start == toks[k][0] and q.value_low is not None and q.value_low < 100000:
+            if q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
                 return int(q.value_low)
     return None
 

@@ -6,8 +6,7 @@ from datetime import date
 
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
-from marsad.extract.dates import find_dates
-from marsad.extract.quantities import find_quantities
+from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.triggers import Trigger, find_triggers, kind_info
 
 LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
@@ -97,7 +96,7 @@ def _list_run(sent, cands) -> list:
 
 
 def _date(sent, pub: date | None, trig: Trigger):
-    hits = find_dates(sent.folded, pub)
+    hits = [h for h in dates(sent, pub) if h.rule not in PERIOD_RULES]
     if not hits:
         return None, None, False
     absolute = [h for h in hits if not h.relative]
@@ -117,7 +116,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
-    counts = find_counts(sent, find_quantities(sent.folded))
+    counts = find_counts(sent, numbers(sent, pub))
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
         return []   # a toll of thousands is a tally of many incidents: a claim, not an event
     places = _places(sent, trig, trig.kind)

@@ -7,7 +7,7 @@ from marsad.extract.events import Draft, choose_kind, sentence_events
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 HEADLINE_GAP = 5   # a headline event absorbs the first same-type event this many sentences below
 MERGE_GAP = 1   # sentences between two mentions that may still be one incident
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-NAMES = ("actors", "triggers", "cues", "counts", "sources", "numbers", "dates")
+NAMES = ("actors", "triggers", "cues", "counts", "sources")
 _PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"
 
 
