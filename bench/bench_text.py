@@ -114,7 +114,7 @@ def main() -> None:
     total = sum(stages.values())
     print(f"documents: {len(docs)}  size: {size:.1f} MB (UTF-8)  chars: {chars:,}")
     for name, sec in stages.items():
-        print(f"  {name:10s} {sec:7.2f} s   {size / sec:8.1f} MB/s alone")
+        print(f"  {name:10s} {sec:7.2f} s   ({size / sec:6.1f} MB/s for its share; dates includes the scan shared with numbers)")
     print(f"total      {total:7.2f} s   {size / total:8.2f} MB/s  (normalize+sentences+numbers+dates, one core)")
 
 
