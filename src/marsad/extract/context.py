@@ -32,9 +32,13 @@ class Sent:
     triggers: list = field(default_factory=list)
     actors: list = field(default_factory=list)
     cache: dict = field(default_factory=dict)    # per-sentence mentions of marsad.text (see mentions.py)
+    pub: date | None = None                      # the report's publication date
 
     def tok_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([t[0] for t in self.tokens], pos) - 1)
+        starts = self.cache.get("tok_starts")
+        if starts is None:
+            starts = self.cache["tok_starts"] = [t[0] for t in self.tokens]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
 
     def words(self, a: int, b: int) -> list[str]:
         return [t[2] for t in self.tokens[max(0, a):max(0, b)]]
@@ -53,7 +57,7 @@ def _find_places(text: str):
     return [p for p in find_places(text, context=text) if getattr(p, "role", "place") == "place"]
 
 
-def prepare(text: str) -> list[Sent]:
+def prepare(text: str, pub: date | None = None) -> list[Sent]:
     """Sentences of a report with triggers, actors and places attached."""
     sents = []
     places = sorted(_find_places(text), key=lambda p: p.start)
@@ -65,6 +69,7 @@ def prepare(text: str) -> list[Sent]:
         sent.triggers = trig.find(folded)
         sent.actors = act.find(folded)
         sent.headline = _is_headline(text, s, e, t)
+        sent.pub = pub
         for p in places:
             if s <= p.start and p.end <= e and not _junk_place(p):
                 fs, fe = sent.folded_span(p.start - s, p.end - s)

@@ -15,7 +15,7 @@ MERGE_GAP = 1   # sentences between two mentions that may still be one incident
 def extract_document(doc) -> dict:
     text = doc.text or ""
     pub = parse_published(getattr(doc, "published", None))
-    sents = prepare(text)
+    sents = prepare(text, pub)
     drafts: list[Draft] = []
     claims: list[dict] = []
     lead, source = _lead_place(sents) or report_place(text), None

@@ -48,8 +48,36 @@ def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = No
     return False
 
 
+DAY_RULES = ("day_month", "numeric")   # a calendar day written out ("21 يناير", "20/1/2018")
+
+
+def generic(sent) -> bool:
+    """The sentence tells a period, a trend or a habit ("خلال الأشهر الماضية", "بين الحين والآخر"), not one
+    incident, unless it names a calendar day."""
+    if "generic" not in sent.cache:
+        side = _side_clauses(sent)
+        hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded))
+        if hit:
+            from marsad.extract.mentions import dates
+
+            hit = not any(d.rule in DAY_RULES for d in dates(sent, sent.pub))
+        sent.cache["generic"] = hit
+    return sent.cache["generic"]
+
+
+def _side_clauses(sent) -> list[tuple[int, int]]:
+    """Spans from a circumstance cue ("في ظل", "وسط", "رغم") to the next comma: side clauses."""
+    out = []
+    for c in matcher("cues", "circumstance").find(sent.folded):
+        ends = [k for k in (sent.folded.find(p, c.end) for p in "،,") if k >= 0]
+        out.append((c.start, min(ends) if ends else len(sent.folded)))
+    return out
+
+
 def blocked(sent, t: Trigger) -> str | None:
     """Why this trigger does not report an event that happened (None if it does)."""
+    if generic(sent):
+        return "generic"
     i = sent.tok_index(t.start)
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
