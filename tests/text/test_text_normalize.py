@@ -100,7 +100,8 @@ def test_to_original_keeps_trailing_tanween():
     assert src[s:e] == "ألفاً"
 
 
-@pytest.mark.parametrize("name", ["obfuscated_words.txt", "short_words.txt", "abbreviations.txt"])
+@pytest.mark.parametrize("name", ["obfuscated_words.txt", "short_words.txt", "abbreviations.txt",
+                                  "ordinal_blockers.txt"])
 def test_word_lists_are_clean(name):
     words = read_lines(name)
     assert words, name
@@ -112,6 +113,7 @@ def test_word_lists_are_clean(name):
 @pytest.mark.parametrize("name,cols", [
     ("number_words.tsv", 3), ("qualifiers.tsv", 2), ("counted_nouns.tsv", 2), ("duals.tsv", 3),
     ("months.tsv", 4), ("weekdays.tsv", 2), ("relative_dates.tsv", 2), ("month_parts.tsv", 2),
+    ("ordinal_days.tsv", 2),
 ])
 def test_tsv_files_are_clean(name, cols):
     rows = read_tsv(name)
@@ -121,3 +123,8 @@ def test_tsv_files_are_clean(name, cols):
     for r in rows:
         assert len(r) == cols, r
         assert normalize(r[0]).text == r[0], f"{r[0]!r} is not normalized"
+
+
+def test_ordinal_days_cover_1_to_31():
+    days = {int(r[1]) for r in read_tsv("ordinal_days.tsv")}
+    assert days == set(range(1, 32))

@@ -13,7 +13,9 @@ Definitions (documented choices):
 * مطلع / منتصف / أواخر of a month: days 1-10 / 11-20 / 21-end; of a year:
   Jan-Apr / May-Aug / Sep-Dec;
 * a day and month without a year: that date in the publication year, or the
-  year before when it would fall more than 30 days after publication;
+  year before when it would fall more than 30 days after publication; with
+  الماضي after the month, the latest such day on or before publication, with
+  المقبل the first on or after it;
 * a month without a year: the nearest such month on or before publication;
 * منذ بداية العام: a period (rule ``period_year``), 1 January .. publication.
 """
@@ -26,6 +28,7 @@ Range = tuple[dt.date, dt.date]
 FUTURE_TOLERANCE_DAYS = 30
 PARTS = {"start": (1, 10), "mid": (11, 20), "end": (21, 31)}
 YEAR_PARTS = {"start": (1, 4), "mid": (5, 8), "end": (9, 12)}
+PAST_REFS = ("الماضي", "الفايت", "المنصرم", "السابق")
 
 
 def month_range(year: int, month: int) -> Range:
@@ -45,8 +48,19 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def infer_year_day(month: int, day: int, pub: dt.date) -> dt.date | None:
-    """A day+month without a year, placed relative to publication."""
+def infer_year_day(month: int, day: int, pub: dt.date, ref: str | None = None) -> dt.date | None:
+    """A day+month without a year, placed relative to publication.
+
+    ``ref`` is the word after the month: a past word (الماضي ...) gives the latest
+    such day on or before publication, المقبل the first on or after it.
+    """
+    if ref in PAST_REFS or ref == "المقبل":
+        step = 1 if ref == "المقبل" else -1
+        for year in (pub.year, pub.year + step, pub.year + 2 * step):
+            d = safe_date(year, month, day)
+            if d is not None and (d >= pub if step == 1 else d <= pub):
+                return d
+        return None
     d = safe_date(pub.year, month, day)
     if d is None:
         d = safe_date(pub.year - 1, month, day)

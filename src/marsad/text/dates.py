@@ -7,7 +7,21 @@ warning when a weekday contradicts the day. Relative and yearless mentions
 without a publication date are returned unresolved (both ends None).
 
 Vocabulary is data: months (Levantine, Egyptian/Gulf, Maghrebi, Hijri) in
-data/months.tsv, weekdays, relative phrases and month parts in their TSVs.
+data/months.tsv, weekdays, relative phrases, month parts and ordinal day words
+(data/ordinal_days.tsv) in their TSVs.
+
+* An ordinal day word is a day only right before (من) + a month name
+  (``السابع من تشرين الثاني``, ``الحادي عشر من أيلول``) and not after a noun it
+  would qualify instead (data/ordinal_blockers.txt: ``الأسبوع الأول من أيار``);
+  ``الفرقة الرابعة`` and ``المرة الثانية`` are never dates.
+* A day range before one month (``بين 19 و20 كانون الأول 2018``,
+  ``من 3 إلى 5 أيار``, ``19-20 كانون الأول``) is one mention from the first day
+  to the month/year (the preposition بين/من stays outside the span, like في),
+  resolved to date_start..date_end (rule ``day_range``); و needs بين before it
+  and إلى/حتى need من. When the first day is not before the second, only the
+  second day with its month is read.
+* A yearless day + month followed by الماضي (or a synonym) is the latest such
+  day on or before publication; followed by المقبل, the next one on or after it.
 Calendar choices are documented in :mod:`marsad.text.date_resolve`.
 Matching runs on the folded text; one master regex finds candidates, its
 alternatives ordered most specific first.
@@ -20,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import date_resolve as R
-from ._data import read_tsv
+from ._data import read_lines, read_tsv
 from ._scan import scan
 from .normalize import fold_text
 
@@ -30,6 +44,8 @@ _YEAR = r"(?P<{k}_y>(?:1[3-4]|19|20)\d\d)(?!\d)"
 _PAST = ("الماضي", "المنصرم", "الفايت", "السابق")
 _REL_WORDS = "الجاري|الحالي|الماضي|المنصرم|الفايت|السابق|المقبل"
 _TOD = "فجر|صباح|ظهر|ظهيره|عصر|مساء|ليله|ليل|منتصف ليل|منتصف ليله"
+_D = r"[0-3]?\d(?![\d.,/:])"
+_REF = rf"(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?"
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,8 @@ class _Vocab:
     weekdays: dict
     relative: dict
     parts: dict
+    ordinals: dict
+    blockers: frozenset
     master: re.Pattern
     gate: frozenset
 
@@ -85,7 +103,13 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
     return [
         ("period", rf"منذ{_S}(?:(?:بدايه|مطلع){_S})?(?:عام{_S}|العام{_S})?(?P<period_y>(?:19|20)\d\d)(?!\d)"),
         ("relative_phrase_long", rf"(?P<relative_phrase_long_r>{_alt(p for p in v['relative'] if p.startswith('منذ'))})"),
-        ("day_month", f(r"{pre}" + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}", "day_month")),
+        ("day_range", f(rf"(?:(?<=\bبين[ ])(?:ال)?(?P<{{k}}_a>{_D})[ \t]*و[ \t]*"
+                        rf"|(?<=\bمن[ ])(?:ال)?(?P<{{k}}_b>{_D}){_S}(?:الي|حتي){_S}"
+                        rf"|(?:ال)?(?P<{{k}}_c>{_D})[ \t]*[-–—][ \t]*)"
+                        + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_range")),
+        ("day_ordinal", f(r"{pre}(?P<{k}_o>" + _alt(v["ordinals"]) + rf")(?:{_S}من)?{_S}"
+                          + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_ordinal")),
+        ("day_month", f(r"{pre}" + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_month")),
         ("day_relmonth", f(r"{pre}" + _DAY + rf"(?:{_S}من)?(?:{_S}هذا)?{_S}الشهر(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?", "day_relmonth")),
         ("numeric", f(r"{pre}(?:(?P<{k}_a>[0-3]?\d)[/.\-](?P<{k}_b>[01]?\d)[/.\-](?P<{k}_c>(?:19|20)\d\d)"
                       r"|(?P<{k}_c2>(?:19|20)\d\d)[/.\-](?P<{k}_b2>[01]?\d)[/.\-](?P<{k}_a2>[0-3]?\d))(?![\d])", "numeric")),
@@ -108,15 +132,17 @@ def _vocab() -> _Vocab:
     weekdays = {fold_text(r[0]): int(r[1]) for r in read_tsv("weekdays.tsv")}
     relative = {_key(fold_text(r[0])): r[1] for r in read_tsv("relative_dates.tsv")}
     parts = {fold_text(r[0]): r[1] for r in read_tsv("month_parts.tsv")}
-    v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts}
+    ordinals = {_key(fold_text(r[0])): int(r[1]) for r in read_tsv("ordinal_days.tsv")}
+    blockers = frozenset(fold_text(w) for w in read_lines("ordinal_blockers.txt"))
+    v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts, "ordinals": ordinals}
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
     master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?P<body>{body})(?![\w])")
-    return _Vocab(months, weekdays, relative, parts, master, _gate_words(v))
+    return _Vocab(months, weekdays, relative, parts, ordinals, blockers, master, _gate_words(v))
 
 
 def _gate_words(v: dict) -> frozenset[str]:
     """Folded words that can open a date expression (besides digits)."""
-    first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts") for w in v[key]}
+    first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts", "ordinals") for w in v[key]}
     first |= set(_TOD.replace(" ", "|").split("|")) | {"منذ", "يوم", "شهر", "عام", "العام", "سنه", "لعام", "خلال", "قبل"}
     return frozenset(first)
 
@@ -169,8 +195,17 @@ def _check_weekday(c: _Ctx, d: dt.date | None) -> None:
 
 
 def _day_month(c: _Ctx):
+    return _day_of_month(c, int(c.g("d")))
+
+
+def _day_ordinal(c: _Ctx):
+    return _day_of_month(c, _vocab().ordinals[_key(c.g("o"))])
+
+
+def _day_of_month(c: _Ctx, day: int):
+    """A day of a named month: with a year, Hijri, or yearless (inferred from publication)."""
     mon = c.month()
-    day, year = int(c.g("d")), c.g("y")
+    year = c.g("y")
     if mon is None or not 1 <= day <= 31:
         return None
     num, cal = mon
@@ -185,8 +220,21 @@ def _day_month(c: _Ctx):
         return (d, d, "day", False, "day_month_year") if d else None
     if c.pub is None:
         return (None, None, "day", True, "day_month")
-    d = R.infer_year_day(num, day, c.pub)
+    d = R.infer_year_day(num, day, c.pub, c.g("ref"))
     return (d, d, "day", True, "day_month") if d else None
+
+
+def _day_range(c: _Ctx):
+    """``بين 19 و20 كانون الأول``: the second day resolves as a day+month; the first joins it."""
+    first = int(c.g("a") or c.g("b") or c.g("c"))
+    res = _day_of_month(c, int(c.g("d")))
+    if res is None or not 1 <= first < int(c.g("d")):
+        return None
+    a, b, _prec, relative, _rule = res
+    if b is None:
+        return (None, None, "day", relative, "day_range")
+    a = b - dt.timedelta(days=int(c.g("d")) - first)
+    return (a, b, R.precision_of(a, b), relative, "day_range")
 
 
 def _day_relmonth(c: _Ctx):
@@ -303,11 +351,12 @@ def _weekday(c: _Ctx):
 
 
 _HANDLERS = {
-    "period": _period, "relative_phrase_long": _relative, "day_month": _day_month,
+    "period": _period, "relative_phrase_long": _relative, "day_range": _day_range,
+    "day_ordinal": _day_ordinal, "day_month": _day_month,
     "day_relmonth": _day_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
     "month": _month, "year": _year, "relative_phrase": _relative, "ago": _ago, "weekday": _weekday,
 }
-_CHECK_WEEKDAY = ("day_month", "day_relmonth", "numeric")
+_CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "numeric")
 
 
 def _kind(m: re.Match) -> str:
@@ -325,11 +374,38 @@ def _matches(text: str) -> tuple:
     for pos in sc.dates:
         if pos < last:
             continue
-        m = voc.master.match(f, pos)
+        m = _checked(voc, f, voc.master.match(f, pos))
         if m is not None:
             out.append(m)
             last = m.end()
     return norm, tuple(out)
+
+
+def _checked(voc: _Vocab, f: str, m: re.Match | None) -> re.Match | None:
+    """Drop an ordinal that qualifies a non-day noun; a day range whose ends are not
+    in order is read again from its second day."""
+    if m is None:
+        return None
+    if m.group("day_ordinal") is not None:
+        word = _word_before(f, m.start())
+        if word in voc.blockers or word[1:] in voc.blockers:
+            return None
+    elif m.group("day_range") is not None:
+        first = m.group("day_range_a") or m.group("day_range_b") or m.group("day_range_c")
+        if int(first) >= int(m.group("day_range_d")):
+            d = m.start("day_range_d")
+            return voc.master.match(f, d - 2 if f[d - 2:d] == "ال" else d)
+    return m
+
+
+def _word_before(f: str, pos: int) -> str:
+    j = pos
+    while j > 0 and f[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > 0 and not f[i - 1].isspace():
+        i -= 1
+    return f[i:j]
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
