@@ -98,6 +98,8 @@ def _junk_place(p) -> bool:
     stop = _not_places()
     if not words:
         return True
+    if getattr(p, "geo_precision", 1) >= 2 and len(words) > 1:
+        return False       # "ريف دير الزور الغربي": a region phrase ending in a direction word is a place
     last = words[-1].lstrip("وبل") if len(words[-1]) > 4 else words[-1]
     return " ".join(words) in stop or words[-1] in stop or last in stop
 

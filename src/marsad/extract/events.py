@@ -8,7 +8,10 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.triggers import Trigger, find_triggers, kind_info
+from marsad.lexicon import matcher
 
+REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
+DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
 LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
 MAX_INCIDENT_COUNT = 1000
 LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
@@ -28,6 +31,9 @@ class Draft:
     actor2: str | None
     counts: dict = field(default_factory=dict)
     headline: bool = False
+    when: tuple | None = None      # (first, last) day for conflict checks; relative to REF_DAY without publication date
+    anaphoric: bool = False        # the trigger refers back to an incident told before ("الهجوم", "هذا التفجير")
+    background: bool = False       # a recalled event ("وكان التنظيم قد ...")
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
@@ -96,13 +102,33 @@ def _list_run(sent, cands) -> list:
 
 
 def _date(sent, pub: date | None, trig: Trigger):
+    h = _nearest_date(sent, pub, trig)
+    return (h.date_start, h.date_end, True) if h else (None, None, False)
+
+
+def _nearest_date(sent, pub: date | None, trig: Trigger):
     hits = [h for h in dates(sent, pub) if h.rule not in PERIOD_RULES]
     if not hits:
-        return None, None, False
+        return None
     absolute = [h for h in hits if not h.relative]
-    pool = absolute or hits
-    h = min(pool, key=lambda h: abs(h.start - trig.start))
-    return h.date_start, h.date_end, True
+    return min(absolute or hits, key=lambda h: abs(h.start - trig.start))
+
+
+def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
+    """The event's days for conflict checks: resolved, else resolved against a reference day."""
+    h = _nearest_date(sent, pub or REF_DAY, trig)
+    return (h.date_start, h.date_end) if h and h.date_start else None
+
+
+def _anaphoric(sent, trig: Trigger) -> bool:
+    i = sent.tok_index(trig.start)
+    word = sent.tokens[i][2]
+    return word.startswith(("ال", "وال", "فال")) or (i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES)
+
+
+def _background(sent) -> bool:
+    lead = sent.folded[:sent.tokens[min(2, len(sent.tokens) - 1)][1]] if sent.tokens else ""
+    return bool(matcher("cues", "past_frame").find(lead))
 
 
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
@@ -123,5 +149,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     own = bool(places)
     if not places and context_place is not None:
         places = [context_place]
-    return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts))
-            for p in places]
+    when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
+                  when=when, anaphoric=ana, background=back) for p in places]

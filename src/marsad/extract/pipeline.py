@@ -4,12 +4,11 @@ from __future__ import annotations
 from marsad.extract.claims import sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events
+from marsad.extract.incident import FOLLOW_GAP, merge_or_add
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.2.0"
-HEADLINE_GAP = 5   # a headline event absorbs the first same-type event this many sentences below
-MERGE_GAP = 1   # sentences between two mentions that may still be one incident
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract_document(doc) -> dict:
@@ -24,7 +23,7 @@ def extract_document(doc) -> dict:
         found = sentence_events(sent, pub, ctx)
         for d in found:
             d.headline = sent.headline
-            _merge_or_add(drafts, d)
+            merge_or_add(drafts, d)
         if not found:
             new, source = sentence_claims(sent, pub, source)
             claims.extend(new)
@@ -42,51 +41,9 @@ def _lead_place(sents):
 
 def _context_place(drafts: list[Draft], idx: int):
     for d in reversed(drafts):
-        if idx - d.sents[-1] <= MERGE_GAP + 1 and d.place is not None:
+        if idx - d.sents[-1] <= FOLLOW_GAP and d.place is not None:
             return d.place
     return None
-
-
-def _same_place(a, b) -> bool:
-    if a is None or b is None:
-        return False
-    return normalize(a.name_ar).folded == normalize(b.name_ar).folded
-
-
-def _merge_or_add(drafts: list[Draft], d: Draft) -> None:
-    for e in drafts:
-        if e.headline and e.trig.event_type == d.trig.event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
-                and d.sents[0] not in e.sents:
-            _absorb(e, d, adjacent=False)
-            if not d.headline:
-                e.sents, e.headline = list(d.sents), False
-                if d.own_place:
-                    e.place, e.own_place = d.place, True
-            return
-    for e in reversed(drafts):
-        if d.sents[0] in e.sents or e.trig.event_type != d.trig.event_type:
-            continue
-        near = d.sents[0] - e.sents[-1] <= MERGE_GAP and (not d.own_place or not e.own_place
-                                                           or _same_place(d.place, e.place))
-        if near or (_same_place(d.place, e.place) and e.kind == d.kind and (not d.dated or not e.dated
-                                                                              or d.date_start == e.date_start)):
-            _absorb(e, d, adjacent=d.sents[0] - e.sents[-1] <= MERGE_GAP)
-            return
-    drafts.append(d)
-
-
-def _absorb(e: Draft, d: Draft, adjacent: bool) -> None:
-    if adjacent:
-        e.sents = sorted(set(e.sents) | set(d.sents))
-    for k, v in d.counts.items():
-        if v is not None and (e.counts.get(k) is None or v > e.counts[k]):
-            e.counts[k] = v
-    if not e.own_place and d.own_place:
-        e.place, e.own_place = d.place, True
-    if not e.dated and d.dated:
-        e.date_start, e.date_end, e.dated = d.date_start, d.date_end, True
-    e.actor1 = e.actor1 or d.actor1
-    e.actor2 = e.actor2 or d.actor2
 
 
 def _render(d: Draft, sents, text: str) -> dict:
