@@ -9,6 +9,7 @@ TRANSITION = date(2024, 12, 8)
 GOVERNMENT = {"syrian_regime_forces", "syrian_government_forces", "syrian_state", "iraqi_security_forces", "pmf",
               "peshmerga", "turkish_forces", "russian_forces", "lebanese_forces", "jordanian_forces"}
 ARMED_ORDER = ("islamic_state", "al_qaeda", "hts", "unidentified_armed_group")
+NON_STATE_ARMED = frozenset(ARMED_ORDER)
 
 
 def resolve_syrian(actor: str | None, when: date | None) -> str | None:
@@ -45,7 +46,8 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     s0, a0 = (state[0] if state else None), (armed[0] if armed else None)
     victim = "civilians" if civ else None
     if kind in ("execution", "shooting", "abduction"):
-        return a0, (s0 if s0 and not civ else "civilians")
+        victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
+        return a0, victim_state or "civilians"
     if kind in ("arrest", "raid", "disrupted", "transfer"):
         if kind == "disrupted" and a0 and not s0:
             return a0, None
@@ -62,6 +64,11 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
             and _state_first(sent, s0, a0):
         return s0, a0
     return a0, (s0 or victim)
+
+
+def _after(sent, actor: str, pos: int) -> bool:
+    """The actor is mentioned after the trigger (the object: "أعدم داعش جنديا من الجيش")."""
+    return any(p.value["id"] == actor and p.start > pos for p in sent.actors)
 
 
 def _state_first(sent, s0: str, a0: str) -> bool:

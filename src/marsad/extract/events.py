@@ -34,6 +34,7 @@ class Draft:
     when: tuple | None = None      # (first, last) day for conflict checks; relative to REF_DAY without publication date
     anaphoric: bool = False        # the trigger refers back to an incident told before ("الهجوم", "هذا التفجير")
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
+    shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
@@ -61,6 +62,8 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
     if t.kind in ("attack", "kill", "shooting", "execution") and a2 == "civilians" and not A.is_government(a1) \
             and a1 not in ("sdf", "asayish", "international_coalition"):
         return _retype(t, "shooting") if t.kind != "execution" else t
+    if t.kind == "clash" and a2 == "civilians" and a1 in A.NON_STATE_ARMED:
+        return _retype(t, "attack")    # armed men on civilians: not a battle
     if t.kind in ("shooting", "execution") and a2 not in (None, "civilians"):
         return _retype(t, "clash")
     if t.kind == "nsa_takes" and A.is_government(a1):
@@ -121,9 +124,21 @@ def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
 
 
 def _anaphoric(sent, trig: Trigger) -> bool:
+    """The sentence refers back to an incident: a definite trigger or incident noun ("الهجوم", "العملية"),
+    or a demonstrative before the trigger ("هذا التفجير")."""
     i = sent.tok_index(trig.start)
-    word = sent.tokens[i][2]
-    return word.startswith(("ال", "وال", "فال")) or (i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES)
+    if i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES:
+        return True
+    for hit in matcher("cues", "anaphora").find(sent.folded):
+        word = sent.tokens[sent.tok_index(hit.start)][2]
+        if word.startswith(("ال", "وال", "فال")):
+            return True
+    return False
+
+
+def _topic_shift(sent) -> bool:
+    lead = sent.folded[:sent.tokens[min(3, len(sent.tokens) - 1)][1]] if sent.tokens else ""
+    return bool(matcher("cues", "topic_shift").find(lead))
 
 
 def _background(sent) -> bool:
@@ -151,4 +166,4 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [context_place]
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back) for p in places]
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent)) for p in places]

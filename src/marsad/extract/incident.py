@@ -7,7 +7,8 @@ Policy (in order):
    - they are of the same kind (same sub-event type), or
    - the later one elaborates the earlier: it comes within FOLLOW_GAP sentences and has no place of
      its own or refers back to it (a definite trigger: "الهجوم"، "الانفجار"، "العملية").
-   A background sentence ("وكان ... قد") joins only an event at the same named place.
+   A background sentence ("وكان ... قد") joins only an event at the same named place; a sentence that
+   opens another topic ("من جهة أخرى") joins none.
 When merging, the more precise place, the first resolved date and the larger counts win.
 """
 from __future__ import annotations
@@ -25,6 +26,9 @@ _DAY = timedelta(days=1)
 
 
 def merge_or_add(drafts: list, d) -> None:
+    if d.shift:
+        drafts.append(d)
+        return
     if _headline_merge(drafts, d):
         return
     for e in reversed(drafts):

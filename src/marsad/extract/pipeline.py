@@ -8,7 +8,7 @@ from marsad.extract.incident import FOLLOW_GAP, merge_or_add
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_document(doc) -> dict:

@@ -8,6 +8,7 @@ from marsad.lexicon import fold_entry, load, matcher
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
+LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = No
     return False
 
 
-DAY_RULES = ("day_month", "numeric")   # a calendar day written out ("21 يناير", "20/1/2018")
+DAY_RULES = ("day_month", "day_ordinal", "day_range", "numeric")   # rule prefixes of a calendar day ("21 يناير")
 
 
 def generic(sent) -> bool:
@@ -57,12 +58,17 @@ def generic(sent) -> bool:
     if "generic" not in sent.cache:
         side = _side_clauses(sent)
         hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded))
-        if hit:
-            from marsad.extract.mentions import dates
-
-            hit = not any(d.rule in DAY_RULES for d in dates(sent, sent.pub))
-        sent.cache["generic"] = hit
+        sent.cache["generic"] = hit and not names_day(sent)
     return sent.cache["generic"]
+
+
+def names_day(sent) -> bool:
+    """The sentence names a calendar day ("في 21 يناير"): what it tells is a dated incident."""
+    if "names_day" not in sent.cache:
+        from marsad.extract.mentions import dates
+
+        sent.cache["names_day"] = any(d.rule.startswith(DAY_RULES) for d in dates(sent, sent.pub))
+    return sent.cache["names_day"]
 
 
 def _side_clauses(sent) -> list[tuple[int, int]]:
@@ -82,11 +88,11 @@ def blocked(sent, t: Trigger) -> str | None:
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
         return "negation"
-    if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i):
-        return "hypothetical"
+    if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i) or _cue_near(sent, "hypothetical", 0, min(i, LEAD)):
+        return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
         return "hypothetical"
-    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)):
+    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
         return "summary"
     return None
 
