@@ -6,8 +6,8 @@ from datetime import date
 from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import load, matcher
 
-STOP_SOURCE = {"ان", "إن", "أن", "عن", "في", "خلال", "اليوم", "امس", "الي", "على", "علي", "بان", "انه", "انها", "الاحد",
-               "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "بيان", "تصريح", "تصريحات", "لها", "له"}
+STOP_SOURCE = {"ان", "إن", "أن", "عن", "في", "خلال", "الي", "على", "علي", "بان", "انه", "انها", "بيان", "تصريح",
+               "تصريحات", "لها", "له"}   # a date mention (marsad.text) also ends the source
 MAX_SOURCE = 8
 
 
@@ -32,13 +32,15 @@ def _excluded(sent, q: Num) -> bool:
 
 def _source(sent) -> tuple[str | None, int]:
     """The attributed source written after a reporting verb (VSO) or after بحسب/وفق."""
+    when = [(d.start, d.end) for d in dates(sent, sent.pub)]
     for v in matcher("cues", "report_verbs").find(sent.folded):
         i = sent.tok_index(v.start) + 1
         words = []
         for k in range(i, min(i + MAX_SOURCE, len(sent.tokens))):
             w = sent.tokens[k][2]
             between = sent.folded[sent.tokens[k - 1][1]:sent.tokens[k][0]]
-            if w in STOP_SOURCE or (words and any(c in between for c in "،,:«\"“")):
+            in_date = any(a <= sent.tokens[k][0] < b for a, b in when)
+            if w in STOP_SOURCE or in_date or (words and any(c in between for c in "،,:«\"“")):
                 break
             words.append(sent.tokens[k])
         if words:

@@ -33,6 +33,7 @@ class Sent:
     actors: list = field(default_factory=list)
     cache: dict = field(default_factory=dict)    # per-sentence mentions of marsad.text (see mentions.py)
     pub: date | None = None                      # the report's publication date
+    bullet: bool = False                         # an item of a list (a line opened by "*", "-", "1.")
 
     def tok_index(self, pos: int) -> int:
         starts = self.cache.get("tok_starts")
@@ -70,6 +71,7 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
         sent.actors = act.find(folded)
         sent.headline = _is_headline(text, s, e, t)
         sent.pub = pub
+        sent.bullet = _is_bullet(text, s)
         for p in places:
             if s <= p.start and p.end <= e and not _junk_place(p):
                 fs, fe = sent.folded_span(p.start - s, p.end - s)
@@ -102,6 +104,11 @@ def _junk_place(p) -> bool:
         return False       # "ريف دير الزور الغربي": a region phrase ending in a direction word is a place
     last = words[-1].lstrip("وبل") if len(words[-1]) > 4 else words[-1]
     return " ".join(words) in stop or words[-1] in stop or last in stop
+
+
+def _is_bullet(text: str, s: int) -> bool:
+    prefix = text[text.rfind("\n", 0, s) + 1:s]
+    return bool(prefix.strip()) and not any(ch.isalpha() for ch in prefix)
 
 
 def _is_headline(text: str, s: int, e: int, t: str) -> bool:

@@ -35,6 +35,7 @@ class Draft:
     anaphoric: bool = False        # the trigger refers back to an incident told before ("الهجوم", "هذا التفجير")
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
+    bullet: bool = False           # told as an item of a list: items are distinct incidents
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:

@@ -8,7 +8,7 @@ Policy (in order):
    - the later one elaborates the earlier: it comes within FOLLOW_GAP sentences and has no place of
      its own or refers back to it (a definite trigger: "الهجوم"، "الانفجار"، "العملية").
    A background sentence ("وكان ... قد") joins only an event at the same named place; a sentence that
-   opens another topic ("من جهة أخرى") joins none.
+   opens another topic ("من جهة أخرى") joins none, and two items of a list stay apart.
 When merging, the more precise place, the first resolved date and the larger counts win.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ def merge_or_add(drafts: list, d) -> None:
     if _headline_merge(drafts, d):
         return
     for e in reversed(drafts):
-        if d.sents[0] in e.sents or not _dates_agree(e, d) or not _places_agree(e, d):
+        if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d) or not _places_agree(e, d):
             continue
         gap = d.sents[0] - e.sents[-1]
         if d.background and not (_same_name(e.place, d.place) and e.trig.sub_event_type == d.trig.sub_event_type):

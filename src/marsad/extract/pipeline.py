@@ -5,10 +5,11 @@ from marsad.extract.claims import sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events
 from marsad.extract.incident import FOLLOW_GAP, merge_or_add
+from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract_document(doc) -> dict:
@@ -18,17 +19,29 @@ def extract_document(doc) -> dict:
     drafts: list[Draft] = []
     claims: list[dict] = []
     lead, source = _lead_place(sents) or report_place(text), None
+    intro = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
         found = sentence_events(sent, pub, ctx)
+        intro = _list_intro(sent, pub) if not sent.bullet else intro
         for d in found:
-            d.headline = sent.headline
+            d.headline, d.bullet = sent.headline, sent.bullet
+            if sent.bullet and intro and not d.dated:
+                d.date_start, d.date_end, d.dated = intro.date_start, intro.date_end, True
             merge_or_add(drafts, d)
         if not found:
             new, source = sentence_claims(sent, pub, source)
             claims.extend(new)
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _list_intro(sent, pub):
+    """A sentence that opens a list ("... من أبرز هذه العمليات:") lends its date to the items below it."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    hits = [h for h in dates(sent, pub) if h.date_start and h.rule not in PERIOD_RULES]
+    return hits[-1] if hits else None
 
 
 def _lead_place(sents):

@@ -99,10 +99,13 @@ def blocked(sent, t: Trigger) -> str | None:
 
 def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
     req = _requires()
+    false = matcher("cues", "false_triggers").find(sent.folded) if sent.triggers else []
     out = []
     for p in sent.triggers:
         need = req.get(p.key)
         if need and not any(w in sent.folded for w in need):
+            continue
+        if any(f.start <= p.start and p.end <= f.end for f in false):
             continue
         t = _make(p)
         if keep_blocked or blocked(sent, t) is None:
