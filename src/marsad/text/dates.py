@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from . import date_resolve as R
 from ._data import read_lines, read_tsv
-from ._scan import scan
+from ._scan import scan, trie_regex
 from .normalize import fold_text
 
 _S = r"[ \t]+"
@@ -78,6 +78,11 @@ def _alt(words) -> str:
     return "|".join(sorted(esc, key=len, reverse=True))
 
 
+def _trie_alt(words) -> str:
+    """Like :func:`_alt`, factored as a prefix trie (fast at the many positions tried)."""
+    return trie_regex(words).replace(r"\ ", _S)
+
+
 def _key(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip())
 
@@ -107,7 +112,7 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
                         rf"|(?<=\bمن[ ])(?:ال)?(?P<{{k}}_b>{_D}){_S}(?:الي|حتي){_S}"
                         rf"|(?:ال)?(?P<{{k}}_c>{_D})[ \t]*[-–—][ \t]*)"
                         + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_range")),
-        ("day_ordinal", f(r"{pre}(?P<{k}_o>" + _alt(v["ordinals"]) + rf")(?:{_S}من)?{_S}"
+        ("day_ordinal", f(r"{pre}(?P<{k}_o>" + _trie_alt(v["ordinals"]) + rf")(?:{_S}من)?{_S}"
                           + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_ordinal")),
         ("day_month", f(r"{pre}" + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_month")),
         ("day_relmonth", f(r"{pre}" + _DAY + rf"(?:{_S}من)?(?:{_S}هذا)?{_S}الشهر(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?", "day_relmonth")),

@@ -7,6 +7,15 @@ already folded to 0-9), so ``٢٠ ألفاً`` and ``20 ألفا`` are the same 
 * values: ``30``, ``1,500``, ``2.5 مليون``, ``ثلاثة آلاف وخمسمئة``, ``ألفي``;
 * ranges: ``20-30 ألف`` (the scale of the second end applies to the first),
   ``من 20 إلى 30``, ``بين 18 و35``;
+* بين X و Y and compounds — the rule: a number joined by و continues the
+  compound only where Arabic allows it (unit + و + ten: خمسة وعشرون; a smaller
+  part after a larger one: ألف وخمسمئة, مليون و200 ألف). So after بين,
+  ``بين خمسة وعشرة`` (5..10), ``بين عشرين وثلاثين ألفاً`` (20000..30000) and
+  ``بين ألفين وثلاثة آلاف`` (2000..3000) are ranges, and ``بين خمسة وعشرين
+  وثلاثين`` is 25..30. ``خمسة وعشرين`` alone, or after بين with no second end
+  (``من بين خمسة وعشرين معتقلا``: among 25), is 25 — unless a range verb
+  (data/range_verbs.txt: تتراوح ...) stands within three words before بين, which
+  needs two ends: ``تتراوح أعمارهم بين خمسة وعشرين عاما`` is 5..20;
 * qualifiers (data/qualifiers.tsv): approx / at_least / at_most; a span
   includes its qualifier phrase;
 * vague amounts (عشرات، مئات، آلاف، بضعة آلاف) have no value;
@@ -24,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import read_tsv
+from ._data import read_lines, read_tsv
 from ._scan import scan
 from .normalize import fold_text
 
@@ -68,6 +77,7 @@ class _Expr:
     value: int | float | None
     vague: bool
     scale: int
+    unit_ten: tuple[int, int] | None = None    # "خمسة وعشرين": (5, 20), see _split_range
 
 
 @dataclass(frozen=True)
@@ -196,7 +206,12 @@ class _Acc:
 
 
 def _parse_expr(f: str, pos: int) -> _Expr | None:
-    """Parse the compound number starting exactly at ``pos`` of folded text ``f``."""
+    """Parse the compound number starting exactly at ``pos`` of folded text ``f``.
+
+    A part joined by و must be smaller than what precedes it (ألف وخمسمئة); a
+    scale word after و that is not smaller than the scale before it ends the
+    number before the و (``ألفين وثلاثة آلاف`` is two numbers, not 5000).
+    """
     tok = _token(f, pos, True)
     if tok is None:
         return None
@@ -205,7 +220,7 @@ def _parse_expr(f: str, pos: int) -> _Expr | None:
         return None  # الاثنين: Monday
     if kind == "hundred" and value == 100 and pre.endswith("ال"):
         return None  # في المئة / بالمئة: percent
-    acc, last = _Acc(), None
+    acc, last, mark, kinds = _Acc(), None, None, []
     while tok is not None:
         t_start, t_end, kind, value, pre = tok
         if last is not None:
@@ -215,6 +230,12 @@ def _parse_expr(f: str, pos: int) -> _Expr | None:
                 break
             if kind == "digits" and conj and acc.scale and value >= acc.scale:
                 break
+            if conj:
+                mark = (acc.total, acc.cur, acc.scale, end, last, len(kinds))
+            elif mark and kind in _SCALES and acc.scale and value >= acc.scale:
+                acc.total, acc.cur, acc.scale, end, last, n = mark
+                del kinds[n:]
+                break
         if kind == "unit_teen":
             nxt = _token(f, t_end, False)
             if nxt is None or nxt[2] != "teen":
@@ -222,10 +243,27 @@ def _parse_expr(f: str, pos: int) -> _Expr | None:
         if not acc.add(kind, value, last):
             break
         end, last = t_end, kind
+        kinds.append(kind)
         tok = _token(f, end, False)
     if last is None or last == "unit_teen":
         return None
-    return _Expr(start, end, acc.value(), acc.vague, acc.scale)
+    return _Expr(start, end, acc.value(), acc.vague, acc.scale, _unit_ten(kinds, acc))
+
+
+_SCALES = ("scale", "scale_pl")
+
+
+def _unit_ten(kinds: list[str], acc: _Acc) -> tuple[int, int] | None:
+    """(unit, ten) when the number is exactly "unit وten" (+ one scale word): خمسة وعشرين (ألفا)."""
+    if len(kinds) < 2 or kinds[0] != "unit" or kinds[1] != "ten":
+        return None
+    if len(kinds) == 2:
+        v = acc.cur
+    elif len(kinds) == 3 and kinds[2] == "scale":
+        v = acc.total // acc.scale
+    else:
+        return None
+    return v % 10, v - v % 10
 
 
 def _range_tail(f: str, e1: _Expr, opener: str | None) -> _Expr | None:
@@ -323,8 +361,9 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
     opener, ostart = _opener(f, e1.start)
     e2 = _range_tail(f, e1, opener)
     s, e = e1.start, (e2.end if e2 else e1.end)
-    if e2 is not None:
-        low, high, qual = e1.value, e2.value, "range"
+    rng = (e1.value, e2.value) if e2 is not None else _split_range(f, e1, opener, ostart)
+    if rng is not None:
+        (low, high), qual = rng, "range"
         s = ostart if opener else s
         _q, qstart = _qualifier(f, s)
         s = qstart if _q else s
@@ -337,6 +376,30 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
         elif qual == "at_most":
             low = None
     return _build(norm, f, s, e, low, high, qual, e1.vague), e
+
+
+def _split_range(f: str, e1: _Expr, opener: str | None, ostart: int) -> tuple[int, int] | None:
+    """``تتراوح أعمارهم بين خمسة وعشرين``: بين needs two ends, and "unit وten" is the
+    only compound whose parts could be them. The compound (25) is kept unless a range
+    verb (data/range_verbs.txt) stands within three words before بين; then it is the
+    range unit..ten (5..20), a scale word applying to both ends."""
+    if opener != "بين" or e1.unit_ten is None or not _range_verb_before(f, ostart):
+        return None
+    unit, ten = e1.unit_ten
+    scale = e1.scale or 1
+    return unit * scale, ten * scale
+
+
+def _range_verb_before(f: str, start: int) -> bool:
+    window = f[max(0, start - 40):start]
+    cut = max(window.rfind(p) for p in ".،,؛!؟?\n")
+    verbs = _range_verbs()
+    return any(w in verbs or w[1:] in verbs for w in window[cut + 1:].split()[-3:])
+
+
+@lru_cache(maxsize=1)
+def _range_verbs() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in read_lines("range_verbs.txt"))
 
 
 def number_words() -> frozenset[str]:
