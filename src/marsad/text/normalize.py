@@ -221,5 +221,16 @@ def normalize(text: str) -> Normalized:
 
 
 def fold(s: str) -> str:
-    """``normalize(s).folded`` — the key form used for lexicon lookups."""
-    return normalize(s).folded
+    """``normalize(s).folded`` — the key form used for lexicon lookups.
+
+    Folding can expose a separator the ة/ى rule kept (``ة.ءف`` folds to ``ه.ءف``,
+    which de-obfuscates to ``هءف``), so the rare string that still has a separator
+    between letters is folded again until nothing changes: ``fold`` is idempotent.
+    """
+    f = normalize(s).folded
+    while _SEP_RE.search(f):
+        g = normalize(f).folded
+        if g == f:
+            break
+        f = g
+    return f
