@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.text import fold, normalize
+from marsad.text import fold, fold_chars, normalize
 from marsad.text._data import read_lines, read_tsv
 from marsad.text.normalize import fold_text
 
@@ -76,6 +76,11 @@ FOLDS = [
     ("persian-digits", "۱۲", "12"),
     ("mixed", "إرهابيّ", "ارهابي"),
     ("fixpoint-taa-dot", "ة.ءف", "هءف"),   # found by hypothesis: folding ة exposed a separator
+    ("persian-kaf-ya", "کرکوک ویران شد", "كركوك ويران شد"),
+    ("gaf", "قرية گرگر", "قريه كركر"),
+    ("pe-che", "پنجوین وچمچمال", "بنجوين وجمجمال"),
+    ("ve", "بلدة ڤيان", "بلده فيان"),
+    ("ya-barree", "نگدے", "نكدي"),
 ]
 
 
@@ -130,3 +135,19 @@ def test_tsv_files_are_clean(name, cols):
 def test_ordinal_days_cover_1_to_31():
     days = {int(r[1]) for r in read_tsv("ordinal_days.tsv")}
     assert days == set(range(1, 32))
+
+
+FOLD_CHARS = [
+    # (id, input, expected): character-level folding of clean strings (names, data files)
+    ("names-line", "الرقة|الرَّقّة|ٱلرقة", "الرقه|الرقه|الرقه"),
+    ("tatweel-zwnj", "پاموک\u200cکالـــه", "باموككاله"),
+    ("tabs-newlines-kept", "حلب\tAleppo\nإدلب", "حلب\tAleppo\nادلب"),
+    ("nbsp", "دير\u00a0الزور", "دير الزور"),
+    ("digits", "قرية ٣", "قريه 3"),
+    ("no-deobfuscation", "دا.ع.ش", "دا.ع.ش"),
+]
+
+
+@pytest.mark.parametrize("src,expected", [c[1:] for c in FOLD_CHARS], ids=[c[0] for c in FOLD_CHARS])
+def test_fold_chars_table(src, expected):
+    assert fold_chars(src) == expected

@@ -6,7 +6,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.text import find_dates, find_numbers, fold, normalize, split_sentences
+from marsad.text import find_dates, find_numbers, fold, fold_chars, normalize, split_sentences
+from marsad.text.normalize import _SEP_RE
 
 # Arabic letters, tatweel, diacritics, digits of both kinds, obfuscation separators,
 # punctuation, spaces, bidi/zero-width controls, and a few Latin letters.
@@ -40,6 +41,15 @@ def test_normalize_offsets_monotonic_in_range(s):
 def test_fold_idempotent(s):
     f = fold(s)
     assert fold(f) == f
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY)
+def test_fold_chars_is_the_folded_text_without_deobfuscation(s):
+    f = fold_chars(s)
+    assert fold_chars(f) == f
+    if not _SEP_RE.search(s):
+        assert f == normalize(s).folded
 
 
 @settings(max_examples=200, deadline=None)

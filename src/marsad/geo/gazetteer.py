@@ -83,16 +83,15 @@ def _rows(name: str) -> list[list[str]]:
 def _read_index() -> tuple[list[Entry], list[list[str]]]:
     """Entries of the built index and, in parallel, their folded names (folded in one pass)."""
     raw = gzip.decompress((DATA_DIR / "gazetteer.tsv.gz").read_bytes()).decode("utf-8")
-    lines = raw.split("\n")
-    folded_lines = fold_blob(raw).split("\n")
-    out, keys = [], []
-    for ln, fl in zip(lines[1:], folded_lines[1:]):
+    out, names = [], []
+    for ln in raw.split("\n")[1:]:
         if not ln:
             continue
         f = ln.split("\t")
         out.append(Entry(f[0], f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]), f[8],
                          f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1)))
-        keys.append(fl.split("\t")[9].split("|"))
+        names.append(f[9])
+    keys = [k.split("|") for k in fold_blob("\n".join(names)).split("\n")]
     return out, keys
 
 

@@ -42,8 +42,9 @@ _TRAILING = frozenset("\u0640" + "".join(map(chr, range(0x064B, 0x0660))) + "\u0
 _SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
 _FOLD_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ھ": "ه", "٫": ".", "٬": ",", "،": "،",
-}
+    "ی": "ي", "ې": "ي", "ے": "ي", "ک": "ك", "ڪ": "ك", "گ": "ك", "ە": "ه", "ھ": "ه",
+    "ڤ": "ف", "پ": "ب", "چ": "ج", "٫": ".", "٬": ",",
+}  # Persian/Kurdish/Urdu letters of place names (ک ی ے ڤ گ پ چ) fold to their Arabic twins
 _FOLD_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _FOLD_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -87,6 +88,20 @@ def fold_text(s: str) -> str:
         if a in s:
             s = s.replace(a, b)
     return s
+
+
+def fold_chars(s: str) -> str:
+    """Fold an already-clean string character by character (fast; no offsets).
+
+    Drops tatweel, diacritics and zero-width/bidi controls, turns unusual spaces
+    into " " and applies the fold map — the same mapping as ``Normalized.folded``
+    but without de-obfuscation, so ``fold_chars(s) == normalize(s).folded`` for
+    any ``s`` with no ``. | * _ -`` between two letters. For gazetteer names,
+    lexicon keys and whole data files; length changes only by dropped characters.
+    """
+    if _DROP_RE.search(s):
+        s = _DROP_RE.sub("", s)
+    return fold_text(_fix_spaces(s))
 
 
 def _fix_spaces(s: str) -> str:
