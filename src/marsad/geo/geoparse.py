@@ -13,7 +13,7 @@ from functools import lru_cache
 from .fold import Folded, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
-from .recognize import Match, Token, Vocab, accept, bare, scan, stems, tokenize, vocab
+from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
 from .resolve import Evidence, choose, evidence, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
@@ -74,14 +74,16 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
              gaz: Gazetteer, ev: Evidence) -> PlaceMention | None:
     m = matches[idx]
     voc = vocab()
-    cue_kinds = voc.cues.get(m.cue, ())
+    kinds = cue_kinds(m, voc)
     region = _region(m, toks, voc)
-    if region and region.head == "dir" and not cue_kinds:
-        cue_kinds = ("gov", "city", "town", "district", "area", "country", "any")
-    chosen = choose(idx, matches, gaz, ev, cue_kinds)
+    if region and region.head == "dir" and not kinds:
+        kinds = ("gov", "city", "town", "district", "area", "country", "any")
+    chosen = choose(idx, matches, gaz, ev, kinds)
     if chosen is None:
         return None
     entry, sc, why, alts = chosen
+    if m.listed or m.variant:
+        why = "; ".join([w for w in m.why if w.startswith(("variant", "list"))] + [why])
     name_i = m.i
     start_tok, end_tok, plen = (region.i, region.j, 0) if region else (name_i, m.j, m.plen)
     fs = toks[start_tok].start + (plen if not region else _prefix_len(toks[start_tok].word))

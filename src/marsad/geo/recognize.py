@@ -6,6 +6,14 @@ in the index that starts there (up to ``max_name_words`` words, only across plai
 spaces). Overlap policy: longest, then leftmost. A match is kept when it passes
 the acceptance rules in ``accept`` (stoplist, person/organisation heads, minor
 places need a cue or a locative context).
+
+Lists (``find_lists``): a plural place-type cue opens a list ("قرى وبلدات X وY وZ",
+"القرى التي استهدفت هي: X، Y"); every item start (after "،" or a و prefix) takes the
+cue, unknown items are skipped, and the list ends at a clause mark, an end word
+(في، على، ...) or an item longer than ``list_max_item_words``. At cue and list slots
+where no name is found, a guarded spelling variant is tried (``variant_forms``:
+with/without ال, with/without an initial alef), kept only when an entry of the cue's
+kinds has it.
 """
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ class Token:
     end: int
     word: str
     joined: bool   # only spaces between the previous token and this one
+    gap: str = ""  # the non-space characters between the previous token and this one
 
 
 @dataclass
@@ -40,11 +49,18 @@ class Match:
     cue_i: int = -1        # token index of the cue
     role: str = "place"
     why: list[str] = field(default_factory=list)
+    listed: bool = False   # an item of a list opened by a plural cue (cue = the list's cue)
+    span: tuple[int, int] | None = None   # tokens of the whole list, for local context
+    variant: str = ""      # the form as written when the key is a spelling variant of it
 
 
 @dataclass(frozen=True)
 class Vocab:
     cues: dict
+    list_cues: dict
+    list_end: frozenset
+    list_colon_window: int
+    list_max_item: int
     heads: dict
     directions: dict
     person: frozenset
@@ -64,11 +80,15 @@ def vocab() -> Vocab:
 
     return Vocab(
         cues={fold(k): tuple(val) for k, val in v["cues"].items() if not k.startswith("_")},
+        list_cues={fold(k): tuple(val) for k, val in v["list_cues"].items() if not k.startswith("_")},
+        list_end=fset(v["list_end_words"]), list_colon_window=int(v["list_colon_window"]),
+        list_max_item=int(v["list_max_item_words"]),
         heads={fold(k): val for k, val in v["region_heads"].items() if not k.startswith("_")},
         directions={fold(k): val for k, val in v["directions"].items() if not k.startswith("_")},
         person=fset(v["person_heads"]), org=fset(v["org_heads"]), locative=fset(v["locative_words"]),
         countryside=fset(v["countryside_words"]), max_words=int(v["max_name_words"]),
-        never=fset([k for sec in ("cues", "region_heads", "directions") for k in v[sec] if not k.startswith("_")]
+        never=fset([k for sec in ("cues", "list_cues", "region_heads", "directions") for k in v[sec]
+                    if not k.startswith("_")]
                    + v["countryside_words"] + v["name_strip_words"] + v["joined_first_words"]),
     )
 
@@ -79,7 +99,11 @@ def tokenize(folded: str) -> list[Token]:
     for m in TOKEN_RE.finditer(folded):
         s, e = m.span()
         gap = folded[prev_end:s]
-        toks.append(Token(s, e, m.group(), gap == " " or not gap.strip()))
+        if gap == " ":
+            toks.append(Token(s, e, m.group(), True))
+        else:
+            gap = gap.strip(" \t")
+            toks.append(Token(s, e, m.group(), not gap.strip(), gap))
         prev_end = e
     return toks
 
@@ -88,7 +112,7 @@ def stems(word: str) -> list[tuple[str, int]]:
     """The word and its forms without attached prefixes, as (form, letters stripped)."""
     out = [(word, 0)]
     n = len(word)
-    if n > 3 and word[0] in ONE_PREFIX:
+    if n > 2 and word[0] in ONE_PREFIX:     # "وتل البصل", "بحي": 2-letter stems start longer names only
         if word[0] == "ل" and word[1] == "ل":
             out.append(("ا" + word[1:], 1))
         else:
@@ -117,15 +141,30 @@ def bare(word: str) -> str:
 
 def _vocab_words() -> set[str]:
     voc = vocab()
-    _VOCAB_WORDS.update(voc.cues, voc.heads, voc.directions, voc.person, voc.org, voc.locative,
-                        voc.countryside, ("من", "في"))
+    _VOCAB_WORDS.update(voc.cues, voc.list_cues, voc.list_end, voc.heads, voc.directions, voc.person,
+                        voc.org, voc.locative, voc.countryside, ("من", "في"))
     return _VOCAB_WORDS
+
+
+def longest_at(toks: list[Token], i: int, form: str, gaz: Gazetteer, max_words: int) -> tuple[int, str] | None:
+    """The longest index name starting with ``form`` (token i, prefix stripped): (words, key)."""
+    longest = gaz.first_words.get(form)
+    if not longest:
+        return None
+    k = min(longest, max_words, len(toks) - i)
+    while k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
+        k -= 1
+    while k >= 1:
+        key = form if k == 1 else form + " " + " ".join(t.word for t in toks[i + 1:i + k])
+        if key in gaz.by_name and (k > 1 or len(form) > 2):
+            return k, key
+        k -= 1
+    return None
 
 
 def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
     """Longest-then-leftmost matches of index names over the tokens."""
     first = gaz.first_words
-    by_name = gaz.by_name
     out: list[Match] = []
     i, n = 0, len(toks)
     while i < n:
@@ -135,19 +174,9 @@ def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
             i += 1
             continue
         for form, plen in stems(word):
-            longest = first.get(form)
-            if not longest:
-                continue
-            k = min(longest, max_words, n - i)
-            while k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
-                k -= 1
-            while k >= 1:
-                key = form if k == 1 else form + " " + " ".join(t.word for t in toks[i + 1:i + k])
-                if key in by_name:
-                    if best is None or k > best.j - best.i:
-                        best = Match(i, i + k, key, plen)
-                    break
-                k -= 1
+            found = longest_at(toks, i, form, gaz, max_words)
+            if found and (best is None or found[0] > best.j - best.i):
+                best = Match(i, i + found[0], found[1], plen)
         if best is None:
             i += 1
             continue
@@ -156,10 +185,145 @@ def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
     return out
 
 
+# ---------------------------------------------------------------- lists and variants
+LIST_STOP = frozenset(".؛;!?()\n«»\"")   # a gap with one of these ends a list
+ITEM_SEP = frozenset("،,")
+
+
+@dataclass
+class ListSpan:
+    cue: str            # the folded list cue ("قري", "بلدات", ...)
+    i: int              # first item token
+    j: int              # one past the list's last token
+    starts: list[int]   # tokens that begin an item
+
+
+def _vocab_form(word: str, table) -> str:
+    """The form of ``word`` (itself or without one or two attached prefixes) that ``table`` holds, or ""."""
+    if word in table:
+        return word
+    if word[0] in ONE_PREFIX:
+        if word[1:] in table:
+            return word[1:]
+        if word[:2] in TWO_PREFIX and word[2:] in table:
+            return word[2:]
+    return ""
+
+
+def find_lists(toks: list[Token], voc: Vocab) -> list[ListSpan]:
+    """Lists of names opened by a plural place-type cue (see the module docstring)."""
+    out: list[ListSpan] = []
+    i, n = 0, len(toks)
+    while i < n:
+        cue = _vocab_form(toks[i].word, voc.list_cues)
+        span = _list_items(toks, _list_start(toks, i, voc), cue, voc) if cue else None
+        if span is None:
+            i += 1
+            continue
+        out.append(span)
+        i = span.j
+    return out
+
+
+def _list_start(toks: list[Token], i: int, voc: Vocab) -> int:
+    """First item token after the cue at i: past "وبلدات"-style extra cues, or after a colon
+    within ``list_colon_window`` tokens ("القرى التي استهدفت هي: ...")."""
+    j, n = i + 1, len(toks)
+    while j < n and toks[j].joined and toks[j].word[0] == "و" and (
+            toks[j].word[1:] in voc.list_cues or toks[j].word[1:] in voc.cues):
+        j += 1
+    for k in range(j, min(n, j + voc.list_colon_window)):
+        if ":" in toks[k].gap:
+            return k
+        if k > j and LIST_STOP.intersection(toks[k].gap):
+            break
+    return j
+
+
+def _list_items(toks: list[Token], start: int, cue: str, voc: Vocab) -> ListSpan | None:
+    starts: list[int] = []
+    k, seg, n = start, 0, len(toks)
+    while k < n:
+        t = toks[k]
+        if k > start and LIST_STOP.intersection(t.gap):
+            break
+        if t.word in voc.list_end or _vocab_form(t.word, voc.list_end):
+            break
+        if k == start or ITEM_SEP.intersection(t.gap) or (t.word[0] == "و" and len(t.word) > 2):
+            starts.append(k)
+            seg = 1
+        else:
+            seg += 1
+            if seg > voc.list_max_item:
+                break
+        k += 1
+    if len(starts) < 2 and not (starts and ":" in toks[start].gap):
+        return None      # one item: the plain cue rule covers it
+    return ListSpan(cue, start, k, starts)
+
+
+def variant_forms(form: str) -> list[str]:
+    """Spelling variants of a name's first word: with/without ال, with/without an initial alef."""
+    out = []
+    if form.startswith("ال"):
+        if len(form) >= 5:
+            out.append(form[2:])
+    elif len(form) >= 3:
+        out.append("ال" + form)
+        if form[0] == "ا" and len(form) >= 5:
+            out.append(form[1:])
+        elif form[0] != "ا" and len(form) >= 4:
+            out.append("ا" + form)
+    return out
+
+
+def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_words: int) -> Match | None:
+    """A guarded variant match at token i (a cue or list slot): an entry of the cue's kinds."""
+    for form, plen in stems(toks[i].word):
+        for var in variant_forms(form):
+            found = longest_at(toks, i, var, gaz, max_words)
+            if not found or found[1] in gaz.stoplist:
+                continue
+            if "any" in kinds or any(gaz.entries[x].kind in kinds for x in gaz.by_name[found[1]]):
+                return Match(i, i + found[0], found[1], plen, variant=form)
+    return None
+
+
+def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> list[Match]:
+    """Mark list items, and try spelling variants at cue and list slots that found nothing."""
+    covered = {x for m in matches for x in range(m.i, m.j)}
+    at = {m.i: m for m in matches}
+    added: list[Match] = []
+    for span in find_lists(toks, voc):
+        for k in span.starts:
+            m = at.get(k)
+            if m is None and k not in covered:
+                m = variant_at(toks, k, gaz, voc.list_cues[span.cue], voc.max_words)
+                if m is not None:
+                    added.append(m)
+                    covered.update(range(m.i, m.j))
+            if m is not None:
+                m.listed, m.span, m.cue = True, (span.i, span.j), span.cue
+    for k in range(1, len(toks)):
+        cue = _vocab_form(toks[k - 1].word, voc.cues)
+        if not cue or k in covered or not toks[k].joined:
+            continue
+        m = variant_at(toks, k, gaz, voc.cues[cue], voc.max_words)
+        if m is not None:
+            added.append(m)
+            covered.update(range(m.i, m.j))
+    return sorted(matches + added, key=lambda m: m.i) if added else matches
+
+
+def cue_kinds(m: Match, voc: Vocab) -> tuple:
+    """The kinds the match's cue (direct or list) prefers."""
+    return voc.cues.get(m.cue) or voc.list_cues.get(m.cue, ())
+
+
 def _set_cue(m: Match, toks: list[Token], voc: Vocab) -> None:
     if m.i > 0:
         w = bare(toks[m.i - 1].word)
-        if w in voc.cues:
+        if w in voc.cues or (m.listed and w in voc.list_cues):
             m.cue, m.cue_i = w, m.i - 1
 
 
@@ -167,7 +331,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
     """Apply the not-a-place rules; mark organisation context."""
     voc = vocab()
     kept: list[Match] = []
-    for m in matches:
+    for m in _with_slots(matches, toks, gaz, voc):
         _set_cue(m, toks, voc)
         prev = toks[m.i - 1].word if m.i > 0 else ""
         prev_bare = bare(prev) if prev else ""
@@ -175,9 +339,13 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             continue
         in_region = prev_bare in voc.heads or prev_bare in voc.directions or prev_bare in voc.countryside
         chained = bool(kept) and kept[-1].j == m.i and m.plen > 0 and toks[m.i].word[0] == "و"
-        if m.key in gaz.stoplist and not m.cue:
+        if m.key in gaz.stoplist and (not m.cue or m.listed and m.cue_i < 0):
             continue
-        if m.cue or in_region:
+        if m.variant:
+            m.why.append(f"variant of {m.variant}")
+        if m.listed:
+            m.why.append(f"list after cue:{m.cue}")
+        elif m.cue or in_region:
             m.why.append(f"cue:{m.cue or prev_bare}")
         elif prev in voc.person or prev_bare in voc.person:
             continue

@@ -84,11 +84,14 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
 
 
 def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
-    """Admin1 of governorates/cities/districts named within LOCAL_WINDOW tokens of match idx."""
+    """Admin1 of governorates/cities/districts named within LOCAL_WINDOW tokens of match idx
+    (of the whole list, for an item of a list: "قرى X وY وZ في جبل الزاوية بريف إدلب")."""
     m = matches[idx]
+    lo, hi = m.span if m.span else (m.i, m.j)
+    pool = matches if m.span else matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]
     out: set[str] = set()
-    for other in matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]:
-        if other is m or other.j < m.i - LOCAL_WINDOW or other.i > m.j + LOCAL_WINDOW:
+    for other in pool:
+        if other is m or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:
             continue
         for e in candidates(gaz, other):
             if e.kind in BIG_KINDS and e.admin1 and e.kind != "country":
@@ -147,11 +150,12 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
 
 
 def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
-    """A minor place in a governorate the report never names, without a cue: more likely
-    an ordinary word or a homonym than the place; better no village than a wrong one."""
+    """A minor place in a governorate the report never names, without a cue (an item of a
+    list or a spelling variant counts as without): more likely an ordinary word or a homonym
+    than the place; better no village than a wrong one."""
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
         return False
-    if m.cue and m.cue not in INNER_CUES:
+    if m.cue and m.cue not in INNER_CUES and not (m.listed or m.variant):
         return bool(ev.countries) and e.country != ev.countries.most_common(1)[0][0]
     return True
 
