@@ -1,14 +1,30 @@
-"""Claims: quantities about the conflict as a whole with their attributed source."""
+"""Claims: quantities about the conflict as a whole with their attributed source, place and time.
+
+One ``ClaimState`` runs through a report: it remembers the sources named so far (for quotes that
+continue — "وأضاف" — and for definite references — "البيان") and the time of the last claim
+(for "هذا العدد"). What is counted: claim_label.py; who says it: claim_source.py.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.extract import claim_label as lab
+from marsad.extract.claim_source import attributions, english, resolve, source_for, source_kind
 from marsad.extract.mentions import Num, dates, is_year, numbers
-from marsad.lexicon import load, matcher
+from marsad.lexicon import matcher
 
-STOP_SOURCE = {"ان", "إن", "أن", "عن", "في", "خلال", "الي", "على", "علي", "بان", "انه", "انها", "بيان", "تصريح",
-               "تصريحات", "لها", "له"}   # a date mention (marsad.text) also ends the source
-MAX_SOURCE = 8
+PLACE_LINK = {"", "و", "،", ",", "او"}   # what may stand between two coordinated places
+BEFORE_PENALTY = 2                         # a place after the figure is preferred to one before it
+
+
+@dataclass
+class ClaimState:
+    """What one report has said so far (sources named, the time of the last claim)."""
+
+    sources: list[str] = field(default_factory=list)
+    last_time: str | None = None
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -30,87 +46,121 @@ def _excluded(sent, q: Num) -> bool:
     return q.value_low < 2 and j < len(sent.tokens)
 
 
-def _source(sent) -> tuple[str | None, int]:
-    """The attributed source written after a reporting verb (VSO) or after بحسب/وفق."""
-    when = [(d.start, d.end) for d in dates(sent, sent.pub)]
-    for v in matcher("cues", "report_verbs").find(sent.folded):
-        i = sent.tok_index(v.start) + 1
-        words = []
-        for k in range(i, min(i + MAX_SOURCE, len(sent.tokens))):
-            w = sent.tokens[k][2]
-            between = sent.folded[sent.tokens[k - 1][1]:sent.tokens[k][0]]
-            in_date = any(a <= sent.tokens[k][0] < b for a, b in when)
-            if w in STOP_SOURCE or in_date or (words and any(c in between for c in "،,:«\"“")):
-                break
-            words.append(sent.tokens[k])
-        if words:
-            a, b = words[0][0], words[-1][1]
-            oa, ob = sent.norm.to_original(a, b)
-            return sent.text[oa:ob], v.start
-    return None, -1
-
-
-def source_kind(source_ar: str | None) -> str:
-    if not source_ar:
-        return "the_report"
-    from marsad.lexicon import fold_entry
-
-    hits = matcher("sources", "").find(fold_entry(source_ar))
-    if not hits:
-        return "local_source"
-    order = [k for k, _ in load("sources")["kinds"]]
-    return min((h.value for h in hits), key=order.index)
-
-
-def _english(source_ar: str | None) -> str | None:
-    if not source_ar:
+def _fmt(d) -> str | None:
+    """A date mention as the claim's time: 2018, 2018-08, or 2014..2018 for a span of years."""
+    if d.date_start is None or d.date_end is None:
         return None
-    from marsad.lexicon import fold_entry
+    a, b = d.date_start, d.date_end
+    if a.year != b.year:
+        return f"{a.year}..{b.year}"
+    if d.precision == "year" or (a.month != b.month):
+        return str(a.year)
+    return a.isoformat()[:7]
 
-    f = fold_entry(source_ar)
-    for ar, en in load("sources")["english"].items():
-        if fold_entry(ar) in f:
-            return en
-    return None
 
-
-def _time(sent, pub: date | None) -> str | None:
-    for h in dates(sent, pub):
-        if h.date_start and not h.relative:
-            return h.date_start.isoformat()[:7]
+def _time(sent, pub: date | None, state: ClaimState) -> str | None:
+    found = dates(sent, pub)
+    for rel in (False, True):
+        for h in found:
+            if h.relative == rel and _fmt(h):
+                return _fmt(h)
+    if state.last_time and matcher("claims", "time_back_ref").find(sent.folded):
+        return state.last_time
     return pub.isoformat()[:7] if pub else None
 
 
-def sentence_claims(sent, pub: date | None, inherited: str | None) -> tuple[list[dict], str | None]:
-    """Claims of one sentence without an event; returns them and the source to carry on."""
+def _place(sent, q: Num) -> str | None:
+    """The place the figure refers to: the nearest place mention (after it preferred) and those joined to it."""
+    if not sent.places:
+        return None
+    best = min(range(len(sent.places)), key=lambda n: _place_rank(sent, q, sent.places[n]))
+    group = [best]
+    for step in (-1, 1):
+        n = best
+        while 0 <= n + step < len(sent.places):
+            a, b = sorted((sent.places[n], sent.places[n + step]), key=lambda p: p[0])
+            if re.sub(r"[^\w،,]", "", sent.folded[a[1]:b[0]]) not in PLACE_LINK:
+                break
+            n += step
+            group.append(n)
+    names = []
+    for n in sorted(group):
+        p = sent.places[n][2]
+        name = p.name_en or p.name_ar
+        if name and name not in names:
+            names.append(name)
+    return " and ".join(names) if names else None
+
+
+def _place_rank(sent, q: Num, p) -> tuple[int, int]:
+    """Places in the figure's clause first (after it before before it), then the nearest elsewhere."""
+    after = p[0] >= q.end
+    between = sent.folded[q.end:p[0]] if after else sent.folded[p[1]:q.start]
+    same_clause = not any(c in between for c in "،,:;؛")
+    dist = len(between) if after else len(between) * BEFORE_PENALTY
+    return (0 if same_clause and after else 1 if same_clause else 2, dist)
+
+
+def _continues(sent, q: Num) -> bool:
+    """The sentence goes on with the previous speaker's words (وأضاف ...، مضيفاً أن ...)."""
+    if matcher("cues", "continuation").find(sent.folded[:20]):
+        return True
+    return any(h.start < q.start for h in matcher("claims", "continuation_anywhere").find(sent.folded))
+
+
+def _source(sent, pub, q: Num, state: ClaimState) -> str | None:
+    att = source_for(attributions(sent, pub), q.start, q.end)
+    if att is not None:
+        return resolve(att.text, state.sources)
+    if state.sources and _continues(sent, q):
+        return state.sources[-1]
+    return None
+
+
+def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None) -> dict:
+    src = _source(sent, pub, q, state)
+    return {"quantity": what, "value_low": int(q.value_low), "value_high": int(q.value_high),
+            "qualifier": lab.qualifier(sent, q, c), "place": _place(sent, q), "time": time,
+            "source_ar": src, "source_en": english(src), "source_kind": source_kind(src),
+            "evidence": sent.text}
+
+
+def remember(sent, pub, state: ClaimState) -> None:
+    for att in attributions(sent, pub):
+        text = resolve(att.text, state.sources)
+        if text not in state.sources:
+            state.sources.append(text)
+
+
+def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
+    """Claims of one sentence without an event (the state remembers its sources for the next ones)."""
     if not matcher("cues", "claim_context").find(sent.folded):
-        return [], inherited
+        remember(sent, pub, state)
+        return []
     quants = [q for q in numbers(sent, pub) if not _excluded(sent, q)]
-    src, _ = _source(sent)
-    if src is None and inherited and matcher("cues", "continuation").find(sent.folded[:20]):
-        src = inherited
-    if not quants:
-        return [], src or inherited
-    place = sent.places[0][2].name_ar if sent.places else None
+    items = [lab.counted(sent, q) for q in quants]
+    lab.fill_gaps(sent, quants, items)
     out, seen = [], set()
-    for q in quants:
-        key = (q.value_low, q.value_high)
-        if key in seen:
+    time = _time(sent, pub, state) if quants else None
+    for q, c in zip(quants, items):
+        what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c)
+        if what is None or (q.value_low, q.value_high, what) in seen:
             continue
-        seen.add(key)
-        out.append({"quantity": _quantity(q), "value_low": int(q.value_low), "value_high": int(q.value_high),
-                    "qualifier": q.qualifier, "place": place, "time": _time(sent, pub),
-                    "source_ar": src, "source_en": _english(src), "source_kind": source_kind(src),
-                    "evidence": sent.text})
-    return out, src or inherited
+        seen.add((q.value_low, q.value_high, what))
+        out.append(_claim(sent, pub, q, c, what, state, time))
+    remember(sent, pub, state)
+    if out:
+        state.last_time = out[-1]["time"]
+    return out
 
 
-def _quantity(q: Num) -> str:
-    from marsad.lexicon import fold_entry
-
-    nouns = load("sources").get("nouns", {})
-    noun = q.noun or ""
-    for ar, en in nouns.items():
-        if fold_entry(ar) in noun:
-            return en
-    return noun or "count"
+def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
+    """The same figure of the same thing told twice in one report (headline and body) is one claim."""
+    best: dict[tuple, dict] = {}
+    for c in claims:
+        key = (c["value_low"], c["value_high"], c["quantity"])
+        old = best.get(key)
+        if old is None or (old["evidence"] in headlines and c["evidence"] not in headlines):
+            best[key] = c
+    kept = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in kept]

@@ -1,7 +1,7 @@
 """Document -> the spec's extraction dict: sentences, events (merged per incident), claims."""
 from __future__ import annotations
 
-from marsad.extract.claims import sentence_claims
+from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events
 from marsad.extract.incident import FOLLOW_GAP, merge_or_add
@@ -9,7 +9,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 
 def extract_document(doc) -> dict:
@@ -18,7 +18,7 @@ def extract_document(doc) -> dict:
     sents = prepare(text, pub)
     drafts: list[Draft] = []
     claims: list[dict] = []
-    lead, source = _lead_place(sents) or report_place(text), None
+    lead, state = _lead_place(sents) or report_place(text), ClaimState()
     intro = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
@@ -29,9 +29,11 @@ def extract_document(doc) -> dict:
             if sent.bullet and intro and not d.dated:
                 d.date_start, d.date_end, d.dated = intro.date_start, intro.date_end, True
             merge_or_add(drafts, d)
-        if not found:
-            new, source = sentence_claims(sent, pub, source)
-            claims.extend(new)
+        if found:
+            remember(sent, pub, state)
+        else:
+            claims.extend(sentence_claims(sent, pub, state))
+    claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
 

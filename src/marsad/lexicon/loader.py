@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-NAMES = ("actors", "triggers", "cues", "counts", "sources")
+NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims")
 _PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"
 
 
@@ -82,7 +82,7 @@ def matcher(name: str, section: str) -> PhraseMatcher:
         entries = [(a, actor, False) for actor in data["actors"] for a in actor["aliases"]]
     elif name == "triggers":
         entries = [(t["text"], t["kind"], t["stem"]) for t in data["triggers"]]
-    elif name == "sources":
+    elif name == "sources" and section == "":
         entries = [(w, kind, False) for kind, words in data["kinds"] for w in words]
     elif name == "counts" and section == "roles":
         entries = [(w, role, False) for role, words in data["roles"].items() for w in words]

@@ -1,0 +1,207 @@
+"""What a claim figure counts: its noun, what happened to the counted, and a short English label.
+
+Vocabulary: ``lexicon/data/claims.json`` (nouns -> classes -> English; frames; org names).
+The label is built to match the ledger's phrases (``analysis/data/claim_keys.json``):
+"ISIS fighters", "ISIS members killed", "plots foiled", "USD", "foreign fighters", "returnees" ...
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lexicon import fold_entry, load, matcher
+
+PREFIX_SLACK = 4          # a proclitic (وبال) may precede a noun inside its token
+FRAME_AFTER = 8           # tokens after the noun searched for a verb (فروا، عادوا، اختفوا)
+FOREIGN_WINDOW = 6        # tokens after the noun searched for أجانب / "من 120 بلدا"
+FIGHTERS = ("fighters", "members", "militants", "jihadists")
+POPULATION = ("families", "people", "children", "women", "displaced", "refugees", "population")
+
+
+@dataclass
+class Counted:
+    """The counted thing of one figure."""
+
+    cls: str | None            # class id of claims.json, None when unknown
+    frame: str | None = None   # killed, arrested, returned ... (frame_labels)
+    skip: bool = False         # a count that is never a claim (sources, multiples)
+    back: bool = False         # the noun repeats an earlier one (آخرين، منهم)
+    elided: bool = False       # no noun: the figure shares the noun of its neighbour
+    noun_tok: int = -1         # token index of the noun (or of the first token after the figure)
+
+
+@lru_cache(maxsize=None)
+def _word_set(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("claims")[section])
+
+
+def _hit_at(sent, section: str, k: int):
+    """The entry of a claims.json section that starts token k (allowing proclitics), or None."""
+    if k >= len(sent.tokens):
+        return None
+    a = sent.tokens[k][0]
+    hits = matcher("claims", section).find(sent.folded, a, min(len(sent.folded), a + 40))
+    return hits[0] if hits and hits[0].start - a <= PREFIX_SLACK else None
+
+
+def _first_token_after(sent, pos: int) -> int:
+    i = sent.tok_index(pos)
+    while i < len(sent.tokens) and sent.tokens[i][0] < pos:
+        i += 1
+    return i
+
+
+def _noun_after(sent, i: int) -> tuple[Counted | None, int]:
+    """The class of the noun following a figure (skipping من، كبار ...), and its token index."""
+    skip_words = _word_set("noun_skip")
+    for k in range(i, min(i + 4, len(sent.tokens))):
+        if _hit_at(sent, "not_counted", k) is not None:
+            return Counted(None, skip=True), k
+        hit = _hit_at(sent, "nouns", k)
+        if hit is not None:
+            return Counted(hit.value), k
+        if sent.tokens[k][2] in _word_set("back_ref"):
+            return Counted(None, back=True), k
+        if sent.tokens[k][2] not in skip_words:
+            break
+    return None, i
+
+
+def _count_head(sent, q) -> str | None:
+    """'عدد مقاتلي داعش هو 6 آلاف': the noun after عدد before the figure."""
+    heads = _word_set("count_heads")
+    j = sent.tok_index(q.start)
+    for k in range(j - 1, max(-1, j - 8), -1):
+        if sent.tokens[k][2] in heads:
+            hit = _hit_at(sent, "nouns", k + 1)
+            return hit.value if hit is not None else None
+    return None
+
+
+def _generic_of(sent, k: int) -> str | None:
+    """'43 ألف شخص من عوائل التنظيم': the class after من following a generic noun."""
+    if k + 2 < len(sent.tokens) and sent.tokens[k + 1][2] == "من":
+        hit = _hit_at(sent, "nouns", k + 2)
+        if hit is not None and not _class(hit.value).get("generic"):
+            return hit.value
+    return None
+
+
+def _window_has(sent, section: str, a: int, b: int) -> object | None:
+    """The payload of the first entry of ``section`` on tokens a..b, before a comma or a subset (بينهم)."""
+    stop = _word_set("window_stop")
+    for k in range(max(0, a), min(b, len(sent.tokens))):
+        if k > a and any(c in sent.folded[sent.tokens[k - 1][1]:sent.tokens[k][0]] for c in "،,:"):
+            return None
+        if sent.tokens[k][2] in stop:
+            return None
+        hit = _hit_at(sent, section, k)
+        if hit is not None:
+            return hit.value
+    return None
+
+
+def _frame_before(sent, q) -> str | None:
+    j = sent.tok_index(q.start)
+    for k in range(j - 1, max(-1, j - 3), -1):
+        hit = _hit_at(sent, "frames_before", k)
+        if hit is not None:
+            return hit.value
+    return None
+
+
+def counted(sent, q) -> Counted:
+    """The counted thing of figure q in its sentence (class, frame), before neighbours fill gaps."""
+    i = _first_token_after(sent, q.end)
+    found, k = _noun_after(sent, i)
+    if found is None and q.lemma:
+        hit = matcher("claims", "nouns").find(q.lemma)
+        found = Counted(hit[0].value) if hit else None
+    if found is None:
+        head = _count_head(sent, q)
+        found = Counted(head) if head else Counted(None, elided=True)
+    if found.skip:
+        return found
+    if found.cls and _class(found.cls).get("generic"):
+        found.cls = _generic_of(sent, k) or found.cls
+    if found.cls in FIGHTERS and _window_has(sent, "foreign_markers", k + 1, k + 1 + FOREIGN_WINDOW):
+        found.cls = "foreigners"
+    found.frame = _frame_before(sent, q) or _window_has(sent, "frames_after", k + 1, k + 1 + FRAME_AFTER)
+    j = sent.tok_index(q.start)
+    if found.frame is None and found.cls in FIGHTERS and _detained(sent, j, k):
+        found.cls = "detainees"
+    found.noun_tok = k
+    return found
+
+
+def _detained(sent, j: int, k: int) -> bool:
+    """A prison or detention word in the figure's clause (up to 8 tokens before it, 6 after its noun)."""
+    if _window_has(sent, "detention", k + 1, k + 7):
+        return True
+    for a in range(j - 1, max(-1, j - 9), -1):
+        if any(c in sent.folded[sent.tokens[a][1]:sent.tokens[a + 1][0]] for c in "،,:"):
+            return False
+        if _hit_at(sent, "detention", a) is not None:
+            return True
+    return False
+
+
+def qualifier(sent, q, c: Counted) -> str:
+    """'9 آلاف منهم تقريباً': a qualifier word right after the figure or its noun."""
+    if q.qualifier != "exact":
+        return q.qualifier
+    i = _first_token_after(sent, q.end)
+    for k in range(i, min(max(i, c.noun_tok) + 2, len(sent.tokens))):
+        hit = _hit_at(sent, "qualifier_after", k)
+        if hit is not None:
+            return hit.value
+    return q.qualifier
+
+
+def fill_gaps(sent, quants, items: list[Counted]) -> None:
+    """A figure without a noun takes its neighbour's: the next one when a conjunction follows it
+    ('مقتل 30 واعتقال 74 من عناصر'), else the one before ('ألفي مقاتل، ونحو ثمانية آلاف')."""
+    for n, c in enumerate(items):
+        nxt_q = quants[n + 1] if n + 1 < len(quants) else None
+        if c.cls in FIGHTERS and nxt_q is not None and items[n + 1].cls == "countries" \
+                and sent.tok_index(nxt_q.start) - c.noun_tok <= FOREIGN_WINDOW:
+            c.cls = "foreigners"          # "40 ألف مقاتل من أكثر من 120 بلداً"
+        if not (c.back or c.elided):
+            continue
+        prev = next((p for p in reversed(items[:n]) if p.cls), None)
+        nxt = next((p for p in items[n + 1:] if p.cls), None)
+        i = _first_token_after(sent, quants[n].end)
+        forward = c.elided and i < len(sent.tokens) and sent.tokens[i][2].startswith("و")
+        src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
+        if src is not None:
+            c.cls = src.cls
+            if c.back and c.frame is None and src.frame not in ("killed", "arrested", "captured"):
+                c.frame = src.frame
+
+
+def _class(cls: str | None) -> dict:
+    return load("claims")["classes"].get(cls or "", {})
+
+
+def label(sent, c: Counted) -> str | None:
+    """Short English for what is counted, or None when the class is unknown."""
+    info = _class(c.cls)
+    if not info:
+        return None
+    org = bool(matcher("claims", "org").find(sent.folded))
+    base = info.get("org") if org and info.get("org") else info["en"]
+    if c.frame:
+        suffix, generic = load("claims")["frame_labels"].get(c.frame, [c.frame, c.frame])
+        if info.get("generic"):
+            base = generic
+        elif suffix.split()[0] not in base.split():
+            base = f"{base} {suffix}"
+    if c.cls in POPULATION and matcher("claims", "camp_context").find(sent.folded):
+        base = f"{base} in camps"
+    return base
+
+
+def is_event_toll(sent, c: Counted) -> bool:
+    """A casualty count in a sentence about one definite incident ('حصيلة التفجير') is the event's."""
+    casualty = _class(c.cls).get("casualty") or c.frame == "killed"
+    return bool(casualty and matcher("cues", "anaphora").find(sent.folded))

@@ -1,0 +1,164 @@
+"""Who a claim is attributed to: the source phrase after a reporting verb, its kind and English name.
+
+Vocabulary: ``cues.json`` report_verbs / continuation, ``claims.json`` (source_stop, source_lead,
+source_titles, weak_verbs, report_nouns, outer_verbs, anaphoric_sources), ``sources.json`` (kinds,
+english). A source phrase ends at أن/إن/بأن and other stop words, at a figure, at a date, or at a
+comma — unless the comma opens an apposition with a title ("X، منسق ... في الاتحاد الأوروبي").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.extract.mentions import dates, numbers
+from marsad.lexicon import fold_entry, load, matcher
+
+MAX_SOURCE = 8
+MAX_APPOSITION = 10
+BREAKS = "،,:;(؛"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    verb_start: int      # folded offset of the reporting verb
+    text: str            # the source as written (original text of the sentence)
+    outer: bool          # بحسب/وفق: attributes the whole sentence
+
+
+@lru_cache(maxsize=None)
+def _words(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("claims")[section])
+
+
+def _blocked(sent, pub) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in dates(sent, pub)]
+    return spans + [(q.start, q.end) for q in numbers(sent, pub)]
+
+
+def _gap(sent, k: int) -> str:
+    return sent.folded[sent.tokens[k - 1][1]:sent.tokens[k][0]]
+
+
+def _collect(sent, i: int, blocked, stops: frozenset, limit: int) -> tuple[list[int], bool]:
+    """Token indexes of a phrase from token i; the flag tells whether a comma ended it."""
+    out = []
+    for k in range(i, min(i + limit, len(sent.tokens))):
+        a, _, w = sent.tokens[k]
+        if out and any(c in _gap(sent, k) for c in BREAKS):
+            return out, True
+        if w in stops or w.isdigit() or any(s <= a < e for s, e in blocked):
+            break
+        out.append(k)
+    return out, False
+
+
+def _word_after(sent, k: int) -> str | None:
+    return sent.tokens[k + 1][2] if k + 1 < len(sent.tokens) else None
+
+
+def _negated(sent, pos: int) -> bool:
+    """'طلب عدم ذكر اسمه': a reporting verb under negation attributes nothing."""
+    k = sent.tok_index(pos)
+    return k > 0 and bool(matcher("cues", "negation").find(sent.tokens[k - 1][2]))
+
+
+def _is_title(sent, k: int) -> bool:
+    if k >= len(sent.tokens):
+        return False
+    a = sent.tokens[k][0]
+    hits = matcher("claims", "source_titles").find(sent.folded, a, min(len(sent.folded), a + 30))
+    return bool(hits) and hits[0].start - a <= 4
+
+
+def _phrase_after(sent, pos: int, blocked) -> tuple[int, int] | None:
+    """The folded span of the source phrase after a reporting verb ending at pos."""
+    i = sent.tok_index(pos)
+    while i < len(sent.tokens) and sent.tokens[i][0] < pos:
+        i += 1
+    lead = _words("source_lead")
+    while i < len(sent.tokens) and sent.tokens[i][2] in lead:
+        i += 1
+    toks, comma = _collect(sent, i, blocked, _words("source_stop"), MAX_SOURCE)
+    if not toks or _word_after(sent, toks[-1]) in _words("responsibility"):
+        return None
+    nxt = toks[-1] + 1
+    if comma and _is_title(sent, nxt):
+        more, _ = _collect(sent, nxt, blocked, _words("source_stop") - {"في"}, MAX_APPOSITION)
+        toks += more
+    return sent.tokens[toks[0]][0], sent.tokens[toks[-1]][1]
+
+
+def attributions(sent, pub) -> list[Attribution]:
+    """Every attributed source of a sentence, in order (cached per sentence)."""
+    if "attributions" in sent.cache:
+        return sent.cache["attributions"]
+    blocked = _blocked(sent, pub)
+    outer = _words("outer_verbs")
+    weak = {h.start for h in matcher("claims", "weak_verbs").find(sent.folded)}
+    hits = matcher("cues", "report_verbs").find(sent.folded) + matcher("claims", "report_nouns").find(sent.folded)
+    hits += matcher("claims", "weak_verbs").find(sent.folded)
+    out, seen = [], set()
+    for v in sorted(hits, key=lambda h: h.start):
+        if v.start in seen:
+            continue
+        seen.add(v.start)
+        if _negated(sent, v.start):
+            continue
+        span = _phrase_after(sent, v.end, blocked)
+        if span is None:
+            continue
+        oa, ob = sent.norm.to_original(*span)
+        text = sent.text[oa:ob].strip(" \"'«»“”")
+        if text.startswith("لل"):          # وفقاً للمرصد -> المرصد
+            text = "ال" + text[2:]
+        if not text or (v.start in weak and not matcher("sources", "").find(fold_entry(text))):
+            continue
+        out.append(Attribution(v.start, text, v.key in outer))
+    sent.cache["attributions"] = out
+    return out
+
+
+def source_for(atts: list[Attribution], start: int, end: int) -> Attribution | None:
+    """The source of a figure: a trailing بحسب/وفق, else the nearest attribution before it."""
+    trailing = [a for a in atts if a.outer and a.verb_start >= end]
+    if trailing:
+        return trailing[0]
+    before = [a for a in atts if a.verb_start < start]
+    return before[-1] if before else None
+
+
+def resolve(text: str, earlier: list[str]) -> str:
+    """A definite reference ('البيان', 'المصادر ذاتها') or a bare surname takes the fuller source named before."""
+    if not earlier:
+        return text
+    f = fold_entry(text)
+    if f in _words("anaphoric_sources") or f.removeprefix("و") in _words("anaphoric_sources"):
+        return earlier[-1]
+    if len(f.split()) == 1 and not matcher("sources", "").find(f):
+        for prev in reversed(earlier):
+            if f in fold_entry(prev).split():
+                return prev
+    return text
+
+
+def source_kind(source_ar: str | None) -> str:
+    if not source_ar:
+        return "the_report"
+    hits = matcher("sources", "").find(fold_entry(source_ar))
+    if not hits:
+        return "local_source"
+    order = [k for k, _ in load("sources")["kinds"]]
+    return min((h.value for h in hits), key=order.index)
+
+
+def english(source_ar: str | None) -> str | None:
+    """English from the known parts of the source, in English order (the Arabic head noun comes last)."""
+    if not source_ar:
+        return None
+    parts = [h.value for h in matcher("sources", "english").find(fold_entry(source_ar))]
+    if not parts:
+        return None
+    parts.reverse()
+    kept = [p for n, p in enumerate(parts)
+            if not any(set(p.split()) < set(o.split()) for m, o in enumerate(parts) if m != n) and p not in parts[:n]]
+    return " ".join(kept)
