@@ -7,6 +7,7 @@ continue — "وأضاف" — and for definite references — "البيان") an
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -86,7 +87,7 @@ def _place(sent, q: Num) -> str | None:
     names = []
     for n in sorted(group):
         p = sent.places[n][2]
-        name = p.name_en or p.name_ar
+        name = _ascii(p.name_en) or p.name_ar
         if name and name not in names:
             names.append(name)
     return " and ".join(names) if names else None
@@ -99,6 +100,14 @@ def _place_rank(sent, q: Num, p) -> tuple[int, int]:
     same_clause = not any(c in between for c in "،,:;؛")
     dist = len(between) if after else len(between) * BEFORE_PENALTY
     return (0 if same_clause and after else 1 if same_clause else 2, dist)
+
+
+def _ascii(name: str | None) -> str | None:
+    """'Al Qā’im' -> "Al Qa'im": gazetteer names without diacritics, so the ledger's phrases match."""
+    if not name:
+        return name
+    flat = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    return "".join(ch for ch in flat if not unicodedata.combining(ch))
 
 
 def _continues(sent, q: Num) -> bool:
