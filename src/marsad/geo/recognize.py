@@ -13,7 +13,8 @@ cue, unknown items are skipped, and the list ends at a clause mark, an end word
 (في، على، ...) or an item longer than ``list_max_item_words``. At cue and list slots
 where no name is found, a guarded spelling variant is tried (``variant_forms``:
 with/without ال, with/without an initial alef), kept only when an entry of the cue's
-kinds has it.
+kinds has it; after a locative word (في، من، قرب) only a village or town variant, and
+resolve keeps it only when its governorate is named nearby.
 """
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 ONE_PREFIX = frozenset("وفبلك")
 TWO_PREFIX = frozenset(("وب", "فب", "ول", "فل", "وك", "فك"))
 MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "district", "subdistrict"))
+LIST_STOP = frozenset(".؛;!?()\n«»\"")   # a gap with one of these ends a list
+ITEM_SEP = frozenset("،,")
+QUOTES = frozenset(('"', "'", "«", "“", "”"))        # 'بلدة "X"': still the cue's slot
+VARIANT_LOCATIVE_KINDS = ("village", "town", "ruin")
 
 
 @dataclass(slots=True)
@@ -69,6 +74,8 @@ class Vocab:
     countryside: frozenset
     never: frozenset       # cue, head and direction words: never a place by themselves
     max_words: int
+    slots: dict            # word before a variant slot -> kinds: the cues, and locatives (village/town)
+    triggers: frozenset    # list cues and slot words with every attached prefix: the tokens worth a look
 
 
 @lru_cache(maxsize=1)
@@ -78,14 +85,20 @@ def vocab() -> Vocab:
     def fset(words: list[str]) -> frozenset:
         return frozenset(fold(w) for w in words)
 
+    locative = fset(v["locative_words"])
+    cues = {fold(k): tuple(val) for k, val in v["cues"].items() if not k.startswith("_")}
+    slots = {**dict.fromkeys(locative, VARIANT_LOCATIVE_KINDS), **cues}
+    list_cues = {fold(k): tuple(val) for k, val in v["list_cues"].items() if not k.startswith("_")}
+    prefixes = ("",) + tuple(ONE_PREFIX) + tuple(TWO_PREFIX)
     return Vocab(
-        cues={fold(k): tuple(val) for k, val in v["cues"].items() if not k.startswith("_")},
-        list_cues={fold(k): tuple(val) for k, val in v["list_cues"].items() if not k.startswith("_")},
+        slots=slots, triggers=frozenset(p + w for w in [*slots, *list_cues] for p in prefixes),
+        cues=cues,
+        list_cues=list_cues,
         list_end=fset(v["list_end_words"]), list_colon_window=int(v["list_colon_window"]),
         list_max_item=int(v["list_max_item_words"]),
         heads={fold(k): val for k, val in v["region_heads"].items() if not k.startswith("_")},
         directions={fold(k): val for k, val in v["directions"].items() if not k.startswith("_")},
-        person=fset(v["person_heads"]), org=fset(v["org_heads"]), locative=fset(v["locative_words"]),
+        person=fset(v["person_heads"]), org=fset(v["org_heads"]), locative=locative,
         countryside=fset(v["countryside_words"]), max_words=int(v["max_name_words"]),
         never=fset([k for sec in ("cues", "list_cues", "region_heads", "directions") for k in v[sec]
                     if not k.startswith("_")]
@@ -151,6 +164,8 @@ def longest_at(toks: list[Token], i: int, form: str, gaz: Gazetteer, max_words: 
     longest = gaz.first_words.get(form)
     if not longest:
         return None
+    if longest == 1:
+        return (1, form) if form in gaz.by_name and len(form) > 2 else None
     k = min(longest, max_words, len(toks) - i)
     while k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
         k -= 1
@@ -174,6 +189,8 @@ def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
             i += 1
             continue
         for form, plen in stems(word):
+            if form not in first:
+                continue
             found = longest_at(toks, i, form, gaz, max_words)
             if found and (best is None or found[0] > best.j - best.i):
                 best = Match(i, i + found[0], found[1], plen)
@@ -186,8 +203,6 @@ def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
 
 
 # ---------------------------------------------------------------- lists and variants
-LIST_STOP = frozenset(".؛;!?()\n«»\"")   # a gap with one of these ends a list
-ITEM_SEP = frozenset("،,")
 
 
 @dataclass
@@ -210,18 +225,17 @@ def _vocab_form(word: str, table) -> str:
     return ""
 
 
-def find_lists(toks: list[Token], voc: Vocab) -> list[ListSpan]:
-    """Lists of names opened by a plural place-type cue (see the module docstring)."""
+def find_lists(toks: list[Token], voc: Vocab, at: list[int] | None = None) -> list[ListSpan]:
+    """Lists of names opened by a plural place-type cue (see the module docstring); ``at``:
+    the only token indexes worth trying (words of ``voc.triggers``), when known."""
     out: list[ListSpan] = []
-    i, n = 0, len(toks)
-    while i < n:
-        cue = _vocab_form(toks[i].word, voc.list_cues)
+    end = 0
+    for i in (range(len(toks)) if at is None else at):
+        cue = _vocab_form(toks[i].word, voc.list_cues) if i >= end else ""
         span = _list_items(toks, _list_start(toks, i, voc), cue, voc) if cue else None
-        if span is None:
-            i += 1
-            continue
-        out.append(span)
-        i = span.j
+        if span is not None:
+            out.append(span)
+            end = span.j
     return out
 
 
@@ -281,7 +295,7 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
     """A guarded variant match at token i (a cue or list slot): an entry of the cue's kinds."""
     for form, plen in stems(toks[i].word):
         for var in variant_forms(form):
-            found = longest_at(toks, i, var, gaz, max_words)
+            found = longest_at(toks, i, var, gaz, max_words) if var in gaz.first_words else None
             if not found or found[1] in gaz.stoplist:
                 continue
             if "any" in kinds or any(gaz.entries[x].kind in kinds for x in gaz.by_name[found[1]]):
@@ -290,11 +304,15 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
 
 
 def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> list[Match]:
-    """Mark list items, and try spelling variants at cue and list slots that found nothing."""
+    """Mark list items, and try spelling variants at cue, list and locative slots that found nothing."""
+    trig = voc.triggers
+    hits = [k for k, t in enumerate(toks) if t.word in trig]
+    if not hits:
+        return matches
     covered = {x for m in matches for x in range(m.i, m.j)}
     at = {m.i: m for m in matches}
     added: list[Match] = []
-    for span in find_lists(toks, voc):
+    for span in find_lists(toks, voc, hits):
         for k in span.starts:
             m = at.get(k)
             if m is None and k not in covered:
@@ -304,11 +322,11 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
                     covered.update(range(m.i, m.j))
             if m is not None:
                 m.listed, m.span, m.cue = True, (span.i, span.j), span.cue
-    for k in range(1, len(toks)):
-        cue = _vocab_form(toks[k - 1].word, voc.cues)
-        if not cue or k in covered or not toks[k].joined:
+    for k in (h + 1 for h in hits if h + 1 < len(toks)):
+        slot = _vocab_form(toks[k - 1].word, voc.slots)
+        if not slot or k in covered or not (toks[k].joined or toks[k].gap in QUOTES):
             continue
-        m = variant_at(toks, k, gaz, voc.cues[cue], voc.max_words)
+        m = variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
         if m is not None:
             added.append(m)
             covered.update(range(m.i, m.j))

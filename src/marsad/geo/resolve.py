@@ -152,7 +152,10 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
 def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     """A minor place in a governorate the report never names, without a cue (an item of a
     list or a spelling variant counts as without): more likely an ordinary word or a homonym
-    than the place; better no village than a wrong one."""
+    than the place; better no village than a wrong one. A variant spelling without a cue
+    ("في حصان بريف دير الزور") needs its governorate named near it."""
+    if m.variant and not m.cue:
+        return not e.admin1 or e.admin1 not in local
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
         return False
     if m.cue and m.cue not in INNER_CUES and not (m.listed or m.variant):
