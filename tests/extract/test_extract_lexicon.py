@@ -57,3 +57,23 @@ def test_cue_lists_unique_and_clean(section):
     assert all(_clean(w) for w in words)
     folded = [fold_entry(w.rstrip("*")) for w in words]
     assert len(folded) == len(set(folded)), section
+
+
+def test_claim_vocabulary():
+    data = load("claims")
+    classes = data["classes"]
+    for word, cls in data["nouns"].items():
+        assert _clean(word), word
+        assert cls in classes, word
+    for info in classes.values():
+        assert isinstance(info["en"], str) and info["en"].isascii()
+    frames = data["frame_labels"]
+    for section in ("frames_before", "frames_after"):
+        for word, frame in data[section].items():
+            assert _clean(word), word
+            assert frame in frames, word
+    for section, value in data.items():
+        if isinstance(value, list):
+            folded = [fold_entry(w.rstrip("*")) for w in value]
+            assert all(_clean(w) for w in value), section
+            assert len(folded) == len(set(folded)), section

@@ -190,7 +190,7 @@ def label(sent, c: Counted) -> str | None:
         return None
     org = bool(matcher("claims", "org").find(sent.folded))
     base = info.get("org") if org and info.get("org") else info["en"]
-    if c.frame:
+    if c.frame and info.get("frames", True):
         suffix, generic = load("claims")["frame_labels"].get(c.frame, [c.frame, c.frame])
         if info.get("generic"):
             base = generic

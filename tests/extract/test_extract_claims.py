@@ -1,0 +1,118 @@
+"""Claims: what is counted (English label), who says it, where, and counts that are not claims.
+
+Short texts written for these tests; one row per class of fixed behaviour.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from marsad.analysis.claimkeys import claim_key
+from marsad.extract import extract_document
+
+
+def _claims(text: str, published: str | None = "2019-05-10") -> list[dict]:
+    doc = SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published=published)
+    return extract_document(doc)["claims"]
+
+
+# id, text, [(value_low, value_high, quantity)]
+LABELS = [
+    ("fighters-org", "قالت مصادر إن عدد مقاتلي داعش يبلغ نحو 4 آلاف مقاتل في سوريا.", [(4000, 4000, "ISIS fighters")]),
+    ("members-org", "قال مسؤول عسكري إن 900 عنصر من التنظيم ما زالوا في البادية.", [(900, 900, "ISIS members")]),
+    ("detainees-org", "قال الوزير إن هناك 5 آلاف معتقل من داعش في السجون.", [(5000, 5000, "ISIS detainees")]),
+    ("members-in-prison-are-detainees", "قالت منظمة حقوقية إن سجون قسد تضم نحو 7 آلاف عنصر من داعش.", [(7000, 7000, "ISIS detainees")]),
+    ("plots", "أعلن جهاز الأمن إحباط 14 مخططا إرهابيا للتنظيم خلال العام.", [(14, 14, "plots foiled")]),
+    ("usd", "قال مصدر محلي إن المهربين تقاضوا نحو 5 آلاف دولار عن كل عنصر من داعش.", [(5000, 5000, "USD")]),
+    ("foreign", "قال الباحث إن قرابة 900 أجنبي من عناصر داعش ما زالوا في المخيمات.", [(900, 900, "foreign fighters")]),
+    ("foreign-from-countries", "قال مسؤولون إن نحو 9 آلاف مقاتل من أكثر من 60 دولة انضموا إلى داعش.",
+     [(9000, 9000, "foreign fighters joined"), (60, 60, "countries")]),
+    ("returned-generic-noun-takes-من-noun", "قال المنسق الأوروبي إنه عاد نحو 700 شخص من عناصر داعش إلى بلدانهم.", [(700, 700, "ISIS members returned")]),
+    ("killed-and-back-ref", "قالت القيادة المركزية إن عملياتها أسفرت عن مقتل 25 مسلحا من داعش واعتقال 40 آخرين.",
+     [(25, 25, "ISIS militants killed"), (40, 40, "ISIS militants arrested")]),
+    ("elided-noun-forward", "قالت القيادة المركزية إن العمليات أدت إلى مقتل 12 واعتقال 33 من عناصر داعش.",
+     [(12, 12, "ISIS members killed"), (33, 33, "ISIS members arrested")]),
+    ("returnees-generic", "قال المسؤول إنه عاد قرابة 400 شخص إلى بلدانهم من مناطق القتال.", [(400, 400, "returnees")]),
+    ("leaders-skip-adjective", "قال البيان إن الحملة أسفرت عن قتل خمسة من كبار قادة داعش.", [(5, 5, "ISIS leaders killed")]),
+    ("count-head-before", "قالت المخابرات إن عدد مقاتلي داعش هو 3 آلاف في المنطقة.", [(3000, 3000, "ISIS fighters")]),
+    ("camp-families", "ويعيش في مخيم الهول نحو 30 ألف شخص من عائلات عناصر التنظيم.", [(30000, 30000, "ISIS families in camps")]),
+    ("fled-frame", "قالت مصادر إن نحو 500 مقاتل من داعش فروا إلى البادية.", [(500, 500, "ISIS fighters fled")]),
+    ("unknown-whereabouts", "قدرت المخابرات وجود 700 مقاتل من داعش لا يمكن تحديد أماكن وجودهم.", [(700, 700, "ISIS fighters whereabouts unknown")]),
+    ("foreign-window-stops-at-subset", "قال تقرير أممي إن 15 ألف مقاتل من داعش في سوريا وبينهم آلاف الأجانب.", [(15000, 15000, "ISIS fighters")]),
+]
+
+NOT_CLAIMS = [
+    ("count-of-sources", "نقلت وكالة أنباء عن أكثر من 15 مصدرا أن داعش يعيد تنظيم خلاياه."),
+    ("multiples", "قالت الصحيفة إن هذا العدد يبلغ من 3 إلى 4 أضعاف تقديرات سابقة لعناصر داعش."),
+    ("unknown-noun", "قالت مصادر إن قسد جندت 200 شاب من ريف الحسكة."),
+    ("population", "قال المسؤول إن عدد سكان المدينة يبلغ نحو مليوني نسمة."),
+    ("single-incident-toll", "وبحسب الدفاع المدني فإن 9 قتلى و20 جريحا هي حصيلة التفجير."),
+]
+
+# id, text, index of the claim, source_ar, source_kind
+SOURCES = [
+    ("report-of-un", "وبيّن تقرير للأمم المتحدة، أن عدد مقاتلي داعش يبلغ 14 ألف مقاتل.", 0, "تقرير للأمم المتحدة", "international_org"),
+    ("source-ends-before-figure", "وتقدر مصادر الاستخبارات الغربية وجود ثلاثة آلاف مقاتل من التنظيم.", 0,
+     "مصادر الاستخبارات الغربية", "intelligence"),
+    ("apposition-title", "قال فلان الفلاني، منسق مكافحة الإرهاب في الاتحاد الأوروبي، إن أكثر من 800 مقاتل أجنبي عادوا.", 0,
+     "فلان الفلاني، منسق مكافحة الإرهاب في الاتحاد الأوروبي", "international_org"),
+    ("general-military", "قال الجنرال جون سميث إن نحو 1500 مقاتل من داعش ينشطون في العراق.", 0, "الجنرال جون سميث", "military"),
+    ("according-to-ngo", "ووفقاً للمرصد السوري لحقوق الإنسان، قتل 70 عنصرا من داعش منذ بداية العام.", 0,
+     "المرصد السوري لحقوق الإنسان", "ngo"),
+    ("newspaper-media", "وذكرت صحيفة محلية أن نحو 600 عنصر من داعش فروا من السجن.", 0, "صحيفة محلية", "media"),
+    ("nearest-inner-source", "وبحسب الصحيفة، فإن التقرير جاء بعد أن أعلنت المخابرات الأمريكية أن عدد مقاتلي داعش هو 5 آلاف.", 0,
+     "المخابرات الأمريكية", "intelligence"),
+    ("responsibility-is-content", "وبحسب سنتكوم، أعلن تنظيم داعش مسؤوليته عن 90 هجوما في العراق.", 0, "سنتكوم", "military"),
+    ("negated-verb-no-source", "قال مصدر أمني عراقي إن 4 آلاف عنصر من داعش معتقلون. وأضاف المصدر الذي طلب عدم ذكر اسمه أن 500 أجنبي من داعش بين المعتقلين.", 1,
+     "مصدر أمني عراقي", "military"),
+    ("continuing-quote", "قال وزير الداخلية إن قواته اعتقلت 300 عنصر من داعش. وأضاف أن 40 قياديا في التنظيم قتلوا.", 1,
+     "وزير الداخلية", "government"),
+    ("surname-refers-back", "قال وزير الخارجية سامي يوسف إن الوضع خطير. وذكر يوسف أن السجون تضم 6 آلاف عنصر من داعش.", 0,
+     "وزير الخارجية سامي يوسف", "government"),
+]
+
+
+@pytest.mark.parametrize("case_id,text,expected", LABELS, ids=[c[0] for c in LABELS])
+def test_claim_labels(case_id, text, expected):
+    got = [(c["value_low"], c["value_high"], c["quantity"]) for c in _claims(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("case_id,text", NOT_CLAIMS, ids=[c[0] for c in NOT_CLAIMS])
+def test_not_claims(case_id, text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("case_id,text,n,source,kind", SOURCES, ids=[c[0] for c in SOURCES])
+def test_claim_sources(case_id, text, n, source, kind):
+    c = _claims(text)[n]
+    assert (c["source_ar"], c["source_kind"]) == (source, kind)
+
+
+def test_place_keeps_coordinated_countries():
+    c = _claims("قال تقرير للأمم المتحدة إن نحو 10 آلاف مقاتل من داعش ما زالوا في العراق وسوريا.")[0]
+    assert c["place"] in ("Iraq and Syria", "Syria and Iraq")
+
+
+def test_time_from_month_year_and_back_reference():
+    cs = _claims("وفي آب 2018 كشف تقرير أممي أن عدد مقاتلي داعش يبلغ 20 ألف مقاتل. "
+                 "وقالت صحيفة إن هذا العدد أكبر من تقدير المخابرات البالغ 5 آلاف مقاتل.", "2019-01-22")
+    assert [c["time"] for c in cs] == ["2018-08", "2018-08"]
+
+
+def test_time_period_since_start_of_year():
+    c = _claims("أكد مسؤولون إحباط 10 مخططات لداعش منذ بداية العام.", "2025-06-14")[0]
+    assert c["time"] == "2025"
+
+
+def test_headline_repeat_is_one_claim():
+    text = "سنتكوم: 80 عملية ضد داعش في سوريا\nقالت القيادة المركزية إنها نفذت 80 عملية ضد داعش في سوريا."
+    cs = _claims(text)
+    assert len(cs) == 1 and cs[0]["source_kind"] == "military"
+
+
+@pytest.mark.parametrize("case_id,text,expected", LABELS, ids=[c[0] for c in LABELS])
+def test_labels_have_ledger_keys(case_id, text, expected):
+    for _, _, quantity in expected:
+        assert claim_key(quantity).known, quantity
