@@ -100,6 +100,55 @@ CASES = [
     ("day-relmonth-skip", "في 21 الشهر الجاري اعتقل 6 مطلوبين", [("6", 6, 6, E, False, None)]),
     ("noun-with-min", "ثلاثة من المعتقلين", [("ثلاثة", 3, 3, E, False, "معتقل")]),
     ("no-numbers", "لم يعلن التنظيم مسؤوليته عن الهجوم", []),
+    # qualifiers with the clitic ب (and و), and phrases ending in ب
+    ("approx-bi-nahw", "تطارد القوات ما يقدر بنحو 900 مسلح في الجبال", [("بنحو 900", 900, 900, A, False, "مسلح")]),
+    ("approx-bi-hawali", "قدرت الخسائر بحوالي مليون دولار", [("بحوالي مليون", 1000000, 1000000, A, False, "دولار")]),
+    ("approx-bi-qurabat", "ارتفع عدد النازحين بقرابة 40 ألفا", [("بقرابة 40 ألفا", 40000, 40000, A, False, None)]),
+    ("approx-bi-ma-yuqarib", "أحصت المنظمة بما يقارب 300 معتقل", [("بما يقارب 300", 300, 300, A, False, "معتقل")]),
+    ("approx-yuqaddar-bi-tatweel", "يحتجز ما يقدر بـ 4000 شخص في السجن", [("ما يقدر بـ 4000", 4000, 4000, A, False, "شخص")]),
+    ("approx-yuqaddar-glued", "مسلحون يقدر عددهم ب150 عنصرا", [("يقدر عددهم ب150", 150, 150, A, False, "عنصر")]),
+    ("approx-yuqaddar-glued-word", "يقدر عددهم بألفي مقاتل", [("يقدر عددهم بألفي", 2000, 2000, A, False, "مقاتل")]),
+    ("approx-wa-nahw", "قتل ثلاثة ونحو 20 آخرين", [("ثلاثة", 3, 3, E, False, None), ("نحو 20", 20, 20, A, False, None)]),
+    ("atleast-bi-akthar", "تقدر حصيلة الضحايا بأكثر من 60 قتيلا", [("بأكثر من 60", 60, None, L, False, "قتيل")]),
+    ("atleast-bi-ma-la-yaqil", "أصيب بما لا يقل عن 15 شخصا", [("بما لا يقل عن 15", 15, None, L, False, "شخص")]),
+    ("bi-not-qualifier", "أودى الانفجار ب12 شخصا", [("12", 12, 12, E, False, "شخص")]),
+    # upper bounds (at_most): value_low stays None
+    ("atmost-ma-yasil", "تخطط السلطات لنقل ما يصل إلى 3000 محتجز", [("ما يصل إلى 3000", None, 3000, M, False, None)]),
+    ("atmost-ma-yasil-folded", "يضم المعسكر ما يصل الى 800 مقاتل", [("ما يصل الى 800", None, 800, M, False, "مقاتل")]),
+    ("atmost-hatta", "قد يعتقل حتى 600 عنصر خلال الحملة", [("حتى 600", None, 600, M, False, "عنصر")]),
+    ("atmost-hatta-year-not", "استمرت المعارك حتى 2017 في المدينة", []),
+    ("atmost-hatta-aam-not", "بقي المخيم مغلقا حتى عام 2020 وأعيد فتحه", []),
+    ("atmost-hatta-now-not", "لم يعرف حتى الآن مصير 7 مختطفين", [("7", 7, 7, E, False, None)]),
+    ("atmost-hatta-date-not", "استمر الحظر حتى 15 آذار 2019", []),
+    ("atmost-la-yatajawaz", "عدد المسلحين لا يتجاوز 200 مسلح", [("لا يتجاوز 200", None, 200, M, False, "مسلح")]),
+    ("atmost-la-tatajawaz", "خسائر لا تتجاوز 5 ملايين دولار", [("لا تتجاوز 5 ملايين", None, 5000000, M, False, "دولار")]),
+    ("atmost-la-yazid-an", "قوة لا يزيد عن 40 عنصرا", [("لا يزيد عن 40", None, 40, M, False, "عنصر")]),
+    ("atmost-ma-la-yazid", "اعتقال ما لا يزيد على 12 شخصا", [("ما لا يزيد على 12", None, 12, M, False, "شخص")]),
+    ("atleast-yazid-not-negated", "أسر ما يزيد عن 90 عنصرا", [("ما يزيد عن 90", 90, None, L, False, "عنصر")]),
+    ("atmost-aqal-words", "بقي أقل من مئة مقاتل", [("أقل من مئة", None, 100, M, False, "مقاتل")]),
+    ("reach-toll-not-atmost", "ارتفعت الحصيلة لتصل إلى 45 قتيلا", [("45", 45, 45, E, False, "قتيل")]),
+    ("reach-wa-verb-not-atmost", "وتصل إلى 45 قتيلا حسب المرصد", [("45", 45, 45, E, False, "قتيل")]),
+    # a range whose second end carries the scale word: it applies to both ends
+    ("range-wa-trailing-scale", "تتقاضى الشبكة مبالغ تصل إلى 15 و25 ألف دولار للشخص", [("تصل إلى 15 و25 ألف", 15000, 25000, R, False, "دولار")]),
+    ("range-bayn-digits-scale", "يقدر عددهم بين 10 و12 ألفاً", [("بين 10 و12 ألفاً", 10000, 12000, R, False, None)]),
+    ("range-wa-words-scale", "فر عشرين وثلاثين ألفا من السكان", [("عشرين وثلاثين ألفا", 20000, 30000, R, False, None)]),
+    ("range-min-ila-still", "نزح من 40 إلى 50 ألف شخص", [("من 40 إلى 50 ألف", 40000, 50000, R, False, "شخص")]),
+    ("range-hyphen-still", "يتوقع عودة 8-10 آلاف عائلة", [("8-10 آلاف", 8000, 10000, R, False, "عائلة")]),
+    ("wa-two-numbers-no-scale", "قتل 4 و6 جرحى في الهجوم", [("4", 4, 4, E, False, None), ("6", 6, 6, E, False, "جريح")]),
+    ("wa-compound-not-range", "نزوح مليون و300 ألف شخص", [("مليون و300 ألف", 1300000, 1300000, E, False, "شخص")]),
+    # duals of person nouns
+    ("dual-muwatinan", "استشهد مواطنان بقصف مدفعي", [("مواطنان", 2, 2, E, False, "مواطن")]),
+    ("dual-muwatinin-plural", "نزوح المواطنين من القرية", []),
+    ("dual-muwatinin-fatha", "اعتقال مواطنَين من البلدة", [("مواطنَين", 2, 2, E, False, "مواطن")]),
+    ("dual-dabitayn", "اعتقال ضابطين في الجيش", [("ضابطين", 2, 2, E, False, "ضابط")]),
+    ("dual-shurtiyayn-plural", "مقتل شرطيين في هجوم", []),
+    ("dual-shurtiyan", "أصيب شرطيان بجروح", [("شرطيان", 2, 2, E, False, "شرطي")]),
+    ("dual-shabbayn", "إصابة شابين برصاص قناص", [("شابين", 2, 2, E, False, "شاب")]),
+    ("dual-akhawayn", "اعتقل الأخوين على حاجز", [("أخوين", 2, 2, E, False, "أخ")]),
+    ("dual-ikhwan-not", "قيادي في جماعة الإخوان", []),
+    ("dual-tiflatayn", "مقتل طفلتين في القصف", [("طفلتين", 2, 2, E, False, "طفلة")]),
+    ("dual-shahidan", "سقط شهيدان في الغارة", [("شهيدان", 2, 2, E, False, "شهيد")]),
+    ("plural-after-number", "مقتل خمسة شرطيَين", [("خمسة", 5, 5, E, False, None)]),
 ]
 
 
@@ -116,3 +165,11 @@ def test_numbers_table(src, expected):
 def test_ignore_spans_drop_numbers():
     src = "قتل 5 عناصر"
     assert find_numbers(src, ignore=[(4, 5)]) == []
+
+
+def test_ignore_spans_unsorted_and_nested():
+    src = "قتل 5 عناصر وأصيب 7 آخرون واعتقل 9"
+    i5, i7, i9 = src.index("5"), src.index("7"), src.index("9")
+    got = find_numbers(src, ignore=[(i9, i9 + 1), (0, 2), (i5 - 1, i5 + 1), (i5, i5 + 1)])
+    assert [q.value_low for q in got] == [7]
+    assert [q.value_low for q in find_numbers(src, ignore=[(i5 + 1, i7)])] == [5, 7, 9]

@@ -81,17 +81,18 @@ def scan(text: str) -> Scan:
     nums: list[int] = []
     dates: list[int] = []
     duals: list[tuple[int, int, str]] = []
+    numbers, duals_set = s.numbers, s.duals
     for m in s.pattern.finditer(norm.folded):
         start = m.start()
-        if m.group("d"):
+        pre, w = m.group("pre", "w")
+        if w is None:
             nums.append(start)
             dates.append(start)
             continue
-        pre, w = m.group("pre") or "", m.group("w")
-        if w in s.numbers:
+        if w in numbers:
             nums.append(start)
-        if _is_date_word(pre, w, s.dates):
+        if _is_date_word(pre or "", w, s.dates):
             dates.append(start)
-        if w in s.duals:
+        if w in duals_set:
             duals.append((m.start("w"), m.end("w"), w))
     return Scan(norm, tuple(nums), tuple(dates), tuple(duals))

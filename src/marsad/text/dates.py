@@ -316,7 +316,7 @@ def _year(c: _Ctx):
 
 def _period(c: _Ctx):
     y = int(c.g("y"))
-    if c.pub is None:
+    if c.pub is None or y > c.pub.year:   # "since" a year after publication: unresolved
         return (None, None, "year", True, "period_since")
     return (dt.date(y, 1, 1), c.pub, "year", True, "period_since")
 

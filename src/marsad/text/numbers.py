@@ -30,6 +30,7 @@ skipped by rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,8 @@ _YEAR_CTX_RE = re.compile(r"(?:عام|العام|سنه|لعام|منذ|مطلع
 _BAD_BEFORE_RE = re.compile(r"(?:[A-Za-z]-?|[" + _AR + r"]-|\d[/:.]|[:/])$")
 _BAD_AFTER_RE = re.compile(r"(?:[/:]\d|[A-Za-z]|[ \t]*[مه](?![" + _AR + r"]))")
 _QUALIFIER_TAIL = 40
+_QUAL_CLITICS = ("و", "ب", "وب")
+_UPTO_YEAR = ("حتي", "وحتي")
 _OPENER_RE = re.compile(r"(?:^|(?<=\s))(?:ما[ \t]+)?(من|بين)[ \t]+$")
 _NOUN_RE = re.compile(rf"[ \t]+(?:من[ \t]+)?(?:ال)?(?P<w>[{_AR}]+)")
 _ERA_RE = re.compile(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + r"])")
@@ -101,8 +104,9 @@ def _vocab() -> _Vocab:
     quals = {fold_text(r[0]): r[1] for r in read_tsv("qualifiers.tsv")}
     nouns = {fold_text(r[0]): r[1] for r in read_tsv("counted_nouns.tsv")}
     duals = {fold_text(r[0]): (r[1], r[2]) for r in read_tsv("duals.tsv")}
-    qual_re = re.compile(rf"(?:^|(?<=[\s(«“\"]))(?P<q>{_alt(quals)})[ \t]+$")
-    qual_last = frozenset(q.split()[-1] for q in quals)
+    qual_re = re.compile(rf"(?:^|(?<=[\s(«“\"]))(?P<w>و)?(?P<b>ب)?(?P<q>{_alt(quals)})(?:[ \t]+|(?<=ب))$")
+    last = {q.split()[-1] for q in quals}
+    qual_last = frozenset(last | {c + w for w in last for c in _QUAL_CLITICS})
     return _Vocab(words, qual_re, quals, nouns, duals, qual_last)
 
 
@@ -272,18 +276,26 @@ def _range_tail(f: str, e1: _Expr, opener: str | None) -> _Expr | None:
     if not m:
         return None
     sep = m.group("s").strip()
-    if sep == "و" and opener != "بين":
-        return None
     if sep in ("الي", "حتي") and opener not in ("من", None):
+        return None
+    if sep == "و" and opener != "بين" and (e1.scale or e1.vague):
         return None
     e2 = _parse_expr(f, m.end())
     if e2 is None or e1.value is None or e2.value is None or e1.vague or e2.vague:
+        return None
+    if sep == "و" and opener != "بين" and not _shared_scale(e1, e2):
         return None
     low = e1.value * e2.scale if (not e1.scale and e2.scale and e1.value * e2.scale <= e2.value) else e1.value
     if low >= e2.value:
         return None
     e1.value = low
     return e2
+
+
+def _shared_scale(e1: _Expr, e2: _Expr) -> bool:
+    """``20 و30 ألف``: a bare number, و, then a larger one with a scale word the
+    first lacks — one range whose scale applies to both ends (20000..30000)."""
+    return not e1.scale and e2.scale > 1 and e1.value * e2.scale < e2.value
 
 
 def _word_before(f: str, start: int) -> str:
@@ -305,13 +317,27 @@ def _opener(f: str, start: int) -> tuple[str | None, int]:
 
 
 def _qualifier(f: str, start: int) -> tuple[str | None, int]:
-    if _word_before(f, start) not in _vocab().qual_last:
+    """The qualifier phrase (data/qualifiers.tsv) right before ``start``: (qualifier, start).
+
+    The phrase may carry the clitics و/ب (بنحو، وأكثر من) unless it opens with a
+    present-tense verb (وتصل إلى is not a qualifier); a phrase ending in ب may be
+    glued to the number (يقدر ب2500). A span starts at ب but after و.
+    """
+    if _prev_word(f, start) not in _vocab().qual_last:
         return None, start
     window = f[max(0, start - _QUALIFIER_TAIL):start]
     m = _vocab().qual_re.search(window)
-    if not m:
+    if not m or ((m.group("w") or m.group("b")) and m.group("q")[0] in "يت"):
         return None, start
-    return _vocab().quals[m.group("q")], start - (len(window) - m.start("q"))
+    qstart = m.start("b") if m.group("b") else m.start("q")
+    return _vocab().quals[m.group("q")], start - (len(window) - qstart)
+
+
+def _prev_word(f: str, start: int) -> str:
+    """The word before ``start``; a ب glued to the number (ب2500) counts as a word."""
+    if start >= 2 and f[start - 1] == "ب" and f[start - 2] in " \t\n":
+        return "ب"
+    return _word_before(f, start)
 
 
 def _noun(f: str, end: int) -> tuple[str | None, int, int]:
@@ -327,11 +353,13 @@ def _noun(f: str, end: int) -> tuple[str | None, int, int]:
 
 
 def _is_year(f: str, e: _Expr) -> bool:
+    """A bare year: after عام/منذ/..., before م/ه, or after حتى with no counted noun."""
     s = f[e.start:e.end]
     if not (len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100):
         return False
-    return bool(_YEAR_CTX_RE.search(f, max(0, e.start - 12), e.start)) or bool(
-        _ERA_RE.match(f, e.end))
+    if _YEAR_CTX_RE.search(f, max(0, e.start - 12), e.start) or _ERA_RE.match(f, e.end):
+        return True
+    return _word_before(f, e.start) in _UPTO_YEAR and _noun(f, e.end)[0] is None
 
 
 def _bad_context(f: str, start: int, end: int) -> bool:
@@ -427,6 +455,15 @@ def _duals(norm, f: str, found) -> list[Quantity]:
     return out
 
 
+def _counted_by(text: str, start: int, ends: set[int]) -> bool:
+    """A dual-looking word right after a number is that number's plural noun
+    (ثلاثة شرطيين، 5 مواطنين): not a second quantity of 2."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k < start and k in ends
+
+
 def _date_spans(text: str) -> list[tuple[int, int]]:
     try:
         from .dates import find_dates
@@ -444,7 +481,7 @@ def find_numbers(text: str, ignore: list[tuple[int, int]] | None = None) -> list
     sc = scan(text)
     norm = sc.norm
     f = norm.folded
-    out = _duals(norm, f, sc.duals)
+    out = []
     pos = 0
     for start in sc.numbers:
         if start < pos:
@@ -452,11 +489,30 @@ def find_numbers(text: str, ignore: list[tuple[int, int]] | None = None) -> list
         q, pos = _quantity_at(norm, f, start)
         if q is not None:
             out.append(q)
+    if sc.duals:
+        ends = {q.end for q in out}
+        out += [d for d in _duals(norm, f, sc.duals) if not _counted_by(norm.original, d.start, ends)]
     spans = _date_spans(text) if ignore is None else ignore
     if spans:
-        out = [q for q in out if not any(a < q.end and q.start < b for a, b in spans)]
+        out = _outside(out, spans)
     out.sort(key=lambda q: (q.start, -q.end))
     return _drop_overlaps(out)
+
+
+def _outside(qs: list[Quantity], spans) -> list[Quantity]:
+    """The quantities that overlap none of ``spans`` (bisect over sorted starts)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach, far = [], -1
+    for _, b in spans:            # reach[i]: the furthest end among spans[:i + 1]
+        far = max(far, b)
+        reach.append(far)
+    out = []
+    for q in qs:
+        i = bisect_left(starts, q.end)    # spans[:i] start before q ends
+        if i == 0 or reach[i - 1] <= q.start:
+            out.append(q)
+    return out
 
 
 def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:
