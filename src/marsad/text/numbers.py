@@ -17,9 +17,17 @@ already folded to 0-9), so ``٢٠ ألفاً`` and ``20 ألفا`` are the same 
   (data/range_verbs.txt: تتراوح ...) stands within three words before بين, which
   needs two ends: ``تتراوح أعمارهم بين خمسة وعشرين عاما`` is 5..20;
 * qualifiers (data/qualifiers.tsv): approx / at_least / at_most; a span
-  includes its qualifier phrase;
+  includes its qualifier phrase. The phrase may carry the clitics ب/و
+  (``بنحو``، ``بما يقارب``، ``وأكثر من``) unless it opens with a present-tense
+  verb (``وتصل إلى``، ``لتصل إلى`` are not qualifiers); a phrase ending in ب may be
+  glued to the number (``يقدر عددهم ب2500``). ``حتى`` before a bare year
+  (``حتى 2019``) is a date, not an upper bound;
+* open ends: at_least leaves value_high None, at_most leaves value_low None;
+* ``20 و30 ألف`` (no بين): a bare number, و, and a larger one with a scale word
+  is a range whose scale applies to both ends (20000..30000);
 * vague amounts (عشرات، مئات، آلاف، بضعة آلاف) have no value;
-* duals of counted nouns (data/duals.tsv) count 2;
+* duals of counted nouns (data/duals.tsv) count 2 — not right after a number,
+  where the -ين form is the plural (ثلاثة شرطيين);
 * the counted noun that follows (data/counted_nouns.tsv) is reported as its lemma.
 
 Years and other numbers inside date expressions are not quantities: they are
