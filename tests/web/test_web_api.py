@@ -112,7 +112,7 @@ def test_claims_and_filters(client):
 
 def test_ledger(client):
     body = client.get("/api/claims/ledger?factor=2").json()
-    assert body["factor"] == 2 and body["basis"] in ("marsad.analysis", "fallback")
+    assert body["factor"] == 2
     values = [v for g in body["groups"] for v in g["values"]]
     assert sorted(v["value_low"] for v in values) == [2000, 20000]
     assert all({"key", "values", "spread", "contradiction"} <= set(g) for g in body["groups"])
@@ -120,12 +120,22 @@ def test_ledger(client):
     assert all(g["contradiction"] for g in only)
 
 
-def test_fallback_ledger_flags_contradiction(web_db):
+def test_ledger_flags_contradiction_by_factor(web_db, tmp_path):
+    import shutil
+    import sqlite3
+
     from marsad.web import bridge, queries
-    conn = queries.connect(web_db)
-    groups = bridge.fallback_ledger(conn, 1.5)
-    assert len(groups) == 1 and groups[0]["contradiction"] and groups[0]["spread"]["ratio"] == 15
-    assert not bridge.fallback_ledger(conn, 20)[0]["contradiction"]
+    db = tmp_path / "ledger.db"
+    shutil.copy(web_db, db)
+    with sqlite3.connect(db) as raw:  # a second estimate of the same thing, place and year as the UN's
+        raw.execute("INSERT INTO claims(claim_id, doc_id, version, quantity, value_low, value_high, qualifier, "
+                    "place, time, source_ar, source_en, source_kind, evidence) SELECT 't-claims:c3', doc_id, "
+                    "version, quantity, 2000, 2000, 'exact', place, time, 'مسؤول عراقي', 'Iraqi official', "
+                    "'government', evidence FROM claims WHERE claim_id = 't-claims:c1'")
+    conn = queries.connect(db)
+    flagged = [g for g in bridge.ledger(conn, 1.5) if g["contradiction"]]
+    assert len(flagged) == 1 and flagged[0]["spread"]["ratio"] == 15
+    assert not any(g["contradiction"] for g in bridge.ledger(conn, 20))
 
 
 def test_incidents_endpoint(client):

@@ -112,10 +112,10 @@ def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/claims/ledger", tags=["read"], summary="Claims grouped by what they count, contradictions flagged")
     def claims_ledger(conn: Conn, factor: Annotated[float, Query(gt=1.0, le=1000.0)] = 1.5,
                       contradictions: bool = False) -> dict:
-        groups, basis = bridge.ledger(conn, factor)
+        groups = bridge.ledger(conn, factor)
         if contradictions:
             groups = [g for g in groups if g.get("contradiction")]
-        return {"factor": factor, "basis": basis, "groups": groups}
+        return {"factor": factor, "groups": groups}
 
 
 

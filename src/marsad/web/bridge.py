@@ -1,17 +1,12 @@
-"""Incidents and the claims ledger, from marsad.analysis when it is installed.
+"""Incidents and the claims ledger for the API, from marsad.analysis (which owns both).
 
-marsad.analysis (issue 6) owns both; this module only adapts its output to plain dicts
-and filters it. Without marsad.analysis, incidents are empty and the ledger is a simple
-private grouping by the claim's quantity (same output shape, `"basis": "fallback"`).
+This module only adapts marsad.analysis's output to plain dicts and filters it.
 """
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import json
 import logging
 import sqlite3
-import statistics
 
 from marsad.web.filters import Filters
 
@@ -30,47 +25,17 @@ def _plain(obj):
     return obj
 
 
-def _function(name: str):
-    """marsad.analysis.<name> if it is importable (it may be absent or only partly written)."""
-    try:
-        analysis = importlib.import_module("marsad.analysis")
-        fn = getattr(analysis, name, None)
-    except (ImportError, AttributeError) as exc:
-        log.debug("marsad.analysis.%s unavailable: %s", name, exc)
-        return None
-    return fn if callable(fn) else None
+def update_incidents(conn: sqlite3.Connection) -> None:
+    from marsad.analysis import update_incidents as update
 
-
-def update_incidents(conn: sqlite3.Connection) -> bool:
-    """Run marsad.analysis.update_incidents if present; True when it ran."""
-    fn = _function("update_incidents")
-    if fn is None:
-        return False
-    fn(conn)
+    update(conn)
     conn.commit()
-    return True
-
-
-def _stored_incidents(conn: sqlite3.Connection) -> list[dict]:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incidents'").fetchone():
-        return []
-    rows = [dict(r) if isinstance(r, sqlite3.Row) else r for r in conn.execute("SELECT * FROM incidents")]
-    for row in rows:
-        for k, v in list(row.items()):
-            if isinstance(v, str) and v[:1] in "[{" and (k.endswith("_json") or k in ("location", "doc_ids", "events", "fatalities", "injured", "arrested")):
-                try:
-                    row[k.removesuffix("_json")] = json.loads(v)
-                except json.JSONDecodeError:
-                    pass
-    return rows
 
 
 def all_incidents(conn: sqlite3.Connection) -> list[dict]:
-    fn = _function("list_incidents")
-    if fn is not None:
-        return [_plain(x) for x in fn(conn)]
-    return _stored_incidents(conn)
+    from marsad.analysis import list_incidents
 
+    return [_plain(x) for x in list_incidents(conn)]
 
 def _loc(inc: dict) -> dict:
     loc = inc.get("location")
@@ -96,23 +61,13 @@ def incident_matches(inc: dict, f: Filters, doc_ids: set[str] | None) -> bool:
     return all(checks)
 
 
-def _has(conn: sqlite3.Connection, *tables: str) -> bool:
-    marks = ",".join("?" * len(tables))
-    n = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", tables).fetchone()[0]
-    return n == len(tables)
-
-
 def count_incidents(conn: sqlite3.Connection) -> int:
-    if _has(conn, "incidents"):
-        return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
-    return len(all_incidents(conn))
+    return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
 
 
 def incidents_for_docs(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
     """The incidents one document's events belong to, each with incident_id, doc_ids, event_ids and
     the consensus counts; read straight from migration 0002's tables (indexed), no full load."""
-    if not _has(conn, "incidents", "incident_events"):
-        return [i for i in all_incidents(conn) if doc_id in (i.get("doc_ids") or [])]
     ids = [r[0] for r in conn.execute(
         "SELECT DISTINCT ie.incident_id FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
         "WHERE e.doc_id = ?", (doc_id,))]
@@ -130,33 +85,10 @@ def incidents_for_docs(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
     return out
 
 
-def ledger(conn: sqlite3.Connection, factor: float) -> tuple[list[dict], str]:
-    fn = _function("ledger")
-    if fn is not None:
-        return [_plain(g) for g in fn(conn, factor)], "marsad.analysis"
-    return fallback_ledger(conn, factor), "fallback"
+def ledger(conn: sqlite3.Connection, factor: float) -> list[dict]:
+    from marsad.analysis import ledger as analysis_ledger
 
-
-def fallback_ledger(conn: sqlite3.Connection, factor: float) -> list[dict]:
-    groups: dict[str, list[dict]] = {}
-    for r in conn.execute("SELECT * FROM claims ORDER BY time, claim_id"):
-        v = {k: r[k] for k in ("claim_id", "doc_id", "value_low", "value_high", "qualifier", "source_ar",
-                               "source_en", "source_kind", "time", "evidence", "quantity", "place")}
-        groups.setdefault((r["quantity"] or "").strip().lower(), []).append(v)
-    out = []
-    for key, values in groups.items():
-        lows = [v["value_low"] for v in values if v["value_low"] is not None]
-        highs = [v["value_high"] if v["value_high"] is not None else v["value_low"] for v in values]
-        highs = [h for h in highs if h is not None]
-        lo, hi = (min(lows), max(highs)) if lows and highs else (None, None)
-        ratio = hi / lo if lo and hi else None
-        out.append({"key": key, "quantity": values[0]["quantity"], "place": values[0]["place"],
-                    "period": None, "values": values,
-                    "spread": {"min": lo, "max": hi, "ratio": ratio,
-                               "median": statistics.median(lows) if lows else None},
-                    "contradiction": bool(len(values) > 1 and ratio and ratio > factor)})
-    out.sort(key=lambda g: (not g["contradiction"], -len(g["values"]), g["key"]))
-    return out
+    return [_plain(g) for g in analysis_ledger(conn, factor)]
 
 
 def prepare(db_path) -> None:
