@@ -1,4 +1,10 @@
-"""Event counts (fatalities, injured, arrested) from role words and the numbers near them."""
+"""Event counts (fatalities, injured, arrested) from role words and the numbers near them.
+
+A role word ("مقتل", "جرحى", "اعتقال") takes, in order: the persons an object pronoun on it (or on a
+carrier right after it) stands for ("مقتله" 1, "اعتقالهما" 2, "مقتلهم" unknown); the number nearest
+after it (a quantity of marsad.text, or a singular person noun: "مقتل مدني" 1); the number right
+before it. A vague amount ("عشرات", "عدد من") leaves the count unknown.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,6 +12,8 @@ from functools import lru_cache
 from marsad.lexicon import fold_entry, load, matcher
 
 AFTER = 6   # tokens after a role word searched for its number
+STOP = frozenset(("في", "بعد", "قبل", "خلال", "اثر", "جراء"))   # a number past these belongs to something else
+_PROCLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 
 
 @lru_cache(maxsize=1)
@@ -14,6 +22,57 @@ def _words():
     single = frozenset(fold_entry(w) for w in data["person_singular"])
     vague = frozenset(fold_entry(w) for w in data["vague"])
     return single, vague
+
+
+@lru_cache(maxsize=1)
+def _pronoun_forms() -> tuple[dict, dict]:
+    """{folded word: (role, count)} for role words with an object pronoun, and {carrier+pronoun: count}.
+    A word ending in ta marbuta takes the pronoun on its ت ("إصابة" -> "إصابته")."""
+    data = load("counts")
+    pron = {fold_entry(k): v for k, v in data["object_pronouns"].items()}
+    forms = {}
+    for role, words in data["roles"].items():
+        for w in words:
+            base = fold_entry(w.rstrip("*"))
+            if " " in base:
+                continue
+            for b in {base, base[:-1] + "ت" if base.endswith("ه") else base}:
+                for suffix, n in pron.items():
+                    forms.setdefault(b + suffix, (role, n))
+    carriers = {fold_entry(c) + s: n for c in data["carriers"] for s, n in pron.items()}
+    return forms, carriers
+
+
+def _bare(word: str) -> list[str]:
+    """The word and its forms without proclitics (و ف ب ل, then ال)."""
+    out = [word]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            out.append(word[len(p):])
+            break
+    out += [w[2:] for w in out if w.startswith("ال") and len(w) > 4]
+    return out
+
+
+def _pronoun_form(sent, k: int) -> tuple[str, object] | None:
+    """(role, count) when token k is a role word with an object pronoun; a final ة is no pronoun
+    ("أسرة", "قتلة" fold like "أسره", "قتله")."""
+    _, e, word = sent.tokens[k]
+    if sent.norm.text[e - 1:e] == "ة":
+        return None
+    forms, _ = _pronoun_forms()
+    for b in _bare(word):
+        if b in forms:
+            return forms[b]
+    return None
+
+
+def _pronoun_count(sent, i: int, role: str):
+    """Persons an object pronoun on the role word at token i (or on a carrier after it) stands for."""
+    _, carriers = _pronoun_forms()
+    hit = _pronoun_form(sent, i)
+    n = hit[1] if hit and hit[0] == role else carriers.get(sent.tokens[i + 1][2]) if i + 1 < len(sent.tokens) else None
+    return "back" if n == "vague" else n   # a plural pronoun refers back: "لقي 16 شخصا مصرعهم"
 
 
 def _number_after(sent, quants, i: int) -> int | None | str:
@@ -30,13 +89,16 @@ def _number_after(sent, quants, i: int) -> int | None | str:
             return "vague"
         if w in single:
             return 1
-        if w in ("في", "بعد", "قبل", "خلال", "اثر", "جراء"):
+        if w in STOP:
             break
     return None
 
 
 def _number_before(sent, quants, i: int) -> int | None:
+    single, _ = _words()
     toks = sent.tokens
+    if i and toks[i - 1][2] in single:
+        return 1        # "أن مدنيا استشهد"
     for k in range(max(0, i - 3), i):
         for q in quants:
             if q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
@@ -44,21 +106,37 @@ def _number_before(sent, quants, i: int) -> int | None:
     return None
 
 
+def _role_hits(sent) -> list[tuple[int, str]]:
+    """(token index, role) of the role words, in text order: lexicon matches and pronoun forms."""
+    hits = {sent.tok_index(p.start): p.value for p in matcher("counts", "roles").find(sent.folded)}
+    for k in range(len(sent.tokens)):
+        if k not in hits:
+            form = _pronoun_form(sent, k)
+            if form:
+                hits[k] = form[0]
+    return sorted(hits.items())
+
+
 def find_counts(sent, quants) -> dict[str, int | None]:
     out: dict[str, int | None] = {"fatalities": None, "injured": None, "arrested": None}
     done = set()
-    for p in matcher("counts", "roles").find(sent.folded):
-        role = p.value
+    hits = _role_hits(sent)
+    roles_at = dict(hits)
+    for i, role in hits:
         if role in done:
             continue
-        i = sent.tok_index(p.start)
-        n = _number_after(sent, quants, i)
+        joined = roles_at.get(i + 1)
+        if joined and joined != role and sent.tokens[i + 1][2].startswith("و"):
+            done |= {role, joined}      # "مقتل وإصابة 16": one figure for both, neither known
+            continue
+        n = _pronoun_count(sent, i, role)
         if n is None:
-            n = _number_before(sent, quants, i)
+            n = _number_after(sent, quants, i)
+        if n is None or n == "back":
+            n = _number_before(sent, quants, i) or ("vague" if n == "back" else None)
         if n == "vague":
             done.add(role)
-            continue
-        if n is not None:
+        elif n is not None:
             out[role] = n
             done.add(role)
     return out

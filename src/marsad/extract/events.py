@@ -147,6 +147,18 @@ def _background(sent) -> bool:
     return bool(matcher("cues", "past_frame").find(lead))
 
 
+def sentence_toll(sent, pub: date | None) -> dict | None:
+    """The counts of a sentence whose only trigger is a killing ("وأسفر ذلك عن مقتل عنصرين"): a toll that
+    belongs to the incident told next to it."""
+    trigs = find_triggers(sent)
+    if not trigs or any(t.kind != "kill" for t in trigs):
+        return None
+    counts = {k: v for k, v in find_counts(sent, numbers(sent, pub)).items() if v is not None}
+    if not counts or any(v > MAX_INCIDENT_COUNT for v in counts.values()):
+        return None
+    return counts
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trigs = find_triggers(sent)
     trig = choose_kind(sent, trigs)

@@ -9,7 +9,11 @@ Policy (in order):
      its own or refers back to it (a definite trigger: "الهجوم"، "الانفجار"، "العملية").
    A background sentence ("وكان ... قد") joins only an event at the same named place; a sentence that
    opens another topic ("من جهة أخرى") joins none, and two items of a list stay apart.
-When merging, the more precise place, the first resolved date and the larger counts win.
+   An event of the same kind close by is preferred over an elaborated one; a mention that refers back
+   ("الهجوم الإرهابي الذي استهدف ...") at the same named place joins within HEADLINE_GAP sentences; adjacent
+   mentions of the same kind in one governorate join when one place is a region.
+When merging, the more precise place, the first resolved date and the larger counts win (a split
+killed/injured toll replaces a lumped one).
 """
 from __future__ import annotations
 
@@ -31,18 +35,62 @@ def merge_or_add(drafts: list, d) -> None:
         return
     if _headline_merge(drafts, d):
         return
+    target = _target(drafts, d)
+    if target is not None:
+        absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP)
+    else:
+        drafts.append(d)
+
+
+def _target(drafts: list, d):
+    """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
+    elaborates, else one it refers back to at the same place, else the nearest of the same kind."""
+    same_near = follow = back = same_far = None
     for e in reversed(drafts):
-        if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d) or not _places_agree(e, d):
+        if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
         gap = d.sents[0] - e.sents[-1]
-        if d.background and not (_same_name(e.place, d.place) and e.trig.sub_event_type == d.trig.sub_event_type):
-            continue
         same = e.trig.sub_event_type == d.trig.sub_event_type
-        follow = gap <= FOLLOW_GAP and (not d.own_place or d.anaphoric)
-        if same or follow:
-            absorb(e, d, adjacent=gap <= FOLLOW_GAP)
-            return
-    drafts.append(d)
+        if not _places_agree(e, d) and not (same and gap <= 1 and _region_neighbours(e, d)):
+            continue
+        if d.background and not (_same_name(e.place, d.place) and same):
+            continue
+        if same and gap <= FOLLOW_GAP:
+            same_near = same_near or e
+        elif gap <= FOLLOW_GAP and (not d.own_place or d.anaphoric):
+            follow = follow or e
+        elif d.anaphoric and gap <= HEADLINE_GAP and _same_name(e.place, d.place):
+            back = back or e
+        if same:
+            same_far = same_far or e
+    return same_near or follow or back or same_far
+
+
+def _region_neighbours(e, d) -> bool:
+    """Two places of one governorate, at least one a region ("بادية حمص"): adjacent sentences of the
+    same kind there tell one incident."""
+    if e.place is None or d.place is None or e.place.admin1 != d.place.admin1:
+        return False
+    return max(_precision(e.place), _precision(d.place)) >= 2
+
+
+def lend_toll(drafts: list, idx: int, counts: dict, admin1s: set) -> bool:
+    """A toll sentence without an event of its own fills the unknown counts of the event told in the
+    FOLLOW_GAP sentences before it (in a governorate it names, if it names any). True if lent."""
+    for e in reversed(drafts):
+        if idx - e.sents[-1] > FOLLOW_GAP:
+            break
+        if admin1s and getattr(e.place, "admin1", None) not in admin1s:
+            continue
+        fill_counts(e.counts, counts)
+        return True
+    return False
+
+
+def fill_counts(old: dict, new: dict) -> None:
+    for k, v in new.items():
+        if old.get(k) is None:
+            old[k] = v
 
 
 def _headline_merge(drafts: list, d) -> bool:
@@ -59,9 +107,7 @@ def _headline_merge(drafts: list, d) -> bool:
 def absorb(e, d, adjacent: bool) -> None:
     if adjacent:
         e.sents = sorted(set(e.sents) | set(d.sents))
-    for k, v in d.counts.items():
-        if v is not None and (e.counts.get(k) is None or v > e.counts[k]):
-            e.counts[k] = v
+    _merge_counts(e.counts, d.counts)
     if d.own_place and (not e.own_place or _precision(d.place) < _precision(e.place)):
         e.place, e.own_place = d.place, True
     if not e.dated and d.dated:
@@ -71,6 +117,16 @@ def absorb(e, d, adjacent: bool) -> None:
     e.actor2 = e.actor2 or d.actor2
     if e.actor2 == e.actor1:
         e.actor2 = None
+
+
+def _merge_counts(old: dict, new: dict) -> None:
+    """The larger figure wins; a later toll that splits killed and injured replaces an earlier figure
+    of the killed alone (a lumped toll: "لقي 16 شخصا مصرعهم" then "مقتل 4 وإصابة 12")."""
+    if new.get("fatalities") is not None and new.get("injured") is not None and old.get("injured") is None:
+        old["fatalities"], old["injured"] = new["fatalities"], new["injured"]
+    for k, v in new.items():
+        if v is not None and (old.get(k) is None or v > old[k]):
+            old[k] = v
 
 
 def _precision(p) -> int:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
-from marsad.extract.events import Draft, choose_kind, sentence_events
-from marsad.extract.incident import FOLLOW_GAP, merge_or_add
+from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
+from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add
 from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 
 def extract_document(doc) -> dict:
@@ -19,15 +19,20 @@ def extract_document(doc) -> dict:
     drafts: list[Draft] = []
     claims: list[dict] = []
     lead, state = _lead_place(sents) or report_place(text), ClaimState()
-    intro = None
+    intro = toll = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
         found = sentence_events(sent, pub, ctx)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
+        if not found:
+            toll = _toll(drafts, sent, pub) or toll
         for d in found:
             d.headline, d.bullet = sent.headline, sent.bullet
             if sent.bullet and intro and not d.dated:
                 d.date_start, d.date_end, d.dated = intro.date_start, intro.date_end, True
+            if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift:
+                fill_counts(d.counts, toll[1])
+            toll = None
             merge_or_add(drafts, d)
         if found:
             remember(sent, pub, state)
@@ -36,6 +41,15 @@ def extract_document(doc) -> dict:
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _toll(drafts: list[Draft], sent, pub):
+    """A toll sentence lends its counts to the event before it, else is kept for the next one: (idx, counts)."""
+    counts = sentence_toll(sent, pub)
+    if not counts:
+        return None
+    admin1s = {p.admin1 for _, _, p in sent.places if p.admin1}
+    return None if lend_toll(drafts, sent.idx, counts, admin1s) else (sent.idx, counts)
 
 
 def _list_intro(sent, pub):
