@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._data import read_lines
-from .normalize import LETTERS, normalize
+from .normalize import _TRAILING, LETTERS, normalize
 
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 _BULLET_RE = re.compile(r"\s*(?:[-•*·▪◦●■–—►✓+]+|\(?[0-9٠-٩]{1,2}\s?[.)\-–]|\([0-9٠-٩]{1,2}\))(?=\s)")
+# A run of sentence punctuation, its closing quotes/brackets, then space, end or a
+# letter (``الحصيلة.وقال``). The pattern opens with a plain character class (not a
+# repeat), so ``re`` skips to candidate characters in C. Lines never hold \n \r \u2028 \u2029, all
+# of which are \s, so one scan of the whole text finds exactly the per-line matches.
 _END_RE = re.compile(
-    r"(?:[.!?؟…]+|(?<=[" + LETTERS + r"]{3})\.(?=[" + LETTERS + r"]))"
-    r"(?:[\"'»”’)\]]+)?(?=\s|$|[" + LETTERS + r"])"
+    r"(?P<p>[.!?؟…][.!?؟…]*)(?:[\"'»”’)\]]+)?(?=\s|$|[" + LETTERS + r"])"
 )
 _INITIALS_RE = re.compile(r"^[(\[«“\"]?(?:\w\.)*\w$")
 
@@ -38,10 +41,23 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold() for a in read_lines("abbreviations.txt"))
 
 
-def _is_abbreviation(line: str, dot: int) -> bool:
-    """True when the '.' at ``dot`` closes an abbreviation or initials."""
-    k = max(line.rfind(" ", 0, dot), line.rfind("\t", 0, dot)) + 1
-    word = line[k:dot]
+def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    """True when the '.' at ``dot`` closes an abbreviation or initials (the word
+    runs back to a space or tab, or to the start of its line)."""
+    k = max(text.rfind(" ", line_start, dot), text.rfind("\t", line_start, dot))
+    word = text[k + 1 if k >= 0 else line_start:dot]
+    known = _ABBR_SEEN.get(word)
+    if known is None:
+        if len(_ABBR_SEEN) >= 8192:
+            _ABBR_SEEN.clear()
+        known = _ABBR_SEEN[word] = _abbreviation_word(word)
+    return known
+
+
+_ABBR_SEEN: dict[str, bool] = {}   # word -> _abbreviation_word(word), bounded
+
+
+def _abbreviation_word(word: str) -> bool:
     if not word or (len(word) > 8 and "." not in word):
         return False
     if _INITIALS_RE.match(word) and all(len(w) <= 1 for w in word.strip("([«“\"").split(".")):
@@ -49,42 +65,51 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return word.casefold().lstrip("([«“\"") in _abbreviations()
 
 
-def _line_cuts(line: str) -> list[int]:
-    """End positions (exclusive) of the sentences inside one line."""
-    cuts = []
-    for m in _END_RE.finditer(line):
-        punct = m.group(0)
-        if punct[0] == "." and len(punct.rstrip("\"'»”’)]")) == 1 and _is_abbreviation(line, m.start()):
-            continue
-        cuts.append(m.end())
-    return cuts
-
-
 def _spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans over an already-normalized text."""
+    """Sentence spans over an already-normalized text.
+
+    One scan for sentence ends over the whole text; each line (a headline or
+    list item is its own sentence) takes the ends that fall inside it.
+    """
+    ends = [(m.start(), m.end(), m.end("p")) for m in _END_RE.finditer(text)]
+    n_ends, j = len(ends), 0
     spans = []
     for lm in _LINE_RE.finditer(text):
-        line, base = lm.group(0), lm.start()
-        b = _BULLET_RE.match(line)
-        prev = b.end() if b else 0
-        for cut in _line_cuts(line) + [len(line)]:
+        ls, le = lm.span()
+        b = _BULLET_RE.match(text, ls, le)
+        prev = b.end() if b else ls
+        while j < n_ends and ends[j][0] < le:
+            ps, cut, pe = ends[j]
+            j += 1
+            if pe - ps == 1 and text[ps] == "." and _is_abbreviation(text, ls, ps):
+                continue
             if cut > prev:
-                spans.append((base + prev, base + cut))
-            prev = max(prev, cut)
+                spans.append((prev, cut))
+                prev = cut
+        if le > prev:
+            spans.append((prev, le))
     return spans
+
+
+_ALNUM_RE = re.compile(r"[^\W_]")   # str.isalnum() of one character, as a regex
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; spans and texts refer to ``text`` itself."""
     norm = normalize(text)
+    offsets = norm.offsets
     out = []
     for s, e in _spans(norm.text):
-        os_, oe = norm.to_original(s, e)
+        # norm.to_original(s, e), inlined: 0 <= s < e <= len(norm.text) here
+        os_ = offsets[s]
+        oe = offsets[e - 1] + 1
+        limit = offsets[e]
+        while oe < limit and text[oe] in _TRAILING:
+            oe += 1
         chunk = text[os_:oe]
         stripped = chunk.strip()
-        if not stripped or not any(ch.isalnum() for ch in stripped):
+        if not stripped or not _ALNUM_RE.search(stripped):
             continue
-        lead = len(chunk) - len(chunk.lstrip())
-        os_ += lead
+        os_ += len(chunk) - len(chunk.lstrip())
         out.append(Sentence(os_, os_ + len(stripped), stripped))
     return out
