@@ -117,6 +117,14 @@ def _role_hits(sent) -> list[tuple[int, str]]:
     return sorted(hits.items())
 
 
+def _joined(sent, quants, i: int, role: str, roles_at: dict) -> bool:
+    """Two role words joined by و share the number after them ("مقتل وإصابة 16 شخصا", "قتلى وجرحى")."""
+    other = roles_at.get(i + 1)
+    if not other or other == role or not sent.tokens[i + 1][2].startswith("و"):
+        return False
+    return _number_before(sent, quants, i) is None and _number_after(sent, quants, i + 1) is not None
+
+
 def find_counts(sent, quants) -> dict[str, int | None]:
     out: dict[str, int | None] = {"fatalities": None, "injured": None, "arrested": None}
     done = set()
@@ -125,9 +133,8 @@ def find_counts(sent, quants) -> dict[str, int | None]:
     for i, role in hits:
         if role in done:
             continue
-        joined = roles_at.get(i + 1)
-        if joined and joined != role and sent.tokens[i + 1][2].startswith("و"):
-            done |= {role, joined}      # "مقتل وإصابة 16": one figure for both, neither known
+        if _joined(sent, quants, i, role, roles_at):
+            done |= {role, roles_at[i + 1]}      # "مقتل وإصابة 16": one figure for both, neither known
             continue
         n = _pronoun_count(sent, i, role)
         if n is None:

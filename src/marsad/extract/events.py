@@ -36,6 +36,7 @@ class Draft:
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
     bullet: bool = False           # told as an item of a list: items are distinct incidents
+    last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:

@@ -49,7 +49,7 @@ def _target(drafts: list, d):
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
-        gap = d.sents[0] - e.sents[-1]
+        gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not _places_agree(e, d) and not (same and gap <= 1 and _region_neighbours(e, d)):
             continue
@@ -74,17 +74,26 @@ def _region_neighbours(e, d) -> bool:
     return max(_precision(e.place), _precision(d.place)) >= 2
 
 
-def lend_toll(drafts: list, idx: int, counts: dict, admin1s: set) -> bool:
+def lend_toll(drafts: list, idx: int, counts: dict, places: list) -> bool:
     """A toll sentence without an event of its own fills the unknown counts of the event told in the
-    FOLLOW_GAP sentences before it (in a governorate it names, if it names any). True if lent."""
+    FOLLOW_GAP sentences before it, at a place it names (a named place, else a governorate) if it names
+    any. True if lent."""
     for e in reversed(drafts):
         if idx - e.sents[-1] > FOLLOW_GAP:
             break
-        if admin1s and getattr(e.place, "admin1", None) not in admin1s:
-            continue
-        fill_counts(e.counts, counts)
-        return True
+        if toll_place_agrees(e.place, places):
+            fill_counts(e.counts, counts)
+            return True
     return False
+
+
+def toll_place_agrees(place, places: list) -> bool:
+    named = [p for p in places if _precision(p) == 1]
+    if named:
+        return place is not None and any(_same_name(place, p) or km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
+                                         for p in named)
+    admin1s = {p.admin1 for p in places if p.admin1}
+    return not admin1s or getattr(place, "admin1", None) in admin1s
 
 
 def fill_counts(old: dict, new: dict) -> None:
@@ -105,6 +114,7 @@ def _headline_merge(drafts: list, d) -> bool:
 
 
 def absorb(e, d, adjacent: bool) -> None:
+    e.last = max(e.last, d.sents[-1])
     if adjacent:
         e.sents = sorted(set(e.sents) | set(d.sents))
     _merge_counts(e.counts, d.counts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
-from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add
+from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add, toll_place_agrees
 from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
@@ -30,7 +30,7 @@ def extract_document(doc) -> dict:
             d.headline, d.bullet = sent.headline, sent.bullet
             if sent.bullet and intro and not d.dated:
                 d.date_start, d.date_end, d.dated = intro.date_start, intro.date_end, True
-            if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift:
+            if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift and toll_place_agrees(d.place, toll[2]):
                 fill_counts(d.counts, toll[1])
             toll = None
             merge_or_add(drafts, d)
@@ -48,8 +48,8 @@ def _toll(drafts: list[Draft], sent, pub):
     counts = sentence_toll(sent, pub)
     if not counts:
         return None
-    admin1s = {p.admin1 for _, _, p in sent.places if p.admin1}
-    return None if lend_toll(drafts, sent.idx, counts, admin1s) else (sent.idx, counts)
+    places = [p for _, _, p in sent.places if p.admin1]
+    return None if lend_toll(drafts, sent.idx, counts, places) else (sent.idx, counts, places)
 
 
 def _list_intro(sent, pub):

@@ -39,9 +39,10 @@ def _make(p) -> Trigger:
 
 
 def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None) -> bool:
+    a, b = max(0, a), min(b, len(sent.tokens))
     if a >= b:
         return False
-    lo, hi = sent.tokens[max(0, a)][0], sent.tokens[min(b, len(sent.tokens)) - 1][1]
+    lo, hi = sent.tokens[a][0], sent.tokens[b - 1][1]
     for c in matcher("cues", cues).find(sent.folded, lo, hi):
         if skip and c.start < skip[1] and skip[0] < c.end:
             continue
@@ -71,10 +72,13 @@ def names_day(sent) -> bool:
     return sent.cache["names_day"]
 
 
-def _side_clauses(sent) -> list[tuple[int, int]]:
+def _side_clauses(sent, cues: str = "circumstance") -> list[tuple[int, int]]:
     """Spans from a circumstance cue ("في ظل", "وسط", "رغم") to the next comma: side clauses."""
-    out = []
-    for c in matcher("cues", "circumstance").find(sent.folded):
+    key = ("side", cues)
+    if key in sent.cache:
+        return sent.cache[key]
+    out = sent.cache[key] = []
+    for c in matcher("cues", cues).find(sent.folded):
         ends = [k for k in (sent.folded.find(p, c.end) for p in "،,") if k >= 0]
         out.append((c.start, min(ends) if ends else len(sent.folded)))
     return out
@@ -88,6 +92,10 @@ def blocked(sent, t: Trigger) -> str | None:
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
         return "negation"
+    if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
+        return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
+    if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
+        return "aside"             # "في ظل استمرار معركة الرقة"
     if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i) or _cue_near(sent, "hypothetical", 0, min(i, LEAD)):
         return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
