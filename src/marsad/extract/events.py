@@ -14,6 +14,8 @@ REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mention
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
 LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
 MAX_INCIDENT_COUNT = 1000
+TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
+CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
 
 
@@ -106,6 +108,21 @@ def _list_run(sent, cands) -> list:
     return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
 
 
+def _named_after(sent, trig: Trigger, place) -> bool:
+    """The place is named after the trigger ("سيطرت على قرية X", not "الناشط المنحدر من X ... القضاء على داعش")."""
+    return any(p is place and s >= trig.end for s, _, p in sent.places)
+
+
+def _vague_crowd(sent, trig: Trigger, places: list) -> bool:
+    """A vague crowd right after the trigger ("أسر المئات من المقاتلين") with no date and no named place:
+    the sentence tells the war at large, not one incident."""
+    if any(p.geo_precision == 1 for p in places) or dates(sent, sent.pub):
+        return False
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + CROWD_WINDOW, len(sent.tokens) - 1)][1]
+    return any(q.vague and trig.end <= q.start < hi for q in numbers(sent, sent.pub))
+
+
 def _date(sent, pub: date | None, trig: Trigger):
     h = _nearest_date(sent, pub, trig)
     return (h.date_start, h.date_end, True) if h else (None, None, False)
@@ -160,9 +177,19 @@ def sentence_toll(sent, pub: date | None) -> dict | None:
     return counts
 
 
-def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
+def _event_trigger(sent) -> Trigger | None:
+    """The sentence's kind; a change of territory that names no territory after it gives way to the next kind
+    ("تمكنت قوات النظام من استردادها، وشهدت الشهر الماضي هجوما ..." is the attack)."""
     trigs = find_triggers(sent)
     trig = choose_kind(sent, trigs)
+    if trig is not None and trig.kind in TERRITORY and \
+            not any(_named_after(sent, trig, p) for p in _places(sent, trig, trig.kind)):
+        trig = choose_kind(sent, [t for t in trigs if t.kind not in TERRITORY])
+    return trig
+
+
+def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
+    trig = _event_trigger(sent)
     if trig is None:
         return []
     ds, de, dated = _date(sent, pub, trig)
@@ -175,8 +202,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
         return []   # a toll of thousands is a tally of many incidents: a claim, not an event
     places = _places(sent, trig, trig.kind)
+    if trig.kind in TERRITORY:
+        places = [p for p in places if _named_after(sent, trig, p)]
+    elif _vague_crowd(sent, trig, places):
+        return []
     own = bool(places)
-    if not places and context_place is not None:
+    if not places and context_place is not None and trig.kind not in TERRITORY:
         places = [context_place]
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),

@@ -61,8 +61,8 @@ def _target(drafts: list, d):
             follow = follow or e
         elif d.anaphoric and gap <= HEADLINE_GAP and _same_name(e.place, d.place):
             back = back or e
-        if same:
-            same_far = same_far or e
+        if same and d.own_place:
+            same_far = same_far or e      # a mention placed only by its context does not reach far back
     return same_near or follow or back or same_far
 
 

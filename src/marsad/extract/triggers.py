@@ -59,8 +59,25 @@ def generic(sent) -> bool:
     if "generic" not in sent.cache:
         side = _side_clauses(sent)
         hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded))
-        sent.cache["generic"] = hit and not names_day(sent)
+        sent.cache["generic"] = (hit or _tally(sent)) and not names_day(sent)
     return sent.cache["generic"]
+
+
+TALLY_MIN = 3   # this many incidents counted in one sentence make it a tally
+
+
+@lru_cache(maxsize=1)
+def _incident_nouns() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["incident_nouns"])
+
+
+def _tally(sent) -> bool:
+    """The sentence counts incidents ("أكثر من عشر عمليات إنزال", "عشرات الهجمات")."""
+    from marsad.extract.mentions import numbers
+
+    nouns = _incident_nouns()
+    return any(q.lemma and fold_entry(q.lemma) in nouns and (q.vague or (q.value_low or 0) >= TALLY_MIN)
+               for q in numbers(sent, sent.pub))
 
 
 def names_day(sent) -> bool:
