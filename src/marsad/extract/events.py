@@ -109,8 +109,10 @@ def _list_run(sent, cands) -> list:
 
 
 def _named_after(sent, trig: Trigger, place) -> bool:
-    """The place is named after the trigger ("سيطرت على قرية X", not "الناشط المنحدر من X ... القضاء على داعش")."""
-    return any(p is place and s >= trig.end for s, _, p in sent.places)
+    """The place is named after the sentence's first territory trigger ("سيطرت على قرية X ... بعد طرد",
+    not "الناشط المنحدر من X ... القضاء على داعش")."""
+    first = min((t.end for t in find_triggers(sent) if t.kind in TERRITORY), default=trig.end)
+    return any(p is place and s >= first for s, _, p in sent.places)
 
 
 def _vague_crowd(sent, trig: Trigger, places: list) -> bool:
