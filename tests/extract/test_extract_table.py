@@ -69,6 +69,8 @@ EVENTS = [
     ("aircraft-targets", "استهدفت طائرة سيارة لعناصر حراس الدين في بلدة سرمدا.", None, [(AIR, None, "al_qaeda", {})]),
     ("first-word-trigger-later-negation", "اعتقلت قسد ثلاثة عناصر من داعش في بلدة الشحيل دون أن تعلن أسماءهم.", None, [(ARR, "sdf", "islamic_state", {"arrested": 3})]),
     ("territory-without-territory-gives-way", "قصفت قوات النظام قرية الشولا بالمدفعية. وكانت تلك المنطقة تخضع لسيطرة التنظيم إلا أن قوات النظام تمكنت من استردادها، وشهدت الشهر الماضي هجوما من قبل مجهولين على مفرزة للنظام.", None, [(SHELL, "syrian_regime_forces", None, {}), (CLASH, None, None, {})]),
+    ("list-items-take-intro-force", "ونفذ التحالف وقسد عمليات أمنية مشتركة، من أبرزها:\n* القبض على عنصر من داعش في بلدة الشحيل.\n* القبض على ثلاثة عناصر في بلدة ذيبان.", None, [(ARR, "sdf", "islamic_state", {"arrested": 1}), (ARR, "sdf", None, {"arrested": 3})]),
+    ("raid-firefight-raiders-act", "مقتل قياديين من داعش وإلقاء القبض على آخرين في عملية إنزال جوي للتحالف الدولي في منطقة جبل البشري.", None, [(CLASH, "international_coalition", "islamic_state", {})]),
     ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
 ]
 

@@ -195,7 +195,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if trig is None:
         return []
     ds, de, dated = _date(sent, pub, trig)
-    a1, a2 = A.assign(sent, trig, trig.kind)
+    raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
+    a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
     trig = refine(trig, a1, a2)
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2

@@ -28,8 +28,8 @@ def extract_document(doc) -> dict:
             toll = _toll(drafts, sent, pub) or toll
         for d in found:
             d.headline, d.bullet = sent.headline, sent.bullet
-            if sent.bullet and intro and not d.dated:
-                d.date_start, d.date_end, d.dated = intro.date_start, intro.date_end, True
+            if sent.bullet and intro:
+                _from_intro(d, intro)
             if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift and toll_place_agrees(d.place, toll[2]):
                 fill_counts(d.counts, toll[1])
             toll = None
@@ -53,11 +53,23 @@ def _toll(drafts: list[Draft], sent, pub):
 
 
 def _list_intro(sent, pub):
-    """A sentence that opens a list ("... من أبرز هذه العمليات:") lends its date to the items below it."""
+    """A sentence that opens a list ("نفذت قسد ... من أبرز هذه العمليات:") lends its date and its acting
+    force to the items below it: (date mention or None, state actor or None)."""
     if not sent.text.rstrip().endswith(":"):
         return None
     hits = [h for h in dates(sent, pub) if h.date_start and h.rule not in PERIOD_RULES]
-    return hits[-1] if hits else None
+    state = [a.value["id"] for a in sent.actors if a.value["side"] == "state"]
+    local = [a for a in state if a != "international_coalition"]     # a joint operation is the local force's
+    actor = (local or state or [None])[0]
+    return (hits[-1] if hits else None), actor
+
+
+def _from_intro(d: Draft, intro) -> None:
+    when, actor = intro
+    if when and not d.dated:
+        d.date_start, d.date_end, d.dated = when.date_start, when.date_end, True
+    if actor and d.actor1 is None and d.trig.agent == "state" and d.actor2 != actor:
+        d.actor1 = actor
 
 
 def _lead_place(sents):
