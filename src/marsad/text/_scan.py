@@ -30,17 +30,55 @@ class _Sets:
     numbers: frozenset
     dates: frozenset
     duals: frozenset
+    words: dict     # matched clitic+word -> (len(clitic), word, is number, is date, is dual)
 
 
 @lru_cache(maxsize=1)
 def _sets() -> _Sets:
+    """The scan pattern, equivalent to
+
+        (?<![\w.,])(?P<pre>{_PRE})?(?:(?P<w>{words})(?![\w])|(?P<d>\d))
+
+    compiled as ONE prefix trie over every clitic+word and clitic+digit, so
+    ``re`` never re-reads a word once per clitic; ``words`` recovers the clitic
+    and word of a match the way that pattern splits it (first clitic in _PRE
+    order whose rest is a word, else none). A match that is not in ``words``
+    ends in a digit.
+    """
     from .dates import gate_words
     from .numbers import dual_words, number_words
     nums, dates, duals = frozenset(number_words()), frozenset(gate_words()), frozenset(dual_words())
     union = nums | dates | duals
-    alt = trie_regex(union)
-    pattern = re.compile(rf"(?<![\w.,])(?P<pre>{_PRE})?(?:(?P<w>{alt})(?![\w])|(?P<d>\d))")
-    return _Sets(pattern, nums, dates, duals)
+    pres = _PRE.split("|") + [""]
+    words: dict = {}
+    for pre in pres:
+        for w in union:
+            words.setdefault(pre + w, (len(pre), w, w in nums, _is_date_word(pre, w, dates), w in duals))
+    trie: dict = {}
+    for key in words:
+        _trie_add(trie, key, "")
+    for pre in pres:
+        _trie_add(trie, pre, _DIGIT)
+    pattern = re.compile(rf"(?<![\w.,]){_scan_pattern(trie)}")
+    return _Sets(pattern, nums, dates, duals, words)
+
+
+_DIGIT = "\\d"    # trie leaf: a digit follows (the key "" marks a word end)
+
+
+def _trie_add(trie: dict, s: str, leaf: str) -> None:
+    node = trie
+    for ch in s:
+        node = node.setdefault(ch, {})
+    node[leaf] = {}
+
+
+def _scan_pattern(node: dict) -> str:
+    alts = [_DIGIT if ch == _DIGIT else re.escape(ch) + _scan_pattern(child)
+            for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        alts.append(r"(?![\w])")     # a word ends here
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def trie_regex(words) -> str:
@@ -81,18 +119,19 @@ def scan(text: str) -> Scan:
     nums: list[int] = []
     dates: list[int] = []
     duals: list[tuple[int, int, str]] = []
-    numbers, duals_set = s.numbers, s.duals
+    words = s.words
     for m in s.pattern.finditer(norm.folded):
         start = m.start()
-        pre, w = m.group("pre", "w")
-        if w is None:
+        hit = words.get(m.group())
+        if hit is None:           # clitic + digit
             nums.append(start)
             dates.append(start)
             continue
-        if w in numbers:
+        npre, w, is_num, is_date, is_dual = hit
+        if is_num:
             nums.append(start)
-        if _is_date_word(pre or "", w, s.dates):
+        if is_date:
             dates.append(start)
-        if w in duals_set:
-            duals.append((m.start("w"), m.end("w"), w))
+        if is_dual:
+            duals.append((start + npre, m.end(), w))
     return Scan(norm, tuple(nums), tuple(dates), tuple(duals))
