@@ -35,7 +35,7 @@ class _Sets:
 
 @lru_cache(maxsize=1)
 def _sets() -> _Sets:
-    """The scan pattern, equivalent to
+    r"""The scan pattern, equivalent to
 
         (?<![\w.,])(?P<pre>{_PRE})?(?:(?P<w>{words})(?![\w])|(?P<d>\d))
 
