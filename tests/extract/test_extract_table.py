@@ -66,6 +66,7 @@ EVENTS = [
     ("topic-shift-apart", "انفجرت عبوة ناسفة بدورية للحشد الشعبي في ناحية أبي صيدا. من جهة أخرى، انفجرت عبوة ثانية قرب سوق في ناحية أبي صيدا.", None, [(IED, None, "pmf", {}), (IED, None, None, {})]),
     ("list-items-apart-with-intro-date", "ونفذت قسد خلال الأسبوع الماضي عمليات أمنية، من أبرزها:\n* القبض على عنصر من داعش في بلدة المنصورة بريف الرقة الغربي.\n* القبض على ثلاثة عناصر في شمال الرقة بعملية إنزال جوي.", "2025-06-14", [(ARR, None, None, {"date_start": "2025-06-02"}), (ARR, None, None, {"arrested": 3})]),
     ("facing-is-no-clash", "اعتقلت الأسايش نحو 400 شاب في مدينة الحسكة وأرسلتهم إلى الجبهات في مواجهة تنظيم داعش.", None, [(ARR, "asayish", None, {"arrested": 400})]),
+    ("confrontation-is-clash", "قتل 4 مقاتلين من الحشد الشعبي في مواجهة أخرى مع داعش في منطقة الطارمية.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 4})]),
     ("aircraft-targets", "استهدفت طائرة سيارة لعناصر حراس الدين في بلدة سرمدا.", None, [(AIR, None, "al_qaeda", {})]),
     ("first-word-trigger-later-negation", "اعتقلت قسد ثلاثة عناصر من داعش في بلدة الشحيل دون أن تعلن أسماءهم.", None, [(ARR, "sdf", "islamic_state", {"arrested": 3})]),
     ("territory-without-territory-gives-way", "قصفت قوات النظام قرية الشولا بالمدفعية. وكانت تلك المنطقة تخضع لسيطرة التنظيم إلا أن قوات النظام تمكنت من استردادها، وشهدت الشهر الماضي هجوما من قبل مجهولين على مفرزة للنظام.", None, [(SHELL, "syrian_regime_forces", None, {}), (CLASH, None, None, {})]),

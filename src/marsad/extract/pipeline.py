@@ -24,8 +24,11 @@ def extract_document(doc) -> dict:
         ctx = _context_place(drafts, sent.idx) or lead
         found = sentence_events(sent, pub, ctx)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
+        told = bool(found)
         if not found:
-            toll = _toll(drafts, sent, pub) or toll
+            new_toll = _toll(drafts, sent, pub)
+            told = new_toll == ()         # lent to the event before: event counts
+            toll = new_toll or toll       # kept for the next event unless lent (())
         for d in found:
             d.headline, d.bullet = sent.headline, sent.bullet
             if sent.bullet and intro:
@@ -34,7 +37,7 @@ def extract_document(doc) -> dict:
                 fill_counts(d.counts, toll[1])
             toll = None
             merge_or_add(drafts, d)
-        if found:
+        if told:      # a toll of one incident gives event counts, not claims
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
@@ -44,12 +47,13 @@ def extract_document(doc) -> dict:
 
 
 def _toll(drafts: list[Draft], sent, pub):
-    """A toll sentence lends its counts to the event before it, else is kept for the next one: (idx, counts)."""
+    """A toll sentence lends its counts to the event before it, else is kept for the next one.
+    None: no toll; (): lent to the event before; else (idx, counts, places) for the next event."""
     counts = sentence_toll(sent, pub)
     if not counts:
         return None
     places = [p for _, _, p in sent.places if p.admin1]
-    return None if lend_toll(drafts, sent.idx, counts, places) else (sent.idx, counts, places)
+    return () if lend_toll(drafts, sent.idx, counts, places) else (sent.idx, counts, places)
 
 
 def _list_intro(sent, pub):
