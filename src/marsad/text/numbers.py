@@ -44,13 +44,15 @@ from functools import lru_cache
 
 from ._data import read_lines, read_tsv
 from ._scan import scan
-from .normalize import fold_text
+from .normalize import _TRAILING, fold_text
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 _CONJ_PREFIX = "و"
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TOKEN_RE = re.compile(rf"(?P<pre>وال|بال|لل|ال|و|ب|ل)?(?:(?P<d>{_DIGITS})|(?P<w>[{_AR}]+))")
+# the same token after spaces/tabs (a token never starts with a space, so the split is unique)
+_NEXT_TOKEN_RE = re.compile(rf"[ \t]+{_TOKEN_RE.pattern}")
 _SPACE_RE = re.compile(r"[ \t]+")
 _RANGE_SEP_RE = re.compile(r"[ \t]*(?P<s>[-–—]|الي|حتي|و)[ \t]*")
 _YEAR_CTX_RE = re.compile(r"(?:عام|العام|سنه|لعام|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه)[ \t]+$")
@@ -99,6 +101,7 @@ class _Vocab:
     nouns: dict
     duals: dict
     qual_last: frozenset
+    lookup: dict     # folded word -> (prefix, value, kind), see _lookup
 
 
 def _alt(words) -> str:
@@ -115,44 +118,43 @@ def _vocab() -> _Vocab:
     qual_re = re.compile(rf"(?:^|(?<=[\s(«“\"]))(?P<w>و)?(?P<b>ب)?(?P<q>{_alt(quals)})(?:[ \t]+|(?<=ب))$")
     last = {q.split()[-1] for q in quals}
     qual_last = frozenset(last | {c + w for w in last for c in _QUAL_CLITICS})
-    return _Vocab(words, qual_re, quals, nouns, duals, qual_last)
+    lookup = {w: ("", *v) for w, v in words.items()}
+    for p in _PREFIXES:      # the first prefix in order wins, as in a scan of _PREFIXES
+        for w, v in words.items():
+            lookup.setdefault(p + w, (p, *v))
+    return _Vocab(words, qual_re, quals, nouns, duals, qual_last, lookup)
 
 
 def _lookup(word: str, first: bool):
-    """(prefix, value, kind) for a folded word, or None."""
-    words = _vocab().words
-    if word in words:
-        return "", *words[word]
-    for p in _PREFIXES:
-        if word.startswith(p) and word[len(p):] in words:
-            if not first and p not in ("و", "ال"):
-                return None
-            return p, *words[word[len(p):]]
-    return None
+    """(prefix, value, kind) for a folded word, or None: the word itself, else the
+    first of _PREFIXES it starts with whose rest is a number word (a token after
+    the first may carry only و or ال)."""
+    hit = _vocab().lookup.get(word)
+    if hit is None or (hit[0] and not first and hit[0] not in ("و", "ال")):
+        return None
+    return hit
 
 
 def _token(f: str, p: int, first: bool):
     """Read one token at ``p`` (after spaces unless first): (start, end, kind, value, prefix)."""
-    if not first:
-        sm = _SPACE_RE.match(f, p)
-        if not sm:
-            return None
-        p = sm.end()
-    m = _TOKEN_RE.match(f, p)
+    m = (_TOKEN_RE if first else _NEXT_TOKEN_RE).match(f, p)
     if not m:
         return None
-    if m.group("d"):
-        pre = m.group("pre") or ""
+    pre, d = m.group("pre", "d")
+    end = m.end()
+    if d:
+        pre = pre or ""
         if not first and pre not in ("", "و"):
             return None
-        return m.start("d"), m.end(), "digits", _num(m.group("d")), pre
-    if f[m.end():m.end() + 1].isalnum():
+        return m.start("d"), end, "digits", _num(d), pre
+    if f[end:end + 1].isalnum():
         return None
-    hit = _lookup(m.group("w") if not m.group("pre") else m.group(0), first)
+    start = m.start("pre") if pre else m.start("w")
+    hit = _lookup(f[start:end], first)   # prefix + word: the whole letter run
     if hit is None:
         return None
     pre, value, kind = hit
-    return m.start() + len(pre), m.end(), kind, value, pre
+    return start + len(pre), end, kind, value, pre
 
 
 def _num(s: str) -> int | float:
@@ -175,6 +177,9 @@ _FOLLOW = {
     ("scale_pl", True): {"unit", "ten", "hundred", "digits"},
     ("vague", False): {"scale_pl"},
 }
+
+
+_NOTHING: frozenset = frozenset()
 
 
 class _Acc:
@@ -237,7 +242,7 @@ def _parse_expr(f: str, pos: int) -> _Expr | None:
         t_start, t_end, kind, value, pre = tok
         if last is not None:
             conj = pre == _CONJ_PREFIX
-            allowed = _FOLLOW.get((last, conj), set())
+            allowed = _FOLLOW.get((last, conj), _NOTHING)
             if kind not in allowed or (pre == "ال" and last != "vague"):
                 break
             if kind == "digits" and conj and acc.scale and value >= acc.scale:
@@ -310,13 +315,16 @@ def _word_before(f: str, start: int) -> str:
     """The word that ends right before ``start`` (separated by one space/tab)."""
     if start < 2 or f[start - 1] not in " \t":
         return ""
-    k = max(f.rfind(" ", 0, start - 1), f.rfind("\t", 0, start - 1), f.rfind("\n", 0, start - 1))
-    return f[k + 1:start - 1]
+    j = start - 1
+    k = f.rfind(" ", 0, j)     # then look for a later tab/newline only after that space
+    k = max(k, f.rfind("\t", k + 1, j), f.rfind("\n", k + 1, j))
+    return f[k + 1:j]
 
 
-def _opener(f: str, start: int) -> tuple[str | None, int]:
-    """'من'/'بين'/'ما بين' directly before ``start``: (word, its start)."""
-    if _word_before(f, start) not in ("من", "بين"):
+def _opener(f: str, start: int, before: str) -> tuple[str | None, int]:
+    """'من'/'بين'/'ما بين' directly before ``start``: (word, its start).
+    ``before`` is ``_word_before(f, start)``."""
+    if before not in ("من", "بين"):
         return None, start
     m = _OPENER_RE.search(f[max(0, start - 12):start])
     if not m:
@@ -324,28 +332,30 @@ def _opener(f: str, start: int) -> tuple[str | None, int]:
     return m.group(1), start - (len(f[max(0, start - 12):start]) - m.start())
 
 
-def _qualifier(f: str, start: int) -> tuple[str | None, int]:
+def _qualifier(f: str, start: int, before: str | None = None) -> tuple[str | None, int]:
     """The qualifier phrase (data/qualifiers.tsv) right before ``start``: (qualifier, start).
 
     The phrase may carry the clitics و/ب (بنحو، وأكثر من) unless it opens with a
     present-tense verb (وتصل إلى is not a qualifier); a phrase ending in ب may be
     glued to the number (يقدر ب2500). A span starts at ب but after و.
+    ``before``, when given, is ``_word_before(f, start)``.
     """
-    if _prev_word(f, start) not in _vocab().qual_last:
+    voc = _vocab()
+    if _prev_word(f, start, before) not in voc.qual_last:
         return None, start
     window = f[max(0, start - _QUALIFIER_TAIL):start]
-    m = _vocab().qual_re.search(window)
+    m = voc.qual_re.search(window)
     if not m or ((m.group("w") or m.group("b")) and m.group("q")[0] in "يت"):
         return None, start
     qstart = m.start("b") if m.group("b") else m.start("q")
-    return _vocab().quals[m.group("q")], start - (len(window) - qstart)
+    return voc.quals[m.group("q")], start - (len(window) - qstart)
 
 
-def _prev_word(f: str, start: int) -> str:
+def _prev_word(f: str, start: int, before: str | None = None) -> str:
     """The word before ``start``; a ب glued to the number (ب2500) counts as a word."""
     if start >= 2 and f[start - 1] == "ب" and f[start - 2] in " \t\n":
         return "ب"
-    return _word_before(f, start)
+    return _word_before(f, start) if before is None else before
 
 
 def _noun(f: str, end: int) -> tuple[str | None, int, int]:
@@ -383,9 +393,21 @@ def _build(norm, f: str, s: int, e: int, low, high, qual: str, vague: bool) -> Q
     lemma, ns, ne = _noun(f, e)
     if qual == "exact" and _APPROX_AFTER_RE.match(f, ne if lemma else e):
         qual = "approx"
-    os_, oe = norm.to_original(s, e)
-    nos, noe = norm.to_original(ns, ne) if lemma else (None, None)
+    os_, oe = _to_original(norm, s, e)
+    nos, noe = _to_original(norm, ns, ne) if lemma else (None, None)
     return Quantity(os_, oe, norm.original[os_:oe], low, high, qual, vague, lemma, nos, noe)
+
+
+def _to_original(norm, start: int, end: int) -> tuple[int, int]:
+    """``norm.to_original(start, end)`` for 0 <= start < end <= len(norm.text)."""
+    offsets = norm.offsets
+    oend = offsets[end - 1] + 1
+    limit = offsets[end]
+    if oend < limit:
+        original = norm.original
+        while oend < limit and original[oend] in _TRAILING:
+            oend += 1
+    return offsets[start], oend
 
 
 def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
@@ -394,7 +416,8 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
         return None, pos + 1
     if _is_year(f, e1) or _bad_context(f, e1.start, e1.end):
         return None, e1.end
-    opener, ostart = _opener(f, e1.start)
+    before = _word_before(f, e1.start)
+    opener, ostart = _opener(f, e1.start, before)
     e2 = _range_tail(f, e1, opener)
     s, e = e1.start, (e2.end if e2 else e1.end)
     rng = (e1.value, e2.value) if e2 is not None else _split_range(f, e1, opener, ostart)
@@ -405,7 +428,7 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
         s = qstart if _q else s
     else:
         low = high = e1.value
-        qual, s = _qualifier(f, s)
+        qual, s = _qualifier(f, s, before)     # s == e1.start here
         qual = qual or "exact"
         if qual == "at_least":
             high = None
