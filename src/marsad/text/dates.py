@@ -36,7 +36,7 @@ from functools import lru_cache
 from . import date_resolve as R
 from ._data import read_lines, read_tsv
 from ._scan import scan, trie_regex
-from .normalize import fold_text
+from .normalize import fold_text, span_to_original
 
 _S = r"[ \t]+"
 _DAY = r"(?:ال)?(?P<{k}_d>[0-3]?\d)(?![\d.,/:])"
@@ -71,6 +71,7 @@ class _Vocab:
     blockers: frozenset
     master: re.Pattern
     gate: frozenset
+    kinds: dict      # group number of each alternative -> its name
 
 
 def _alt(words) -> str:
@@ -83,8 +84,11 @@ def _trie_alt(words) -> str:
     return trie_regex(words).replace(r"\ ", _S)
 
 
+_WS_RE = re.compile(r"\s+")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip())
+    return _WS_RE.sub(" ", s.strip())
 
 
 def _month_pat(k: str, words: str) -> str:
@@ -93,11 +97,14 @@ def _month_pat(k: str, words: str) -> str:
 
 def _patterns(v: dict) -> list[tuple[str, str]]:
     """(alternative name, regex) in priority order."""
-    all_m = _alt(v["months"])
-    loose = _alt(m for m, (_n, _c, strict) in v["months"].items() if not strict)
-    wd = _alt(v["weekdays"])
-    parts = _alt(v["parts"])
-    rel = _alt(v["relative"])
+    # Word lists as prefix tries: the same choice as a longest-first alternation (of
+    # two words that both match here one is a prefix of the other, and the trie
+    # tries the longer first), without testing every word at every position.
+    all_m = _trie_alt(v["months"])
+    loose = _trie_alt(m for m, (_n, _c, strict) in v["months"].items() if not strict)
+    wd = _trie_alt(v["weekdays"])
+    parts = _trie_alt(v["parts"])
+    rel = _trie_alt(v["relative"])
     pre = (r"(?:(?:(?:{tod})[ \t]+)?(?:يوم[ \t]+)?(?P<{k}_wd>{wd})[ \t]*[،,]?[ \t]*"
            r"(?:(?:الموافق|المصادف|الواقع[ \t]+في)[ \t]+)?(?:في[ \t]+)?)?")
     yr = r"(?:[ \t]*[،,]?[ \t]*(?:من[ \t]+)?(?:عام|العام|سنه|لعام)?[ \t]*" + _YEAR + r")?(?:[ \t]*(?P<{k}_era>هـ|ه|م)(?![\w]))?"
@@ -141,8 +148,10 @@ def _vocab() -> _Vocab:
     blockers = frozenset(fold_text(w) for w in read_lines("ordinal_blockers.txt"))
     v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts, "ordinals": ordinals}
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
-    master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?P<body>{body})(?![\w])")
-    return _Vocab(months, weekdays, relative, parts, ordinals, blockers, master, _gate_words(v))
+    # the alternatives are the outermost groups: the one that matched is m.lastindex
+    master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?:{body})(?![\w])")
+    kinds = {master.groupindex[name]: name for name in _HANDLERS}
+    return _Vocab(months, weekdays, relative, parts, ordinals, blockers, master, _gate_words(v), kinds)
 
 
 def _gate_words(v: dict) -> frozenset[str]:
@@ -365,6 +374,10 @@ _CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "numeric")
 
 
 def _kind(m: re.Match) -> str:
+    """The alternative that matched: the last group to close is the outermost one."""
+    kind = _vocab().kinds.get(m.lastindex)
+    if kind is not None and m.start(kind) >= 0:
+        return kind
     for name in _HANDLERS:
         if m.group(name) is not None:
             return name
@@ -430,6 +443,6 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             _check_weekday(c, a)
         if kind == "part" and a is not None and b is not None and prec == "week":
             prec = R.precision_of(a, b)
-        s, e = norm.to_original(m.start("body"), m.end("body"))
+        s, e = span_to_original(norm, *m.span(kind))
         out.append(DateMention(s, e, text[s:e], a, b, prec, relative, rule, c.warning))
     return out

@@ -76,6 +76,19 @@ class Normalized:
         return self.offsets[start], oend
 
 
+def span_to_original(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """``norm.to_original(start, end)`` for a non-empty span already in range
+    (0 <= start < end <= len(norm.text)): the finders' fast path."""
+    offsets = norm.offsets
+    oend = offsets[end - 1] + 1
+    limit = offsets[end]
+    if oend < limit:
+        original = norm.original
+        while oend < limit and original[oend] in _TRAILING:
+            oend += 1
+    return offsets[start], oend
+
+
 _FOLD_PAIRS = tuple(_FOLD_MAP.items())
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)   # same map; no target is also a source
 _SHORT = 48

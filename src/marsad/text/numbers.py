@@ -44,7 +44,8 @@ from functools import lru_cache
 
 from ._data import read_lines, read_tsv
 from ._scan import scan
-from .normalize import _TRAILING, fold_text
+from .normalize import fold_text
+from .normalize import span_to_original as _to_original
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 _CONJ_PREFIX = "و"
@@ -396,18 +397,6 @@ def _build(norm, f: str, s: int, e: int, low, high, qual: str, vague: bool) -> Q
     os_, oe = _to_original(norm, s, e)
     nos, noe = _to_original(norm, ns, ne) if lemma else (None, None)
     return Quantity(os_, oe, norm.original[os_:oe], low, high, qual, vague, lemma, nos, noe)
-
-
-def _to_original(norm, start: int, end: int) -> tuple[int, int]:
-    """``norm.to_original(start, end)`` for 0 <= start < end <= len(norm.text)."""
-    offsets = norm.offsets
-    oend = offsets[end - 1] + 1
-    limit = offsets[end]
-    if oend < limit:
-        original = norm.original
-        while oend < limit and original[oend] in _TRAILING:
-            oend += 1
-    return offsets[start], oend
 
 
 def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
