@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= marsad.db
 
-.PHONY: install demo test browser bench gazetteer clean
+.PHONY: install demo test browser bench score gazetteer basemap clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,8 +35,16 @@ test: install browser
 bench: install
 	for f in bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
+# Scores on ../shared's dev set and seeds, and on the project's own evaluation set (eval/own).
+score: install
+	$(BIN)/python scripts/score_dev.py
+	$(BIN)/python scripts/eval_geo.py
+
 gazetteer: install
 	$(BIN)/python scripts/build_gazetteer.py
+
+basemap: install
+	$(BIN)/python scripts/build_basemap.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
