@@ -45,16 +45,28 @@ def predict(evidence: str, report: str):
 def audit(shared: Path) -> None:
     corpus = shared / "corpus"
     files = sorted((corpus / "dev" / "articles").glob("*.json")) + sorted((corpus / "seeds").glob("*.json"))
-    total = 0
+    total = rare = 0
     for f in files:
         art = json.loads(f.read_text(encoding="utf-8"))
         text = art.get("text") or ""
         for m in find_places(text, context=text):
             total += 1
-            if m.kind in ("village", "ruin", "neighbourhood", "subdistrict"):
-                ctx = text[max(0, m.start - 25):m.end + 15].replace("\n", " ")
+            ctx = text[max(0, m.start - 25):m.end + 15].replace("\n", " ")
+            prefix = _attached_prefix(text, m.start)
+            if any(c in "كفل" for c in prefix):
+                rare += 1
+                print(f"{f.stem}\tprefix {prefix}\t{m.surface}\t{m.name_en} ({m.admin1 or m.country})\t...{ctx}...")
+            elif m.kind in ("village", "ruin", "neighbourhood", "subdistrict"):
                 print(f"{f.stem}\t{m.surface}\t{m.name_en} ({m.admin1})\t...{ctx}...")
-    print(f"{total} mentions in {len(files)} articles")
+    print(f"{total} mentions in {len(files)} articles; {rare} behind a ك/ف/ل prefix")
+
+
+def _attached_prefix(text: str, start: int) -> str:
+    """The letters of the same word before a mention's span (its attached prefix)."""
+    k = start
+    while k > 0 and "\u0621" <= text[k - 1] <= "\u064a":
+        k -= 1
+    return text[k:start]
 
 
 def main() -> None:
@@ -62,7 +74,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss beyond 25 km")
     ap.add_argument("--audit", action="store_true",
-                    help="list every village-level mention found in the articles (to count false positives by eye)")
+                    help="list every village-level mention and every mention behind a ك/ف/ل prefix found in "
+                         "the articles (to count false positives by eye)")
     args = ap.parse_args()
     if args.audit:
         audit(args.shared.resolve())

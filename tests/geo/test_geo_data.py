@@ -32,7 +32,7 @@ def test_index_schema_and_size():
         assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180
         assert e.names and all(e.names)
         assert e.precision in (1, 2, 3)
-    assert {e.kind for e in gaz.entries if not e.id.startswith(("feature:", "country:"))} <= KINDS
+    assert {e.kind for e in gaz.entries if not e.id.startswith(("feature:", "hand:", "country:"))} <= KINDS
 
 
 def test_every_governorate_has_an_entry():
@@ -43,8 +43,11 @@ def test_every_governorate_has_an_entry():
 
 
 def test_features_rows_are_well_formed():
+    """features.tsv and places_hand.tsv: 8 columns, a point in the region, no name twice in either."""
     seen = set()
-    for line in (DATA / "features.tsv").read_text(encoding="utf-8").splitlines():
+    lines = [ln for name in ("features.tsv", "places_hand.tsv")
+             for ln in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         f = line.split("\t")

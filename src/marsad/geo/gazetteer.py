@@ -54,12 +54,23 @@ class Gazetteer:
     vocab: dict = field(default_factory=dict)
     stoplist: frozenset[str] = frozenset()
     admin1_entry: dict[str, int] = field(default_factory=dict)    # admin1 English -> gov entry
+    cued: dict[str, list[int]] = field(default_factory=dict)      # "حي X": names the sources store only
+    cued_first: dict[str, int] = field(default_factory=dict)      # with a type word; X's first word -> words
 
     def lookup(self, key: str) -> list[Entry]:
         return [self.entries[i] for i in self.by_name.get(key, ())]
 
     def add_name(self, name: str, idx: int) -> None:
         self.add_key(fold(name), idx)
+
+    def add_cued(self, key: str, idx: int) -> None:
+        """A name stored only with its type word ("مزرعه X"): found only after that cue (see recognize)."""
+        ids = self.cued.setdefault(key, [])
+        if idx not in ids:
+            ids.append(idx)
+        rest = key.split(" ")[1:]
+        if self.cued_first.get(rest[0], 0) < len(rest):
+            self.cued_first[rest[0]] = len(rest)
 
     def add_key(self, key: str, idx: int) -> None:
         if not key:
@@ -95,11 +106,17 @@ def _read_index() -> tuple[list[Entry], list[list[str]]]:
     return out, keys
 
 
+HAND_FILES = (("features.tsv", "feature"), ("places_hand.tsv", "hand"))
+HAND_PREFIXES = ("feature:", "hand:", "country:")
+
+
 def _hand_entries() -> list[Entry]:
+    """features.tsv (notable features) and places_hand.tsv (hand-placed neighbourhoods and places)."""
     out = []
-    for f in _rows("features.tsv"):
-        out.append(Entry(f"feature:{f[6]}", f[0], f[1], f[2], "", float(f[4]), float(f[5]), 0, f[6],
-                         f[7].split("|"), int(f[3])))
+    for name, tag in HAND_FILES:
+        for f in _rows(name):
+            out.append(Entry(f"{tag}:{f[6]}", f[0], f[1], f[2], "", float(f[4]), float(f[5]), 0, f[6],
+                             f[7].split("|"), int(f[3])))
     for f in _rows("countries.tsv"):
         out.append(Entry(f"country:{f[0]}", "country", f[0], "", "", float(f[2]), float(f[3]), 0, f[1],
                          f[4].split("|"), 3))
@@ -128,9 +145,12 @@ def load_gazetteer() -> Gazetteer:
     joiners = frozenset(fold(w) for w in gaz.vocab["joined_first_words"])
     strip = frozenset(fold(w) for w in gaz.vocab["name_strip_words"])
     for i, e in enumerate(entries):
+        hand = e.kind in HAND_KINDS or e.id.startswith(HAND_PREFIXES)
         for key in keys[i]:
             first, _, rest = key.partition(" ")
-            if rest and first in strip and e.kind not in HAND_KINDS:
+            if rest and first in strip and not hand:
+                if rest not in keys[i]:
+                    gaz.add_cued(key, i)   # "حي X" with no bare "X": only after the cue حي
                 continue   # "قضاء القائم": the cue path handles the type word; the bare name is kept
             gaz.add_key(key, i)
             if rest and first in joiners:

@@ -57,6 +57,9 @@ class Match:
     listed: bool = False   # an item of a list opened by a plural cue (cue = the list's cue)
     span: tuple[int, int] | None = None   # tokens of the whole list, for local context
     variant: str = ""      # the form as written when the key is a spelling variant of it
+    cued: str = ""         # "حي X": a name the sources store only with its type word (gaz.cued)
+    rare: bool = False     # reached by stripping a rare prefix (ك ف ل) with no cue, region head or list
+    locative: bool = False  # (rare matches only) a locative word before it
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ class Vocab:
     max_words: int
     slots: dict            # word before a variant slot -> kinds: the cues, and locatives (village/town)
     triggers: frozenset    # list cues and slot words with every attached prefix: the tokens worth a look
+    cue_type: dict         # cue word -> the type word of the cued names it unlocks ("احياء" -> "حي")
+    rare_letters: frozenset
+    rare_safe: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +96,10 @@ def vocab() -> Vocab:
     slots = {**dict.fromkeys(locative, VARIANT_LOCATIVE_KINDS), **cues}
     list_cues = {fold(k): tuple(val) for k, val in v["list_cues"].items() if not k.startswith("_")}
     prefixes = ("",) + tuple(ONE_PREFIX) + tuple(TWO_PREFIX)
+    cue_type = {fold(w): fold(t) for t, ws in v["cued_names"].items() if not t.startswith("_") for w in ws}
     return Vocab(
+        cue_type=cue_type, rare_letters=fset(v["rare_prefixes"]["letters"]),
+        rare_safe=fset(v["rare_prefixes"]["safe"]),
         slots=slots, triggers=frozenset(p + w for w in [*slots, *list_cues] for p in prefixes),
         cues=cues,
         list_cues=list_cues,
@@ -303,6 +312,40 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
     return None
 
 
+def cued_at(toks: list[Token], k: int, ctype: str, gaz: Gazetteer, max_words: int) -> Match | None:
+    """A name stored only as "<ctype> X" (gaz.cued), read at token k right after a cue of that type."""
+    longest = gaz.cued_first.get(toks[k].word)
+    if not longest:
+        return None
+    n = min(longest, max_words, len(toks) - k)
+    while n > 1 and not all(toks[x].joined for x in range(k + 1, k + n)):
+        n -= 1
+    for w in range(n, 0, -1):
+        rest = " ".join(t.word for t in toks[k:k + w])
+        if ctype + " " + rest in gaz.cued:
+            return Match(k, k + w, rest, 0, cued=ctype + " " + rest)
+    return None
+
+
+def _cued_slot(k: int, ctype: str, toks: list[Token], gaz: Gazetteer, voc: Vocab,
+               at: dict[int, Match], covered: set[int]) -> Match | None:
+    """At the slot after a cue: a cued name; merged into an ordinary match that starts there (which
+    it may lengthen), a new match when nothing covers the slot, else nothing."""
+    if not ctype:
+        return None
+    c = cued_at(toks, k, ctype, gaz, voc.max_words)
+    if c is None:
+        return None
+    m = at.get(k)
+    if m is not None and m.j <= c.j and not any(x in at for x in range(m.j, c.j)):
+        if m.j < c.j:    # "مزرعة صوفي كبير" over the shorter ordinary "صوفي"
+            m.j, m.key, m.plen = c.j, c.key, 0
+            covered.update(range(c.i, c.j))
+        m.cued = c.cued
+        return None
+    return c if k not in covered else None
+
+
 def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> list[Match]:
     """Mark list items, and try spelling variants at cue, list and locative slots that found nothing."""
     trig = voc.triggers
@@ -315,6 +358,11 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
     for span in find_lists(toks, voc, hits):
         for k in span.starts:
             m = at.get(k)
+            c = _cued_slot(k, voc.cue_type.get(span.cue, ""), toks, gaz, voc, at, covered)
+            if c is not None:
+                m = c
+                added.append(m)
+                covered.update(range(m.i, m.j))
             if m is None and k not in covered:
                 m = variant_at(toks, k, gaz, voc.list_cues[span.cue], voc.max_words)
                 if m is not None:
@@ -324,7 +372,13 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
                 m.listed, m.span, m.cue = True, (span.i, span.j), span.cue
     for k in (h + 1 for h in hits if h + 1 < len(toks)):
         slot = _vocab_form(toks[k - 1].word, voc.slots)
-        if not slot or k in covered or not (toks[k].joined or toks[k].gap in QUOTES):
+        if not slot or not (toks[k].joined or toks[k].gap in QUOTES):
+            continue
+        m = _cued_slot(k, voc.cue_type.get(slot, ""), toks, gaz, voc, at, covered)
+        if m is not None:
+            added.append(m)
+            covered.update(range(m.i, m.j))
+        if k in covered:
             continue
         m = variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
         if m is not None:
@@ -361,6 +415,11 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             continue
         if m.variant:
             m.why.append(f"variant of {m.variant}")
+        if m.cued:
+            m.why.append(f"cued name '{m.cued}'")
+        if m.plen and not (m.cue or in_region or m.listed):
+            m.rare = _rare_prefix(toks[m.i].word[:m.plen], voc)
+            m.locative = m.rare and _locative(m, toks, voc)
         if m.listed:
             m.why.append(f"list after cue:{m.cue}")
         elif m.cue or in_region:
@@ -375,8 +434,13 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
     return kept
 
 
+def _rare_prefix(prefix: str, voc: Vocab) -> bool:
+    """ك، ف، ل (alone or after و/ف) begin ordinary words too; فب (ف + locative ب) does not count."""
+    return prefix not in voc.rare_safe and any(c in voc.rare_letters for c in prefix)
+
+
 def _all_minor(gaz: Gazetteer, key: str) -> bool:
-    return all(gaz.entries[i].kind in MINOR_KINDS for i in gaz.by_name[key])
+    return all(gaz.entries[i].kind in MINOR_KINDS for i in gaz.by_name.get(key, ()))
 
 
 def _locative(m: Match, toks: list[Token], voc: Vocab) -> bool:

@@ -18,6 +18,10 @@ BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
 VOTING_KINDS = BIG_KINDS | {"town", "field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain"}
 MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "subdistrict"))
 INNER_CUES = frozenset(("حي", "احياء", "حيي"))   # a neighbourhood: of a city the report names
+FOCUS = frozenset(("SY", "IQ"))   # the project's countries: preferred when the report names no other
+FOCUS_BONUS = 1.5
+RARE_OK_KINDS = frozenset(("gov", "country", "city"))          # "للرقة", "للعراق", "فالموصل"
+RARE_OK_FOCUS_KINDS = frozenset(("town", "district"))          # "لمنبج" (a Syrian/Iraqi town)
 LOCAL_WINDOW = 8          # tokens either side for a local admin hint
 NEAR_KM = 40.0
 
@@ -49,18 +53,31 @@ def offset(lat: float, lon: float, bearing: float, dist_km: float) -> tuple[floa
 
 
 def candidates(gaz: Gazetteer, m: Match) -> list[Entry]:
-    return [gaz.entries[i] for i in gaz.by_name.get(m.key, ())]
+    ids = gaz.by_name.get(m.key, [])
+    if m.cued:
+        ids = ids + [i for i in gaz.cued.get(m.cued, ()) if i not in ids]
+    return [gaz.entries[i] for i in ids]
+
+
+def focus_prior(e: Entry) -> float:
+    """The entry's prior as a reader of Syrian and Iraqi news sees it: SY/IQ first."""
+    return e.prior + (FOCUS_BONUS if e.country in FOCUS else 0.0)
+
+
+def foreign_report(ev: Evidence) -> bool:
+    """The report's most named country is not Syria or Iraq (then no focus bonus)."""
+    return bool(ev.countries) and ev.countries.most_common(1)[0][0] not in FOCUS
 
 
 def clear_winner(cands: list[Entry]) -> Entry | None:
     """The entry a reader would assume without context, if there is one: the top entry
     when every rival in another governorate is much less important."""
-    ranked = sorted(cands, key=lambda e: e.prior, reverse=True)
+    ranked = sorted(cands, key=focus_prior, reverse=True)
     top = ranked[0]
     rivals = [e for e in ranked if (e.country, e.admin1) != (top.country, top.admin1)]
     if not rivals:
         return top
-    if top.kind in BIG_KINDS | {"town"} and top.prior >= rivals[0].prior + 1.5:
+    if top.kind in BIG_KINDS | {"town"} and focus_prior(top) >= focus_prior(rivals[0]) + 1.5:
         return top
     return None
 
@@ -69,7 +86,7 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     ev = Evidence()
     for m in matches:
         e = clear_winner(candidates(gaz, m))
-        if e is None:
+        if e is None or m.rare and e.kind not in RARE_OK_KINDS:
             continue
         if e.kind not in VOTING_KINDS:
             ev.anchors.append((m.key, e.lat, e.lon))
@@ -116,6 +133,9 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -
         why.append(f"report about {e.admin1}")
     if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
         s += 0.7
+    if e.country in FOCUS and not foreign_report(ev):
+        s += FOCUS_BONUS
+        why.append("focus country")
     if _near_anchor(e, m.key, ev):
         s += 1.5
         why.append("close to other places")
@@ -156,11 +176,24 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     ("في حصان بريف دير الزور") needs its governorate named near it."""
     if m.variant and not m.cue:
         return not e.admin1 or e.admin1 not in local
+    if m.rare:
+        return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
         return False
     if m.cue and m.cue not in INNER_CUES and not (m.listed or m.variant):
         return bool(ev.countries) and e.country != ev.countries.most_common(1)[0][0]
     return True
+
+
+def rare_ok(e: Entry, local: set[str], ev: Evidence) -> bool:
+    """A name behind a rare prefix (ك ف ل) with no cue: a governorate, country or city; a Syrian or
+    Iraqi town or district; or a Syrian or Iraqi place in a governorate named near it or in the report
+    (a minor place also needs a locative word before it: see doubtful)."""
+    if e.kind in RARE_OK_KINDS:
+        return True
+    if e.country not in FOCUS:
+        return False
+    return e.kind in RARE_OK_FOCUS_KINDS or bool(e.admin1) and (e.admin1 in local or e.admin1 in ev.votes)
 
 
 def tokens_text(toks: list[Token], i: int, j: int) -> str:
