@@ -144,8 +144,12 @@ def _precision(p) -> int:
 
 
 def _same_name(a, b) -> bool:
+    """The same place: one gazetteer entry (whatever the spelling, e.g. with or without ال), else one name."""
     if a is None or b is None:
         return False
+    ida, idb = getattr(a, "entry_id", None), getattr(b, "entry_id", None)
+    if ida is not None and ida == idb:
+        return True
     return normalize(a.name_ar).folded == normalize(b.name_ar).folded
 
 
