@@ -120,7 +120,7 @@ def test_word_lists_are_clean(name):
 @pytest.mark.parametrize("name,cols", [
     ("number_words.tsv", 3), ("qualifiers.tsv", 2), ("counted_nouns.tsv", 2), ("duals.tsv", 3),
     ("months.tsv", 4), ("weekdays.tsv", 2), ("relative_dates.tsv", 2), ("month_parts.tsv", 2),
-    ("ordinal_days.tsv", 2),
+    ("ordinal_days.tsv", 2), ("construct_context.tsv", 2),
 ])
 def test_tsv_files_are_clean(name, cols):
     rows = read_tsv(name)
@@ -130,6 +130,14 @@ def test_tsv_files_are_clean(name, cols):
     for r in rows:
         assert len(r) == cols, r
         assert normalize(r[0]).text == r[0], f"{r[0]!r} is not normalized"
+
+
+def test_dual_modes_and_construct_roles_are_known():
+    assert {r[2] for r in read_tsv("duals.tsv")} <= {"always", "fatha", "construct", "construct_fatha"}
+    assert {r[1] for r in read_tsv("construct_context.tsv")} == {"group", "not_complement", "adjective_head"}
+    for r in read_tsv("duals.tsv"):      # a construct dual is its lemma + ي or + ا (ة -> ت)
+        if r[2].startswith("construct"):
+            assert r[0][:-1] in (r[1], r[1][:-1] + "ت") and r[0][-1] in "يا", r
 
 
 def test_ordinal_days_cover_1_to_31():

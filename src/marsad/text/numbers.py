@@ -28,6 +28,17 @@ already folded to 0-9), so ``٢٠ ألفاً`` and ``20 ألفا`` are the same 
 * vague amounts (عشرات، مئات، آلاف، بضعة آلاف) have no value;
 * duals of counted nouns (data/duals.tsv) count 2 — not right after a number,
   where the -ين form is the plural (ثلاثة شرطيين);
+* construct duals (إضافة) drop their ن: the singular of a counted person noun
+  + ي/ـَي (oblique) or + ا (nominative) — ``بمقتل عنصري أمن``، ``اعتقال عنصرَي
+  التنظيم``، ``قُتل عنصرا الشرطة`` — count 2 only when immediately followed by
+  their noun complement (an ال-word, or a group/force word from
+  data/construct_context.tsv: أمن، الشرطة، قسد ...), never at a sentence end;
+  not when the word has ال itself, follows a noun it may describe as an adjective
+  (``هجوم عنصري``), is followed by a time word/relative (``قتل مدنيا الليلة``), or
+  is spelled as a singular (tanwin ``مدنياً``، shadda ``عنصريّ``). Which forms are
+  safe is decided per noun in data/duals.tsv: ـي only with a fatha where the
+  sound plural's construct has the same letters (``مقاتلي داعش`` is plural,
+  ``مقاتلَي الفصيل`` is 2); see :mod:`marsad.text._construct`;
 * the counted noun that follows (data/counted_nouns.tsv) is reported as its lemma.
 
 Years and other numbers inside date expressions are not quantities: they are
@@ -42,6 +53,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._construct import construct_ok as _construct_ok
 from ._data import read_lines, read_tsv
 from ._scan import scan
 from .normalize import fold_text
@@ -68,6 +80,7 @@ _ERA_RE = re.compile(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + 
 _APPROX_AFTER_RE = re.compile(r"[ \t]+تقريبا(?![" + _AR + r"])")
 _FATHA_RE = re.compile("\u064e\u0651?ي")
 _TWO_RE = re.compile(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])")
+_CONSTRUCT = ("construct", "construct_fatha")
 
 
 @dataclass(frozen=True)
@@ -466,7 +479,9 @@ def _duals(norm, f: str, found) -> list[Quantity]:
     for ws, end, w in found:
         lemma, mode = voc.duals[w]
         os_, oe = norm.to_original(ws, end)
-        if mode == "fatha" and not _FATHA_RE.search(norm.original, os_, oe):
+        if mode in ("fatha", "construct_fatha") and not _FATHA_RE.search(norm.original, os_, oe):
+            continue
+        if mode in _CONSTRUCT and not _construct_ok(f, ws, end, norm.original[os_:oe]):
             continue
         two = _TWO_RE.match(f, end)
         e = two.end() if two else end
