@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Run the extractor on the shared dev articles and seeds and score it with ../shared/eval/score.py.
+"""Run the extractor on the shared dev articles, the seeds and eval/own, and score it with ../shared/eval/score.py.
 
     .venv/bin/python scripts/score_dev.py [OUT_DIR]
 
-Writes OUT_DIR/dev/<doc_id>.json and OUT_DIR/seeds/<doc_id>.json, then prints the scorer's lines.
+Writes OUT_DIR/dev/<doc_id>.json and OUT_DIR/seeds/<doc_id>.json and OUT_DIR/own/<doc_id>.json, then prints the scorer's lines.
 """
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-SETS = {"dev": ("corpus/dev/articles", "corpus/dev/gold"), "seeds": ("corpus/seeds", "corpus/seeds-gold")}
+SETS = {"dev": (SHARED / "corpus/dev/articles", SHARED / "corpus/dev/gold"),
+        "seeds": (SHARED / "corpus/seeds", SHARED / "corpus/seeds-gold"),
+        "own": (REPO / "eval/own/articles", REPO / "eval/own/gold")}
 
 
 def run(out_dir: Path) -> None:
@@ -26,14 +28,14 @@ def run(out_dir: Path) -> None:
     for name, (articles, gold) in SETS.items():
         target = out_dir / name
         target.mkdir(parents=True, exist_ok=True)
-        for f in sorted((SHARED / articles).glob("*.json")):
+        for f in sorted(articles.glob("*.json")):
             raw = json.loads(f.read_text(encoding="utf-8"))
             doc = SimpleNamespace(doc_id=raw["doc_id"], text=raw.get("text") or "", title=raw.get("title"),
                                   url=raw.get("url"), source=raw.get("source"), published=raw.get("published"))
             result = extract_document(doc)
             (target / f"{doc.doc_id}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"== {name}")
-        subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / gold), str(target)], check=True)
+        subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(target)], check=True)
 
 
 if __name__ == "__main__":
