@@ -72,6 +72,16 @@ EVENTS = [
     ("territory-without-territory-gives-way", "قصفت قوات النظام قرية الشولا بالمدفعية. وكانت تلك المنطقة تخضع لسيطرة التنظيم إلا أن قوات النظام تمكنت من استردادها، وشهدت الشهر الماضي هجوما من قبل مجهولين على مفرزة للنظام.", None, [(SHELL, "syrian_regime_forces", None, {}), (CLASH, None, None, {})]),
     ("list-items-take-intro-force", "ونفذ التحالف وقسد عمليات أمنية مشتركة، من أبرزها:\n* القبض على عنصر من داعش في بلدة الشحيل.\n* القبض على ثلاثة عناصر في بلدة ذيبان.", None, [(ARR, "sdf", "islamic_state", {"arrested": 1}), (ARR, "sdf", None, {"arrested": 3})]),
     ("raid-firefight-raiders-act", "مقتل قياديين من داعش وإلقاء القبض على آخرين في عملية إنزال جوي للتحالف الدولي في منطقة جبل البشري.", None, [(CLASH, "international_coalition", "islamic_state", {})]),
+    # round 4 (generalisation): one row per rule
+    ("defused-verb-before-ied", "فككت وحدات الهندسة في قسد عبوة ناسفة مزروعة على طريق قرب بلدة الشحيل.", None, [(DIS, "sdf", None, {})]),
+    ("cache-found-with-ieds", "عثرت قوة من الجيش العراقي على مخبأ يحوي أربع عبوات ناسفة في قضاء الطارمية.", None, [(DIS, "iraqi_security_forces", None, {})]),
+    ("headline-split-at-double-dot", "العراق.. ضبط وكر للعبوات الناسفة في كركوك\nأعلن جهاز مكافحة الإرهاب القبض على قيادي في داعش في مدينة "
+     "كركوك. وأضاف البيان أن قوة من الجهاز ضبطت وكرا يحتوي على عبوات ناسفة في قضاء الحويجة.", None,
+     [(DIS, None, None, {}), (ARR, "iraqi_security_forces", "islamic_state", {})]),
+    ("territory-over-its-battles", "ويذكر أن القوات العراقية استعادت السيطرة على مدينة الموصل في تموز 2017 بعد معارك استمرت تسعة أشهر.", None,
+     [("Government regains territory", "iraqi_security_forces", None, {"date_start": "2017-07-01"})]),
+    ("control-noun-territory", "أعلنت قسد السيطرة الكاملة على بلدة الباغوز في 23 آذار 2019.", None,
+     [("Non-state actor overtakes territory", "sdf", None, {"date_start": "2019-03-23"})]),
     ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
 ]
 
@@ -103,6 +113,7 @@ NOTHING = [
     ("territory-not-named", "ويرجح ناشط من مدينة دير الزور أن التحالف يصرح بأنه تم القضاء على داعش عسكريا."),
     ("vague-crowd-no-place", "وقد أسر المئات من المقاتلين وتحتجزهم قسد في شمال سوريا."),
     ("tally-of-operations", "ونفذت قسد أكثر من عشر عمليات إنزال وألقت القبض على قياديين في ريف دير الزور."),
+    ("battles-lasting-months", "وشهدت مدينة الموصل معارك استمرت تسعة أشهر."),
     ("future-sawfa", "سوف تنفذ القوات العراقية حملة أمنية في قضاء الطارمية."),
 ]
 

@@ -112,9 +112,12 @@ def _is_bullet(text: str, s: int) -> bool:
 
 
 def _is_headline(text: str, s: int, e: int, t: str) -> bool:
-    line_start = s == 0 or text[s - 1] == "\n"
-    line_end = e >= len(text) or text[e:e + 1] == "\n"
-    return line_start and line_end and not t.rstrip().endswith((".", ":", "؟", "!")) and len(t.split()) <= 25
+    """A sentence of a short line that does not end in final punctuation (a title; "العراق.. القبض على ..." is
+    one line split at its "..")."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls:le if le >= 0 else len(text)].rstrip()
+    return not line.endswith((".", ":", "؟", "!")) and len(line.split()) <= 25
 
 
 def parse_published(value) -> date | None:

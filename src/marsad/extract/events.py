@@ -7,7 +7,7 @@ from datetime import date
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
-from marsad.extract.triggers import Trigger, find_triggers, kind_info
+from marsad.extract.triggers import Trigger, find_triggers, retype
 from marsad.lexicon import matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -16,6 +16,7 @@ LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلد�
 MAX_INCIDENT_COUNT = 1000
 TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
+COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
 LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
 
 
@@ -53,12 +54,12 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         best = _retype(best, "clash")
     if best.kind == "kill" and not (kinds - {"kill"}):
         return None
+    if best.kind in COMBAT and kinds & set(TERRITORY):
+        best = max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio)   # "استعادت الموصل بعد معارك"
     return best
 
 
-def _retype(t: Trigger, kind: str) -> Trigger:
-    k = kind_info(kind)
-    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+_retype = retype
 
 
 def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:

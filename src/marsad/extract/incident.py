@@ -1,7 +1,7 @@
 """Mentions of one incident inside a report become one event.
 
 Policy (in order):
-1. a headline event absorbs the first event of the same type a few sentences below it;
+1. a headline event absorbs the first event of the same sub-event type a few sentences below it;
 2. a later event joins an earlier one when their places agree (same place, one inside or near the
    other, or the later has none of its own) and their dates do not conflict, and either
    - they are of the same kind (same sub-event type), or
@@ -104,7 +104,7 @@ def fill_counts(old: dict, new: dict) -> None:
 
 def _headline_merge(drafts: list, d) -> bool:
     for e in drafts:
-        if e.headline and e.trig.event_type == d.trig.event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
+        if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
             absorb(e, d, adjacent=False)
             if not d.headline:

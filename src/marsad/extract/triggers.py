@@ -9,6 +9,8 @@ from marsad.lexicon import fold_entry, load, matcher
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
 LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
+DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
+EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
 
 
 @dataclass
@@ -36,6 +38,32 @@ def kind_info(kind: str) -> dict:
 def _make(p) -> Trigger:
     k = kind_info(p.value)
     return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+
+
+def retype(t: Trigger, kind: str) -> Trigger:
+    k = kind_info(kind)
+    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+
+
+def _disrupted(sent, t: Trigger) -> bool:
+    """An explosive that a defusing/finding/seizing verb governs ("فككت وحدات الهندسة عبوة ناسفة", "عثرت قوة
+    على مخبأ يحوي عبوات"): the verb within DISRUPT_WINDOW tokens before it (dates not counted), no armed
+    group named in between ("فككت خلية زرعت عبوة" is the cell's)."""
+    from marsad.extract.mentions import dates
+
+    i = sent.tok_index(t.start)
+    spans = [(d.start, d.end) for d in dates(sent, sent.pub)]
+    k, seen = i - 1, 0
+    while k >= 0 and seen < DISRUPT_WINDOW:
+        if not any(a <= sent.tokens[k][0] < b for a, b in spans):
+            seen += 1
+        k -= 1
+    lo = sent.tokens[k + 1][0] if k + 1 < i else t.start
+    verbs = matcher("cues", "disrupt_verbs").find(sent.folded, lo, t.start)
+    if not verbs:
+        return False
+    last = verbs[-1].end
+    return not any(a.value["side"] == "armed" and last <= a.start < t.start for a in sent.actors)
 
 
 def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None) -> bool:
@@ -117,9 +145,29 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
         return "hypothetical"
+    if _long_lasting(sent, j):
+        return "war"               # "بعد معارك استمرت تسعة أشهر"
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
         return "summary"
     return None
+
+
+LASTING_WINDOW = 3   # tokens after a trigger searched for a verb of lasting
+LASTING_SPAN = 5     # tokens after that verb searched for its span ("استمرت أكثر من ثلاث سنوات")
+
+
+def _long_lasting(sent, j: int) -> bool:
+    """The trigger ending before token j lasted weeks, months or years: a war or a campaign."""
+    lasting, units = _word_list("lasting"), _word_list("long_units")
+    for k in range(j, min(j + LASTING_WINDOW, len(sent.tokens))):
+        if sent.tokens[k][2] in lasting:
+            return any(w in units for w in sent.words(k + 1, k + 1 + LASTING_SPAN))
+    return False
+
+
+@lru_cache(maxsize=None)
+def _word_list(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")[section])
 
 
 def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
@@ -133,6 +181,8 @@ def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
         if any(f.start <= p.start and p.end <= f.end for f in false):
             continue
         t = _make(p)
+        if t.kind in EXPLOSIVE_KINDS and _disrupted(sent, t):
+            t = retype(t, "disrupted")
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out

@@ -60,7 +60,9 @@ class PhraseMatcher:
                 (stem if is_stem else exact).add(alias)
         alts = sorted(exact | stem, key=len, reverse=True)
         self._stem = stem
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or "(?!)"
+        # an exact entry must end its word inside the pattern, so the regex backtracks to another entry
+        # ("السيطرة الكاملة على" is not lost to "سيطر" after the optional ال was taken as a prefix)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") + ("" if a in stem else r"(?!\w)") for a in alts) or "(?!)"
         self._re = re.compile(_PREFIX + f"({body})(\\w*)")
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Phrase]:
