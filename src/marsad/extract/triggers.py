@@ -86,7 +86,8 @@ def generic(sent) -> bool:
     incident, unless it names a calendar day."""
     if "generic" not in sent.cache:
         side = _side_clauses(sent)
-        hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded))
+        hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded)) \
+            or bool(matcher("cues", "frequency").find(sent.folded))
         sent.cache["generic"] = (hit or _tally(sent)) and not names_day(sent)
     return sent.cache["generic"]
 
@@ -141,7 +142,9 @@ def blocked(sent, t: Trigger) -> str | None:
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
         return "aside"             # "في ظل استمرار معركة الرقة"
-    if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i) or _cue_near(sent, "hypothetical", 0, min(i, LEAD)):
+    if _denial(sent):
+        return "denial"            # "نفت قسد صحة الأنباء عن فرار عناصر من السجن"
+    if _cue_near(sent, "hypothetical", i - NEG_WINDOW - 2, i) or _cue_near(sent, "unconfirmed", i - 2, i) or _cue_near(sent, "hypothetical", 0, min(i, LEAD)):
         return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
         return "hypothetical"
@@ -150,6 +153,13 @@ def blocked(sent, t: Trigger) -> str | None:
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
         return "summary"
     return None
+
+
+def _denial(sent) -> bool:
+    """The sentence opens with a denial (not of responsibility: "نفى التنظيم مسؤوليته عن التفجير")."""
+    if "denial" not in sent.cache:
+        sent.cache["denial"] = _cue_near(sent, "denial", 0, LEAD) and not matcher("cues", "denial_except").find(sent.folded)
+    return sent.cache["denial"]
 
 
 LASTING_WINDOW = 3   # tokens after a trigger searched for a verb of lasting
