@@ -32,6 +32,20 @@ ROWS = [
      "قرب جب الجراح في ريف حمص الشرقي.", [("Attack", {"fatalities": 6})]),
     ("singular-person-before-role", "قال مصدر إن مدنيا استشهد بقصف مدفعي لقوات النظام على بلدة كنصفرة.",
      [("Shelling/artillery/missile attack", {"fatalities": 1})]),
+    # round 4: counts written as words, titles, and numbers past a date or a place
+    ("singular-title-arrested", "أعلن جهاز مكافحة الإرهاب القبض على ما يسمى والي كركوك في تنظيم داعش داخل مدينة كركوك.",
+     [("Arrests", {"arrested": 1})]),
+    ("number-past-date-and-place", "أوقفت دورية من الجيش اللبناني، أمس الاثنين، في بلدة عرسال ثلاثة مواطنين لانتمائهم إلى داعش.",
+     [("Arrests", {"arrested": 3})]),
+    ("number-past-period", "اعتقل جهاز الأمن الوطني خلال الشهر الماضي خمسة عناصر من داعش في مدينة الموصل.",
+     [("Arrests", {"arrested": 5})]),
+    ("singular-shepherd", "قتل راعي أغنام برصاص مسلحين مجهولين قرب ناحية الزاب.", [("Attack", {"fatalities": 1})]),
+    ("assassination-kills-one-companion-injured", "اغتال مسلحون من داعش، مساء أمس، قياديا في مجلس الرقة العسكري في بلدة عين "
+     "عيسى. وأسفر الهجوم عن إصابة مرافقه.", [("Armed clash", {"fatalities": 1, "injured": 1})]),
+    ("another-group-adds", "صدت قوة من الجيش العراقي هجوما لداعش في ناحية الضلوعية أسفر عن استشهاد جندي وإصابة اثنين آخرين، فيما "
+     "قتل اثنان من المهاجمين.", [("Armed clash", {"fatalities": 3, "injured": 2})]),
+    ("another-incident-does-not-add", "استشهد مدني بقصف جوي على بلدة محكان، كما استشهد مدني آخر بقصف على بلدة القورية.",
+     [("Air/drone strike", {"fatalities": 1})]),
 ]
 
 

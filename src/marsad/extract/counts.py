@@ -25,6 +25,11 @@ def _words():
 
 
 @lru_cache(maxsize=1)
+def _place_types() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("counts")["place_types"])
+
+
+@lru_cache(maxsize=1)
 def _pronoun_forms() -> tuple[dict, dict]:
     """{folded word: (role, count)} for role words with an object pronoun, and {carrier+pronoun: count}.
     A word ending in ta marbuta takes the pronoun on its ت ("إصابة" -> "إصابته")."""
@@ -75,10 +80,38 @@ def _pronoun_count(sent, i: int, role: str):
     return "back" if n == "vague" else n   # a plural pronoun refers back: "لقي 16 شخصا مصرعهم"
 
 
+def _skipped(sent) -> list[tuple[int, int]]:
+    """Spans a role word's number is searched across: dates and places ("أوقفت، أمس الاثنين، في بلدة عرسال
+    ثلاثة مواطنين", "اعتقل خلال الشهر الماضي خمسة عناصر")."""
+    if "count_skip" not in sent.cache:
+        from marsad.extract.mentions import dates
+
+        spans = [(d.start, d.end) for d in dates(sent, sent.pub)] + [(s, e) for s, e, _ in sent.places]
+        sent.cache["count_skip"] = spans
+    return sent.cache["count_skip"]
+
+
+def _search_tokens(sent, i: int) -> list[int]:
+    """Up to AFTER tokens after token i, not counting those of a date or a place (nor a preposition before one)."""
+    spans, toks = _skipped(sent), sent.tokens
+    inside = [any(a <= toks[k][0] < b for a, b in spans) for k in range(len(toks))]
+    types = _place_types()
+    for k in range(len(toks) - 2, -1, -1):
+        inside[k] = inside[k] or (inside[k + 1] and any(b in types for b in _bare(toks[k][2])))
+    out = []
+    for k in range(i + 1, len(toks)):
+        if len(out) >= AFTER:
+            break
+        if inside[k] or (toks[k][2] in STOP and k + 1 < len(toks) and inside[k + 1]):
+            continue
+        out.append(k)
+    return out
+
+
 def _number_after(sent, quants, i: int) -> int | None | str:
     single, vague = _words()
     toks = sent.tokens
-    for k in range(i + 1, min(i + 1 + AFTER, len(toks))):
+    for k in _search_tokens(sent, i):
         w = toks[k][2]
         for q in quants:
             if q.start <= toks[k][0] < max(q.end, q.start + 1):
@@ -125,6 +158,16 @@ def _joined(sent, quants, i: int, role: str, roles_at: dict) -> bool:
     return _number_before(sent, quants, i) is None and _number_after(sent, quants, i + 1) is not None
 
 
+def _another_group(sent, quants, i: int) -> int | None:
+    """The number of a role word that opens a clause of another group ("فيما قتل اثنان من المهاجمين")."""
+    lo = sent.tokens[max(0, i - 2)][0]
+    joined = matcher("counts", "joiners").find(sent.folded, lo, sent.tokens[i][0])
+    if not joined or any(s >= joined[0].start for s, _, _ in sent.places):
+        return None                      # "كما استشهد مدني آخر في بلدة X": another incident
+    n = _number_after(sent, quants, i)
+    return n if isinstance(n, int) else None
+
+
 def find_counts(sent, quants) -> dict[str, int | None]:
     out: dict[str, int | None] = {"fatalities": None, "injured": None, "arrested": None}
     done = set()
@@ -132,6 +175,8 @@ def find_counts(sent, quants) -> dict[str, int | None]:
     roles_at = dict(hits)
     for i, role in hits:
         if role in done:
+            extra = _another_group(sent, quants, i) if role == "fatalities" and out[role] is not None else None
+            out[role] = out[role] + extra if extra else out[role]
             continue
         if _joined(sent, quants, i, role, roles_at):
             done |= {role, roles_at[i + 1]}      # "مقتل وإصابة 16": one figure for both, neither known
