@@ -82,6 +82,18 @@ EVENTS = [
      [("Government regains territory", "iraqi_security_forces", None, {"date_start": "2017-07-01"})]),
     ("control-noun-territory", "أعلنت قسد السيطرة الكاملة على بلدة الباغوز في 23 آذار 2019.", None,
      [("Non-state actor overtakes territory", "sdf", None, {"date_start": "2019-03-23"})]),
+    ("turkish-drone-kills-sdf", "قتل عنصران من قوات سوريا الديمقراطية بقصف نفذته طائرة مسيرة تركية على أطراف مدينة القامشلي.", None,
+     [(AIR, "turkish_forces", "sdf", {"fatalities": 2})]),
+    ("turkish-gendarmerie", "ألقت قوات الدرك التركية القبض على سبعة أشخاص يشتبه بانتمائهم إلى داعش في مدينة شانلي أورفة.", None,
+     [(ARR, "turkish_forces", "islamic_state", {"arrested": 7})]),
+    ("border-guards-clash-subject-acts", "أعلنت القوات المسلحة الأردنية أن قوات حرس الحدود اشتبكت مع مجموعة مسلحة حاولت التسلل قرب "
+     "منطقة الرويشد.", None, [(CLASH, "jordanian_forces", "unidentified_armed_group", {})]),
+    ("report-force-fills-actor1", "أعلن جهاز مكافحة الإرهاب القبض على قيادي في داعش في مدينة كركوك. وأضاف البيان أن قوة من الجهاز "
+     "ضبطت وكرا يحتوي على عبوات ناسفة في قضاء الحويجة.", None,
+     [(ARR, "iraqi_security_forces", "islamic_state", {"arrested": 1}), (DIS, "iraqi_security_forces", None, {})]),
+    ("territory-loser-from-report", "تواصل قوات البيشمركة عملياتها ضد داعش. وسيطرت قوات البيشمركة على قرية البونجم في ناحية داقوق.",
+     None, [("Government regains territory", "peshmerga", "islamic_state", {})]),
+    ("accident-group-acts", "انفجر حزام ناسف بالخطأ بعنصر من داعش في قضاء الطارمية.", None, [(DIS, "islamic_state", None, {})]),
     ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
 ]
 

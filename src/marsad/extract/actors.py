@@ -49,8 +49,8 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
         victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
         return a0, victim_state or "civilians"
     if kind in ("arrest", "raid", "disrupted", "transfer"):
-        if kind == "disrupted" and a0 and not s0:
-            return a0, None
+        if kind == "disrupted" and a0 and not s0 and matcher("cues", "accident").find(sent.folded):
+            return a0, None       # "انفجر حزام ناسف بالخطأ": the group's own accident
         return s0, a0 or victim
     if kind in ("airstrike",):
         return (s0 if s0 else None), a0 or victim
@@ -64,6 +64,54 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
             and _state_first(sent, s0, a0):
         return s0, a0
     return a0, (s0 or victim)
+
+
+CASUALTY_WINDOW = 5   # tokens after a killed/injured word where the force its dead belong to is named
+
+
+def casualty_force(sent, a1: str | None) -> str | None:
+    """The force whose members were killed or injured ("قتل عنصران من قوات سوريا الديمقراطية بقصف ..."): a
+    state actor named within CASUALTY_WINDOW tokens after a killed/injured word, other than the actor."""
+    for r in matcher("counts", "roles").find(sent.folded):
+        if r.value == "arrested":
+            continue
+        i = sent.tok_index(r.start)
+        hi = sent.tokens[min(i + CASUALTY_WINDOW, len(sent.tokens) - 1)][1]
+        for p in sent.actors:
+            if r.end <= p.start < hi and p.value["side"] == "state" and p.value["id"] != a1:
+                return p.value["id"]
+    return None
+
+
+TARGET_KINDS = ("arrest", "raid", "gov_regains", "nsa_takes", "airstrike")   # a state force acts on the armed group
+
+
+def report_sides(sents) -> tuple[str | None, str | None]:
+    """The report's most-named state force and non-state armed group (first named wins a tie)."""
+    counts: dict[str, list] = {}
+    for n, sent in enumerate(sents):
+        for p in sent.actors:
+            side, aid = p.value["side"], p.value["id"]
+            if side in ("state", "armed") and aid != "unidentified_armed_group":
+                c = counts.setdefault(aid, [side, 0, n])
+                c[1] += 1
+    best = {}
+    for aid, (side, k, first) in sorted(counts.items(), key=lambda x: (-x[1][1], x[1][2])):
+        best.setdefault(side, aid)
+    return best.get("state"), best.get("armed")
+
+
+def fill_from_report(d, state: str | None, armed: str | None) -> None:
+    """An operation of a state force whose actors the sentence leaves out takes them from the report: the
+    force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested)."""
+    if d.actor1 is None and d.trig.agent == "state" and state and state != d.actor2:
+        d.actor1 = state
+    if d.actor2 is None and d.kind in TARGET_KINDS and is_state(d.actor1) and armed and armed != d.actor1:
+        d.actor2 = armed
+
+
+def is_state(actor: str | None) -> bool:
+    return actor is not None and actor not in NON_STATE_ARMED and actor != "civilians"
 
 
 def _after(sent, actor: str, pos: int) -> bool:

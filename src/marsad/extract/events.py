@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.triggers import Trigger, find_triggers, retype
-from marsad.lexicon import matcher
+from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
-LIST_GLUE = {"و", "،", ",", "وبلده", "وقريه", "وقري", "وبلدات"}
 MAX_INCIDENT_COUNT = 1000
 TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
@@ -97,11 +97,16 @@ def _inside_actor(sent, s: int, e: int) -> bool:
     return any(a.start <= s and e <= a.end for a in sent.actors)
 
 
+@lru_cache(maxsize=1)
+def _list_glue() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["list_glue"]) | {"،", ","}
+
+
 def _list_run(sent, cands) -> list:
     best, run = [], [cands[0]]
     for prev, cur in zip(cands, cands[1:]):
         gap = sent.folded[prev[1]:cur[0]].split()
-        if all(g in LIST_GLUE for g in gap) and len(gap) <= 2 and cur[2].geo_precision == 1:
+        if all(g in _list_glue() for g in gap) and len(gap) <= 2 and cur[2].geo_precision == 1:
             run.append(cur)
         else:
             best, run = max(best, run, key=len), [cur]
@@ -198,6 +203,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
+    if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer"):
+        a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2

@@ -1,6 +1,7 @@
 """Document -> the spec's extraction dict: sentences, events (merged per incident), claims."""
 from __future__ import annotations
 
+from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
@@ -41,6 +42,9 @@ def extract_document(doc) -> dict:
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
+    state, armed = report_sides(sents)
+    for d in drafts:
+        fill_from_report(d, resolve_syrian(state, d.date_start or pub), armed)
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
