@@ -1,6 +1,9 @@
 """Evaluate marsad.geo on the event locations of the gold annotations.
 
-    .venv/bin/python scripts/eval_geo.py [--shared ../shared] [-v]
+    .venv/bin/python scripts/eval_geo.py [--shared ../shared] [--set dev|own|all] [-v]
+
+Sets: ``dev`` the shared dev gold and seeds gold (default), ``own`` the blind
+hand-written reports in eval/own (gold in eval/own/gold), ``all`` each in turn.
 
 For every gold event with a located place (lat not null), geoparse its evidence
 with the rest of its report as context, take ``best_place`` (falling back to
@@ -21,10 +24,17 @@ from marsad.geo import best_place, find_places, report_place  # noqa: E402
 from marsad.geo.resolve import km  # noqa: E402
 
 
-def cases(shared: Path) -> list[tuple[str, dict, str]]:
-    """(doc_id, gold event, article text) for every located gold event."""
+def gold_pairs(shared: Path, which: str) -> list[tuple[Path, Path]]:
+    """(gold dir, article dir) of an evaluation set."""
+    if which == "own":
+        return [(REPO / "eval" / "own" / "gold", REPO / "eval" / "own" / "articles")]
     corpus = shared / "corpus"
-    pairs = [(corpus / "dev" / "gold", corpus / "dev" / "articles"), (corpus / "seeds-gold", corpus / "seeds")]
+    return [(corpus / "dev" / "gold", corpus / "dev" / "articles"), (corpus / "seeds-gold", corpus / "seeds")]
+
+
+def cases(shared: Path, which: str = "dev") -> list[tuple[str, dict, str]]:
+    """(doc_id, gold event, article text) for every located gold event."""
+    pairs = gold_pairs(shared, which)
     out = []
     for gold_dir, art_dir in pairs:
         for g in sorted(gold_dir.glob("*.json")):
@@ -42,9 +52,8 @@ def predict(evidence: str, report: str):
     return place or report_place(report)
 
 
-def audit(shared: Path) -> None:
-    corpus = shared / "corpus"
-    files = sorted((corpus / "dev" / "articles").glob("*.json")) + sorted((corpus / "seeds").glob("*.json"))
+def audit(shared: Path, which: str = "dev") -> None:
+    files = [f for _, art_dir in gold_pairs(shared, which) for f in sorted(art_dir.glob("*.json"))]
     total = rare = 0
     for f in files:
         art = json.loads(f.read_text(encoding="utf-8"))
@@ -76,11 +85,20 @@ def main() -> None:
     ap.add_argument("--audit", action="store_true",
                     help="list every village-level mention and every mention behind a ك/ف/ل prefix found in "
                          "the articles (to count false positives by eye)")
+    ap.add_argument("--set", dest="which", choices=("dev", "own", "all"), default="dev",
+                    help="dev: shared dev + seeds gold (default); own: eval/own; all: both, one after the other")
     args = ap.parse_args()
-    if args.audit:
-        audit(args.shared.resolve())
-        return
-    rows = cases(args.shared.resolve())
+    for which in (("dev", "own") if args.which == "all" else (args.which,)):
+        if args.which == "all":
+            print(f"== {which}")
+        if args.audit:
+            audit(args.shared.resolve(), which)
+        else:
+            evaluate(args.shared.resolve(), which, args.verbose)
+
+
+def evaluate(shared: Path, which: str, verbose: bool) -> None:
+    rows = cases(shared, which)
     within25 = within100 = 0
     for doc_id, ev, text in rows:
         gl = ev["location"]
@@ -88,7 +106,7 @@ def main() -> None:
         d = km(gl["lat"], gl["lon"], p.lat, p.lon) if p else float("inf")
         within25 += d <= 25
         within100 += d <= 100
-        if args.verbose and d > 25:
+        if verbose and d > 25:
             got = f"{p.surface} -> {p.name_en} ({p.admin1}) p{p.geo_precision} [{p.why}]" if p else "nothing"
             print(f"{doc_id}: gold {gl['name_ar']} ({gl['name_en']}), got {got}, {d:.0f} km")
     n = len(rows)

@@ -14,7 +14,7 @@ from .fold import Folded, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
 from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
-from .resolve import Evidence, choose, evidence, offset
+from .resolve import Evidence, choose, country_cues, evidence, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 
@@ -38,6 +38,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
     _mark_datelines(matches, toks, folded.folded)
     ev = evidence(matches, gaz, 2.0)
+    ev.cues = country_cues(toks, matches, gaz, 2.0)
     if context and context != text:
         ev = ev.merged(_context_evidence(context))
     out = []
@@ -45,6 +46,35 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
             out.append(pm)
+    return _refine_broad(out, text)
+
+
+BROAD_KINDS = frozenset(("desert", "valley", "area", "mountain", "gov", "district", "subdistrict"))
+REFINE_LINKS = ("", "في", "ب")
+
+
+def _broad(m: PlaceMention) -> bool:
+    """A desert, valley, area, mountain range or administrative unit, or a part of a governorate."""
+    return m.geo_precision >= 2 and (m.kind in BROAD_KINDS or m.kind == "region" and m.place_precision == 3)
+
+
+def _refines(ref: PlaceMention, broad: PlaceMention) -> bool:
+    """``ref`` is a phrase around a town or district ("جنوب قضاء الرطبة", "قرب بلدة X") that places
+    the broad area ``broad`` ("صحراء الأنبار") more exactly."""
+    return (_broad(broad) and broad.role == ref.role == "place" and ref.kind == "region"
+            and ref.head in ("near", "dir") and 0 < ref.place_precision <= 2)
+
+
+def _refine_broad(out: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"صحراء الأنبار جنوب قضاء الرطبة", "قرب الرطبة في صحراء الأنبار": the broad area next to a
+    phrase around a town or district takes the role "container" (kept, but not the event's place:
+    the phrase, precision 2 near the town, is)."""
+    for a, b in zip(out, out[1:]):
+        gap = text[a.end:b.start].strip()
+        if gap in REFINE_LINKS and (_refines(b, a) and not gap or _refines(a, b)):
+            broad, ref = (a, b) if _refines(b, a) and not gap else (b, a)
+            broad.role = "container"
+            broad.why += f"; placed more exactly by '{ref.surface}'"
     return out
 
 
@@ -67,7 +97,10 @@ def _mark_datelines(matches: list[Match], toks: list[Token], folded: str) -> Non
 def _context_evidence(context: str) -> Evidence:
     gaz = load_gazetteer()
     toks = tokenize(fold_text(context).folded)
-    return evidence(accept(scan(toks, gaz, vocab().max_words), toks, gaz), gaz, 1.0)
+    matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    ev = evidence(matches, gaz, 1.0)
+    ev.cues = country_cues(toks, matches, gaz, 1.0)
+    return ev
 
 
 def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, text: str,
@@ -93,6 +126,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
                       entry.lon, entry.precision, entry.kind, why, round(sc, 2), entry.id, m.role,
                       [f"{a.name_en} ({a.admin1 or a.country})" for a in alts])
     if region:
+        pm.head = region.head
         _apply_region(pm, region, entry, voc)
     else:
         pm.name_ar = surface
@@ -152,8 +186,8 @@ def _direction_before(toks: list[Token], k: int, voc: Vocab) -> tuple[int | None
 
 
 def _direction_after(toks: list[Token], j: int, voc: Vocab) -> tuple[int | None, int]:
-    if j + 1 < len(toks) and toks[j + 1].joined:
-        two = toks[j].word + " " + toks[j + 1].word
+    if j + 1 < len(toks) and toks[j + 1].joined and toks[j].word.startswith("ال"):
+        two = toks[j].word + " " + toks[j + 1].word   # "ريف حلب الشمالي الشرقي", not "X شمال شرقي سوريا"
         if two in voc.directions:
             return voc.directions[two], j + 2
     if j < len(toks) and toks[j].joined and toks[j].word in voc.directions and toks[j].word.startswith("ال"):

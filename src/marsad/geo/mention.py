@@ -23,13 +23,17 @@ class PlaceMention:
     role: str = "place"        # "place", or "org"/"person" when the name sits in an organisation or person name
     alternatives: list[str] = field(default_factory=list)
     place_precision: int = 0   # for a region phrase: the precision of the place it is built on
+    head: str = ""             # for a region phrase: countryside | desert | near | dir
 
     @property
     def specificity(self) -> float:
         """Ordering for best_place: 1 a named place, 1.5 a phrase around a village
-        ("قرب بلدة X", "شمالي قرية X"), 2 a part of a region, 3 a governorate or country."""
+        ("قرب بلدة X", "شمالي قرية X"), 2 a part of a region, 2.5 a part of a governorate
+        ("ريف حمص", "شرقي حمص"), 3 a governorate or country."""
         if self.kind == "region" and self.place_precision == 1:
             return 1.5
+        if self.kind == "region" and self.place_precision == 3 and self.geo_precision == 2:
+            return 2.5     # "بادية حمص", "شرقي حمص": a part of a governorate, broader than "بادية السخنة"
         return float(self.geo_precision)
 
     def location(self) -> dict:

@@ -60,6 +60,7 @@ class Match:
     cued: str = ""         # "حي X": a name the sources store only with its type word (gaz.cued)
     rare: bool = False     # reached by stripping a rare prefix (ك ف ل) with no cue, region head or list
     locative: bool = False  # (rare matches only) a locative word before it
+    head: str = ""         # the region head or direction word right before it ("قرب", "جرود", "شمال")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Vocab:
     cue_type: dict         # cue word -> the type word of the cued names it unlocks ("احياء" -> "حي")
     rare_letters: frozenset
     rare_safe: frozenset
+    adjectives: dict       # nationality adjective, bare and with each attached prefix -> ISO2 ("والاردنيه" -> "JO")
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +99,10 @@ def vocab() -> Vocab:
     list_cues = {fold(k): tuple(val) for k, val in v["list_cues"].items() if not k.startswith("_")}
     prefixes = ("",) + tuple(ONE_PREFIX) + tuple(TWO_PREFIX)
     cue_type = {fold(w): fold(t) for t, ws in v["cued_names"].items() if not t.startswith("_") for w in ws}
+    adjectives = {p + fold(w): cc for cc, ws in v.get("country_adjectives", {}).items() if not cc.startswith("_")
+                  for w in ws for p in prefixes}
     return Vocab(
-        cue_type=cue_type, rare_letters=fset(v["rare_prefixes"]["letters"]),
+        adjectives=adjectives, cue_type=cue_type, rare_letters=fset(v["rare_prefixes"]["letters"]),
         rare_safe=fset(v["rare_prefixes"]["safe"]),
         slots=slots, triggers=frozenset(p + w for w in [*slots, *list_cues] for p in prefixes),
         cues=cues,
@@ -378,8 +382,8 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
         if m is not None:
             added.append(m)
             covered.update(range(m.i, m.j))
-        if k in covered:
-            continue
+        if k in covered or bare(toks[k].word) in voc.never:
+            continue     # "في ناحية البغدادي": a type word is never read as a variant name (الناحية)
         m = variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
         if m is not None:
             added.append(m)
@@ -424,6 +428,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.why.append(f"list after cue:{m.cue}")
         elif m.cue or in_region:
             m.why.append(f"cue:{m.cue or prev_bare}")
+            m.head = "" if m.cue else prev_bare
         elif prev in voc.person or prev_bare in voc.person:
             continue
         elif _all_minor(gaz, m.key) and not (_locative(m, toks, voc) or chained):

@@ -2,8 +2,12 @@
 
 Evidence, in order of weight: the place-type cue before the name; a governorate,
 district or city named within a few words (``X بريف دير الزور``); the
-governorates and countries the report names elsewhere (votes); closeness to the
-report's unambiguous places; then the entry's own kind and population (prior).
+governorates and countries the report names elsewhere (votes); a country named
+(or its nationality adjective used) in the sentence or, weaker, the report
+(country cues: "قرب الرويشد" in a sentence about the Jordanian army is the Jordanian
+town); closeness to the report's unambiguous places; then the entry's own kind and
+population (prior), with Syria and Iraq first unless the report is about another
+country or a candidate's other country is explicitly cued.
 """
 from __future__ import annotations
 
@@ -12,17 +16,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
-from .recognize import Match, Token
+from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
 VOTING_KINDS = BIG_KINDS | {"town", "field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain"}
 MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "subdistrict"))
 INNER_CUES = frozenset(("حي", "احياء", "حيي"))   # a neighbourhood: of a city the report names
+WEAK_CUES = frozenset(("منطقه", "مناطق", "منطقتي"))  # "مناطق الإدارة الذاتية": an area word vouches for no village
 FOCUS = frozenset(("SY", "IQ"))   # the project's countries: preferred when the report names no other
 FOCUS_BONUS = 1.5
 RARE_OK_KINDS = frozenset(("gov", "country", "city"))          # "للرقة", "للعراق", "فالموصل"
 RARE_OK_FOCUS_KINDS = frozenset(("town", "district"))          # "لمنبج" (a Syrian/Iraqi town)
 LOCAL_WINDOW = 8          # tokens either side for a local admin hint
+CUE_CAP = 2.0             # most a country cue adds (a country named in the sentence)
+CUE_LIFT = 1.0            # cue weight of a non-SY/IQ country that lifts the SY/IQ focus prior
 NEAR_KM = 40.0
 
 
@@ -31,12 +38,13 @@ class Evidence:
     votes: Counter = field(default_factory=Counter)       # admin1 -> weight
     countries: Counter = field(default_factory=Counter)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)   # (key, lat, lon)
+    cues: Counter = field(default_factory=Counter)        # ISO2 -> weight of explicit country cues
 
     def merged(self, other: "Evidence | None") -> "Evidence":
         if other is None:
             return self
         return Evidence(self.votes + other.votes, self.countries + other.countries,
-                        self.anchors + other.anchors)
+                        self.anchors + other.anchors, self.cues + other.cues)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -82,6 +90,33 @@ def clear_winner(cands: list[Entry]) -> Entry | None:
     return None
 
 
+def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight: float) -> Counter:
+    """Countries named (``weight``) or cued by a nationality adjective (half of it): "في الأردن",
+    "الأراضي الأردنية", "على الحدود الأردنية". A country inside an organisation name ("قوات سوريا
+    الديمقراطية") is no cue."""
+    out: Counter = Counter()
+    for m in matches:
+        if m.role == "place" and not m.rare:
+            for e in candidates(gaz, m):
+                if e.kind == "country":
+                    out[e.country] += weight
+                    break
+    adjectives = vocab().adjectives
+    after_name = {m.j for m in matches}
+    for k, t in enumerate(toks):
+        cc = adjectives.get(t.word)
+        if cc:   # right after a name ("الريحانية التركية") it describes the place: as strong as a name
+            out[cc] += weight if k in after_name and t.joined else weight / 2
+    return out
+
+
+def lifted(cands: list[Entry], ev: Evidence) -> bool:
+    """A candidate lies in a country other than Syria/Iraq that the sentence or report cues
+    explicitly: the SY/IQ focus prior yields (except for candidates in a governorate the sentence
+    or report names: "قرية الريحانية بريف الحسكة" in a report about Turkish shelling)."""
+    return any(e.country not in FOCUS and ev.cues.get(e.country, 0.0) >= CUE_LIFT for e in cands)
+
+
 def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     ev = Evidence()
     for m in matches:
@@ -116,7 +151,8 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     return out
 
 
-def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -> tuple[float, list[str]]:
+def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
+          no_focus: bool = False) -> tuple[float, list[str]]:
     s, why = e.prior, [f"prior {e.kind}"]
     if cue_kinds:
         if e.kind in cue_kinds:
@@ -133,7 +169,12 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence) -
         why.append(f"report about {e.admin1}")
     if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
         s += 0.7
-    if e.country in FOCUS and not foreign_report(ev):
+    cue = min(ev.cues.get(e.country, 0.0), CUE_CAP)
+    if cue:
+        s += cue
+        why.append(f"{e.country} cued")
+    if e.country in FOCUS and not foreign_report(ev) and not (no_focus and e.admin1 not in local
+                                                              and e.admin1 not in ev.votes):
         s += FOCUS_BONUS
         why.append("focus country")
     if _near_anchor(e, m.key, ev):
@@ -157,9 +198,10 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
     m = matches[idx]
     cands = candidates(gaz, m)
     local = local_admin1(idx, matches, gaz)
+    no_focus = lifted(cands, ev)
     scored = []
     for e in cands:
-        s, why = score(e, m, cue_kinds, local, ev)
+        s, why = score(e, m, cue_kinds, local, ev, no_focus)
         scored.append((s, e, why))
     scored.sort(key=lambda t: t[0], reverse=True)
     s, e, why = scored[0]
@@ -180,8 +222,9 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
         return False
-    if m.cue and m.cue not in INNER_CUES and not (m.listed or m.variant):
-        return bool(ev.countries) and e.country != ev.countries.most_common(1)[0][0]
+    if (m.cue or m.head) and m.cue not in INNER_CUES | WEAK_CUES and not (m.listed or m.variant):
+        top = ev.countries.most_common(1)[0][0] if ev.countries else ""
+        return bool(top) and e.country != top and ev.cues.get(e.country, 0.0) < CUE_LIFT
     return True
 
 
