@@ -94,6 +94,15 @@ EVENTS = [
     ("territory-loser-from-report", "تواصل قوات البيشمركة عملياتها ضد داعش. وسيطرت قوات البيشمركة على قرية البونجم في ناحية داقوق.",
      None, [("Government regains territory", "peshmerga", "islamic_state", {})]),
     ("accident-group-acts", "انفجر حزام ناسف بالخطأ بعنصر من داعش في قضاء الطارمية.", None, [(DIS, "islamic_state", None, {})]),
+    ("dual-airstrikes", "نفذت طائرات القوة الجوية العراقية مساء أمس ضربتين جويتين على أوكار لداعش في قضاء داقوق ما أسفر عن مقتل "
+     "أربعة إرهابيين.", "2025-05-27", [(AIR, "iraqi_security_forces", "islamic_state", {"fatalities": 4, "date_start": "2025-05-26"})]),
+    ("arrest-of-suspects-of-the-bombing", "وفي اليوم نفسه، اعتقلت قسد اثنين من المشتبه بضلوعهم في التفجير خلال مداهمة في بلدة مركدة.", None,
+     [(ARR, "sdf", None, {"arrested": 2})]),
+    ("assassinated-official-is-clash", "اغتال مسلحون مجهولون، مساء أمس الاثنين، مختار إحدى القرى التابعة لناحية الرياض جنوب غربي كركوك.",
+     "2025-09-16", [(CLASH, "unidentified_armed_group", None, {"fatalities": 1, "actor2": None})]),
+    ("calendar-day-over-announcement-day", "أعلن الجهاز، اليوم الاثنين، القبض على قيادي في داعش خلال عملية نفذها فجر الأحد 12 يناير داخل "
+     "مدينة كركوك.", "2025-01-13", [(ARR, None, "islamic_state", {"date_start": "2025-01-12"})]),
+    ("rockets-fell", "سقطت ثلاثة صواريخ داخل قاعدة عين الأسد الجوية في ناحية البغدادي غربي محافظة الأنبار.", "2023-11-21", [(SHELL, None, None, {})]),
     ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
 ]
 

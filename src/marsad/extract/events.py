@@ -8,7 +8,7 @@ from datetime import date
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
-from marsad.extract.triggers import Trigger, find_triggers, retype
+from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -16,6 +16,7 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
 MAX_INCIDENT_COUNT = 1000
 TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
+OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
 LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
 
@@ -54,12 +55,22 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         best = _retype(best, "clash")
     if best.kind == "kill" and not (kinds - {"kill"}):
         return None
+    if best.kind not in OPERATIONS and _definite(sent, best):
+        ops = [t for t in trigs if t.kind in OPERATIONS and not _definite(sent, t)]
+        best = max(ops, key=lambda t: t.prio) if ops else best    # "اعتقلت المشتبه بضلوعهم في التفجير"
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio)   # "استعادت الموصل بعد معارك"
     return best
 
 
 _retype = retype
+DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
+
+
+def _definite(sent, t: Trigger) -> bool:
+    """The trigger is a definite incident noun ("التفجير", "بالهجوم"; cues anaphora): an incident told before."""
+    a, b, word = sent.tokens[sent.tok_index(t.start)]
+    return word.startswith(DEFINITE) and bool(matcher("cues", "anaphora").find(sent.folded, a, b))
 
 
 def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
@@ -141,7 +152,8 @@ def _nearest_date(sent, pub: date | None, trig: Trigger):
     if not hits:
         return None
     absolute = [h for h in hits if not h.relative]
-    return min(absolute or hits, key=lambda h: abs(h.start - trig.start))
+    days = [h for h in hits if h.rule.startswith(DAY_RULES)]   # "فجر الأحد 12 يناير" over "اليوم" of the announcement
+    return min(absolute or days or hits, key=lambda h: abs(h.start - trig.start))
 
 
 def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
@@ -196,6 +208,16 @@ def _event_trigger(sent) -> Trigger | None:
     return trig
 
 
+OFFICIAL_WINDOW = 8   # tokens after an assassination trigger where its victim is named
+
+
+def _official_victim(sent, trig: Trigger) -> bool:
+    """The victim of an assassination/execution is an official or a commander (مختار، رئيس مجلس، قائد)."""
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
+    return bool(matcher("cues", "officials").find(sent.folded, trig.end, hi))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -206,6 +228,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer"):
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
+    if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
+        trig, a2 = _retype(trig, "clash"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
