@@ -35,6 +35,9 @@ def _word_set(section: str) -> frozenset:
     return frozenset(fold_entry(w) for w in load("claims")[section])
 
 
+word_set = _word_set
+
+
 def _hit_at(sent, section: str, k: int):
     """The entry of a claims.json section that starts token k (allowing proclitics), or None."""
     if k >= len(sent.tokens):

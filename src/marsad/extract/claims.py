@@ -17,7 +17,8 @@ from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import matcher
 
 PLACE_LINK = {"", "و", "،", ",", "او"}   # what may stand between two coordinated places
-BEFORE_PENALTY = 2                         # a place after the figure is preferred to one before it
+BEFORE_PENALTY = 2
+YEARS = (1900, 2100)                       # a figure in this range after "العام/مطلع" may be a year                         # a place after the figure is preferred to one before it
 
 
 @dataclass
@@ -39,11 +40,16 @@ def _excluded(sent, q: Num) -> bool:
     hits = unit.find(nxt)
     if hits and hits[0].start <= 2:
         return True
-    if i and unit.find(sent.tokens[i - 1][2]):      # "السنوات الأربع", "الأشهر الستة": a duration
+    before = sent.tokens[i - 1][2] if i else ""
+    if before and unit.find(before) and not matcher("cues", "year_prev").find(before):
+        return True                                 # "السنوات الأربع", "الأشهر الستة": a duration
+    if i and sent.tokens[i - 1][2] in lab.word_set("ordinals"):   # "الدفعة الثامنة عشرة": an ordinal
         return True
     prev = " ".join(sent.words(i - 2, i))
     if any(prev.endswith(p.key) for p in matcher("cues", "not_claim_prev").find(prev)):
         return True
+    if YEARS[0] <= q.value_low <= YEARS[1] and any(prev.endswith(p.key) for p in matcher("cues", "year_prev").find(prev)):
+        return True           # "العام 2014"
     return q.value_low < 2 and j < len(sent.tokens)
 
 

@@ -114,8 +114,15 @@ def names_day(sent) -> bool:
     if "names_day" not in sent.cache:
         from marsad.extract.mentions import dates
 
-        sent.cache["names_day"] = any(d.rule.startswith(DAY_RULES) for d in dates(sent, sent.pub))
+        sent.cache["names_day"] = any(d.rule.startswith(DAY_RULES) and not _since(sent, d.start)
+                                      for d in dates(sent, sent.pub))
     return sent.cache["names_day"]
+
+
+def _since(sent, pos: int) -> bool:
+    """The date at pos opens a period ("منذ 17 تشرين الأول"): the start of a tally, not an incident's day."""
+    i = sent.tok_index(pos)
+    return i > 0 and sent.tokens[i - 1][2] in _word_list("since")
 
 
 def _side_clauses(sent, cues: str = "circumstance") -> list[tuple[int, int]]:
