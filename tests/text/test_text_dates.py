@@ -183,6 +183,33 @@ CASES = [
     ("nopub-absolute", "23 آذار 2019", None, [("23 آذار 2019", "2019-03-23", "2019-03-23", D)]),
     # several in one sentence
     ("two-mentions", "بين أمس و19 آذار 2019", P, [("أمس", "2019-03-27", "2019-03-27", D), ("19 آذار 2019", "2019-03-19", "2019-03-19", D)]),
+    # a day told relative to another day of the report: relative, no resolved date
+    ("ref-same-day", "وفي اليوم نفسه قتل مدنيان بقصف", P, [("اليوم نفسه", None, None, D)]),
+    ("ref-same-day-dhatih", "في اليوم ذاته سقطت قذيفة على الحي", P, [("اليوم ذاته", None, None, D)]),
+    ("ref-same-day-nafs-first", "وفي نفس اليوم اعتقلت القوات مشتبها", P, [("نفس اليوم", None, None, D)]),
+    ("ref-same-day-dhat-first", "في ذات اليوم انفجرت عبوة", P, [("ذات اليوم", None, None, D)]),
+    ("ref-that-day", "وفي ذلك اليوم قتل ثلاثة عناصر", P, [("ذلك اليوم", None, None, D)]),
+    ("ref-next-day", "في اليوم التالي انسحبت القوات من القرية", P, [("اليوم التالي", None, None, D)]),
+    ("ref-next-day-morning", "وصباح اليوم التالي عثر على جثتين", P, [("صباح اليوم التالي", None, None, D)]),
+    ("ref-prev-day", "في اليوم السابق للهجوم وصلت تعزيزات", P, [("اليوم السابق", None, None, D)]),
+    ("ref-same-night", "وفي الليلة ذاتها قصفت المدفعية البلدة", P, [("الليلة ذاتها", None, None, D)]),
+    ("ref-evening-same-day", "ومساء اليوم نفسه أعلنت الوزارة الحصيلة", P, [("مساء اليوم نفسه", None, None, D)]),
+    ("ref-nopub", "في اليوم التالي", None, [("اليوم التالي", None, None, D)]),
+    # اليوم + an ordinal (or الـ100, الأخير, الواحد): a counted day, not a date
+    ("not-today-ordinal", "اليوم الأول من الهجوم شهد قصفا عنيفا", P, []),
+    ("not-today-ordinal-second", "في اليوم الثاني من المعارك تقدمت القوات", P, []),
+    ("not-today-ordinal-morning", "صباح اليوم الثالث من الحصار", P, []),
+    ("not-today-ordinal-compound", "في اليوم الحادي عشر من الحملة", P, []),
+    ("not-today-number", "في اليوم الـ100 من الحرب", P, []),
+    ("not-today-last", "في اليوم الأخير من العملية", P, []),
+    ("not-today-per-day", "يقتل خمسة أشخاص في اليوم الواحد", P, []),
+    ("today-ordinal-month", "اليوم الأول من آذار", P, [("الأول من آذار", "2019-03-01", "2019-03-01", D)]),
+    # still today / yesterday
+    ("today-until", "حتى اليوم لم يعرف مصير المختطفين", P, [("اليوم", "2019-03-28", "2019-03-28", D)]),
+    ("today-weekday-after", "اعتقلت القوات اليوم الخميس خلية", P, [("اليوم", "2019-03-28", "2019-03-28", D), ("الخميس", "2019-03-28", "2019-03-28", D)]),
+    ("today-subject-after", "أعلنت اليوم الوزارة مقتل ثلاثة", P, [("اليوم", "2019-03-28", "2019-03-28", D)]),
+    ("yesterday-yawm-ams", "قتل يوم أمس ثلاثة عناصر", P, [("يوم أمس", "2019-03-27", "2019-03-27", D)]),
+    ("yesterday-yawm-al-ams", "وقع الهجوم يوم الأمس", P, [("يوم الأمس", "2019-03-27", "2019-03-27", D)]),
     # not dates
     ("not-father", "قال الأب إن ابنه اختطف", P, []),
     ("not-zero", "صفر ضحايا", P, []),
@@ -239,6 +266,16 @@ def test_numbers_inside_ordinal_and_range_dates_are_not_quantities():
     from marsad.text import find_numbers
     assert [q.value_low for q in find_numbers("في الحادي عشر من أيلول قتل ثلاثة")] == [3]
     assert [q.value_low for q in find_numbers("بين 19 و20 كانون الأول قتل 7 عناصر")] == [7]
+
+
+@pytest.mark.parametrize("src,rule", [
+    ("وفي اليوم نفسه قتل مدنيان", "same_day_ref"), ("في اليوم ذاته", "same_day_ref"),
+    ("في نفس اليوم", "same_day_ref"), ("في اليوم التالي", "next_day_ref"),
+    ("صباح اليوم التالي", "next_day_ref"), ("في اليوم السابق للهجوم", "prev_day_ref"),
+])
+def test_day_reference_rules(src, rule):
+    (m,) = find_dates(src, P)
+    assert m.rule == rule and m.relative and m.date_start is None and m.date_end is None
 
 
 def test_published_as_iso_string():

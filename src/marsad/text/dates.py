@@ -22,6 +22,15 @@ data/months.tsv, weekdays, relative phrases, month parts and ordinal day words
   second day with its month is read.
 * A yearless day + month followed by الماضي (or a synonym) is the latest such
   day on or before publication; followed by المقبل, the next one on or after it.
+* A day told relative to another day of the report (data/day_refs.tsv:
+  ``وفي اليوم نفسه``, ``في اليوم ذاته``, ``صباح اليوم التالي``, ``اليوم السابق``)
+  is a relative mention with no resolved date (both ends None, precision day),
+  rule ``same_day_ref`` / ``next_day_ref`` / ``prev_day_ref``: it does not
+  refer to publication.
+* ``اليوم`` followed by an ordinal or a word of data/not_today_after.txt
+  (``اليوم الأول من الهجوم``, ``اليوم الـ100``, ``في اليوم الواحد``) is a counted
+  or named day, not today: no mention. ``حتى اليوم`` stays today, ``يوم أمس``
+  yesterday.
 Calendar choices are documented in :mod:`marsad.text.date_resolve`.
 Matching runs on the folded text; one master regex finds candidates, its
 alternatives ordered most specific first.
@@ -69,6 +78,8 @@ class _Vocab:
     parts: dict
     ordinals: dict
     blockers: frozenset
+    day_refs: dict   # phrase -> same_day_ref / next_day_ref / prev_day_ref
+    not_today: frozenset   # words after اليوم that make it a counted/named day
     master: re.Pattern
     gate: frozenset
     kinds: dict      # group number of each alternative -> its name
@@ -132,6 +143,7 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
         ("month", rf"(?:شهر{_S}(?P<month_m>{all_m})|(?P<month_m3>{loose}))(?:[ \t]*[/(][ \t]*(?P<month_m2>{all_m})\)?)?"
                   rf"(?:{_S}(?P<month_ref>{_REL_WORDS}))?"),
         ("year", rf"(?:عام|العام|سنه|لعام|خلال{_S}عام){_S}(?P<year_y>(?:19|20)\d\d)(?!\d)(?:[ \t]*م(?![\w]))?"),
+        ("day_ref", rf"(?:(?:{_TOD}){_S})?(?P<day_ref_r>{_trie_alt(v['day_refs'])})"),
         ("relative_phrase", rf"(?P<relative_phrase_r>{rel})"),
         ("ago", rf"قبل{_S}(?:(?P<ago_two>يومين|اسبوعين)|(?P<ago_week>اسبوع)|(?P<ago_n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره){_S}(?:ايام|يوما))"),
         ("weekday", f(rf"(?:(?:{{tod}})[ \t]+)?(?:يوم[ \t]+)?(?P<{{k}}_wd>{{wd}})(?:{_S}(?P<{{k}}_ref>الماضي|المنصرم|الفايت|السابق|المقبل))?", "weekday")),
@@ -146,17 +158,21 @@ def _vocab() -> _Vocab:
     parts = {fold_text(r[0]): r[1] for r in read_tsv("month_parts.tsv")}
     ordinals = {_key(fold_text(r[0])): int(r[1]) for r in read_tsv("ordinal_days.tsv")}
     blockers = frozenset(fold_text(w) for w in read_lines("ordinal_blockers.txt"))
-    v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts, "ordinals": ordinals}
+    day_refs = {_key(fold_text(r[0])): r[1] for r in read_tsv("day_refs.tsv")}
+    not_today = frozenset(fold_text(w) for w in read_lines("not_today_after.txt")) | {o.split()[0] for o in ordinals}
+    v = {"months": months, "weekdays": weekdays, "relative": relative, "parts": parts, "ordinals": ordinals,
+         "day_refs": day_refs}
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in _patterns(v))
     # the alternatives are the outermost groups: the one that matched is m.lastindex
     master = re.compile(rf"(?<![\w])(?:و|ف|ب|ل|وب|ول)?(?:{body})(?![\w])")
     kinds = {master.groupindex[name]: name for name in _HANDLERS}
-    return _Vocab(months, weekdays, relative, parts, ordinals, blockers, master, _gate_words(v), kinds)
+    return _Vocab(months, weekdays, relative, parts, ordinals, blockers, day_refs, not_today, master,
+                  _gate_words(v), kinds)
 
 
 def _gate_words(v: dict) -> frozenset[str]:
     """Folded words that can open a date expression (besides digits)."""
-    first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts", "ordinals") for w in v[key]}
+    first = {w.split()[0] for key in ("months", "relative", "weekdays", "parts", "ordinals", "day_refs") for w in v[key]}
     first |= set(_TOD.replace(" ", "|").split("|")) | {"منذ", "يوم", "شهر", "عام", "العام", "سنه", "لعام", "خلال", "قبل"}
     return frozenset(first)
 
@@ -338,6 +354,11 @@ def _relative(c: _Ctx):
     return (a, b, _UNRESOLVED_PRECISION[rule], True, rule)
 
 
+def _day_ref(c: _Ctx):
+    """``اليوم نفسه``, ``اليوم التالي``: a day of the report's context, never resolved against publication."""
+    return (None, None, "day", True, _vocab().day_refs[_key(c.g("r"))])
+
+
 def _ago(c: _Ctx):
     two, week, n = c.g("two"), c.g("week"), c.g("n")
     days = 14 if two == "اسبوعين" else 2 if two else 7 if week else None
@@ -368,7 +389,7 @@ _HANDLERS = {
     "period": _period, "relative_phrase_long": _relative, "day_range": _day_range,
     "day_ordinal": _day_ordinal, "day_month": _day_month,
     "day_relmonth": _day_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
-    "month": _month, "year": _year, "relative_phrase": _relative, "ago": _ago, "weekday": _weekday,
+    "month": _month, "year": _year, "day_ref": _day_ref, "relative_phrase": _relative, "ago": _ago, "weekday": _weekday,
 }
 _CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "numeric")
 
@@ -400,10 +421,13 @@ def _matches(text: str) -> tuple:
 
 
 def _checked(voc: _Vocab, f: str, m: re.Match | None) -> re.Match | None:
-    """Drop an ordinal that qualifies a non-day noun; a day range whose ends are not
-    in order is read again from its second day."""
+    """Drop an ordinal that qualifies a non-day noun, and ``اليوم`` that is a counted or
+    named day (``اليوم الأول من الهجوم``); a day range whose ends are not in order is
+    read again from its second day."""
     if m is None:
         return None
+    if m.group("relative_phrase") is not None:
+        return None if _counted_day(voc, f, m) else m
     if m.group("day_ordinal") is not None:
         word = _word_before(f, m.start())
         if word in voc.blockers or word[1:] in voc.blockers:
@@ -414,6 +438,29 @@ def _checked(voc: _Vocab, f: str, m: re.Match | None) -> re.Match | None:
             d = m.start("day_range_d")
             return voc.master.match(f, d - 2 if f[d - 2:d] == "ال" else d)
     return m
+
+
+_COUNTED_NUMBER_RE = re.compile(r"[ \t]+ال[ \t]*\d")
+
+
+def _counted_day(voc: _Vocab, f: str, m: re.Match) -> bool:
+    """``اليوم`` (of a today phrase) followed by an ordinal or a not-today word, or ``الـ100``."""
+    end = m.end()
+    if not f.endswith("اليوم", 0, end) or voc.relative[_key(m.group("relative_phrase_r"))] != "today":
+        return False
+    if _COUNTED_NUMBER_RE.match(f, end):
+        return True
+    return _word_after(f, end) in voc.not_today
+
+
+def _word_after(f: str, pos: int) -> str:
+    i = pos
+    while i < len(f) and f[i] in " \t":
+        i += 1
+    j = i
+    while j < len(f) and (f[j].isalnum() or f[j] == "_"):
+        j += 1
+    return f[i:j]
 
 
 def _word_before(f: str, pos: int) -> str:

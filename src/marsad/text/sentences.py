@@ -7,6 +7,22 @@ that normalization kept (``الحصيلة.وقال``). Never on decimals (3.5), 
 dates (20.01.2018), slashes (2018/01/20), single-letter initials (د. U.S.) or
 listed abbreviations (data/abbreviations.txt). Bullet markers (``-``, ``•``,
 ``*``, ``1-``) at a line start are left out of the sentence span.
+
+Headline separators. A run of two or more ASCII dots (``..``, ``...``; only
+dots) inside a line is a topic/dateline separator, not a sentence end
+(``العراق.. القبض على خلية``, ``دير الزور... مقتل مدنيين``), when all hold:
+
+1. whitespace and more text follow it on the same line;
+2. the text from the start of the current sentence to the dots is at most
+   ``SEPARATOR_MAX_WORDS`` (4) whitespace-separated words;
+3. no sentence end follows on the rest of the line (the rest runs to the line
+   end unpunctuated, as a headline does). A later dot run that is itself
+   followed by text on the line does not count as an end here.
+
+Otherwise the run ends a sentence as before: at the end of a line
+(``...في موقع العملية..``), after a longer clause, or when a punctuated
+sentence follows it (``وأضاف... لكن الهجوم تكرر.``). The Unicode ellipsis
+``…`` always ends a sentence.
 """
 from __future__ import annotations
 
@@ -27,6 +43,7 @@ _END_RE = re.compile(
     r"(?P<p>[.!?؟…][.!?؟…]*)(?:[\"'»”’)\]]+)?(?=\s|$|[" + LETTERS + r"])"
 )
 _INITIALS_RE = re.compile(r"^[(\[«“\"]?(?:\w\.)*\w$")
+SEPARATOR_MAX_WORDS = 4   # words before a headline separator ".." (see module doc)
 
 
 @dataclass(frozen=True)
@@ -83,12 +100,37 @@ def _spans(text: str) -> list[tuple[int, int]]:
             j += 1
             if pe - ps == 1 and text[ps] == "." and _is_abbreviation(text, ls, ps):
                 continue
+            if pe - ps > 1 and text[ps] == "." and _is_separator(text, ends, j, ls, prev, le):
+                continue
             if cut > prev:
                 spans.append((prev, cut))
                 prev = cut
         if le > prev:
             spans.append((prev, le))
     return spans
+
+
+def _dot_run_inside(text: str, ps: int, cut: int, pe: int, le: int) -> bool:
+    """The end at ps..pe is a run of 2+ dots followed by whitespace and more text on its line."""
+    return (pe - ps > 1 and text.count(".", ps, pe) == pe - ps and cut < le
+            and text[cut] in " \t" and not text[cut:le].isspace())
+
+
+def _is_separator(text: str, ends: list, j: int, ls: int, prev: int, le: int) -> bool:
+    """The dot run ``ends[j - 1]`` is a headline separator (rules in the module doc)."""
+    ps, cut, pe = ends[j - 1]
+    if not _dot_run_inside(text, ps, cut, pe, le):
+        return False
+    if len(text[prev:ps].split()) > SEPARATOR_MAX_WORDS:
+        return False
+    for ps2, cut2, pe2 in ends[j:]:
+        if ps2 >= le:
+            break
+        if pe2 - ps2 == 1 and text[ps2] == "." and _is_abbreviation(text, ls, ps2):
+            continue
+        if not _dot_run_inside(text, ps2, cut2, pe2, le):
+            return False
+    return True
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")   # str.isalnum() of one character, as a regex
