@@ -3,7 +3,8 @@
     .venv/bin/python scripts/eval_geo.py [--shared ../shared] [--set dev|own|all] [-v]
 
 Sets: ``dev`` the shared dev gold and seeds gold (default), ``own`` the blind
-hand-written reports in eval/own (gold in eval/own/gold), ``all`` each in turn.
+hand-written reports in eval/own (gold in eval/own/gold), ``blind`` the blind
+evaluation set in eval/blind, ``all`` each in turn.
 
 For every gold event with a located place (lat not null), geoparse its evidence
 with the rest of its report as context, take ``best_place`` (falling back to
@@ -26,8 +27,8 @@ from marsad.geo.resolve import km  # noqa: E402
 
 def gold_pairs(shared: Path, which: str) -> list[tuple[Path, Path]]:
     """(gold dir, article dir) of an evaluation set."""
-    if which == "own":
-        return [(REPO / "eval" / "own" / "gold", REPO / "eval" / "own" / "articles")]
+    if which in ("own", "blind"):
+        return [(REPO / "eval" / which / "gold", REPO / "eval" / which / "articles")]
     corpus = shared / "corpus"
     return [(corpus / "dev" / "gold", corpus / "dev" / "articles"), (corpus / "seeds-gold", corpus / "seeds")]
 
@@ -85,10 +86,11 @@ def main() -> None:
     ap.add_argument("--audit", action="store_true",
                     help="list every village-level mention and every mention behind a ك/ف/ل prefix found in "
                          "the articles (to count false positives by eye)")
-    ap.add_argument("--set", dest="which", choices=("dev", "own", "all"), default="dev",
-                    help="dev: shared dev + seeds gold (default); own: eval/own; all: both, one after the other")
+    ap.add_argument("--set", dest="which", choices=("dev", "own", "blind", "all"), default="dev",
+                    help="dev: shared dev + seeds gold (default); own: eval/own; blind: eval/blind; "
+                         "all: each, one after the other")
     args = ap.parse_args()
-    for which in (("dev", "own") if args.which == "all" else (args.which,)):
+    for which in (("dev", "own", "blind") if args.which == "all" else (args.which,)):
         if args.which == "all":
             print(f"== {which}")
         if args.audit:

@@ -61,6 +61,8 @@ class Match:
     rare: bool = False     # reached by stripping a rare prefix (ك ف ل) with no cue, region head or list
     locative: bool = False  # (rare matches only) a locative word before it
     head: str = ""         # the region head or direction word right before it ("قرب", "جرود", "شمال")
+    guard: str = ""        # why an uncued name may be an ordinary word ("adjective", "word"): it stands
+                           # only when its governorate is named near it or in the report (resolve.doubtful)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Vocab:
     cue_type: dict         # cue word -> the type word of the cued names it unlocks ("احياء" -> "حي")
     rare_letters: frozenset
     rare_safe: frozenset
+    guarded: frozenset     # names that are also common nouns (الراعي "the shepherd"): need a cue or their
+                           # governorate named
     adjectives: dict       # nationality adjective, bare and with each attached prefix -> ISO2 ("والاردنيه" -> "JO")
 
 
@@ -102,7 +106,7 @@ def vocab() -> Vocab:
     adjectives = {p + fold(w): cc for cc, ws in v.get("country_adjectives", {}).items() if not cc.startswith("_")
                   for w in ws for p in prefixes}
     return Vocab(
-        adjectives=adjectives, cue_type=cue_type, rare_letters=fset(v["rare_prefixes"]["letters"]),
+        adjectives=adjectives, cue_type=cue_type, guarded=fset(v.get("guarded_names", [])), rare_letters=fset(v["rare_prefixes"]["letters"]),
         rare_safe=fset(v["rare_prefixes"]["safe"]),
         slots=slots, triggers=frozenset(p + w for w in [*slots, *list_cues] for p in prefixes),
         cues=cues,
@@ -424,6 +428,10 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
         if m.plen and not (m.cue or in_region or m.listed):
             m.rare = _rare_prefix(toks[m.i].word[:m.plen], voc)
             m.locative = m.rare and _locative(m, toks, voc)
+        if not (m.cue or in_region or m.listed):
+            m.guard = _guard(m, toks, gaz, voc)
+            if m.guard:
+                m.why.append(f"guarded ({m.guard})")
         if m.listed:
             m.why.append(f"list after cue:{m.cue}")
         elif m.cue or in_region:
@@ -437,6 +445,29 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.role = "org"
         kept.append(m)
     return kept
+
+
+GUARD_SKIP_KINDS = frozenset(("country", "gov"))
+
+
+def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """An uncued name that reads as an ordinary word: a listed common noun ("قتل الراعي"), or a
+    one-word nisba name (-ية) right after a noun it agrees with in definiteness, i.e. its
+    adjective ("أسلحة حربية", "طائرات حربية", "المملكة الأردنية الهاشمية")."""
+    if m.key in voc.guarded:
+        return "word"
+    if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
+        return ""
+    prev = toks[m.i - 1]
+    if not prev.joined or len(prev.word) < 3:
+        return ""
+    pb = bare(prev.word)
+    if pb in voc.locative or pb in voc.never or pb in voc.person or pb in voc.org or prev.word in voc.locative:
+        return ""
+    if any(gaz.entries[x].kind in GUARD_SKIP_KINDS for x in gaz.by_name.get(m.key, ())):
+        return ""
+    prev_def = any(form.startswith("ال") for form, _ in stems(prev.word))
+    return "adjective" if prev_def == m.key.startswith("ال") else ""
 
 
 def _rare_prefix(prefix: str, voc: Vocab) -> bool:

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .fold import fold
 from .gazetteer import Entry, Gazetteer
 from .recognize import Match, Token, vocab
 
@@ -31,6 +32,7 @@ LOCAL_WINDOW = 8          # tokens either side for a local admin hint
 CUE_CAP = 2.0             # most a country cue adds (a country named in the sentence)
 CUE_LIFT = 1.0            # cue weight of a non-SY/IQ country that lifts the SY/IQ focus prior
 NEAR_KM = 40.0
+AL_FORM_PENALTY = 2.0
 
 
 @dataclass
@@ -120,8 +122,10 @@ def lifted(cands: list[Entry], ev: Evidence) -> bool:
 def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     ev = Evidence()
     for m in matches:
+        if m.guard:
+            continue     # a name that may be an ordinary word votes for nothing
         e = clear_winner(candidates(gaz, m))
-        if e is None or m.rare and e.kind not in RARE_OK_KINDS:
+        if e is None or m.rare and e.kind not in RARE_OK_KINDS or al_form(e, m.key):
             continue
         if e.kind not in VOTING_KINDS:
             ev.anchors.append((m.key, e.lat, e.lon))
@@ -177,10 +181,19 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
                                                               and e.admin1 not in ev.votes):
         s += FOCUS_BONUS
         why.append("focus country")
+    if al_form(e, m.key):
+        s -= AL_FORM_PENALTY     # "الصور": Tyre is صور; an ال form of a name written without ال
+        why.append("ال form of a name written without ال")
     if _near_anchor(e, m.key, ev):
         s += 1.5
         why.append("close to other places")
     return s, why
+
+
+def al_form(e: Entry, key: str) -> bool:
+    """``key`` is an ال form of a name the entry's main name writes without ال ("الصور" for Tyre, صور):
+    a weak reading, which neither wins over a place named so nor votes for its governorate."""
+    return key.startswith("ال") and len(key) > 4 and fold(e.names[0]) == key[2:]
 
 
 def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
@@ -218,6 +231,8 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     ("في حصان بريف دير الزور") needs its governorate named near it."""
     if m.variant and not m.cue:
         return not e.admin1 or e.admin1 not in local
+    if m.guard:
+        return not e.admin1 or (e.admin1 not in local and e.admin1 not in ev.votes)
     if m.rare:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
