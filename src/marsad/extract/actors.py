@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from marsad.lexicon import matcher
+from functools import lru_cache
+
+from marsad.lexicon import fold_entry, load, matcher
 
 TRANSITION = date(2024, 12, 8)
 GOVERNMENT = {"syrian_regime_forces", "syrian_government_forces", "syrian_state", "iraqi_security_forces", "pmf",
@@ -55,6 +57,9 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     if kind in ("airstrike",):
         return (s0 if s0 else None), a0 or victim
     if kind == "gov_regains" or kind == "nsa_takes":
+        subj = _subject(sent, trig)      # "سيطر تنظيم داعش على ...": the verb's subject takes it
+        if subj:
+            return subj, next((x for x in state + armed if x != subj), None)
         return s0 or a0, (a0 if s0 else s0)
     if kind == "shelling":
         if s0 and (not a0 or _state_initiates(sent, state, armed)):
@@ -64,6 +69,27 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
             and _state_first(sent, s0, a0):
         return s0, a0
     return a0, (s0 or victim)
+
+
+@lru_cache(maxsize=1)
+def _noun_leads() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["noun_leads"])
+
+
+SUBJECT_GAP = 1   # tokens between a verb and the actor that is its subject
+
+
+def _subject(sent, trig) -> str | None:
+    """The actor named right after the trigger verb (Arabic verb-subject order), else None."""
+    i, j = sent.tok_index(trig.start), sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    lead = sent.tokens[i - 1][2] if i else ""
+    if j >= len(sent.tokens) or sent.tokens[i][2].startswith(("ال", "وال", "بال")) or lead in _noun_leads():
+        return None     # a verbal noun ("القضاء على داعش", "بعد طرد عناصر داعش") is followed by its object
+    hi = sent.tokens[min(j + SUBJECT_GAP, len(sent.tokens) - 1)][1]
+    for p in sorted(sent.actors, key=lambda a: a.start):
+        if trig.end <= p.start < hi and p.value["side"] in ("state", "armed"):
+            return p.value["id"]
+    return None
 
 
 CASUALTY_WINDOW = 5   # tokens after a killed/injured word where the force its dead belong to is named

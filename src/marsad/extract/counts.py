@@ -113,8 +113,8 @@ def _number_after(sent, quants, i: int) -> int | None | str:
     toks = sent.tokens
     for k in _search_tokens(sent, i):
         w = toks[k][2]
-        for q in quants:
-            if q.start <= toks[k][0] < max(q.end, q.start + 1):
+        for q in quants:   # a definite number word ("أفرادها الثلاثة") starts inside its token
+            if q.start <= toks[k][0] < max(q.end, q.start + 1) or toks[k][0] < q.start < toks[k][1]:
                 if q.vague:
                     return "vague"
                 return int(q.value_low) if q.value_low is not None and q.value_low < 100000 else None

@@ -51,6 +51,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     best = max(trigs, key=lambda t: t.prio)
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = next(t for t in trigs if t.kind == "disrupted")
+    arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
+    if best.kind == "disrupted" and arrests:
+        best = max(arrests, key=lambda t: t.prio)   # a raid that arrests people and seizes belts ("فككت عبوة" is not one)
     if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
         best = _retype(best, "clash")
     if best.kind == "kill" and not (kinds - {"kill"}):
@@ -91,7 +94,8 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
 
 def _places(sent, trig: Trigger, kind: str) -> list:
     """The event's own place(s): a coordinated list of localities gives one event each."""
-    cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1]
+    cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1
+             and not _distance_ref(sent, s)]
     if not cands:
         return []
     if kind in LIST_KINDS:
@@ -102,6 +106,16 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+DISTANCE_WINDOW = 4   # tokens before a place searched for a distance phrase ("على بعد 10 كم من بلدة X")
+
+
+def _distance_ref(sent, s: int) -> bool:
+    """The place is named only as a distance reference ("على بعد كيلومترات من بلدة صدد"): not the event's place."""
+    i = sent.tok_index(s)
+    lo = sent.tokens[max(0, i - DISTANCE_WINDOW)][0]
+    return bool(matcher("cues", "distance").find(sent.folded, lo, s))
 
 
 def _inside_actor(sent, s: int, e: int) -> bool:
@@ -215,7 +229,7 @@ def _official_victim(sent, trig: Trigger) -> bool:
     """The victim of an assassination/execution is an official or a commander (مختار، رئيس مجلس، قائد)."""
     i = sent.tok_index(trig.start)
     hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
-    return bool(matcher("cues", "officials").find(sent.folded, trig.end, hi))
+    return any(h.start < hi for h in matcher("cues", "officials").find(sent.folded, trig.end))   # may end past hi
 
 
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:

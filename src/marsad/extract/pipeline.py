@@ -10,7 +10,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 
 def extract_document(doc) -> dict:
