@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.text import fold_chars
+
 from .fold import Folded, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
@@ -41,12 +43,78 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     ev.cues = country_cues(toks, matches, gaz, 2.0)
     if context and context != text:
         ev = ev.merged(_context_evidence(context))
+    frames = _frames(matches, toks)
     out = []
     for idx in range(len(matches)):
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
+            if pm.role == "place" and frames.get(idx):
+                pm.role = frames[idx]
+                pm.geo_precision = max(2, pm.geo_precision)
+                pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
     return _refine_broad(out, text)
+
+
+ROAD_WORDS = frozenset(fold_chars(w) for w in (
+    "طريق", "الطريق", "طرق", "أوتوستراد", "الأوتوستراد", "أتوستراد", "الأتوستراد", "أوتستراد", "الأوتستراد"))
+ROAD_FILLERS = frozenset(fold_chars(w) for w in (
+    "عام", "العام", "الدولي", "الدولية", "السريع", "الرئيسي", "الرئيسية", "الواصل", "الرابط", "الذي", "التي",
+    "يربط", "يصل", "بين", "الحيوي", "القديم", "الجديد", "البري"))
+DIST_UNITS = frozenset(fold_chars(w) for w in (
+    "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "كيلومترًا", "متر", "أمتار", "مترا", "ميل", "أميال"))
+DIST_WORDS = frozenset(fold_chars(w) for w in ("بعد", "مسافة"))
+DIST_AFTER = frozenset(fold_chars(w) for w in ("ب", "بنحو", "بحوالي", "بمسافة", "بقرابة"))
+DASHES = frozenset("-\u2013\u2014")
+FROM_WORDS = frozenset(("من", "عن"))
+
+
+def _phrase_start(m: Match, toks: list[Token], voc: Vocab) -> int:
+    """First token of the phrase around a name: its cue and a region head or direction before it."""
+    k = m.cue_i if m.cue_i >= 0 else m.i
+    for _ in range(2):
+        if k > 0 and toks[k].joined and bare(toks[k - 1].word) in voc.never:
+            k -= 1
+    return k
+
+
+def _frames(matches: list[Match], toks: list[Token]) -> dict[int, str]:
+    """Matches inside a road phrase ("طريق دير الزور – تدمر", "أوتوستراد حلب دمشق", "الطريق الواصل
+    بين X وY": role "road") or used as a distance reference ("على بعد 10 كم من X", "شرق X بـ20 كم":
+    role "reference"). Both still count as context; best_place prefers a named event place."""
+    voc = vocab()
+    out: dict[int, str] = {}
+    for idx, m in enumerate(matches):
+        s = _phrase_start(m, toks, voc)
+        k = s - 1
+        steps = 0
+        while k >= 0 and steps < 3 and bare(toks[k].word) in ROAD_FILLERS and toks[k + 1].joined:
+            k, steps = k - 1, steps + 1
+        if k >= 0 and toks[k + 1].joined and any(f in ROAD_WORDS for f, _ in stems(toks[k].word)):
+            out[idx] = "road"
+            continue
+        prev = matches[idx - 1] if idx else None
+        if prev is not None and out.get(idx - 1) == "road" and prev.j == s == (m.cue_i if m.cue_i >= 0 else m.i) and (
+                toks[s].joined or DASHES.intersection(toks[s].gap)):
+            out[idx] = "road"       # the second end: "X – Y", "X وY", "حلب دمشق"
+            continue
+        if _distance_ref(m, s, toks):
+            out[idx] = "reference"
+    return out
+
+
+def _distance_ref(m: Match, s: int, toks: list[Token]) -> bool:
+    if s > 0 and toks[s - 1].word in DIST_UNITS:
+        return True                          # "20 كم شرق X"
+    if s > 0 and toks[s - 1].word in FROM_WORDS:
+        for k in range(max(0, s - 4), s - 1):
+            w = toks[k].word
+            if w in DIST_UNITS or w in DIST_WORDS and k > 0 and toks[k - 1].word == "علي":
+                return True                  # "على بعد 10 كيلومترات من X"
+    j = m.j
+    if j < len(toks) and toks[j].word in DIST_AFTER:
+        return any(t.word in DIST_UNITS for t in toks[j:j + 3])   # "شرق X بـ20 كم"
+    return False
 
 
 BROAD_KINDS = frozenset(("desert", "valley", "area", "mountain", "gov", "district", "subdistrict"))
@@ -225,7 +293,12 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
     (e.g. the trigger's offset; places before it count 20 + 3x their distance; without one, the first)."""
     if not mentions:
         return None
-    pool = [m for m in mentions if m.role == "place"] or list(mentions)
+    pool = [m for m in mentions if m.role == "place"]
+    if not pool:
+        aux = [m for m in mentions if m.role in ("road", "reference")]
+        if aux:      # only a road or a distance reference: its first town, precision 2
+            return min(aux, key=lambda m: (m.geo_precision > 2, m.start))
+        pool = list(mentions)
 
     def key(m: PlaceMention) -> tuple:
         if anchor is None:
