@@ -33,6 +33,13 @@ EVENTS = [
     # a number after a possessive plural noun counts it
     ("possessive-plural-count", "فككت قوى الأمن خلية لداعش في مدينة الرقة واعتقلت أعضاءها الأربعة.",
      None, [(ARR, None, None, {"arrested": 4})]),
+    # a day reference ("اليوم ذاته", "اليوم التالي") counts from the day told before it; alone it is ignored
+    ("same-day-ref", "هاجم مسلحون من داعش حاجزاً لقسد في بلدة ذيبان يوم 3 آذار 2025. وفي اليوم ذاته فككت فرق الهندسة عبوة ناسفة في بلدة الشحيل.",
+     "2025-03-05", [(CLASH, None, None, {"date_start": "2025-03-03"}), (DIS, None, None, {"date_start": "2025-03-03"})]),
+    ("next-day-ref", "هاجم مسلحون من داعش حاجزاً لقسد في بلدة ذيبان يوم 3 آذار 2025. وفي اليوم التالي فككت فرق الهندسة عبوة ناسفة في بلدة الشحيل.",
+     "2025-03-05", [(CLASH, None, None, {"date_start": "2025-03-03"}), (DIS, None, None, {"date_start": "2025-03-04"})]),
+    ("ref-without-day", "فككت فرق الهندسة في اليوم ذاته عبوة ناسفة في بلدة الشحيل.",
+     "2025-03-05", [(DIS, None, None, {"date_start": None})]),
     # Turkish and Lebanese state forces
     ("turkish-occupation-army", "قصفت طائرة مسيرة تابعة لجيش الاحتلال التركي سيارة قرب مدينة القامشلي.",
      None, [(AIR, "turkish_forces", None, {})]),

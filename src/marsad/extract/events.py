@@ -1,9 +1,9 @@
 """Events from the prepared sentences of one report: kind, place, date, actors, counts; merged per incident."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
@@ -161,8 +161,22 @@ def _date(sent, pub: date | None, trig: Trigger):
     return (h.date_start, h.date_end, True) if h else (None, None, False)
 
 
+REF_SHIFT = {"same_day_ref": 0, "next_day_ref": 1, "prev_day_ref": -1}   # "اليوم نفسه", "اليوم التالي", "اليوم السابق"
+
+
+def _resolve_ref(sent, h):
+    """A day reference resolved against the day told before it (sent.cache["ref_day"]); None if there is none."""
+    if h.rule not in REF_SHIFT or h.date_start is not None:
+        return h
+    ref = sent.cache.get("ref_day")
+    if ref is None:
+        return None       # ignored: the event takes its date from elsewhere
+    day = ref + timedelta(days=REF_SHIFT[h.rule])
+    return replace(h, date_start=day, date_end=day, precision="day")
+
+
 def _nearest_date(sent, pub: date | None, trig: Trigger):
-    hits = [h for h in dates(sent, pub) if h.rule not in PERIOD_RULES]
+    hits = [r for r in (_resolve_ref(sent, h) for h in dates(sent, pub) if h.rule not in PERIOD_RULES) if r]
     if not hits:
         return None
     absolute = [h for h in hits if not h.relative]

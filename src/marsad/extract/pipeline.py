@@ -20,9 +20,10 @@ def extract_document(doc) -> dict:
     drafts: list[Draft] = []
     claims: list[dict] = []
     lead, state = _lead_place(sents) or report_place(text), ClaimState()
-    intro = toll = None
+    intro = toll = ref_day = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
+        sent.cache["ref_day"] = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
         found = sentence_events(sent, pub, ctx)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
         told = bool(found)
@@ -48,6 +49,17 @@ def extract_document(doc) -> dict:
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _ref_day(drafts: list[Draft], sents, idx: int, pub, prev):
+    """The day a reference ("اليوم نفسه", "اليوم التالي") in this sentence counts from: the last event's day,
+    else the last day-precise date of an earlier sentence."""
+    if drafts and drafts[-1].date_start is not None:
+        return drafts[-1].date_start
+    if idx == 0:
+        return prev
+    before = [h for h in dates(sents[idx - 1], pub) if h.date_start and h.precision == "day"]
+    return before[-1].date_start if before else prev
 
 
 def _toll(drafts: list[Draft], sent, pub):
