@@ -7,7 +7,7 @@ district; a plain "ريف X" or "قرب X" keeps X's point.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.text import fold_chars
@@ -49,8 +49,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
             if pm.role == "place" and frames.get(idx):
-                pm.role = frames[idx]
-                pm.geo_precision = max(2, pm.geo_precision)
+                pm.frame = frames[idx]
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
     return _refine_broad(out, text)
@@ -293,11 +292,12 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
     (e.g. the trigger's offset; places before it count 20 + 3x their distance; without one, the first)."""
     if not mentions:
         return None
-    pool = [m for m in mentions if m.role == "place"]
+    pool = [m for m in mentions if m.role == "place" and not m.frame]
     if not pool:
-        aux = [m for m in mentions if m.role in ("road", "reference")]
+        aux = [m for m in mentions if m.role == "place" and m.frame]
         if aux:      # only a road or a distance reference: its first town, precision 2
-            return min(aux, key=lambda m: (m.geo_precision > 2, m.start))
+            first = min(aux, key=lambda m: (m.geo_precision > 2, m.start))
+            return replace(first, geo_precision=max(2, first.geo_precision))
         pool = list(mentions)
 
     def key(m: PlaceMention) -> tuple:

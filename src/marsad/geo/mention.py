@@ -24,6 +24,8 @@ class PlaceMention:
     alternatives: list[str] = field(default_factory=list)
     place_precision: int = 0   # for a region phrase: the precision of the place it is built on
     head: str = ""             # for a region phrase: countryside | desert | near | dir
+    frame: str = ""            # "road" (inside "طريق X – Y") or "reference" ("على بعد 10 كم من X"): context,
+                               # not the event's place unless nothing else is named (see best_place)
 
     @property
     def specificity(self) -> float:
