@@ -76,3 +76,12 @@ def test_claims(case_id, text, published, expected):
     doc = extract_document(_doc(text, published))
     assert doc["events"] == []
     assert [(c["value_low"], c["value_high"], c["qualifier"]) for c in doc["claims"]] == expected
+
+
+def test_definite_noun_is_no_reporting_verb():
+    """"فريق الرصد" is a noun: the source is the whole team, not the words after "الرصد"."""
+    text = "قدّر تقرير لفريق الرصد التابع للأمم المتحدة عدد مقاتلي داعش في العراق بنحو 2500 مقاتل."
+    claims = extract_document(_doc(text, "2024-07-20"))["claims"]
+    assert len(claims) == 1
+    assert "فريق الرصد" in claims[0]["source_ar"]
+    assert claims[0]["source_kind"] == "international_org"

@@ -62,6 +62,11 @@ def _negated(sent, pos: int) -> bool:
     return k > 0 and bool(matcher("cues", "negation").find(sent.tokens[k - 1][2]))
 
 
+def _definite_word(sent, pos: int) -> bool:
+    word = sent.tokens[sent.tok_index(pos)][2]
+    return word.startswith(("ال", "وال", "بال", "فال", "لل", "كال"))
+
+
 def _is_title(sent, k: int) -> bool:
     if k >= len(sent.tokens):
         return False
@@ -95,6 +100,7 @@ def attributions(sent, pub) -> list[Attribution]:
     blocked = _blocked(sent, pub)
     outer = _words("outer_verbs")
     weak = {h.start for h in matcher("claims", "weak_verbs").find(sent.folded)}
+    verbs = {h.start for h in matcher("cues", "report_verbs").find(sent.folded)}
     hits = matcher("cues", "report_verbs").find(sent.folded) + matcher("claims", "report_nouns").find(sent.folded)
     hits += matcher("claims", "weak_verbs").find(sent.folded)
     out, seen = [], set()
@@ -102,8 +108,8 @@ def attributions(sent, pub) -> list[Attribution]:
         if v.start in seen:
             continue
         seen.add(v.start)
-        if _negated(sent, v.start):
-            continue
+        if _negated(sent, v.start) or (v.start in verbs and _definite_word(sent, v.start)):
+            continue     # "فريق الرصد": a definite noun is no reporting verb
         span = _phrase_after(sent, v.end, blocked)
         if span is None:
             continue
