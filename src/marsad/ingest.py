@@ -24,7 +24,6 @@ LSH_THRESHOLD = 0.5         # looser, for recall: P(candidate) is 0.99 at Jaccar
 BATCH_SIZE = 100
 _LANG_SAMPLE = 2000
 _SPACE = re.compile(r"\s+")
-_FALLBACK_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 Progress = Callable[[int, int], None]   # (sources done, sources in all)
 
@@ -63,10 +62,8 @@ def is_arabic(lang: str | None) -> bool:
 # -- near-duplicates ----------------------------------------------------------
 @lru_cache(maxsize=1)
 def _folder() -> Callable[[str], str]:
-    try:
-        from marsad.text import fold
-    except ImportError:   # marsad.text not there yet: the same letter folding, privately
-        return lambda s: s.translate(_FALLBACK_FOLD)
+    from marsad.text import fold
+
     return fold
 
 

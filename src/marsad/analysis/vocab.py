@@ -22,19 +22,10 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
-def _fallback_fold(s: str) -> str:
-    """Used only while marsad.text is absent: the letter folding of the contract."""
-    table = str.maketrans("أإآٱىةؤئ", "اااايهوي")
-    s = re.sub(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]", "", s)
-    return s.translate(table)
-
-
 def fold(s: str) -> str:
     """marsad.text.fold, lowercased (so English phrases fold too)."""
-    try:
-        from marsad.text import fold as text_fold
-    except ImportError:  # marsad.text not installed in this checkout yet
-        text_fold = _fallback_fold
+    from marsad.text import fold as text_fold
+
     return text_fold(s or "").lower()
 
 

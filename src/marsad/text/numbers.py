@@ -500,10 +500,8 @@ def _counted_by(text: str, start: int, ends: set[int]) -> bool:
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    try:
-        from .dates import find_dates
-    except ImportError:  # dates not available: fall back to the year rule only
-        return []
+    from .dates import find_dates
+
     return [(d.start, d.end) for d in find_dates(text)]
 
 

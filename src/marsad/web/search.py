@@ -7,20 +7,15 @@ wrote the documents. Databases without migration 0003 fall back to a LIKE scan.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 
-_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 BATCH = 500
 
 
 def fold(text: str) -> str:
-    """Arabic folding for search: marsad.text's `normalize().folded` when present."""
-    try:
-        from marsad.text import fold as text_fold
-    except ImportError:  # marsad.text not landed: a private, simpler fold
-        return _HARAKAT.sub("", text or "").translate(_FOLD).lower()
+    """Arabic folding for search: marsad.text's fold, lowercased."""
+    from marsad.text import fold as text_fold
+
     return text_fold(text or "").lower()
 
 
