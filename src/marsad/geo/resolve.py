@@ -252,7 +252,3 @@ def rare_ok(e: Entry, local: set[str], ev: Evidence) -> bool:
     if e.country not in FOCUS:
         return False
     return e.kind in RARE_OK_FOCUS_KINDS or bool(e.admin1) and (e.admin1 in local or e.admin1 in ev.votes)
-
-
-def tokens_text(toks: list[Token], i: int, j: int) -> str:
-    return " ".join(t.word for t in toks[i:j])

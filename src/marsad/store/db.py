@@ -77,16 +77,6 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
 
-    def known_ids(self, doc_ids: Iterable[str]) -> set[str]:
-        ids = list(doc_ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", chunk))
-        return found
-
     def insert_document(self, doc: Document, *, is_arabic: bool, path: str | None,
                         near_dup_of: str | None = None, signature: bytes | None = None) -> None:
         """Insert one document (inside the caller's transaction)."""

@@ -5,7 +5,6 @@ come from marsad.analysis when it is installed (see incidents.py).
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from pathlib import Path
@@ -29,11 +28,6 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 5000")
     search.register_functions(conn)
     return conn
-
-
-def table_exists(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?",
-                        (name,)).fetchone() is not None
 
 
 def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> tuple[str, list]:
@@ -200,13 +194,3 @@ def list_claims(conn: sqlite3.Connection, f: Filters, source_kind: str | None = 
     rows = conn.execute(f"SELECT c.*, d.title, d.source, d.url, d.published {base} WHERE {where} "
                         f"ORDER BY {order}, c.claim_id LIMIT ? OFFSET ?", [*params, f.limit, f.offset]).fetchall()
     return {"total": total, "limit": f.limit, "offset": f.offset, "items": [claim_row(r) for r in rows]}
-
-
-def decode_json_columns(row: dict) -> dict:
-    for k, v in list(row.items()):
-        if k.endswith("_json") and isinstance(v, str):
-            try:
-                row[k] = json.loads(v)
-            except json.JSONDecodeError:
-                pass
-    return row
