@@ -15,13 +15,7 @@ app = typer.Typer(
 COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve")
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"marsad.commands.{_name}")
-    except ModuleNotFoundError as exc:  # a command module not written yet
-        if exc.name != f"marsad.commands.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"marsad.commands.{_name}").register(app)
 
 
 def main() -> None:
