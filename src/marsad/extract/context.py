@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 
-from marsad.lexicon import load, matcher
+from marsad.lexicon import fold_entry, load, matcher
 from marsad.geo import find_places, report_place as geo_report_place
 from marsad.text import normalize, split_sentences
 
@@ -87,15 +87,11 @@ def report_place(text: str):
 
 @lru_cache(maxsize=1)
 def _not_places() -> frozenset:
-    from marsad.lexicon import fold_entry
-
     return frozenset(fold_entry(w) for w in load("cues")["not_places"])
 
 
 def _junk_place(p) -> bool:
     """Common words a gazetteer also lists as places ("مدينة", "ظهر") and cut-off region phrases."""
-    from marsad.lexicon import fold_entry
-
     words = fold_entry(p.surface).split()
     stop = _not_places()
     if not words:
