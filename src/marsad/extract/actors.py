@@ -122,7 +122,7 @@ def report_sides(sents) -> tuple[str | None, str | None]:
                 c = counts.setdefault(aid, [side, 0, n])
                 c[1] += 1
     best = {}
-    for aid, (side, k, first) in sorted(counts.items(), key=lambda x: (-x[1][1], x[1][2])):
+    for aid, (side, _count, _first) in sorted(counts.items(), key=lambda x: (-x[1][1], x[1][2])):
         best.setdefault(side, aid)
     return best.get("state"), best.get("armed")
 
