@@ -41,12 +41,23 @@ class Evidence:
     countries: Counter = field(default_factory=Counter)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)   # (key, lat, lon)
     cues: Counter = field(default_factory=Counter)        # ISO2 -> weight of explicit country cues
+    by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the votes it cast
 
     def merged(self, other: "Evidence | None") -> "Evidence":
         if other is None:
             return self
+        by_name = {k: Counter(v) for k, v in self.by_name.items()}
+        for k, v in other.by_name.items():
+            by_name.setdefault(k, Counter()).update(v)
         return Evidence(self.votes + other.votes, self.countries + other.countries,
-                        self.anchors + other.anchors, self.cues + other.cues)
+                        self.anchors + other.anchors, self.cues + other.cues, by_name)
+
+    def votes_besides(self, key: str) -> tuple[Counter, float]:
+        """The governorate votes cast by every name other than ``key``, and their total: an
+        ambiguous name must not vote for its own reading (like the anchors, which skip it too)."""
+        own = self.by_name.get(key)
+        votes = self.votes - own if own else self.votes
+        return votes, sum(votes.values())
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,6 +144,7 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
         w = weight * (1.5 if e.kind in BIG_KINDS else 1.0)
         if e.admin1:
             ev.votes[e.admin1] += w
+            ev.by_name.setdefault(m.key, Counter())[e.admin1] += w
         ev.countries[e.country] += w
         if e.kind != "country":
             ev.anchors.append((m.key, e.lat, e.lon))
@@ -167,9 +179,9 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
     if e.admin1 and e.admin1 in local:
         s += 3.0
         why.append(f"near {e.admin1} named")
-    total = sum(ev.votes.values())
-    if total and e.admin1 in ev.votes:
-        s += 2.0 * ev.votes[e.admin1] / total
+    votes, total = ev.votes_besides(m.key)
+    if total and votes.get(e.admin1):
+        s += 2.0 * votes[e.admin1] / total
         why.append(f"report about {e.admin1}")
     if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
         s += 0.7
