@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Run the extractor on the shared dev articles, the seeds, eval/own and eval/blind, and score it with ../shared/eval/score.py.
+"""Run the extractor on the shared dev articles, the seeds, eval/own, eval/blind and eval/blind2, and score it with ../shared/eval/score.py.
 
     .venv/bin/python scripts/score_dev.py [OUT_DIR]
 
-Writes OUT_DIR/dev/<doc_id>.json and OUT_DIR/seeds/<doc_id>.json OUT_DIR/own/<doc_id>.json and OUT_DIR/blind/<doc_id>.json, then prints the scorer's lines.
+Writes OUT_DIR/dev/<doc_id>.json and OUT_DIR/seeds/<doc_id>.json OUT_DIR/own/, OUT_DIR/blind/ and OUT_DIR/blind2/<doc_id>.json, then prints the scorer's lines.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ SHARED = REPO.parent / "shared"
 SETS = {"dev": (SHARED / "corpus/dev/articles", SHARED / "corpus/dev/gold"),
         "seeds": (SHARED / "corpus/seeds", SHARED / "corpus/seeds-gold"),
         "own": (REPO / "eval/own/articles", REPO / "eval/own/gold"),
-        "blind": (REPO / "eval/blind/articles", REPO / "eval/blind/gold")}
+        "blind": (REPO / "eval/blind/articles", REPO / "eval/blind/gold"),
+        "blind2": (REPO / "eval/blind2/articles", REPO / "eval/blind2/gold")}
 
 
 def run(out_dir: Path) -> None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from marsad.lexicon import fold_entry, load, matcher
 
 AFTER = 6   # tokens after a role word searched for its number
+BACK = 7    # tokens before a plural-pronoun role word ("لقي خمسة من عناصر الشرطة مصرعهم") searched for its number
 STOP = frozenset(("في", "بعد", "قبل", "خلال", "اثر", "جراء"))   # a number past these belongs to something else
 _PROCLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 
@@ -81,12 +82,13 @@ def _pronoun_count(sent, i: int, role: str):
 
 
 def _skipped(sent) -> list[tuple[int, int]]:
-    """Spans a role word's number is searched across: dates and places ("أوقفت، أمس الاثنين، في بلدة عرسال
-    ثلاثة مواطنين", "اعتقل خلال الشهر الماضي خمسة عناصر")."""
+    """Spans a role word's number is searched across: dates, places and actor names ("أوقفت، أمس الاثنين، في
+    بلدة عرسال ثلاثة مواطنين", "اعتقل خلال الشهر الماضي خمسة عناصر", "أوقفت دورية في الجيش ثلاثة أشخاص")."""
     if "count_skip" not in sent.cache:
         from marsad.extract.mentions import dates
 
         spans = [(d.start, d.end) for d in dates(sent, sent.pub)] + [(s, e) for s, e, _ in sent.places]
+        spans += [(a.start, a.end) for a in sent.actors if a.value["id"] != "civilians"]   # a force, not persons
         sent.cache["count_skip"] = spans
     return sent.cache["count_skip"]
 
@@ -127,12 +129,12 @@ def _number_after(sent, quants, i: int) -> int | None | str:
     return None
 
 
-def _number_before(sent, quants, i: int) -> int | None:
+def _number_before(sent, quants, i: int, reach: int = 3) -> int | None:
     single, _ = _words()
     toks = sent.tokens
     if i and toks[i - 1][2] in single:
         return 1        # "أن مدنيا استشهد"
-    for k in range(max(0, i - 3), i):
+    for k in range(max(0, i - reach), i):
         for q in quants:
             if q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
                 return int(q.value_low)
@@ -155,6 +157,8 @@ def _joined(sent, quants, i: int, role: str, roles_at: dict) -> bool:
     other = roles_at.get(i + 1)
     if not other or other == role or not sent.tokens[i + 1][2].startswith("و"):
         return False
+    if _pronoun_count(sent, i, role) is not None:
+        return False     # "لقوا مصرعهم وأصيب 9": the first role word's clause is closed
     return _number_before(sent, quants, i) is None and _number_after(sent, quants, i + 1) is not None
 
 
@@ -185,7 +189,7 @@ def find_counts(sent, quants) -> dict[str, int | None]:
         if n is None:
             n = _number_after(sent, quants, i)
         if n is None or n == "back":
-            n = _number_before(sent, quants, i) or ("vague" if n == "back" else None)
+            n = _number_before(sent, quants, i, BACK if n == "back" else 3) or ("vague" if n == "back" else None)
         if n == "vague":
             done.add(role)
         elif n is not None:
