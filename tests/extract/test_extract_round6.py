@@ -7,7 +7,7 @@ import pytest
 
 from marsad.extract import extract_document
 
-ARR, SUI = "Arrests", "Suicide bomb"
+ARR, SUI, OTHER, SHELL = "Arrests", "Suicide bomb", "Other", "Shelling/artillery/missile attack"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
@@ -18,6 +18,17 @@ EVENTS = [
     # the count search steps over the name of a force ("دورية من ... الجيش اللبناني")
     ("count-across-force-name", "أوقفت دورية من شعبة الاستخبارات في الجيش اللبناني، صباح اليوم، أربعة أشخاص في بلدة عرسال.",
      "2024-03-03", [(ARR, "lebanese_forces", None, {"arrested": 4})]),
+    # an escape from a prison ("فرّ/هرب ... من سجن") is a prison break; its escapee count is no claim
+    ("prison-break-verb", "فرّ ثلاثة معتقلين من عناصر داعش من سجن غويران في مدينة الحسكة، فجر اليوم، بعد كسر نافذة الزنزانة.",
+     "2024-03-03", [(OTHER, None, None, {"date_start": "2024-03-03"})]),
+    # the re-arrest of escapees is an Arrests event of its own, not merged into the escape
+    ("prison-break-rearrest", "هرب خمسة من عناصر داعش من سجن في مدينة الحسكة أمس. وتمكنت قوى الأمن الداخلي من إعادة القبض على ثلاثة منهم في أحد أحياء المدينة.",
+     "2024-03-03", [(OTHER, None, None, {}), (ARR, "asayish", None, {"arrested": 3})]),
+    # the places of one list share the date and the acting force; the toll stays with the place it names
+    ("list-shares-date", "قصفت قوات النظام بالمدفعية ريف إدلب الجنوبي يوم الأربعاء 13 آذار 2019. واستهدفت القذائف بلدات كنصفرة والبارة وبسامس، ما أدى إلى مقتل ثلاثة مدنيين في كنصفرة.",
+     "2019-03-14", [(SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": 3}),
+                    (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None}),
+                    (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None})]),
 ]
 
 CLAIMS: list = []

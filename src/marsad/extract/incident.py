@@ -21,6 +21,7 @@ import math
 from datetime import timedelta
 
 from marsad.text import normalize
+from marsad.extract.triggers import kind_info
 
 HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this many sentences below
 FOLLOW_GAP = 2      # an elaborating sentence comes at most this many sentences after the event
@@ -29,17 +30,30 @@ INSIDE_KM = {1: 0, 2: 60, 3: 150}   # a coarser place (precision 2/3) contains p
 _DAY = timedelta(days=1)
 
 
-def merge_or_add(drafts: list, d) -> None:
+def merge_or_add(drafts: list, d):
+    """Add d, or merge it into the earlier event it tells again; returns the event that now holds it."""
     if d.shift:
         drafts.append(d)
-        return
-    if _headline_merge(drafts, d):
-        return
+        return d
+    held = _headline_merge(drafts, d)
+    if held is not None:
+        return held
     target = _target(drafts, d)
     if target is not None:
         absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP)
-    else:
-        drafts.append(d)
+        return target
+    drafts.append(d)
+    return d
+
+
+def share_list(held: list) -> None:
+    """The events of one sentence's list of places ("قصفت بلدات كفرنبل وحاس") share their date and acting force."""
+    dated = next((e for e in held if e.dated), None)
+    actor = next((e.actor1 for e in held if e.actor1), None)
+    for e in held:
+        if dated is not None and not e.dated:
+            e.date_start, e.date_end, e.dated, e.when = dated.date_start, dated.date_end, True, e.when or dated.when
+        e.actor1 = e.actor1 or (actor if actor != e.actor2 else None)
 
 
 def _target(drafts: list, d):
@@ -51,6 +65,8 @@ def _target(drafts: list, d):
             continue
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
+        if not same and kind_info(e.trig.kind).get("apart"):
+            continue        # the re-arrest after a prison break is an incident of its own
         if not _places_agree(e, d) and not (same and gap <= 1 and _region_neighbours(e, d)):
             continue
         if d.background and not (_same_name(e.place, d.place) and same):
@@ -102,15 +118,15 @@ def fill_counts(old: dict, new: dict) -> None:
             old[k] = v
 
 
-def _headline_merge(drafts: list, d) -> bool:
+def _headline_merge(drafts: list, d):
     for e in drafts:
         if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
             absorb(e, d, adjacent=False)
             if not d.headline:
                 e.sents, e.headline = list(d.sents), False
-            return True
-    return False
+            return e
+    return None
 
 
 def absorb(e, d, adjacent: bool) -> None:

@@ -5,7 +5,7 @@ from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
-from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add, toll_place_agrees
+from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add, share_list, toll_place_agrees
 from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.text import normalize
@@ -27,10 +27,13 @@ def extract_document(doc) -> dict:
         found = sentence_events(sent, pub, ctx)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
         told = bool(found)
+        for d in found[1:]:
+            d.counts = {}     # a toll told with a list of places belongs to its first place, not to each
         if not found:
             new_toll = _toll(drafts, sent, pub)
             told = new_toll == ()         # lent to the event before: event counts
             toll = new_toll or toll       # kept for the next event unless lent (())
+        held = []
         for d in found:
             d.headline, d.bullet = sent.headline, sent.bullet
             if sent.bullet and intro:
@@ -38,7 +41,9 @@ def extract_document(doc) -> dict:
             if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift and toll_place_agrees(d.place, toll[2]):
                 fill_counts(d.counts, toll[1])
             toll = None
-            merge_or_add(drafts, d)
+            held.append(merge_or_add(drafts, d))
+        if len(found) > 1:
+            share_list(held)
         if told:      # a toll of one incident gives event counts, not claims
             remember(sent, pub, state)
         else:
