@@ -8,6 +8,7 @@ import pytest
 from marsad.extract import extract_document
 
 ARR, SUI, OTHER, SHELL = "Arrests", "Suicide bomb", "Other", "Shelling/artillery/missile attack"
+DIS, AIR = "Disrupted weapons use", "Air/drone strike"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
@@ -29,10 +30,24 @@ EVENTS = [
      "2019-03-14", [(SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": 3}),
                     (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None}),
                     (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None})]),
+    # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
+    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
+     "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),
+    # a definite plural ("الغارات") right after a strike that names only a wide region tells the strike again
+    ("strikes-told-again-region", "شنت طائرات حربية غارات على مواقع قرب مدينة إزرع مساء أمس. وقال متحدث عسكري إن الغارات استهدفت مخازن سلاح، وإنه لن يقبل بوجود قوات معادية في جنوب سوريا.",
+     "2025-02-26", [(AIR, None, None, {"date_start": "2025-02-25"})]),
 ]
 
-CLAIMS: list = []
+# no event: a habit told with a bare plural and no day; a tally of dismantled cells
+NOTHING = [
+    ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
+    ("cells-tally", "وأعلنت وزارة الداخلية أن الأجهزة الأمنية فككت منذ عام 2015 أكثر من 40 خلية إرهابية في محافظة حلب."),
+]
 
+
+@pytest.mark.parametrize("case_id,text", NOTHING, ids=[c[0] for c in NOTHING])
+def test_no_event(case_id, text):
+    assert extract_document(_doc(text, "2024-05-01"))["events"] == []
 
 def _doc(text: str, published: str | None = None) -> SimpleNamespace:
     return SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published=published)

@@ -58,7 +58,8 @@ def share_list(held: list) -> None:
 
 def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
-    elaborates, else one it refers back to at the same place, else the nearest of the same kind."""
+    elaborates, else one it refers back to at the same place, else the nearest of the same kind.
+    A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
     same_near = follow = back = same_far = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
@@ -67,7 +68,8 @@ def _target(drafts: list, d):
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):
             continue        # the re-arrest after a prison break is an incident of its own
-        if not _places_agree(e, d) and not (same and gap <= 1 and _region_neighbours(e, d)):
+        told_again = same and d.anaphoric and gap <= FOLLOW_GAP and _precision(d.place) == 3 > _precision(e.place)
+        if not (told_again or _places_agree(e, d)) and not (same and gap <= 1 and _region_neighbours(e, d)):
             continue
         if d.background and not (_same_name(e.place, d.place) and same):
             continue

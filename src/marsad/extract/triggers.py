@@ -159,7 +159,15 @@ def blocked(sent, t: Trigger) -> str | None:
         return "war"               # "بعد معارك استمرت تسعة أشهر"
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
         return "summary"
+    if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
+        return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+def _dated(sent) -> bool:
+    from marsad.extract.mentions import dates
+
+    return any(d.date_start for d in dates(sent, sent.pub))
 
 
 def _denial(sent) -> bool:
