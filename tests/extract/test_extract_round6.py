@@ -66,3 +66,12 @@ def test_events(case_id, text, published, expected):
         for key, value in fields.items():
             got = ev["location"]["name_ar"] if key == "location" else ev[key]
             assert got == value, key
+
+
+def test_security_bureau_and_its_head_are_intelligence():
+    """A foreign counter-terrorism bureau is intelligence, and so is its director named after it."""
+    text = ("أعلنت المديرية العامة لمراقبة التراب الوطني أن 420 مقاتلاً من البلاد التحقوا بتنظيم داعش في سوريا. "
+            "وقال مدير المديرية في مؤتمر صحافي إن 90 مقاتلاً عادوا إلى البلاد منذ 2016.")
+    claims = extract_document(_doc(text, "2023-05-10"))["claims"]
+    assert [c["value_low"] for c in claims] == [420, 90]
+    assert [c["source_kind"] for c in claims] == ["intelligence", "intelligence"]

@@ -157,6 +157,22 @@ def source_kind(source_ar: str | None) -> str:
     return min((h.value for h in hits), key=order.index)
 
 
+WEAK_KINDS = ("local_source", "government")   # kinds a title takes from the body it heads
+
+
+def kind_in_context(source_ar: str | None, earlier: list[str]) -> str:
+    """The source's kind; a title of a body named before ("مدير المكتب" after "المكتب المركزي للأبحاث القضائية")
+    takes that body's kind."""
+    kind = source_kind(source_ar)
+    if kind not in WEAK_KINDS or not earlier or source_ar in earlier:
+        return kind
+    words = {w for w in fold_entry(source_ar).split() if w.startswith("ال") and len(w) > 4}
+    for prev in reversed(earlier):
+        if words & set(fold_entry(prev).split()):
+            return source_kind(prev)
+    return kind
+
+
 def english(source_ar: str | None) -> str | None:
     """English from the known parts of the source, in English order (the Arabic head noun comes last)."""
     if not source_ar:

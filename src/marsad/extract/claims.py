@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.extract import claim_label as lab
-from marsad.extract.claim_source import attributions, english, resolve, source_for, source_kind
+from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for
 from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import matcher
 
@@ -136,7 +136,7 @@ def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None)
     src = _source(sent, pub, q, state)
     return {"quantity": what, "value_low": int(q.value_low), "value_high": int(q.value_high),
             "qualifier": lab.qualifier(sent, q, c), "place": _place(sent, q), "time": time,
-            "source_ar": src, "source_en": english(src), "source_kind": source_kind(src),
+            "source_ar": src, "source_en": english(src), "source_kind": kind_in_context(src, state.sources),
             "evidence": sent.text}
 
 
