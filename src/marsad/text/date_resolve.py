@@ -8,7 +8,8 @@ Definitions (documented choices):
 * الأسبوع الماضي: the previous calendar week, Monday..Sunday, before the week
   that holds the publication date; هذا الأسبوع: that week's Monday..publication;
 * قبل أيام / منذ أيام: publication-7 .. publication-1;
-* الليلة الماضية: the evening before publication .. publication day;
+* الليلة الماضية: the evening before publication .. publication day; ليلة أمس / ليل أمس:
+  yesterday only (the night is named by its evening);
 * الشهر الماضي: the whole previous month; الشهر الجاري: 1st .. publication;
 * مطلع / منتصف / أواخر of a month: days 1-10 / 11-20 / 21-end; of a year:
   Jan-Apr / May-Aug / Sep-Dec;

@@ -492,4 +492,24 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             prec = R.precision_of(a, b)
         s, e = span_to_original(norm, *m.span(kind))
         out.append(DateMention(s, e, text[s:e], a, b, prec, relative, rule, c.warning))
+    return _night_spans(text, out)
+
+
+_NIGHT = re.compile(r"^(?:منتصف\s+)?لي[لـ]+[ةه]?\s")
+_PAIR_GAP = re.compile(r"^\s*(?:[-–/]|و)?\s*$")
+
+
+def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"ليل السبت - الأحد", "ليلة السبت/الأحد": the night spanning both days is one mention, first..second day."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule == "weekday" and d.rule == "weekday" and _NIGHT.match(prev.text) \
+                and _PAIR_GAP.match(text[prev.end:d.start]) and prev.date_start and d.date_start \
+                and (d.date_start - prev.date_start).days == 1:
+            end = prev.date_start + dt.timedelta(days=1)
+            out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], prev.date_start, end, "day",
+                                  prev.relative, "weekday", prev.warning)
+            continue
+        out.append(d)
     return out
