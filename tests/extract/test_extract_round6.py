@@ -30,6 +30,11 @@ EVENTS = [
      "2019-03-14", [(SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": 3}),
                     (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None}),
                     (SHELL, "syrian_regime_forces", None, {"date_start": "2019-03-13", "fatalities": None})]),
+    # an undated event told right after a dated one takes its date; one told as a separate operation does not
+    ("context-date", "هرب خمسة من عناصر داعش من سجن في مدينة الحسكة أمس. وتمكنت قوى الأمن الداخلي من إعادة القبض على ثلاثة منهم في أحد أحياء المدينة.",
+     "2024-03-03", [(OTHER, None, None, {"date_start": "2024-03-02"}), (ARR, "asayish", None, {"date_start": "2024-03-02"})]),
+    ("separate-op-no-date", "فككت فرق الهندسة أمس عبوة ناسفة في مدينة الرقة. وفي عملية منفصلة اعتقلت قسد ثلاثة عناصر من داعش في بلدة الكسرة.",
+     "2024-03-03", [("Disrupted weapons use", None, None, {"date_start": "2024-03-02"}), (ARR, None, None, {"date_start": None})]),
     # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
     ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
      "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),

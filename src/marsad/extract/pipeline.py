@@ -8,6 +8,7 @@ from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_
 from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add, share_list, toll_place_agrees
 from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
+from marsad.lexicon import matcher
 from marsad.text import normalize
 
 EXTRACTOR_VERSION = "0.9.0"
@@ -42,6 +43,8 @@ def extract_document(doc) -> dict:
                 fill_counts(d.counts, toll[1])
             toll = None
             held.append(merge_or_add(drafts, d))
+            if held[-1] is d and not matcher("cues", "separate").find(sent.folded):
+                _context_date(drafts, d)
         if len(found) > 1:
             share_list(held)
         if told:      # a toll of one incident gives event counts, not claims
@@ -97,6 +100,16 @@ def _from_intro(d: Draft, intro) -> None:
         d.actor1 = actor
 
 
+def _context_date(drafts: list[Draft], d: Draft) -> None:
+    """An undated event told right after a dated one ("وتمكنت بعد ساعات من ...") takes its date: the report's context."""
+    if d.dated or d.background or d.shift:
+        return
+    for e in reversed(drafts[:-1]):
+        if d.sents[0] - e.sents[-1] <= FOLLOW_GAP and e.dated and not e.background:
+            d.date_start, d.date_end, d.dated, d.when = e.date_start, e.date_end, True, d.when or e.when
+        return
+
+
 def _lead_place(sents):
     for s in sents[:3]:
         for _, _, p in s.places:
@@ -139,7 +152,6 @@ def detect(text: str) -> list[dict]:
 def prepare_light(text: str):
     """Sentences with triggers and actors only (no geoparsing) for detect()."""
     from marsad.extract.context import Sent, _split, _TOKEN
-    from marsad.lexicon import matcher
 
     out = []
     for i, (s, e, t) in enumerate(_split(text)):
