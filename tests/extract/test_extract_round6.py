@@ -35,6 +35,12 @@ EVENTS = [
      "2024-03-03", [(OTHER, None, None, {"date_start": "2024-03-02"}), (ARR, "asayish", None, {"date_start": "2024-03-02"})]),
     ("separate-op-no-date", "فككت فرق الهندسة أمس عبوة ناسفة في مدينة الرقة. وفي عملية منفصلة اعتقلت قسد ثلاثة عناصر من داعش في بلدة الكسرة.",
      "2024-03-03", [("Disrupted weapons use", None, None, {"date_start": "2024-03-02"}), (ARR, None, None, {"date_start": None})]),
+    # the force named before "بمشاركة" leads; the one after it takes part
+    ("partner-force", "قتل قيادي في تنظيم داعش خلال إنزال جوي نفذته قوات أميركية بمشاركة قوات سوريا الديمقراطية في بلدة الشحيل فجر اليوم بعد اشتباك مع حراسه.",
+     "2024-07-19", [("Armed clash", "international_coalition", None, {})]),
+    # a mine left over from an old war ("من مخلفات") has no acting force
+    ("legacy-mine", "أصيب طفل بانفجار لغم أرضي من مخلفات تنظيم داعش في محيط بلدة السخنة صباح اليوم.",
+     "2024-03-03", [("Remote explosive/landmine/IED", None, None, {"actor1": None})]),
     # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
     ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
      "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),

@@ -21,10 +21,21 @@ def resolve_syrian(actor: str | None, when: date | None) -> str | None:
     return "syrian_government_forces" if when and when >= TRANSITION else "syrian_regime_forces"
 
 
+def _partners(sent) -> set:
+    """Starts of the state forces named right after a cue of taking part ("بمشاركة قسد"), when a force leads before them."""
+    out = set()
+    for c in matcher("cues", "partner").find(sent.folded):
+        lead = any(p.end <= c.start and p.value["side"] == "state" for p in sent.actors)
+        out |= {p.start for p in sent.actors if lead and c.end <= p.start <= c.end + 1}
+    return out
+
+
 def _sides(sent, trigger_pos: int):
-    """(state actors, armed actors, civilians?) ordered by distance from the trigger."""
+    """(state actors, armed actors, civilians?) ordered by distance from the trigger; a force that only takes
+    part ("بمشاركة ...") comes after the force that leads."""
     state, armed, civ = [], [], False
-    for p in sorted(sent.actors, key=lambda a: abs(a.start - trigger_pos)):
+    partners = _partners(sent)
+    for p in sorted(sent.actors, key=lambda a: (a.start in partners, abs(a.start - trigger_pos))):
         side, aid = p.value["side"], p.value["id"]
         if side == "civilian":
             civ = True

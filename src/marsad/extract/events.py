@@ -260,6 +260,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         trig, a2 = _retype(trig, "clash"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
+    if trig.kind == "ied" and matcher("cues", "legacy").find(sent.folded):
+        a1 = None           # "لغم من مخلفات الحرب": no one set it off in this incident
     a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
     counts = find_counts(sent, numbers(sent, pub))
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
