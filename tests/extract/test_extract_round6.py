@@ -86,3 +86,14 @@ def test_security_bureau_and_its_head_are_intelligence():
     claims = extract_document(_doc(text, "2023-05-10"))["claims"]
     assert [c["value_low"] for c in claims] == [420, 90]
     assert [c["source_kind"] for c in claims] == ["intelligence", "intelligence"]
+
+
+def test_attributed_figure_after_a_claim_keeps_its_subject():
+    """A second figure told by another source right after a claim is a claim too; "نقلت X عن Y" is Y's;
+    a nationality noun counts persons."""
+    text = ("قال وزير الداخلية إن المخيم ما زال يؤوي نحو 15 ألف سوري من عائلات عناصر التنظيم. "
+            "ونقلت صحيفة محلية عن مسؤول في وزارة الشؤون الاجتماعية أن ما بين 80 و120 عائلة تغادر في كل قافلة.")
+    claims = extract_document(_doc(text, "2023-04-02"))["claims"]
+    assert [(c["value_low"], c["value_high"]) for c in claims] == [(15000, 15000), (80, 120)]
+    assert claims[1]["source_ar"].startswith("مسؤول")
+    assert claims[1]["source_kind"] == "government"

@@ -93,6 +93,14 @@ def _phrase_after(sent, pos: int, blocked) -> tuple[int, int] | None:
     return sent.tokens[toks[0]][0], sent.tokens[toks[-1]][1]
 
 
+def _quoted(sent, span: tuple[int, int], blocked) -> tuple[int, int]:
+    """"نقلت الصحيفة عن مسؤول ...": the one quoted after عن, else the relaying outlet."""
+    k = sent.tok_index(span[1] - 1) + 1
+    if k < len(sent.tokens) and sent.tokens[k][2] == "عن":
+        return _phrase_after(sent, sent.tokens[k][1], blocked) or span
+    return span
+
+
 def attributions(sent, pub) -> list[Attribution]:
     """Every attributed source of a sentence, in order (cached per sentence)."""
     if "attributions" in sent.cache:
@@ -111,6 +119,8 @@ def attributions(sent, pub) -> list[Attribution]:
         if _negated(sent, v.start) or (v.start in verbs and _definite_word(sent, v.start)):
             continue     # "فريق الرصد": a definite noun is no reporting verb
         span = _phrase_after(sent, v.end, blocked)
+        if span is not None and sent.tokens[sent.tok_index(v.start)][2] in _words("relay_verbs"):
+            span = _quoted(sent, span, blocked)
         if span is None:
             continue
         oa, ob = sent.norm.to_original(*span)

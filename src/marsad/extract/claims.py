@@ -27,6 +27,7 @@ class ClaimState:
 
     sources: list[str] = field(default_factory=list)
     last_time: str | None = None
+    last_sent: int | None = None        # the sentence of the last claim
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -149,7 +150,7 @@ def remember(sent, pub, state: ClaimState) -> None:
 
 def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
     """Claims of one sentence without an event (the state remembers its sources for the next ones)."""
-    if not matcher("cues", "claim_context").find(sent.folded):
+    if not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
         remember(sent, pub, state)
         return []
     quants = [q for q in numbers(sent, pub) if not _excluded(sent, q)]
@@ -165,8 +166,14 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
         out.append(_claim(sent, pub, q, c, what, state, time))
     remember(sent, pub, state)
     if out:
-        state.last_time = out[-1]["time"]
+        state.last_time, state.last_sent = out[-1]["time"], sent.idx
     return out
+
+
+def _goes_on(sent, pub, state: ClaimState) -> bool:
+    """An attributed figure right after a claim of the report keeps to its subject ("ونقلت الصحيفة عن مسؤول أن ما
+    بين 150 و200 عائلة تنقل في كل دفعة")."""
+    return state.last_sent is not None and sent.idx - state.last_sent == 1 and bool(attributions(sent, pub))
 
 
 def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
