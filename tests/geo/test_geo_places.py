@@ -204,6 +204,7 @@ NOT_PLACES = [
     ("anaphor-mintaqa", "وحلق الطيران فوق المنطقة بعد الهجوم", "المنطقة"),
     ("cue-word-no-variant", "سقطت قذائف في ناحية العلم شرقي تكريت", "ناحية"),
     ("word-barrel", "انخفض الإنتاج إلى ألف برميل يوميا", "برميل"),
+    ("word-hotspots", "عاد مقاتلون كانوا في بؤر التوتر إلى بلادهم", "بؤر"),
     # administrative bodies and units that are also alternate village names (stoplist)
     ("admin-mudiriya-tawjih", "قال مصدر في مديرية التوجيه المعنوي إن عنصرين قتلا", "مديرية"),
     ("admin-mudiriya-mukhabarat", "اعتقلت دورية من مديرية المخابرات ثلاثة مشتبهين", "مديرية"),
