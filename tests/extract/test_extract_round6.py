@@ -41,6 +41,9 @@ EVENTS = [
     # a mine left over from an old war ("من مخلفات") has no acting force
     ("legacy-mine", "أصيب طفل بانفجار لغم أرضي من مخلفات تنظيم داعش في محيط بلدة السخنة صباح اليوم.",
      "2024-03-03", [("Remote explosive/landmine/IED", None, None, {"actor1": None})]),
+    # the planter named in a later sentence ("الخلية التي زرعت العبوة") is the IED's actor1
+    ("ied-planter-later", "قتل جندي بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي في قضاء طوزخورماتو صباح اليوم. وباشرت القوات بحملة لملاحقة عناصر داعش الذين زرعوا العبوة.",
+     "2021-06-01", [("Remote explosive/landmine/IED", "islamic_state", "iraqi_security_forces", {})]),
     # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
     ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
      "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),

@@ -11,7 +11,7 @@ from marsad.extract.triggers import find_triggers
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 
 def extract_document(doc) -> dict:
@@ -52,6 +52,7 @@ def extract_document(doc) -> dict:
         else:
             claims.extend(sentence_claims(sent, pub, state))
     state, armed = report_sides(sents)
+    _planters(drafts, sents)
     for d in drafts:
         fill_from_report(d, resolve_syrian(state, d.date_start or pub), armed)
     claims = dedupe(claims, {s.text for s in sents if s.headline})
@@ -108,6 +109,18 @@ def _context_date(drafts: list[Draft], d: Draft) -> None:
         if d.sents[0] - e.sents[-1] <= FOLLOW_GAP and e.dated and not e.background:
             d.date_start, d.date_end, d.dated, d.when = e.date_start, e.date_end, True, d.when or e.when
         return
+
+
+def _planters(drafts: list[Draft], sents) -> None:
+    """An IED event without actor1 takes the armed group a later sentence says planted it ("التي زرعت العبوة")."""
+    for d in drafts:
+        if d.kind != "ied" or d.actor1 is not None or matcher("cues", "legacy").find(sents[d.sents[0]].folded):
+            continue
+        for s in sents[d.sents[-1] + 1:d.sents[-1] + 1 + FOLLOW_GAP]:
+            armed = [a.value["id"] for a in s.actors if a.value["side"] == "armed"]
+            if armed and matcher("cues", "planted").find(s.folded):
+                d.actor1 = armed[0] if armed[0] != d.actor2 else None
+                break
 
 
 def _lead_place(sents):
