@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from marsad.text import normalize
 from marsad.extract.triggers import kind_info
+from marsad.text import normalize
 
 HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this many sentences below
 FOLLOW_GAP = 2      # an elaborating sentence comes at most this many sentences after the event

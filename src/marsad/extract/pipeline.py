@@ -5,7 +5,14 @@ from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
-from marsad.extract.incident import FOLLOW_GAP, fill_counts, lend_toll, merge_or_add, share_list, toll_place_agrees
+from marsad.extract.incident import (
+    FOLLOW_GAP,
+    fill_counts,
+    lend_toll,
+    merge_or_add,
+    share_list,
+    toll_place_agrees,
+)
 from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import find_triggers
 from marsad.lexicon import matcher
@@ -164,7 +171,7 @@ def detect(text: str) -> list[dict]:
 
 def prepare_light(text: str):
     """Sentences with triggers and actors only (no geoparsing) for detect()."""
-    from marsad.extract.context import Sent, _split, _TOKEN
+    from marsad.extract.context import _TOKEN, Sent, _split
 
     out = []
     for i, (s, e, t) in enumerate(_split(text)):
