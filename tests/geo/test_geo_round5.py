@@ -32,6 +32,7 @@ def _covers(text, word, context=None):
     ("ناقش الاجتماع الإطار العام للاتفاق", "الإطار"),
     ("شاركت قوات بحرية في المناورات", "بحرية"),
     ("أرسلت المملكة الأردنية الهاشمية مساعدات", "الهاشمية"),
+    ("ضربة جوية تدمر مضافة للتنظيم في الصحراء", "تدمر"),     # the verb "destroys", not Palmyra
 ])
 def test_common_word_is_not_a_place(text, word):
     assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
@@ -42,6 +43,8 @@ def test_common_word_is_not_a_place(text, word):
     ("انفجرت دراجة مفخخة في مدينة الراعي صباح اليوم", None, "الراعي", "Aleppo"),
     ("قتل مدني بانفجار في الراعي بريف حلب الشمالي", None, "الراعي", "Aleppo"),
     ("انفجرت سيارة مفخخة في الراعي مساء الخميس", ALEPPO_CTX, "الراعي", "Aleppo"),
+    ("هاجم التنظيم حاجزا في مدينة تدمر", None, "تدمر", "Homs"),
+    ("اشتباكات قرب تدمر بريف حمص الشرقي", None, "تدمر", "Homs"),
 ])
 def test_guarded_name_with_cue_or_context(text, context, word, admin1):
     ms = _covers(text, word, context)

@@ -85,6 +85,7 @@ class Vocab:
     cue_type: dict         # cue word -> the type word of the cued names it unlocks ("احياء" -> "حي")
     rare_letters: frozenset
     rare_safe: frozenset
+    verb_like: frozenset   # names that are also verbs (تدمر "destroys"): guarded in a verb's frame
     guarded: frozenset     # names that are also common nouns (الراعي "the shepherd"): need a cue or their
                            # governorate named
     adjectives: dict       # nationality adjective, bare and with each attached prefix -> ISO2 ("والاردنيه" -> "JO")
@@ -106,7 +107,7 @@ def vocab() -> Vocab:
     adjectives = {p + fold(w): cc for cc, ws in v.get("country_adjectives", {}).items() if not cc.startswith("_")
                   for w in ws for p in prefixes}
     return Vocab(
-        adjectives=adjectives, cue_type=cue_type, guarded=fset(v.get("guarded_names", [])), rare_letters=fset(v["rare_prefixes"]["letters"]),
+        adjectives=adjectives, cue_type=cue_type, guarded=fset(v.get("guarded_names", [])), verb_like=fset(v.get("verb_like_names", [])), rare_letters=fset(v["rare_prefixes"]["letters"]),
         rare_safe=fset(v["rare_prefixes"]["safe"]),
         slots=slots, triggers=frozenset(p + w for w in [*slots, *list_cues] for p in prefixes),
         cues=cues,
@@ -456,6 +457,8 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     adjective ("أسلحة حربية", "طائرات حربية", "المملكة الأردنية الهاشمية")."""
     if m.key in voc.guarded:
         return "word"
+    if m.key in voc.verb_like and _verb_frame(m, toks, voc):
+        return "verb"
     if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
         return ""
     prev = toks[m.i - 1]
@@ -468,6 +471,18 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
         return ""
     prev_def = any(form.startswith("ال") for form, _ in stems(prev.word))
     return "adjective" if prev_def == m.key.startswith("ال") else ""
+
+
+def _verb_frame(m: Match, toks: list[Token], voc: Vocab) -> bool:
+    """"ضربة جوية تدمر مضافة": a name that is also a verb reads as the verb between two words of one
+    clause with no place frame: nothing attached to it, no locative, cue or direction before it,
+    and an indefinite word (its object) right after it."""
+    if m.plen or m.i == 0 or m.j >= len(toks) or not toks[m.i].joined or not toks[m.j].joined:
+        return False
+    prev = bare(toks[m.i - 1].word)
+    if prev in voc.locative or toks[m.i - 1].word in voc.locative or prev in voc.never:
+        return False
+    return not toks[m.j].word.startswith("ال")
 
 
 def _rare_prefix(prefix: str, voc: Vocab) -> bool:
