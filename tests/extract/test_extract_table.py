@@ -187,19 +187,8 @@ def _doc(text: str, published: str | None = None) -> SimpleNamespace:
 
 
 @pytest.mark.parametrize("case_id,text,published,expected", EVENTS, ids=[c[0] for c in EVENTS])
-def test_events(case_id, text, published, expected):
-    events = extract_document(_doc(text, published))["events"]
-    assert len(events) == len(expected), events
-    for ev, (sub, a1, a2, fields) in zip(events, expected):
-        assert ev["sub_event_type"] == sub
-        if a1 is not None:
-            assert ev["actor1"] == a1
-        if a2 is not None:
-            assert ev["actor2"] == a2
-        for key, value in fields.items():
-            assert ev[key] == value, key
-        assert ev["evidence"] in text
-        assert ev["location"] and ev["location"]["lat"] is not None
+def test_events(case_id, text, published, expected, check_events):
+    check_events(text, published, expected, located=True)
 
 
 @pytest.mark.parametrize("case_id,text", NOTHING, ids=[c[0] for c in NOTHING])
