@@ -33,7 +33,11 @@ def test_trends_by_month_and_type(client):
     assert only["months"] == ["2025-08"]
 
 
-def test_incident_page_has_every_reports_figures(client):
+def test_incident_page_has_every_reports_figures(client, web_db):
+    from marsad.web import bridge, queries
+    conn = queries.connect(web_db)
+    bridge.update_incidents(conn)                   # as `marsad serve` does before serving
+    conn.close()
     data = client.get("/api/incidents/page", params={"limit": 10}).json()
     assert data["total"] >= 3
     strikes = [i for i in data["items"] if i["sub_event_type"] == "Air/drone strike"]
