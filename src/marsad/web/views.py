@@ -3,10 +3,11 @@ the paged claims ledger, the filtered export, and /docs served offline. Plain fu
 sqlite3 connection (the JSON twins of the dashboard's panels) plus `register(app)`."""
 import datetime as dt
 import sqlite3
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from marsad.web import bridge, queries
 from marsad.web.filters import MAX_LIMIT, Filters
@@ -102,6 +103,19 @@ def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: b
     return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
 
 
+@lru_cache(maxsize=4)
+def basemap_places(countries: tuple[str, ...] = ("SY", "IQ")) -> dict:
+    """The base map's town labels: every city and town of the gazetteer in `countries`."""
+    from marsad.geo import load_gazetteer
+    features = []
+    for e in load_gazetteer().entries:
+        if e.kind in ("city", "town") and e.country in countries:
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(e.lon, 4), round(e.lat, 4)]},
+                             "properties": {"name_en": e.name_en, "name_ar": e.name_ar, "rank": e.kind,
+                                            "admin1": e.admin1}})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def export_response(conn: sqlite3.Connection, f: Filters, fmt: str, bom: bool) -> Response:
     from marsad import acled, exports
     fmt = exports.check_format(fmt)
@@ -155,6 +169,10 @@ def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
                      contradictions: bool = False, q: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0) -> dict:
         return ledger_page(conn, factor, contradictions, q, limit, offset)
+
+    @app.get("/api/basemap/places", tags=["read"], summary="Town and city labels for the offline base map")
+    def places_route() -> JSONResponse:
+        return JSONResponse(basemap_places(), media_type="application/geo+json")
 
     @app.get("/api/export", tags=["read"], summary="The filtered events as a file: ACLED CSV, GeoJSON, XLSX or JSONL",
              response_class=Response)

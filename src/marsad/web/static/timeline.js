@@ -29,7 +29,7 @@
   M.renderTimeline = function (rows, onBrush) {
     const box = M.clear(document.getElementById("timeline"));
     const data = weeks(rows);
-    if (!data.length) { box.appendChild(M.el("p", { class: "hint" }, "لا أحداث مؤرخة / no dated events")); return; }
+    if (!data.length) { box.appendChild(M.el("p", { class: "hint" }, M.t("لا أحداث مؤرخة", "no dated events"))); return; }
     const W = Math.max(box.clientWidth || 800, 300), H = 120, pad = 22;
     const max = Math.max(1, ...data.map((d) => Object.values(d.counts).reduce((a, b) => a + b, 0)));
     const bw = (W - 2 * pad) / data.length;
