@@ -243,7 +243,7 @@ def big(tmp_path_factory, site):
                        "actor1": "sdf", "actor2": "islamic_state", "fatalities": k % 3, "injured": None, "arrested": None,
                        "location": {"name_ar": "الرقة", "name_en": "Raqqa", "country": "SY", "admin1": "Raqqa",
                                     "lat": 35.95 + i / 100, "lon": 39.01 + k / 100, "geo_precision": 1},
-                       "evidence": f"اشتباك رقم {k}"} for k in range(10)]
+                       "evidence": f"اشتباك رقم {k}", "rules": ["trigger.clash", f"actor.pair.{k}"]} for k in range(10)]
             claims = [{"quantity": f"fighters of group {i % 12}", "value_low": 100 + i, "value_high": 200 + i,
                        "qualifier": "range", "place": f"place {i % 12}", "time": f"2024-{1 + i % 12:02d}",
                        "source_ar": "مصدر", "source_en": "a source", "source_kind": "media", "evidence": "قيل"}]
@@ -266,3 +266,11 @@ def test_tables_and_ledger_page(big):
     assert groups.count() == 10 and "12" in page.locator("#ledger-pager").inner_text()
     page.click("#ledger-pager button.next")
     page.wait_for_function("document.querySelectorAll('#ledger .group').length === 2")
+
+
+def test_event_detail_shows_rule_ids(big):
+    page = open_page(big)
+    page.locator("#events tbody tr").first.click()
+    page.locator("#report .rules code").first.wait_for()
+    codes = page.locator("#report .rules code").all_inner_texts()
+    assert codes[0] == "trigger.clash" and codes[1].startswith("actor.pair.")

@@ -95,3 +95,29 @@ def test_docs_are_served_offline(client):
         assert client.get(path).status_code == 200, path
     assert client.get("/redoc", follow_redirects=False).headers["location"] == "/docs"
     assert "/api/export" in client.get("/openapi.json").json()["paths"]
+
+
+def test_document_carries_rule_ids_and_place_why(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from marsad.documents import make_document
+    from marsad.store import Store, save_extraction
+    from marsad.web.api import create_app
+    db = tmp_path / "rules.db"
+    with Store(db) as store:
+        doc = make_document("اعتقلت قسد عنصرين من داعش في ذيبان. وقدر مسؤول عددهم بمئة.", doc_id="r", title="ت")
+        doc.lang = "ar"
+        store.insert_document(doc, is_arabic=True, path="t")
+        event = {"event_type": "Strategic developments", "sub_event_type": "Arrests", "date_start": None,
+                 "date_end": None, "actor1": "sdf", "actor2": "islamic_state", "fatalities": None, "injured": None,
+                 "arrested": 2, "evidence": "اعتقلت قسد عنصرين من داعش في ذيبان.", "rules": ["arrest.verb"],
+                 "location": {"name_ar": "ذيبان", "name_en": "Thiban", "country": "SY", "admin1": "Deir ez-Zor",
+                              "lat": 35.01, "lon": 40.5, "geo_precision": 1, "why": "cue بلدة"}}
+        claim = {"quantity": "ISIS fighters", "value_low": 100, "value_high": 100, "qualifier": "approx",
+                 "place": "Syria", "time": "2025", "source_ar": "مسؤول", "source_en": "official",
+                 "source_kind": "government", "evidence": "وقدر مسؤول عددهم بمئة.", "rules": ["claim.estimate"]}
+        save_extraction(store, "r", "v", {"doc_id": "r", "events": [event], "claims": [claim]})
+    doc = TestClient(create_app(db)).get("/api/documents/r").json()
+    assert doc["events"][0]["rules"] == ["arrest.verb"]
+    assert doc["events"][0]["location"]["why"] == "cue بلدة"
+    assert doc["claims"][0]["rules"] == ["claim.estimate"]
