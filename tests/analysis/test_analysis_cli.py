@@ -36,7 +36,7 @@ def test_incidents_jsonl_and_csv(store, reports):
     _fill(reports)
     db = store.path
     (inc,) = [json.loads(line) for line in _run("incidents", "--db", db, "--format", "jsonl").splitlines()]
-    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9.5} and inc["doc_ids"] == ["x1", "x2"]
+    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9.5, "best": 7} and inc["doc_ids"] == ["x1", "x2"]
     rows = list(csv.DictReader(io.StringIO(_run("incidents", "--db", db, "--format", "csv"))))
     assert rows[0]["n_reports"] == "2" and rows[0]["fatalities_max"] == "12"
     assert "الشعفة" in _run("incidents", "--db", db)

@@ -35,8 +35,8 @@ def test_one_airstrike_three_outlets_merges_with_range(store, reports):
     assert stats["events_assigned"] == 3 and stats["incidents_total"] == 1
     (inc,) = list_incidents(store.conn)
     assert sorted(inc["doc_ids"]) == ["s1", "s2", "s3"]
-    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9}
-    assert inc["injured"] == {"min": None, "max": None, "median": None}
+    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9, "best": 7}
+    assert inc["injured"] == {"min": None, "max": None, "median": None, "best": None}
     assert (inc["event_type"], inc["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert inc["date_start"] == inc["date_end"] == "2018-01-20"
     assert sorted(e["fatalities"] for e in inc["events"]) == [7, 9, 12]
@@ -56,7 +56,7 @@ def test_arrest_told_twice_in_different_words_merges(store, reports):
                   evidence="القبض على ثلاثة متهمين بالانتماء لخلايا التنظيم خلال مداهمة في ذيبان")
     update_incidents(store.conn)
     (inc,) = list_incidents(store.conn)
-    assert inc["arrested"] == {"min": 2, "max": 3, "median": 2.5}
+    assert inc["arrested"] == {"min": 2, "max": 3, "median": 2.5, "best": 2}
     assert inc["date_start"] == inc["date_end"] == "2025-08-28"
     assert inc["location"]["name_ar"] == "ذيبان"
 
@@ -87,7 +87,10 @@ def test_governorate_level_reports_do_not_merge_on_the_governorate_alone(store, 
 
 
 @pytest.mark.parametrize("change", [
-    pytest.param(dict(date_start=None, date_end=None), id="undated-never-merges"),
+    pytest.param(dict(date_start=None, date_end=None, evidence="غارة جوية فجر الثلاثاء على بلدة الشعفة"),
+                 id="undated-report-names-another-weekday"),
+    pytest.param(dict(date_start=None, date_end=None, actor1=None, evidence="غارة جوية على بلدة الشعفة"),
+                 id="undated-nothing-corroborates"),
     pytest.param(dict(date_start="2018-01-23", date_end="2018-01-23"), id="other-day"),
     pytest.param(dict(event_type="Strategic developments", sub_event_type="Arrests"), id="incompatible-type"),
     pytest.param(dict(actor1="russian_forces"), id="other-air-force"),
@@ -121,13 +124,13 @@ def test_incremental_then_reextraction_cleans_membership(store, reports):
     reports.event("r2", **base, fatalities=8)           # a later report of the same strike
     stats = update_incidents(store.conn)
     assert stats == {**stats, "events_assigned": 1, "incidents_created": 0, "incidents_total": 1}
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 8, "median": 6.5}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 8, "median": 6.5, "best": 5}
     # re-extraction of r2 replaces its rows under the same event_id with a new toll
     store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
     reports.event("r2", **base, fatalities=11)
     stats = update_incidents(store.conn)
     assert stats["incidents_dissolved"] == 1 and stats["incidents_total"] == 1
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 11, "median": 8}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 11, "median": 8, "best": 5}
     # the report is deleted altogether: its membership goes, the incident shrinks to one report
     store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
     update_incidents(store.conn)
@@ -142,7 +145,9 @@ def test_incident_json_shape(store, reports):
     update_incidents(store.conn)
     (inc,) = list_incidents(store.conn)
     assert list(inc) == ["incident_id", "event_type", "sub_event_type", "date_start", "date_end",
-                         "location", "doc_ids", "fatalities", "injured", "arrested", "events"]
+                         "location", "doc_ids", "fatalities", "injured", "arrested", "estimate", "counted",
+                         "events"]
+    assert inc["estimate"]["rule"] == "min" and "ACLED" in inc["estimate"]["why"] and inc["counted"] is True
     assert set(inc["location"]) == {"name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision"}
     assert inc["events"][0]["event_id"] == "j1:0"
 
@@ -159,4 +164,4 @@ def test_updated_event_row_rebuilds_its_incident(store, reports, verify):
     store.conn.execute("UPDATE events SET fatalities = 10 WHERE event_id = 'u2:0'")
     stats = update_incidents(store.conn, verify=verify)
     assert stats["incidents_dissolved"] == 1
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 4, "max": 10, "median": 7}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 4, "max": 10, "median": 7, "best": 4}
