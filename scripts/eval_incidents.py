@@ -150,12 +150,64 @@ def score(corpus: Path, mode: str, show: bool = False) -> dict:
     return result
 
 
+def _copies_jsonl(examples: Path, copies: int, out: Path) -> int:
+    """Every example report ``copies`` times, each copy under its own doc_id (as aggregators
+    re-post a story); returns how many documents were written."""
+    from marsad.readers import iter_sources, read_source
+    docs = []
+    for source in iter_sources([examples]):
+        try:
+            docs.extend(read_source(source))
+        except Exception:          # a reader's error is the ingest test's business, not this one's
+            continue
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for doc in docs:
+                rec = {"doc_id": f"{doc.doc_id}~{k}", "url": doc.url, "source": doc.source,
+                       "published": doc.published, "title": doc.title, "text": doc.text}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def totals_with_copies(examples: Path, copies: int) -> dict:
+    """The `stats` totals of the examples ingested once, and of ``copies`` copies of them."""
+    from marsad.ingest import ingest
+    from marsad.store import Store
+    from marsad.store.runner import extract_pending
+    from marsad.store.stats import summary
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, n in (("once", 1), (f"x{copies}", copies)):
+            path = Path(tmp) / f"{label}.jsonl"
+            docs = _copies_jsonl(examples, n, path)
+            store = Store(Path(tmp) / f"{label}.db")
+            ingest([path], store)
+            extract_pending(store)
+            s = summary(store)
+            out[label] = {"documents": docs, "near_duplicates": s.near_duplicates, "event_rows": s.events,
+                          "incidents": s.incidents, "killed": s.fatalities, "injured": s.injured,
+                          "arrested": s.arrested, "by_type": s.by_type}
+            store.close()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--mode", choices=("extracted", "gold", "both"), default="both")
     ap.add_argument("--show", action="store_true", help="list the false merges and missed pairs")
+    ap.add_argument("--copies", type=int, default=0,
+                    help="instead: stats totals of examples/ once and N times copied (counting by incident)")
     args = ap.parse_args(argv)
+    if args.copies:
+        res = totals_with_copies(ROOT / "examples", args.copies)
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        same = {k: v for k, v in res["once"].items() if k not in ("documents", "near_duplicates", "event_rows")}
+        other = {k: v for k, v in res[f"x{args.copies}"].items() if k in same}
+        print("totals equal:", same == other)
+        return 0 if same == other else 1
     if not (args.corpus / "incidents.json").exists():
         print(f"skip: no {args.corpus / 'incidents.json'}", file=sys.stderr)
         return 0

@@ -152,10 +152,12 @@ def stats_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> N
     _table(f"marsad: {db or os.environ.get('MARSAD_DB') or 'marsad.db'} (schema {s.schema_version})", ("", "count"), [
         ("documents", s.documents), ("  Arabic", s.arabic), ("  non-Arabic", s.non_arabic),
         ("  near-duplicates", s.near_duplicates), ("extracted", s.extracted),
-        ("events", s.events), ("claims", s.claims)])
-    _table("events by type", ("event type", "sub-event type", "events"), s.by_type)
-    _table("events by governorate", ("governorate", "events"), s.by_admin1)
-    _table("events by month", ("month", "events"), s.by_month)
+        ("events (one per report)", s.events), ("incidents (each event once)", s.incidents),
+        ("  killed (best estimate)", s.fatalities), ("  injured (best estimate)", s.injured),
+        ("  arrested (best estimate)", s.arrested), ("claims", s.claims)])
+    _table("incidents by type", ("event type", "sub-event type", "incidents"), s.by_type)
+    _table("incidents by governorate", ("governorate", "incidents"), s.by_admin1)
+    _table("incidents by month", ("month", "incidents"), s.by_month)
     _table("claims by quantity", ("quantity", "claims"), s.claims_by_quantity)
 
 
