@@ -136,6 +136,8 @@ def export_cmd(
     event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type, e.g. Battles."),
     admin1: Optional[str] = typer.Option(None, "--admin1", help="Governorate, e.g. 'Deir ez-Zor', 'Deir-ez-Zor' or 'دير الزور'."),
     bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    by_incident: bool = typer.Option(False, "--by-incident", help="One row per incident (each real-world event "
+                                     "once, with its best estimate), not one per report."),
 ) -> None:
     """Export events: JSONL (spec format), ACLED CSV, GeoJSON or XLSX, optionally filtered."""
     import sys
@@ -149,7 +151,11 @@ def export_cmd(
         if fmt in BINARY_FORMATS and output is None and sys.stdout.isatty():
             raise UsageError(f"{fmt} is a binary format: give --output FILE (or redirect standard output)")
         with _open_existing(db) as store:
-            data = export(store, fmt, flt, bom=bom)
+            if by_incident:
+                from marsad.analysis.export import export_by_incident
+                data = export_by_incident(store, fmt, flt, bom=bom)
+            else:
+                data = export(store, fmt, flt, bom=bom)
     except MarsadError as exc:
         _fail(exc)
     if output is None:
