@@ -143,8 +143,10 @@ def fill_from_report(d, state: str | None, armed: str | None) -> None:
     force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested)."""
     if d.actor1 is None and d.trig.agent == "state" and state and state != d.actor2:
         d.actor1 = state
+        d.add_rule("actor.report_force")
     if d.actor2 is None and d.kind in TARGET_KINDS and is_state(d.actor1) and armed and armed != d.actor1:
         d.actor2 = armed
+        d.add_rule("actor.report_group")
 
 
 def is_state(actor: str | None) -> bool:

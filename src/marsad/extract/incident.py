@@ -38,9 +38,9 @@ def merge_or_add(drafts: list, d):
     held = _headline_merge(drafts, d)
     if held is not None:
         return held
-    target = _target(drafts, d)
+    target, why = _target(drafts, d)
     if target is not None:
-        absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP)
+        absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP, rule=why)
         return target
     drafts.append(d)
     return d
@@ -53,7 +53,10 @@ def share_list(held: list) -> None:
     for e in held:
         if dated is not None and not e.dated:
             e.date_start, e.date_end, e.dated, e.when = dated.date_start, dated.date_end, True, e.when or dated.when
-        e.actor1 = e.actor1 or (actor if actor != e.actor2 else None)
+            e.add_rule("list.share")
+        if e.actor1 is None and actor is not None and actor != e.actor2:
+            e.actor1 = actor
+            e.add_rule("list.share")
 
 
 def _target(drafts: list, d):
@@ -81,7 +84,11 @@ def _target(drafts: list, d):
             back = back or e
         if same and d.own_place:
             same_far = same_far or e      # a mention placed only by its context does not reach far back
-    return same_near or follow or back or same_far
+    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (back, "merge.refers_back"),
+                   (same_far, "merge.same_kind_place")):
+        if e is not None:
+            return e, why
+    return None, None
 
 
 def _region_neighbours(e, d) -> bool:
@@ -101,6 +108,7 @@ def lend_toll(drafts: list, idx: int, counts: dict, places: list) -> bool:
             break
         if toll_place_agrees(e.place, places):
             fill_counts(e.counts, counts)
+            e.add_rule("toll.lend_back")
             return True
     return False
 
@@ -124,14 +132,17 @@ def _headline_merge(drafts: list, d):
     for e in drafts:
         if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
-            absorb(e, d, adjacent=False)
+            absorb(e, d, adjacent=False, rule="merge.headline")
             if not d.headline:
                 e.sents, e.headline = list(d.sents), False
             return e
     return None
 
 
-def absorb(e, d, adjacent: bool) -> None:
+def absorb(e, d, adjacent: bool, rule: str) -> None:
+    e.add_rule(rule)
+    for r in d.rules:
+        e.add_rule(r)
     e.last = max(e.last, d.sents[-1])
     if adjacent:
         e.sents = sorted(set(e.sents) | set(d.sents))

@@ -1,7 +1,7 @@
 """Event triggers in a sentence: lexicon matches minus negated, hypothetical and summary ones."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
@@ -23,6 +23,7 @@ class Trigger:
     sub_event_type: str
     prio: int
     agent: str
+    rules: tuple = ()    # ids of the lexicon entry and the rules that typed it (lexicon/data/rules.json)
 
 
 @lru_cache(maxsize=1)
@@ -37,12 +38,20 @@ def kind_info(kind: str) -> dict:
 
 def _make(p) -> Trigger:
     k = kind_info(p.value)
-    return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+    return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"],
+                   (f"lex.{p.value}",))
 
 
-def retype(t: Trigger, kind: str) -> Trigger:
+def retype(t: Trigger, kind: str, rule: str) -> Trigger:
+    """The trigger typed as another kind by the rule `rule`."""
     k = kind_info(kind)
-    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"],
+                   t.rules + (rule,))
+
+
+def tag(t: Trigger, rule: str) -> Trigger:
+    """The same trigger, chosen by the rule `rule`."""
+    return t if rule in t.rules else replace(t, rules=t.rules + (rule,))
 
 
 def _disrupted(sent, t: Trigger) -> bool:
@@ -207,7 +216,7 @@ def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
             continue
         t = _make(p)
         if t.kind in EXPLOSIVE_KINDS and _disrupted(sent, t):
-            t = retype(t, "disrupted")
+            t = retype(t, "disrupted", "type.disrupted_verb")
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out
