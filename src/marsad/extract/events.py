@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
+from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -18,7 +19,7 @@ TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the ter
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
-LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
 
 
 @dataclass
@@ -50,6 +51,12 @@ class Draft:
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     """The sentence's event kind: highest priority, with the raid/kill/attack rules of the spec."""
+    if not trigs:
+        return None
+    crowd = protest_kind(sent, trigs)
+    if crowd is not None:
+        return crowd
+    trigs = [t for t in trigs if t.kind != "protest"]     # a protest word the rules above left to the other kinds
     if not trigs:
         return None
     kinds = {t.kind for t in trigs}
@@ -258,7 +265,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
-    if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer"):
+    if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):

@@ -130,8 +130,10 @@ def fill_counts(old: dict, new: dict) -> None:
 
 def _headline_merge(drafts: list, d):
     for e in drafts:
-        if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
+        if e.headline and e.trig.event_type == d.trig.event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
+            if e.trig.sub_event_type != d.trig.sub_event_type:
+                e.kind, e.trig = d.kind, d.trig      # the body tells what the headline sums up
             absorb(e, d, adjacent=False, rule="merge.headline")
             if not d.headline:
                 e.sents, e.headline = list(d.sents), False
