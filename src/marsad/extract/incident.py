@@ -130,15 +130,33 @@ def fill_counts(old: dict, new: dict) -> None:
 
 def _headline_merge(drafts: list, d):
     for e in drafts:
-        if e.headline and e.trig.event_type == d.trig.event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
+        if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
-            if e.trig.sub_event_type != d.trig.sub_event_type:
-                e.kind, e.trig = d.kind, d.trig      # the body tells what the headline sums up
             absorb(e, d, adjacent=False, rule="merge.headline")
             if not d.headline:
                 e.sents, e.headline = list(d.sents), False
             return e
     return None
+
+
+def merge_headlines(drafts: list) -> list:
+    """A headline that no body event of its sub-type joined sums up the first body event of its event type a
+    few sentences below ("مجهولون يفرقون مظاهرة" over the body's excessive force): the body's kind and evidence
+    win. Returns the drafts without the merged headlines."""
+    gone = set()
+    for e in drafts:
+        if not e.headline:
+            continue
+        for d in drafts:
+            if d is e or d.headline or id(d) in gone or d.trig.event_type != e.trig.event_type:
+                continue
+            if 0 < d.sents[0] - e.sents[-1] <= HEADLINE_GAP and _places_agree(d, e) and _dates_agree(d, e):
+                d.add_rule("merge.headline_type")
+                _merge_counts(d.counts, e.counts)
+                d.actor1, d.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
+                gone.add(id(e))
+                break
+    return [e for e in drafts if id(e) not in gone]
 
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:

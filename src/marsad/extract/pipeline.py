@@ -9,6 +9,7 @@ from marsad.extract.incident import (
     FOLLOW_GAP,
     fill_counts,
     lend_toll,
+    merge_headlines,
     merge_or_add,
     share_list,
     toll_place_agrees,
@@ -59,6 +60,7 @@ def extract_document(doc) -> dict:
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
+    drafts = merge_headlines(drafts)
     state, armed = report_sides(sents)
     _planters(drafts, sents)
     for d in drafts:
