@@ -5,12 +5,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
+from marsad.text.morph import inflect
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
 LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
 DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
+MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 
 
 @dataclass
@@ -28,8 +30,15 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def _requires() -> dict[str, frozenset]:
-    return {fold_entry(t["text"]): frozenset(fold_entry(w) for w in t["requires"])
-            for t in load("triggers")["triggers"] if t.get("requires")}
+    out = {}
+    for t in load("triggers")["triggers"]:
+        if t.get("requires"):
+            need = frozenset(fold_entry(w) for w in t["requires"])
+            key = fold_entry(t["text"])
+            out[key] = need
+            for form, _ in inflect(key, verb=t.get("verb", False), noun=t.get("noun", False)):
+                out.setdefault(form, need)
+    return out
 
 
 def kind_info(kind: str) -> dict:
@@ -154,6 +163,8 @@ def blocked(sent, t: Trigger) -> str | None:
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
         return "negation"
+    if t.kind in EXPLOSIVE_KINDS and _cue_near(sent, "manufacture", i - MAKE_WINDOW, i):
+        return "manufacture"       # "خلية متخصصة في صناعة العبوات الناسفة": what a cell makes
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
