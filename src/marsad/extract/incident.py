@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+from marsad.extract.actors import NON_STATE_ARMED, is_state
 from marsad.extract.triggers import kind_info
 from marsad.text import normalize
 
@@ -63,7 +64,7 @@ def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
-    same_near = follow = back = same_far = None
+    same_near = follow = back = weak = same_far = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
@@ -82,13 +83,30 @@ def _target(drafts: list, d):
             follow = follow or e
         elif d.anaphoric and gap <= HEADLINE_GAP and _same_name(e.place, d.place):
             back = back or e
+        if gap <= WEAK_GAP and not d.shift and _weak_pair(e, d):
+            weak = weak or e
         if same and d.own_place:
             same_far = same_far or e      # a mention placed only by its context does not reach far back
     for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (back, "merge.refers_back"),
-                   (same_far, "merge.same_kind_place")):
+                   (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
         if e is not None:
             return e, why
     return None, None
+
+
+WEAK_KINDS = ("attack", "kill")   # "هجوم"، "استهدف"، "مقتل": words any kind of incident is told with
+WEAK_GAP = 6                     # sentences within which a weak mention tells an incident of the report again
+
+
+def _weak_pair(e, d) -> bool:
+    """One of two mentions is told only with a weak word ("الهجوم استهدف قوات في قرية الطلعة" after "هجوم
+    انتحاري"), or the later one refers back with a definite word of the same event type: with places and
+    dates that agree, they tell one incident."""
+    if e.background != d.background or e.headline or d.headline:
+        return False        # a headline joins its body by merge_headlines
+    if e.kind in WEAK_KINDS or d.kind in WEAK_KINDS:
+        return True
+    return d.anaphoric and e.trig.event_type == d.trig.event_type
 
 
 def _region_neighbours(e, d) -> bool:
@@ -161,6 +179,10 @@ def merge_headlines(drafts: list) -> list:
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.add_rule(rule)
+    if e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
+            and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
+        e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
+        e.add_rule("type.specific_retelling")
     for r in d.rules:
         e.add_rule(r)
     e.last = max(e.last, d.sents[-1])
