@@ -104,6 +104,10 @@ def _weak_pair(e, d) -> bool:
     dates that agree, they tell one incident."""
     if e.background != d.background or e.headline or d.headline:
         return False        # a headline joins its body by merge_headlines
+    if "Strategic developments" in (e.trig.event_type, d.trig.event_type):
+        return False        # an operation after an attack is an incident of its own
+    if d.own_place and _precision(e.place) == 1 and _precision(d.place) == 1 and not _same_name(e.place, d.place):
+        return False        # two named villages: two incidents
     if e.kind in WEAK_KINDS or d.kind in WEAK_KINDS:
         return True
     return d.anaphoric and e.trig.event_type == d.trig.event_type
