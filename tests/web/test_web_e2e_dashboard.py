@@ -59,6 +59,8 @@ def test_export_button_downloads_the_filtered_view(site):
     page = open_page(site)
     page.select_option("#f-admin1", "Raqqa")
     page.wait_for_function("document.querySelector('#export-btn').href.includes('admin1=Raqqa')")
+    page.wait_for_function("[...document.querySelectorAll('#events tbody tr')].every("
+                           "r => r.cells[3].textContent === 'Raqqa')")
     href = page.locator("#export-btn").get_attribute("href")
     body = page.request.get(site["url"] + href).body()
     assert body.startswith(b"\xef\xbb\xbfevent_id_cnty,event_date,year,time_precision,disorder_type")
