@@ -12,7 +12,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve")
+COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve", "watch")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"marsad.commands.{_name}").register(app)
