@@ -31,9 +31,12 @@ def parse_html(where: str, html: str, url: str | None = None) -> Document:
 
 def _page_date(doc: Document, html: str) -> Document:
     """The date the page's own metadata states (meta tags, JSON-LD, <time>), else htmldate's, with a note."""
-    from marsad.pubdate import HTMLDATE, Recovered, from_html, set_recovered
+    from marsad.pubdate import HTMLDATE, Recovered, from_html, from_url, set_recovered
 
-    found = from_html(html) or (Recovered(doc.published, HTMLDATE, "trafilatura") if doc.published else None)
+    found = from_html(html)
+    if found is None and doc.published:    # htmldate's date; one read from the URL is said so
+        in_url = from_url(doc.url)
+        found = in_url if in_url and in_url.date == doc.published else Recovered(doc.published, HTMLDATE, "trafilatura")
     if found is not None:
         set_recovered(doc, found)
     return doc
