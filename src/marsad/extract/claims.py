@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.extract import claim_label as lab
+from marsad.extract import claim_scope as scope
 from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for
 from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import matcher
@@ -158,9 +159,13 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
     lab.fill_gaps(sent, quants, items)
     out, seen = [], set()
     time = _time(sent, pub, state) if quants else None
+    follows = state.last_sent is not None and sent.idx - state.last_sent == 1
+    summary = scope.aggregate(sent, quants, items, follows)
     for q, c in zip(quants, items):
         what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c)
         if what is None or (q.value_low, q.value_high, what) in seen:
+            continue
+        if summary is None and scope.incident_detail(sent, q, c):
             continue
         seen.add((q.value_low, q.value_high, what))
         out.append(_claim(sent, pub, q, c, what, state, time))
