@@ -13,7 +13,7 @@ from datetime import date
 
 from marsad.extract import claim_label as lab
 from marsad.extract import claim_scope as scope
-from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for
+from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for, source_kind
 from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import matcher
 
@@ -31,6 +31,7 @@ class ClaimState:
     sources: list[str] = field(default_factory=list)
     last_time: str | None = None
     last_sent: int | None = None        # the sentence of the last claim
+    joined: set[int] = field(default_factory=set)   # starts of ranges joined in the current sentence
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -57,7 +58,7 @@ def _excluded(sent, q: Num) -> bool:
     return q.value_low < 2 and j < len(sent.tokens)
 
 
-def _join_ranges(sent, quants: list[Num]) -> list[Num]:
+def _join_ranges(sent, quants: list[Num], joined: set[int]) -> list[Num]:
     """'ما بين 4000 لـ 6000 مقاتل', 'بين 27 ألف إلى 31 ألف': two figures after بين joined by إلى/لـ/و are one range
     (rule claim.figure.between_range)."""
     out: list[Num] = []
@@ -66,6 +67,7 @@ def _join_ranges(sent, quants: list[Num]) -> list[Num]:
         if prev is not None and prev.qualifier == "exact" and q.qualifier == "exact" \
                 and RANGE_OPEN.search(sent.folded[max(0, prev.start - 12):prev.start]) \
                 and RANGE_GAP.match(sent.folded[prev.end:q.start]) and prev.value_low < q.value_low:
+            joined.add(prev.start)
             out[-1] = replace(q, start=prev.start, value_low=prev.value_low, qualifier="range",
                               text=sent.folded[prev.start:q.end])
             continue
@@ -143,21 +145,28 @@ def _continues(sent, q: Num) -> bool:
     return any(h.start < q.start for h in matcher("claims", "continuation_anywhere").find(sent.folded))
 
 
-def _source(sent, pub, q: Num, state: ClaimState) -> str | None:
+def _source(sent, pub, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
+    """The figure's source and the ids of the rules that found it."""
     att = source_for(attributions(sent, pub), q.start, q.end)
     if att is not None:
-        return resolve(att.text, state.sources)
+        text = resolve(att.text, state.sources)
+        return text, [att.rule] + (["claim.source.refers_back"] if text != att.text else [])
     if state.sources and _continues(sent, q):
-        return state.sources[-1]
-    return None
+        return state.sources[-1], ["claim.source.continues_quote"]
+    return None, ["claim.source.the_report"]
 
 
-def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None) -> dict:
-    src = _source(sent, pub, q, state)
+def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
+    src, src_rules = _source(sent, pub, q, state)
+    kind = kind_in_context(src, state.sources)
+    rules = [c.rule] + (["claim.figure.between_range"] if q.start in state.joined else [])
+    rules += ([summary] if summary else []) + src_rules
+    if kind != source_kind(src):
+        rules.append("claim.kind.title_of_body")
     return {"quantity": what, "value_low": int(q.value_low), "value_high": int(q.value_high),
             "qualifier": lab.qualifier(sent, q, c), "place": _place(sent, q), "time": time,
-            "source_ar": src, "source_en": english(src), "source_kind": kind_in_context(src, state.sources),
-            "evidence": sent.text, "_sent": sent.idx}
+            "source_ar": src, "source_en": english(src), "source_kind": kind,
+            "evidence": sent.text, "rules": rules, "_sent": sent.idx}
 
 
 def remember(sent, pub, state: ClaimState) -> None:
@@ -172,7 +181,8 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
     if not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
         remember(sent, pub, state)
         return []
-    quants = _join_ranges(sent, [q for q in numbers(sent, pub) if not _excluded(sent, q)])
+    state.joined = set()
+    quants = _join_ranges(sent, [q for q in numbers(sent, pub) if not _excluded(sent, q)], state.joined)
     items = [lab.counted(sent, q) for q in quants]
     lab.fill_gaps(sent, quants, items)
     out, seen = [], set()
@@ -186,7 +196,7 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
         if summary is None and scope.incident_detail(sent, q, c):
             continue
         seen.add((q.value_low, q.value_high, what))
-        out.append(_claim(sent, pub, q, c, what, state, time))
+        out.append(_claim(sent, pub, q, c, what, state, time, summary))
     remember(sent, pub, state)
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
