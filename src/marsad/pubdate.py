@@ -161,7 +161,7 @@ def from_url(url: str | None, today: dt.date | None = None) -> Recovered | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    path = unquote(parts.path)
+    path = unquote(parts.path) if "%" in parts.path and _YEARISH.search(parts.path) else parts.path
     for m in _URL_YMD.finditer(path):
         day = plausible(f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}", today)
         if day:
@@ -181,10 +181,11 @@ _LABEL = re.compile(
     r"(?:تاريخ[ \t]+(?:ال)?نشر|نشر[ \t]+(?:بتاريخ|في|يوم)|نُشر[ \t]+(?:بتاريخ|في|يوم)|تم[ \t]+النشر|"
     r"آخر[ \t]+تحديث|اخر[ \t]+تحديث|تاريخ[ \t]+(?:ال)?إضافة|published(?:[ \t]+on)?|posted(?:[ \t]+on)?|"
     r"last[ \t]+updated)[ \t]*[:：]?", re.IGNORECASE)
-_TODAY = re.compile(r"(?:^|[\s(«\"“،,])اليوم(?=[\s،,(])")
+_TODAY = re.compile(r"(?<![^\s(«\"“،,])اليوم(?=[\s،,(])")
 _SEPARATORS = re.compile(r"[ \t]*[|•·–—][ \t]*|[ \t]+-[ \t]+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?:[ \t]*(?:AM|PM|ص|م)\b)?")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")     # a full date needs its year: cheap pre-filter
 
 
 def _full_dates(text: str):
@@ -193,13 +194,26 @@ def _full_dates(text: str):
 
     for m in find_dates(text):
         if m.precision == "day" and not m.relative and m.date_start and m.date_start == m.date_end \
-                and re.search(r"(?:19|20)\d\d", m.text):
+                and _YEARISH.search(m.text):
             yield m
 
 
+def _ends(text: str) -> str:
+    """The report's head and tail, where publication lines and datelines sit."""
+    if len(text) <= HEAD_CHARS * 3:
+        return text
+    return text[:HEAD_CHARS * 2] + "\n" + text[-HEAD_CHARS // 2:]
+
+
+_LABEL_HINTS = ("نشر", "تحديث", "إضافة", "اضافة", "ublished", "osted", "pdated", "UBLISHED", "OSTED", "PDATED")
+
+
 def _labelled(text: str, today) -> Recovered | None:
-    for label in _LABEL.finditer(text):
-        window = text[label.end():label.end() + 60]
+    ends = _ends(text)
+    if not any(h in ends for h in _LABEL_HINTS):
+        return None
+    for label in _LABEL.finditer(ends):
+        window = label.string[label.end():label.end() + 60]
         for m in _full_dates(window):
             if window[:m.start].strip(" \t:：-–") == "" or m.start <= 15:
                 if day := plausible(m.date_start.isoformat(), today):
@@ -210,8 +224,12 @@ def _labelled(text: str, today) -> Recovered | None:
 def _today(text: str, today) -> Recovered | None:
     """'اليوم الجمعة 6 شباط 2026', 'اليوم الإثنين (4 نيسان 2022)': the report's own day."""
     head = text[:HEAD_CHARS * 2]
+    if "اليوم" not in head:
+        return None
     for cue in _TODAY.finditer(head):
         window = head[cue.end():cue.end() + 45]
+        if not _YEARISH.search(window):
+            continue
         for m in _full_dates(window):
             before = window[:m.start]
             if len(before.split()) <= 2 and "\n" not in before and not m.warning:
@@ -222,7 +240,7 @@ def _today(text: str, today) -> Recovered | None:
 
 
 def _dateline_candidates(text: str) -> list[str]:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in _ends(text).splitlines() if ln.strip()]
     head, used = [], 0
     for line in lines[:HEAD_LINES]:
         if used > HEAD_CHARS:
@@ -238,7 +256,7 @@ def _dateline(text: str, today) -> Recovered | None:
     that prints the day it was viewed, or an 'updated' line, is later than the publication."""
     found = []
     for line in _dateline_candidates(text):
-        if len(line.split()) > DATELINE_WORDS:
+        if len(line.split()) > DATELINE_WORDS or not _YEARISH.search(line):
             continue
         clean = _CLOCK.sub(" ", _SEPARATORS.sub(" ", line))
         clean = re.sub(r"(?<=\d)\.(?=\d)", "/", clean)        # 2023.09.02 -> 2023/09/02
