@@ -18,7 +18,7 @@ FIGURES = ("fatalities", "injured", "arrested")
 
 def filtered(f: Filters) -> bool:
     return bool(f.date_from or f.date_to or f.event_type or f.sub_event_type or f.actor or f.admin1
-                or f.bbox or f.q)
+                or f.bbox or f.q or getattr(f, "undated", False) or getattr(f, "since", None))
 
 
 def _incident_sql(conn: sqlite3.Connection):

@@ -10,7 +10,8 @@
   function params(withDates) {
     const p = {};
     for (const k of FILTER_KEYS) p[k] = M.state.filters[k];
-    if (withDates && M.state.brush) { p.date_from = M.state.brush[0]; p.date_to = M.state.brush[1]; }
+    if (withDates && M.state.brush === "undated") p.undated = "true";
+    else if (withDates && M.state.brush) { p.date_from = M.state.brush[0]; p.date_to = M.state.brush[1]; }
     return p;
   }
 
@@ -32,7 +33,7 @@
     M.lang = u.get("lang") === "en" ? "en" : "ar";
     for (const k of FILTER_KEYS) M.state.filters[k] = u.get(k) || "";
     const from = u.get("date_from"), to = u.get("date_to");
-    M.state.brush = from && to ? [from, to] : null;
+    M.state.brush = u.get("undated") === "true" ? "undated" : from && to ? [from, to] : null;
     M.state.eventId = u.get("event");
     M.state.docId = u.get("doc");
     M.state.ledger = { contra: u.get("contra") === "1", q: u.get("lq") || "" };
@@ -102,7 +103,7 @@
     ]);
     renderTotals(totals);
     M.renderMap(fc, totals.located, fit);
-    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(true); });
+    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(true); }, stats.undated);
     M.renderTrends(trends);
     await Promise.all([loadEvents(), loadIncidents()]);
     if (M.state.eventId) M.highlight(M.state.eventId, null);
@@ -111,7 +112,8 @@
 
   function showRange() {
     const b = M.state.brush;
-    document.getElementById("range-label").textContent = b ? M.t("الفترة: ", "period: ") + b[0] + " → " + b[1] : "";
+    document.getElementById("range-label").textContent = b === "undated" ? M.t("أحداث بلا تاريخ", "undated events")
+      : b ? M.t("الفترة: ", "period: ") + b[0] + " → " + b[1] : "";
   }
 
   async function pick(eventId, docId) {

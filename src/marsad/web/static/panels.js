@@ -56,7 +56,8 @@
       : null;
     return el("dl", { class: "facts" },
       el("dt", {}, M.t("الحدث", "Event")), el("dd", {}, M.typeLabel(ev.event_type), " · ", M.subLabel(ev.sub_event_type)),
-      el("dt", {}, M.t("التاريخ", "Date")), el("dd", {}, ev.date_start || "—", ev.date_end !== ev.date_start ? " → " + (ev.date_end || "?") : ""),
+      el("dt", {}, M.t("التاريخ", "Date")), el("dd", { title: ev.date_note || "" }, ev.date_start || "—", ev.date_end !== ev.date_start ? " → " + (ev.date_end || "?") : "",
+        ev.date_note ? el("small", { class: "date-note" }, M.t(" (تاريخ نشر مستنتج)", " (via a recovered publication date)")) : null),
       el("dt", {}, M.t("المكان", "Place")), el("dd", {}, placeName(loc), loc.admin1 ? " (" + loc.admin1 + ")" : "",
         loc.why ? el("small", { class: "muted why" }, " — ", loc.why) : null),
       el("dt", {}, M.t("الفاعلان", "Actors")), el("dd", {}, M.actorLabel(ev.actor1), ev.actor2 ? [" ", M.t("←", "→"), " ", M.actorLabel(ev.actor2)] : null),
