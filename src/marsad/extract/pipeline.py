@@ -15,7 +15,7 @@ from marsad.extract.incident import (
     toll_place_agrees,
 )
 from marsad.extract.mentions import PERIOD_RULES, dates
-from marsad.extract.triggers import find_triggers
+from marsad.extract.triggers import aftermath, find_triggers
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
@@ -33,7 +33,7 @@ def extract_document(doc) -> dict:
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
         sent.cache["ref_day"] = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
-        found = sentence_events(sent, pub, ctx)
+        found = _past_aftermath(drafts, sentence_events(sent, pub, ctx), sent)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
         told = bool(found)
         for d in found[1:]:
@@ -68,6 +68,20 @@ def extract_document(doc) -> dict:
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft]:
+    """An incident named as the object of its aftermath (responsibility, condemnation, mourning) when the report
+    has told an incident already: it joins the last one of its event type, else it is dropped (aftermath.known).
+    The first incident of a report may be told this way (aftermath.first)."""
+    if not found or not drafts or not aftermath(sent, found[0].trig):
+        return found
+    for e in reversed(drafts):
+        if e.trig.event_type == found[0].trig.event_type and not e.headline:
+            e.add_rule("aftermath.joins")
+            fill_counts(e.counts, found[0].counts)
+            return []
+    return []
 
 
 def _ref_day(drafts: list[Draft], sents, idx: int, pub, prev):

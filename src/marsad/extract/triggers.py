@@ -13,6 +13,7 @@ LEAD = 3            # a hypothetical cue among a sentence's first tokens governs
 DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
+AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
 
 
 @dataclass
@@ -231,3 +232,10 @@ def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out
+
+
+def aftermath(sent, t: Trigger) -> bool:
+    """The trigger is the object of an incident's aftermath ("أعلن التنظيم تبنيه الهجوم", "أدان الوزير التفجير",
+    "نجا من الغارة", "حدادا على أرواح ضحايا التفجير"): it tells again an incident, it does not report a new one."""
+    i = sent.tok_index(t.start)
+    return _cue_near(sent, "aftermath", i - AFTERMATH_WINDOW, i)
