@@ -60,7 +60,7 @@ def extract_document(doc) -> dict:
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
-    drafts = merge_headlines(drafts)
+    drafts = _drop_page_noise(merge_headlines(drafts), sents)
     _raid_outcomes(drafts, sents)
     state, armed = report_sides(sents)
     _planters(drafts, sents)
@@ -69,6 +69,23 @@ def extract_document(doc) -> dict:
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
+    """A headline-like line after the body has begun (a related article's title, a caption, a navigation
+    link) that no body event joined tells another report's news: its event is dropped."""
+    body = next((s.idx for s in sents if not s.headline), None)
+    if body is None:
+        return drafts
+    return [d for d in drafts if not (d.headline and d.sents[0] > body and all(_title_like(sents[i]) for i in d.sents))]
+
+
+TITLE_WORDS = 15   # a related article's title or a caption is short
+
+
+def _title_like(sent) -> bool:
+    """A short line without final punctuation that does not continue the text (no opening و/ف)."""
+    return sent.headline and len(sent.tokens) <= TITLE_WORDS and not sent.folded.lstrip().startswith(("و", "ف"))
 
 
 OUTCOME_GAP = 2   # sentences after a raid searched for its outcome
