@@ -11,7 +11,7 @@ NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetic
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
 LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
 DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
-EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
+EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a drone shot down is disrupted
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
 
@@ -178,11 +178,21 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"
     if _long_lasting(sent, j):
         return "war"               # "بعد معارك استمرت تسعة أشهر"
-    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
+    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
+            and not _one_day(sent):
         return "summary"
     if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+def _one_day(sent) -> bool:
+    """The sentence pins what it tells to one day, relative or not ("مساء اليوم الاثنين", "أمس"): a series of
+    strikes that day is one event (ACLED codes one event per place and day)."""
+    from marsad.extract.mentions import PERIOD_RULES, dates
+
+    return any(d.precision == "day" and d.rule not in PERIOD_RULES and not _since(sent, d.start)
+               for d in dates(sent, sent.pub))
 
 
 def _dated(sent) -> bool:
