@@ -118,7 +118,7 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
             and a1 not in ("sdf", "asayish", "international_coalition"):
         return retype(t, "shooting", "type.on_civilians") if t.kind != "execution" else t
     if t.kind == "clash" and a2 == "civilians" and a1 in A.NON_STATE_ARMED:
-        return retype(t, "attack", "type.armed_on_civilians")    # armed men on civilians: not a battle
+        return retype(t, "shooting", "type.armed_on_civilians")    # armed men on civilians: not a battle
     if t.kind in ("shooting", "execution") and a2 not in (None, "civilians"):
         return retype(t, "clash", "type.on_armed_side")
     if t.kind == "nsa_takes" and A.is_government(a1):

@@ -107,8 +107,8 @@ def _raid_outcomes(drafts: list[Draft], sents) -> None:
 
 def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft]:
     """An incident named as the object of its aftermath (responsibility, condemnation, mourning) when the report
-    has told an incident already: it joins the last one of its event type, else it is dropped (aftermath.known).
-    The first incident of a report may be told this way (aftermath.first)."""
+    has told an incident already: it joins the last one of its event type (aftermath.joins), else it is dropped.
+    The first incident of a report may be told this way, and then it is kept."""
     if not found or not drafts or not aftermath(sent, found[0].trig):
         return found
     for e in reversed(drafts):

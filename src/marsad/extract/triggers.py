@@ -14,6 +14,8 @@ DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a drone shot down is disrupted
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
+EVAL_WINDOW = 3        # tokens before a trigger searched for a word ranking or judging it
+COPULA_WINDOW = 4      # tokens before a trigger searched for a relative pronoun and a copula
 
 
 @dataclass
@@ -166,6 +168,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "negation"
     if t.kind in EXPLOSIVE_KINDS and _cue_near(sent, "manufacture", i - MAKE_WINDOW, i):
         return "manufacture"       # "خلية متخصصة في صناعة العبوات الناسفة": what a cell makes
+    if _cue_near(sent, "evaluative", i - EVAL_WINDOW, i + 1) or _relative_copula(sent, i):
+        return "evaluation"        # "ويعد الهجوم أكثر الهجمات دموية", "التي كانت محل تركيز الضربات الجوية"
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
@@ -184,6 +188,18 @@ def blocked(sent, t: Trigger) -> str | None:
     if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+def _relative_copula(sent, i: int) -> bool:
+    """A relative pronoun then a copula within COPULA_WINDOW tokens before the trigger ("التي كانت محل تركيز
+    الضربات"): the trigger describes the noun the clause qualifies."""
+    lo = max(0, i - COPULA_WINDOW)
+    words = sent.words(lo, i)
+    rel, cop = _word_list("relative"), _word_list("copula")
+    for k, w in enumerate(words):
+        if (w in rel or (w.startswith("و") and w[1:] in rel)) and any(x in cop for x in words[k + 1:]):
+            return True
+    return False
 
 
 def _one_day(sent) -> bool:
