@@ -18,12 +18,13 @@ resolve keeps it only when its governorate is named nearby.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import CORE_COUNTRIES, Gazetteer, load_gazetteer
 
 TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 ONE_PREFIX = frozenset("وفبلك")
@@ -61,6 +62,7 @@ class Match:
     rare: bool = False     # reached by stripping a rare prefix (ك ف ل) with no cue, region head or list
     locative: bool = False  # (rare matches only) a locative word before it
     head: str = ""         # the region head or direction word right before it ("قرب", "جرود", "شمال")
+    framed: bool = False   # a cue, list, region head or locative word before it ("في X", "بX", "مدينة X")
     guard: str = ""        # why an uncued name may be an ordinary word ("adjective", "word"): it stands
                            # only when its governorate is named near it or in the report (resolve.doubtful)
 
@@ -433,6 +435,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.guard = _guard(m, toks, gaz, voc)
             if m.guard:
                 m.why.append(f"guarded ({m.guard})")
+        m.framed = bool(m.cue or in_region or m.listed) or _locative(m, toks, voc)
         if m.listed:
             m.why.append(f"list after cue:{m.cue}")
         elif m.cue or in_region:
@@ -457,6 +460,8 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     adjective ("أسلحة حربية", "طائرات حربية", "المملكة الأردنية الهاشمية")."""
     if m.key in voc.guarded:
         return "word"
+    if common_word(m.key, gaz):
+        return "frequent"
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
         return "verb"
     if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
@@ -491,7 +496,46 @@ def _rare_prefix(prefix: str, voc: Vocab) -> bool:
 
 
 def _all_minor(gaz: Gazetteer, key: str) -> bool:
-    return all(gaz.entries[i].kind in MINOR_KINDS for i in gaz.by_name.get(key, ()))
+    """Every reading is a village-like place (a town of the world layer counts as one)."""
+    return all(gaz.entries[i].kind in MINOR_KINDS or gaz.entries[i].world_minor for i in gaz.by_name.get(key, ()))
+
+
+# How common a place's name is in the news, as a zipf frequency, before its ordinary-word reading is
+# weighed against it: a country or governorate is named often, a large city more the larger it is, a
+# village hardly ever. A one-word name whose frequency as a word (gaz.zipf, from wordfreq) passes the
+# best reading's figure by WORD_MARGIN reads as the word unless a cue, a region head or its
+# governorate/country vouches for the place ("صور" photos / Tyre, "عنه" about him / Anah,
+# "المرحلة" the stage / a village).
+PLACE_ZIPF = {"country": 5.5, "gov": 4.6, "city": 4.0, "district": 4.0, "town": 3.4, "field": 3.4, "camp": 3.4,
+              "airport": 3.4, "base": 3.4, "prison": 3.4, "dam": 3.4, "crossing": 3.4, "area": 3.6,
+              "desert": 3.6, "mountain": 3.4, "valley": 3.4}
+WORD_MARGIN = 1.0
+
+
+WORLD_CITY_ZIPF = 3.4    # a city of the world layer that is neither a capital nor of a million: seldom named
+WORLD_GOV_ZIPF = 4.0     # a first-level division outside SY/IQ/TR/LB/JO
+
+
+def place_zipf(e) -> float:
+    z = PLACE_ZIPF.get(e.kind, 3.0)
+    if e.kind == "city" and e.country not in CORE_COUNTRIES and not e.famous:
+        z = WORLD_CITY_ZIPF
+    elif e.kind == "gov" and e.country not in CORE_COUNTRIES:
+        z = WORLD_GOV_ZIPF
+    if e.kind == "city" and e.pop > 100_000:
+        z += 0.4 * (math.log10(e.pop) - 5)
+    elif e.kind == "town" and e.country in CORE_COUNTRIES and e.pop > 10_000:
+        z = 4.0 + 0.4 * (math.log10(e.pop) - 4.5)    # a Syrian or Iraqi town of some size: in the news often
+    return z
+
+
+def common_word(key: str, gaz: Gazetteer) -> bool:
+    """The name is far more common as an ordinary word than as any place it may be (see PLACE_ZIPF)."""
+    z = gaz.zipf.get(key)
+    if z is None:
+        return False
+    best = max((place_zipf(gaz.entries[i]) for i in gaz.by_name.get(key, ())), default=0.0)
+    return z >= best + WORD_MARGIN
 
 
 def _locative(m: Match, toks: list[Token], voc: Vocab) -> bool:
