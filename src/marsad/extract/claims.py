@@ -52,6 +52,8 @@ def _excluded(sent, q: Num) -> bool:
         return True                                 # "السنوات الأربع", "الأشهر الستة": a duration
     if i and sent.tokens[i - 1][2] in lab.word_set("ordinals"):   # "الدفعة الثامنة عشرة": an ordinal
         return True
+    if i and sent.tokens[i - 1][2] in lab.word_set("unit_words"):   # "لواء 49": a unit's number
+        return True
     prev = " ".join(sent.words(i - 2, i))
     if any(prev.endswith(p.key) for p in matcher("cues", "not_claim_prev").find(prev)):
         return True
@@ -180,8 +182,10 @@ def remember(sent, pub, state: ClaimState) -> None:
             state.sources.append(text)
 
 
-def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
-    """Claims of one sentence without an event (the state remembers its sources for the next ones)."""
+def sentence_claims(sent, pub: date | None, state: ClaimState, told: bool = False) -> list[dict]:
+    """Claims of one sentence (the state remembers its sources for the next ones). Whether a figure is a claim or
+    a detail of one incident is decided from the sentence itself (claim_scope), whether or not an event was
+    extracted from it; ``told`` (it was) only adds the rule id claim.scope.beside_event to its claims."""
     in_list = sent.bullet and state.list_open
     if not sent.bullet:
         state.list_open = _opens_list(sent, state)
@@ -200,11 +204,14 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
         what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c, in_list)
         if what is None or (q.value_low, q.value_high, what) in seen:
             continue
-        if summary is None and scope.incident_detail(sent, q, c):
+        if scope.incident_detail(sent, q, c) if summary is None else \
+                (summary == "claim.scope.period_or_total" and scope.clause_incident(sent, q, c)):
             continue
         seen.add((q.value_low, q.value_high, what))
         out.append(_claim(sent, pub, q, c, what, state, time, summary))
     remember(sent, pub, state)
+    for c in out if told else ():
+        c["rules"].append("claim.scope.beside_event")
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
     return out
