@@ -7,6 +7,8 @@ comma — unless the comma opens an apposition with a title ("X، منسق ... �
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,9 +32,24 @@ def _words(section: str) -> frozenset:
     return frozenset(fold_entry(w) for w in load("claims")[section])
 
 
-def _blocked(sent, pub) -> list[tuple[int, int]]:
+class _Spans:
+    """Spans (dates, figures) a source phrase may not cross; ``holds(pos)`` by bisect, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts, self.reach, far = [a for a, _ in spans], [], -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def holds(self, pos: int) -> bool:
+        j = bisect.bisect_right(self.starts, pos)
+        return j > 0 and self.reach[j - 1] > pos
+
+
+def _blocked(sent, pub) -> _Spans:
     spans = [(d.start, d.end) for d in dates(sent, pub)]
-    return spans + [(q.start, q.end) for q in numbers(sent, pub)]
+    return _Spans(spans + [(q.start, q.end) for q in numbers(sent, pub)])
 
 
 def _gap(sent, k: int) -> str:
@@ -46,7 +63,7 @@ def _collect(sent, i: int, blocked, stops: frozenset, limit: int) -> tuple[list[
         a, _, w = sent.tokens[k]
         if out and any(c in _gap(sent, k) for c in BREAKS):
             return out, True
-        if w in stops or w.isdigit() or any(s <= a < e for s, e in blocked):
+        if w in stops or w.isdigit() or blocked.holds(a):
             break
         out.append(k)
     return out, False

@@ -1,6 +1,8 @@
 """Hooks the spine calls after its own work; other stages plug in here."""
 from __future__ import annotations
 
+import sqlite3
+
 
 def after_extract(store, doc_ids: list[str]) -> dict | None:
     """Called once after `marsad extract` stored new extractions for `doc_ids`.
@@ -10,6 +12,31 @@ def after_extract(store, doc_ids: list[str]) -> dict | None:
     """
     if not doc_ids:
         return None
+    return _update(store)
+
+
+def resume_derived(store) -> dict | None:
+    """Complete the incident step an earlier run did not commit (see derived_pending)."""
+    return _update(store) if derived_pending(store) else None
+
+
+def _update(store) -> dict:
     from marsad.analysis import update_incidents
 
     return update_incidents(store.conn)
+
+
+def derived_pending(store) -> bool:
+    """Whether the incident step has work left: events in no incident, or queued as changed.
+
+    This is the step's crash-consistent record: the events and the dirty queue are written in the
+    same transaction as the extraction, and only the incident step's own commit clears them, so a
+    run killed between the two leaves them here and the next run completes the step.
+    """
+    try:
+        row = store.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM incident_dirty) OR EXISTS(SELECT 1 FROM events e"
+            " WHERE NOT EXISTS(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id))").fetchone()
+    except sqlite3.OperationalError:      # no incident tables (yet): nothing to resume
+        return False
+    return bool(row[0])
