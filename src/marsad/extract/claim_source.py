@@ -146,9 +146,29 @@ def attributions(sent, pub) -> list[Attribution]:
             text = "ال" + text[2:]
         if not text or (v.start in weak and not matcher("sources", "").find(fold_entry(text))):
             continue
-        out.append(Attribution(v.start, text, v.key in outer))
+        out.append(Attribution(v.start, role_only(text), v.key in outer))
     sent.cache["attributions"] = out
     return out
+
+
+def role_only(text: str) -> str:
+    """'الناشط الإعلامي <name>' -> 'الناشط الإعلامي': a source that is a private person's role
+    (claims.json private_roles, with role_modifiers after it) keeps the role, never the name after
+    it; records name institutions, roles and public officials only. A role followed by a known
+    source ('مراسل وكالة رويترز') is kept whole."""
+    words = text.split()
+    folded = [fold_entry(w) for w in words]
+    head = matcher("claims", "private_roles").find(folded[0]) if folded else []
+    if not head or head[0].start > 2:
+        return text
+    modifiers = _words("role_modifiers")
+    k = 1
+    while k < len(words) and folded[k] in modifiers:
+        k += 1
+    rest = " ".join(folded[k:])
+    if k == len(words) or matcher("sources", "").find(rest) or matcher("sources", "english").find(rest):
+        return text
+    return " ".join(words[:k])
 
 
 def source_for(atts: list[Attribution], start: int, end: int) -> Attribution | None:
