@@ -71,7 +71,9 @@ def create_app(db_path: str | Path, token: str | None = None,
     are the Host header values answered."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    from marsad.web.guard import SecurityHeaders, WriteGuard, server_error
+    from fastapi.exceptions import RequestValidationError
+
+    from marsad.web.guard import SecurityHeaders, WriteGuard, server_error, validation_error
 
     db_path = Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
@@ -79,6 +81,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     app.state.db_path, app.state.token = db_path, token
     app.add_exception_handler(QueryError, _query_error)
     app.add_exception_handler(Exception, server_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     # outermost last: headers on every response (the host check's too), then the host check, then the
     # token and body-size check, which runs before any body is read or parsed
     app.add_middleware(WriteGuard, token=token, max_body=MAX_BODY)

@@ -4,6 +4,8 @@ oversized POST costs nothing). Pure ASGI, so they also cover streamed and chunke
 from __future__ import annotations
 
 
+import json
+
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -29,10 +31,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 def _reply(status: int, detail: str, extra: dict | None = None) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status, headers=extra)
 
@@ -52,28 +50,27 @@ class WriteGuard:
         if refusal is not None:
             await _drain_nothing(refusal, scope, receive, send)
             return
-        seen = 0
-        started = False
+        seen, over = 0, False
 
         async def counted():
-            nonlocal seen
+            nonlocal seen, over
+            if over:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
-                    raise _TooLarge()
+                if seen > self.max_body:      # stop reading; the app sees the body end here,
+                    over = True               # and whatever it answers is replaced by a 413
+                    return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        async def tracking(message):
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, tracking)
-        except _TooLarge:
-            if not started:
+        async def replaced(message):
+            if not over:
+                await send(message)
+            elif message["type"] == "http.response.start":
                 await self._too_large()(scope, receive, send)
+
+        await self.app(scope, counted, replaced)
 
     def _refusal(self, scope, headers: Headers) -> JSONResponse | None:
         if self.token and scope["path"].startswith("/api/"):
@@ -102,6 +99,20 @@ async def _drain_nothing(response: JSONResponse, scope, receive, send) -> None:
     await response(scope, receive, send)
 
 
+class _AsciiJSON(JSONResponse):
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def validation_error(_request: Request, exc) -> JSONResponse:
+    """422 without echoing the input back: a 2 MB text is not worth returning, and a lone surrogate
+    in it could not even be encoded (it made FastAPI's own handler fail with a 500)."""
+    from fastapi.encoders import jsonable_encoder
+
+    errors = [{k: v for k, v in e.items() if k not in ("input", "ctx", "url")} for e in exc.errors()]
+    return _AsciiJSON({"detail": jsonable_encoder(errors)}, status_code=422)
+
+
 def server_error(_request: Request, exc: Exception) -> JSONResponse:
     """500 with the security headers (Starlette sends this one outside every middleware)."""
     from marsad.web.api import security_headers
@@ -112,4 +123,4 @@ def server_error(_request: Request, exc: Exception) -> JSONResponse:
     return response
 
 
-__all__ = ["SecurityHeaders", "WriteGuard", "server_error"]
+__all__ = ["SecurityHeaders", "WriteGuard", "server_error", "validation_error"]
