@@ -11,10 +11,11 @@ _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 
 # One rule for a doc_id, wherever it comes from (a file, a JSONL line, the API): letters (any
-# script), digits, "_", ".", ":" and "-", not starting with "."; so a doc_id is also a safe,
-# distinct file name (`extract --output` writes DIR/<doc_id>.json) and one URL path segment.
+# script), digits and "_ . : - ~ + @ = ,", not starting with "."; so a doc_id is also a safe,
+# distinct file name (`extract --output` writes DIR/<doc_id>.json) and one URL path segment
+# (no "/", "\\", space, control character or anything a URL would have to escape).
 MAX_DOC_ID = 200
-DOC_ID_PATTERN = r"^(?!\.)[\w.:-]+$"
+DOC_ID_PATTERN = r"^(?!\.)[\w.:~+@=,-]+$"
 _DOC_ID = re.compile(DOC_ID_PATTERN)
 
 
@@ -40,7 +41,7 @@ def doc_id_problem(doc_id: str) -> str | None:
     if not _DOC_ID.fullmatch(doc_id):
         bad = next((c for c in doc_id if not _DOC_ID.fullmatch("a" + c)), doc_id[:1])
         return (f"doc_id {doc_id[:40]!a} has a character not allowed ({bad!a}); use letters, digits, "
-                "'_', '.', ':' or '-', not starting with '.'")
+                "'_ . : - ~ + @ = ,', not starting with '.'")
     return None
 
 

@@ -17,6 +17,15 @@ from marsad.store import Store
 from marsad.store.runner import extract_pending
 
 
+GOOD = ("أعلنت قوات سوريا الديمقراطية، يوم الخميس، اعتقال عنصرين من خلية تابعة لتنظيم داعش "
+        "خلال مداهمة في بلدة {place} بريف دير الزور الشرقي، وصادرت أسلحة وذخائر كانت بحوزتهما.")
+PLACES = ("ذيبان", "الشحيل", "البصيرة", "هجين", "الباغوز", "الكشكية", "أبو حمام", "غرانيج", "سويدان", "الطيانة")
+
+
+def _good(i: int, extra: str = "") -> str:
+    return GOOD.format(place=PLACES[i % len(PLACES)]) + f" وهذه الرواية رقم {i}." + extra
+
+
 def _reports(tmp_path, good, n: int, start: int = 0, name: str = "in.jsonl"):
     """n reports as JSONL; every third one a near-copy of the one before (same text, a word added)."""
     lines = []
@@ -78,11 +87,13 @@ def _whole(db, path):
         assert extract_pending(s).ok
 
 
-@pytest.fixture()
-def reference(tmp_path, good):
-    path = _reports(tmp_path, good, 14)
-    _whole(tmp_path / "ref.db", path)
-    return path, _state(tmp_path / "ref.db")
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """14 reports and the state one uninterrupted ingest + extract leaves (built once)."""
+    folder = tmp_path_factory.mktemp("ref")
+    path = _reports(folder, _good, 14)
+    _whole(folder / "ref.db", path)
+    return path, _state(folder / "ref.db")
 
 
 @pytest.mark.parametrize("k", [1, 4, 6, 13])

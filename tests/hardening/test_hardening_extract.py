@@ -78,11 +78,11 @@ def _work(text: str) -> int:
     return pstats.Stats(prof).total_calls + scanned[0] // 20
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3))
 def test_work_grows_linearly_on_adversarial_sentences(units):
     unit = "".join(units)
-    small, large = _work(unit * 25), _work(unit * 100)
+    small, large = _work(unit * 15), _work(unit * 60)
     assert large <= 6 * small, (unit, small, large)          # quadratic work would be ~16x
 
 
@@ -90,7 +90,7 @@ def test_work_grows_linearly_on_adversarial_sentences(units):
 ALPHABET = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ًٌٍَُِّْـ0123456789٠١٢٣٤٥٦٧٨٩،؛؟.:-–/()«»\"'\n\u200f\u200c%xAZ"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.data())
 def test_mutated_reports_never_raise(data):
     text = REPORT

@@ -141,8 +141,8 @@ def test_unreadable_folder_is_reported(tmp_path, good, monkeypatch):
 
 # -- one doc_id rule (finding 7) -----------------------------------------------------------------
 @pytest.mark.parametrize("doc_id,ok", [
-    ("c014", True), ("h0123abcd", True), ("تقرير-1", True), ("a.b:c_d-e", True), ("a" * 200, True),
-    ("a/b", False), ("a\\b", False), ("..", False), (".hidden", False), ("a b", False), ("a\x00b", False),
+    ("c014", True), ("h0123abcd", True), ("تقرير-1", True), ("a.b:c_d-e", True), ("x~1+a@b=c,d", True), ("a" * 200, True),
+    ("a/b", False), ("a\\b", False), ("..", False), (".hidden", False), ("a b", False), ("a?b", False), ("a#b", False), ("a%2Fb", False), ("a\x00b", False),
     ("a" * 201, False), ("a\nb", False), ("a\ud800", False),
 ])
 def test_one_doc_id_rule_for_cli_and_api(tmp_path, doc_id, ok):

@@ -23,7 +23,7 @@ LOCK_WAIT = 30     # seconds a posted report waits for an ingest already running
 class ReportIn(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000)
     doc_id: str | None = Field(default=None, max_length=MAX_DOC_ID, description="the rule of marsad.documents: "
-                               "letters, digits, '_', '.', ':', '-', not starting with '.'")
+                               "letters, digits, '_ . : - ~ + @ = ,', not starting with '.'")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     source: str | None = Field(default=None, max_length=200)
