@@ -13,20 +13,25 @@ def after_extract(store, doc_ids: list[str]) -> dict | None:
     """
     if not doc_ids:
         return None
-    return _update(store)
+    return _update(store, doc_ids)
 
 
 def resume_derived(store) -> dict | None:
-    """Complete the incident step an earlier run did not commit (see derived_pending)."""
-    return _update(store) if derived_pending(store) else None
+    """Complete the incident step an earlier run did not commit (see derived_pending): the
+    documents whose events are in no incident go through it again."""
+    if not derived_pending(store):
+        return None
+    doc_ids = [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT e.doc_id FROM events e WHERE NOT EXISTS"
+        " (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY e.doc_id")]
+    return _update(store, doc_ids)
 
 
-def _update(store) -> dict:
+def _update(store, doc_ids: list[str]) -> dict:
     from marsad.analysis import update_incidents
     from marsad.pubdate import mark_events
 
     mark_events(store, doc_ids)
-
     return update_incidents(store.conn)
 
 
