@@ -24,4 +24,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
               "events_incident_dirty_au"}
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
     if not wanted <= have:
-        conn.executescript(migration_sql())
+        if getattr(conn, "dialect", "sqlite") == "postgresql":   # the store's PostgreSQL twin
+            conn.executescript((MIGRATION.parent / "postgresql" / MIGRATION.name).read_text(encoding="utf-8"))
+        else:
+            conn.executescript(migration_sql())

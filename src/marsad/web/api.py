@@ -56,7 +56,8 @@ F = Annotated[Filters, Depends(filters)]
 
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    db_path = Path(db_path)
+    from marsad.store.pg import is_url
+    db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
                   "conflict reports (ACLED typology), with their sources.")
     app.state.db_path, app.state.token = db_path, token

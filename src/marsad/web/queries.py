@@ -23,6 +23,11 @@ CURRENT = ("NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = {a}.doc_id 
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
+    """A read connection: sqlite3 on a file, or marsad.store.pg's on a postgresql:// URL."""
+    from marsad.store.pg import connect as pg_connect, is_url
+
+    if is_url(str(path)):
+        return pg_connect(str(path))
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -117,7 +122,7 @@ def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
-    conds, params = ["1"], []
+    conds, params = ["1=1"], []
     if f.date_from:
         conds.append("d.published >= ?")
         params.append(f.date_from.isoformat())
