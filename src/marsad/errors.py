@@ -34,3 +34,9 @@ class UsageError(MarsadError):
     """Options that do not fit together (the CLI exits with status 2)."""
 
     exit_code = 2
+
+
+class ServeError(MarsadError):
+    """The server cannot start, e.g. its address is in use (the CLI exits with status 4)."""
+
+    exit_code = 4

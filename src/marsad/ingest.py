@@ -25,7 +25,7 @@ BATCH_SIZE = 100
 _LANG_SAMPLE = 2000
 _SPACE = re.compile(r"\s+")
 
-Progress = Callable[[int, int], None]   # (sources done, sources in all)
+Progress = Callable[[int, int], None]   # (documents read, documents expected: a JSONL file's lines, 1 a file)
 
 
 @dataclass
@@ -182,17 +182,37 @@ def ingest(paths: Iterable[str | Path], store, *, max_bytes: int = DEFAULT_MAX_B
     index = NearDupIndex()
     index.load(store.signatures())
     writer = _Writer(store, index, report, batch_size)
-    for done, source in enumerate(sources, 1):
+    expected = sum(map(expected_documents, sources)) if progress else 0
+    done = 0
+    for source in sources:
         items = [source] if isinstance(source, InputError) else read_source(source, max_bytes)
         for item in items:
             if isinstance(item, InputError):
                 report.errors.append(item)
             else:
                 writer.offer(item, str(source))
-        if progress:
-            progress(done, len(sources))
+            done += 1
+            if progress:
+                progress(done, max(expected, done))
     writer.flush()
     return report
+
+
+def expected_documents(source) -> int:
+    """How many documents a source should give, for the progress bar: a JSONL file's non-empty
+    lines (counted in binary, without parsing), else 1 (a feed may give more; the bar then grows)."""
+    if isinstance(source, Path) and source.suffix.lower() == ".jsonl":
+        try:
+            lines = 0
+            with open(source, "rb") as fh:
+                tail = b"\n"
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    lines += chunk.count(b"\n")
+                    tail = chunk[-1:]
+            return max(1, lines + (tail != b"\n"))
+        except OSError:
+            return 1
+    return 1
 
 
 def read_documents(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES):

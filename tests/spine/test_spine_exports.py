@@ -48,10 +48,11 @@ def test_csv_loads_in_pandas_with_acled_columns(filled):
     assert set(ACLED_COLUMNS) <= set(frame.columns)
     assert len(frame) == 4
     dhiban = frame[frame.location == "Dhiban"].iloc[0]
-    assert (dhiban.event_id_cnty, dhiban.country, dhiban.admin1, dhiban.arrested, dhiban.time_precision) == (
-        "a:1", "Syria", "Deir ez-Zor", 3, 1)
-    assert frame[frame.doc_id == "c"].iloc[0].time_precision == 3
-    assert frame[frame.doc_id == "b"].iloc[0].url == "https://t.example/b"
+    assert (dhiban.event_id, dhiban.country, dhiban.admin1, dhiban.arrested, dhiban.time_precision) == (
+        "a:1", "Syria", "Deir-ez-Zor", 3, 1)
+    assert dhiban.event_id_cnty.startswith("SYR")
+    assert frame[frame.doc_ids == "c"].iloc[0].time_precision == 3
+    assert frame[frame.doc_ids == "b"].iloc[0].url == "https://t.example/b"
 
 
 def test_geojson_one_feature_per_located_event(filled):
@@ -81,7 +82,7 @@ def test_jsonl_is_the_spec_format(filled):
 ], ids=["admin1", "type", "sub-type", "from", "to-overlaps-range", "window"])
 def test_filters(filled, flt, expected):
     frame = pd.read_csv(io.StringIO(export(filled, "csv", flt)))
-    assert set(frame.event_id_cnty) == expected
+    assert set(frame.event_id) == expected
     records = [json.loads(x) for x in export(filled, "jsonl", flt).splitlines()]
     assert sum(len(r["events"]) for r in records) == len(expected)
 

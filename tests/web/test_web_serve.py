@@ -36,7 +36,7 @@ def test_serve_token_from_option_or_environment(web_db, captured):
 
 def test_serve_missing_database(tmp_path, captured):
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
-    assert r.exit_code == 2 and "no such database" in r.output and not captured
+    assert r.exit_code == 3 and "no such database" in r.output and not captured
     assert not (tmp_path / "none.db").exists()
 
 

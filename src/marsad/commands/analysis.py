@@ -17,9 +17,12 @@ def _check_format(fmt: str) -> str:
 
 
 def _open(db: Optional[str]):
-    from marsad.errors import MarsadError
-    from marsad.store import Store
+    from marsad.errors import MarsadError, StoreError
+    from marsad.store import Store, default_db_path
     try:
+        if not Path(db or default_db_path()).is_file():
+            raise StoreError(f"{db or default_db_path()}: no such database "
+                             f"(create it with `marsad ingest REPORTS --db {db or default_db_path()}`)")
         return Store(db)
     except MarsadError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -49,10 +52,8 @@ def _fig(rng: dict) -> str:
 
 
 def _incident_table(incidents: list[dict], console) -> None:
-    from rich.table import Table
-    table = Table(title=f"{len(incidents)} incidents", title_justify="left", show_lines=True)
-    for col in ("incident", "dates", "type", "place", "reports", "killed", "injured", "arrested"):
-        table.add_column(col)
+    from marsad.commands.render import print_rows
+    rows = []
     for inc in incidents:
         loc = inc["location"]
         dates = inc["date_start"] or "undated"
@@ -60,9 +61,11 @@ def _incident_table(incidents: list[dict], console) -> None:
             dates += f"..{inc['date_end']}"
         place = " / ".join(x for x in (loc["name_ar"], loc["name_en"], loc["admin1"]) if x)
         sources = "\n".join(f"{e['doc_id']} {e.get('source') or ''}".strip() for e in inc["events"])
-        table.add_row(inc["incident_id"], dates, inc["sub_event_type"] or inc["event_type"] or "", place,
-                      sources, _fig(inc["fatalities"]), _fig(inc["injured"]), _fig(inc["arrested"]))
-    console.print(table)
+        rows.append((inc["incident_id"], dates, inc["sub_event_type"] or inc["event_type"] or "", place,
+                     sources, _fig(inc["fatalities"]), _fig(inc["injured"]), _fig(inc["arrested"])))
+    print_rows(console, f"{len(incidents)} incidents",
+               ("incident", "dates", "type", "place", "reports", "killed", "injured", "arrested"), rows, wide=140,
+               sections=[True] * len(rows))
 
 
 def incidents_cmd(
@@ -115,24 +118,25 @@ def _group_head(g: dict) -> str:
 
 
 def _ledger_table(groups, console, evidence: bool) -> None:
-    """One table: a section per group, one row per value (time, value, source side by side)."""
-    from rich.table import Table
-    table = Table(title="claims ledger", title_justify="left")
-    for col in ("group", "#", "time", "value", "source", "kind", "doc", "contradicts"):
-        table.add_column(col, overflow="fold")
+    """A section per group, one row per value (time, value, source side by side)."""
+    from marsad.commands.render import print_rows
+    headers = ["group", "#", "time", "value", "source", "kind", "doc", "contradicts"]
     if evidence:
-        table.add_column("evidence", max_width=60)
+        headers.append("evidence")
+    rows, ends = [], []
     for group in groups:
         g, partners = group.to_dict(), _partners(group)
         last = len(g["values"]) - 1
         for n, v in enumerate(g["values"]):
             source = " / ".join(x for x in (v["source_en"], v["source_ar"]) if x)
-            row = [_group_head(g) if n == 0 else "", str(n + 1), v["time"] or "?", _value_text(v), source,
-                   v["source_kind"] or "", v["doc_id"], ", ".join(partners.get(n, []))]
+            row = [_group_head(g).replace("[bold red]", "").replace("[/]", "") if n == 0 else "", str(n + 1),
+                   v["time"] or "?", _value_text(v), source, v["source_kind"] or "", v["doc_id"],
+                   ", ".join(partners.get(n, []))]
             if evidence:
                 row.append(v["evidence"] or "")
-            table.add_row(*row, end_section=n == last)
-    console.print(table)
+            rows.append(row)
+            ends.append(n == last)
+    print_rows(console, "claims ledger", headers, rows, wide=150 if evidence else 130, sections=ends)
 
 
 def claims_cmd(

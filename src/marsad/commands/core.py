@@ -48,12 +48,14 @@ def _report_errors(errors) -> None:
 
 def _table(title: str, headers: tuple[str, ...], rows) -> None:
     from rich.table import Table
-    table = Table(title=title, title_justify="left")
+    console = _console()
+    console.print(title, markup=False)            # a title above the table, never squeezed to its width
+    table = Table()
     for i, header in enumerate(headers):
         table.add_column(header, justify="right" if i == len(headers) - 1 else "left")
     for row in rows:
         table.add_row(*(str(v) for v in row))
-    _console().print(table)
+    console.print(table)
 
 
 def ingest_cmd(
@@ -113,29 +115,54 @@ def _run_extract(paths, output, db, workers):
             return extract_pending(store, workers=workers, progress=progress)
 
 
+def _open_existing(db: Optional[str]):
+    """The database of a read command: refuse a missing file (StoreError, exit 3) instead of
+    creating an empty one."""
+    from marsad.errors import StoreError
+    from marsad.store import Store, default_db_path
+    path = Path(db or default_db_path())
+    if not path.is_file():
+        raise StoreError(f"{path}: no such database (create it with `marsad ingest REPORTS --db {path}`)")
+    return Store(path)
+
+
 def export_cmd(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | geojson"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | acled (CSV, ACLED's 31 columns first) | "
+                            "csv (same as acled) | geojson | xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    date_from: Optional[str] = typer.Option(None, "--date-from", help="Events ending on or after this ISO day."),
-    date_to: Optional[str] = typer.Option(None, "--date-to", help="Events starting on or before this ISO day."),
-    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type."),
-    admin1: Optional[str] = typer.Option(None, "--admin1", help="Governorate, e.g. 'Deir ez-Zor'."),
+    date_from: Optional[str] = typer.Option(None, "--date-from", help="Events ending on or after this day (YYYY-MM-DD)."),
+    date_to: Optional[str] = typer.Option(None, "--date-to", help="Events starting on or before this day (YYYY-MM-DD)."),
+    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type, e.g. Battles."),
+    admin1: Optional[str] = typer.Option(None, "--admin1", help="Governorate, e.g. 'Deir ez-Zor', 'Deir-ez-Zor' or 'دير الزور'."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
 ) -> None:
-    """Export extractions as JSONL (spec format), CSV (ACLED columns) or GeoJSON."""
-    from marsad.errors import MarsadError
-    from marsad.exports import EventFilter, export
+    """Export events: JSONL (spec format), ACLED CSV, GeoJSON or XLSX, optionally filtered."""
+    import sys
 
-    flt = EventFilter(date_from, date_to, event_type, admin1)
+    from marsad.errors import MarsadError, UsageError
+    from marsad.exports import BINARY_FORMATS, EventFilter, check_format, export
+
     try:
-        with _open_store(db) as store:
-            text = export(store, fmt.lower(), flt)
+        fmt = check_format(fmt)
+        flt = EventFilter(date_from, date_to, event_type, admin1).validated()
+        if fmt in BINARY_FORMATS and output is None and sys.stdout.isatty():
+            raise UsageError(f"{fmt} is a binary format: give --output FILE (or redirect standard output)")
+        with _open_existing(db) as store:
+            data = export(store, fmt, flt, bom=bom)
     except MarsadError as exc:
         _fail(exc)
     if output is None:
-        typer.echo(text, nl=False)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            typer.echo(data, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            output.write_bytes(data)
+        else:
+            output.write_text(data, encoding="utf-8")
         _console(stderr=True).print(f"wrote {output}", markup=False)
 
 
@@ -145,7 +172,7 @@ def stats_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> N
     from marsad.store.stats import summary
 
     try:
-        with _open_store(db) as store:
+        with _open_existing(db) as store:
             s = summary(store)
     except MarsadError as exc:
         _fail(exc)

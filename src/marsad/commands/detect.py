@@ -13,7 +13,11 @@ def register(app: typer.Typer) -> None:
 
         from marsad.extract import detect
 
-        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        try:
+            stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        except OSError as exc:
+            typer.echo(f"error: {path}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(1) from None
         try:
             for n, line in enumerate(stream, 1):
                 text = line.rstrip("\n")

@@ -18,7 +18,6 @@ def geocode(
     from dataclasses import asdict
 
     from rich.console import Console
-    from rich.table import Table
 
     from marsad.geo import find_places
 
@@ -26,11 +25,8 @@ def geocode(
     if as_json:
         typer.echo(json.dumps([asdict(m) | {"location": m.location()} for m in mentions], ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{len(mentions)} place(s)")
-    for col in ("span", "surface", "place chosen", "coordinates", "admin1", "precision", "why"):
-        table.add_column(col)
-    for m in mentions:
-        place = f"{m.name_en} ({m.kind}{'' if m.role == 'place' else ', ' + m.role})"
-        table.add_row(f"{m.start}-{m.end}", m.surface, place, f"{m.lat:.4f}, {m.lon:.4f}",
-                      m.admin1 or m.country, str(m.geo_precision), m.why)
-    Console().print(table)
+    from marsad.commands.render import print_rows
+    rows = [(f"{m.start}-{m.end}", m.surface, f"{m.name_en} ({m.kind}{'' if m.role == 'place' else ', ' + m.role})",
+             f"{m.lat:.4f}, {m.lon:.4f}", m.admin1 or m.country, str(m.geo_precision), m.why) for m in mentions]
+    print_rows(Console(), f"{len(mentions)} place(s)",
+               ("span", "surface", "place chosen", "coordinates", "admin1", "precision", "why"), rows, wide=140)

@@ -26,12 +26,33 @@ def serve(
     target = str(db or os.environ.get("MARSAD_DB") or "marsad.db")
     path = target if is_url(target) else Path(target)
     if not is_url(target) and not path.is_file():
-        typer.echo(f"{path}: no such database (run `marsad ingest ... --db {path}` first)", err=True)
-        raise typer.Exit(2)
+        typer.echo(f"error: {path}: no such database (run `marsad ingest ... --db {path}` first)", err=True)
+        raise typer.Exit(3)
+    busy = _address_in_use(host, port)
+    if busy:
+        typer.echo(f"error: cannot listen on {host}:{port} ({busy}); choose another --port", err=True)
+        raise typer.Exit(4)
     prepare(path)
     mode = "read-write (token required)" if token else "read-only"
     typer.echo(f"marsad: dashboard at http://{host}:{port}/  API schema at http://{host}:{port}/docs  ({mode})")
     uvicorn.run(create_app(path, token=token or None), host=host, port=port, log_level="warning")
+
+
+def _address_in_use(host: str, port: int) -> str | None:
+    """Why the server could not bind host:port, or None when it can (checked before starting)."""
+    import socket
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return str(exc)
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from marsad.web import bridge, queries, reports
+from marsad.web import bridge, queries, reports, views
 from marsad.web.filters import MAX_LIMIT, Filters, QueryError, parse_bbox
 
 STATIC = Path(str(resources.files("marsad.web") / "static"))
@@ -59,7 +59,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     from marsad.store.pg import is_url
     db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
-                  "conflict reports (ACLED typology), with their sources.")
+                  "conflict reports (ACLED typology), with their sources.", docs_url=None, redoc_url=None)
     app.state.db_path, app.state.token = db_path, token
     app.add_exception_handler(QueryError, _query_error)
 
@@ -74,6 +74,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     _read_routes(app)
     _analysis_routes(app)
     _document_routes(app)
+    views.register(app, db, filters, STATIC)     # dashboard views, exports, /docs (offline Swagger UI)
     _static_routes(app)
     if token:
         from marsad.web.writes import write_router

@@ -1,0 +1,171 @@
+"""The dashboard's own views: totals that follow the filters, monthly trends, the incidents and
+the paged claims ledger, the filtered export, and /docs served offline. Plain functions over a
+sqlite3 connection (the JSON twins of the dashboard's panels) plus `register(app)`."""
+import datetime as dt
+import sqlite3
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+
+from marsad.web import bridge, queries
+from marsad.web.filters import MAX_LIMIT, Filters
+
+FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+
+
+def filtered(f: Filters) -> bool:
+    return bool(f.date_from or f.date_to or f.event_type or f.sub_event_type or f.actor or f.admin1
+                or f.bbox or f.q)
+
+
+def totals(conn: sqlite3.Connection, f: Filters) -> dict:
+    """Every figure of the dashboard's header for the events matching `f`: events, their reports,
+    the incidents they belong to, the claims of those reports, the killed and the arrested."""
+    where, params = queries.event_where(conn, f)
+    row = conn.execute(f"SELECT count(*), count(DISTINCT e.doc_id), sum(coalesce(e.fatalities, 0)), "
+                       f"sum(coalesce(e.injured, 0)), sum(coalesce(e.arrested, 0)), "
+                       f"sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} WHERE {where}",
+                       params).fetchone()
+    out = {"filtered": filtered(f), "events": row[0], "documents": row[1], "fatalities": row[2] or 0,
+           "injured": row[3] or 0, "arrested": row[4] or 0, "located": row[5] or 0}
+    has_incidents = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_events'").fetchone()
+    if has_incidents:
+        out["incidents"] = conn.execute(
+            f"SELECT count(DISTINCT ie.incident_id) FROM incident_events ie JOIN events e ON e.event_id = "
+            f"ie.event_id JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()[0]
+    else:
+        out["incidents"] = 0
+    if out["filtered"]:
+        out["claims"] = conn.execute(
+            f"SELECT count(*) FROM claims c WHERE {queries.CURRENT.format(a='c')} AND c.doc_id IN "
+            f"(SELECT DISTINCT e.doc_id {FROM_EVENTS} WHERE {where})", params).fetchone()[0]
+    else:
+        out["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        out["claims"] = conn.execute(f"SELECT count(*) FROM claims c WHERE "
+                                     f"{queries.CURRENT.format(a='c')}").fetchone()[0]
+    return out
+
+
+def trends(conn: sqlite3.Connection, f: Filters) -> dict:
+    """Events and fatalities by month and event type (by each event's first day)."""
+    where, params = queries.event_where(conn, f)
+    rows = conn.execute(f"SELECT substr(e.date_start, 1, 7) AS month, e.event_type, count(*) AS n, "
+                        f"sum(coalesce(e.fatalities, 0)) AS killed {FROM_EVENTS} WHERE {where} "
+                        f"AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
+    months = sorted({r["month"] for r in rows})
+    return {"months": _fill_months(months), "rows": [
+        {"month": r["month"], "event_type": r["event_type"], "events": r["n"], "fatalities": r["killed"]}
+        for r in rows]}
+
+
+def _fill_months(months: list[str]) -> list[str]:
+    if not months:
+        return []
+    year, month = map(int, months[0].split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= months[-1]:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def incidents_page(conn: sqlite3.Connection, f: Filters) -> dict:
+    """Incidents (newest first) matching the filter, one row each with every report's figures."""
+    doc_ids = None
+    if f.q:
+        doc_ids = {r["doc_id"] for r in queries.list_documents(conn, Filters(q=f.q, limit=MAX_LIMIT * 50))["items"]}
+    found = [i for i in bridge.all_incidents(conn) if bridge.incident_matches(i, f, doc_ids)]
+    found.sort(key=lambda i: (i.get("date_start") or "", str(i.get("incident_id"))), reverse=True)
+    return {"total": len(found), "limit": f.limit, "offset": f.offset, "items": found[f.offset:f.offset + f.limit]}
+
+
+def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: bool = False,
+                q: str | None = None, limit: int = 20, offset: int = 0) -> dict:
+    """The claims ledger a page at a time: groups (contradictions first, then the most values),
+    each with its values and its series over time (one point per dated value)."""
+    groups = bridge.ledger(conn, factor)
+    if contradictions:
+        groups = [g for g in groups if g.get("contradiction")]
+    if q:
+        needle = q.strip().lower()
+        groups = [g for g in groups if needle in " ".join(str(g.get(k) or "") for k in
+                                                          ("key", "quantity", "place", "period")).lower()
+                  or any(needle in str(v.get("source_ar") or "") + str(v.get("source_en") or "").lower()
+                         for v in g.get("values") or [])]
+    groups.sort(key=lambda g: (not g.get("contradiction"), -len(g.get("values") or []), str(g.get("key"))))
+    page = groups[offset:offset + limit]
+    for g in page:
+        g["series"] = sorted(({"time": v.get("time"), "low": v.get("value_low"), "high": v.get("value_high"),
+                               "source": v.get("source_en") or v.get("source_ar"), "doc_id": v.get("doc_id")}
+                              for v in g.get("values") or [] if v.get("time")), key=lambda p: str(p["time"]))
+    return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
+
+
+def export_response(conn: sqlite3.Connection, f: Filters, fmt: str, bom: bool) -> Response:
+    from marsad import acled, exports
+    fmt = exports.check_format(fmt)
+    where, params = queries.event_where(conn, f)
+    stamp = dt.date.today().strftime("%Y%m%d")
+    name = f"marsad-events-{stamp}.{exports.SUFFIXES[fmt]}"
+    if fmt == "jsonl":
+        ids = {r[0] for r in conn.execute(f"SELECT e.event_id {FROM_EVENTS} WHERE {where}", params)}
+        body: str | bytes = _jsonl_of(conn, ids)
+    else:
+        rows = acled.acled_rows(conn, where, params)
+        body = {"acled": lambda: exports.csv_text(rows, bom=bom), "csv": lambda: exports.csv_text(rows, bom=bom),
+                "geojson": lambda: exports.geojson_text(rows), "xlsx": lambda: exports.xlsx_bytes(rows)}[fmt]()
+    return Response(body, media_type=exports.MEDIA_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _jsonl_of(conn: sqlite3.Connection, event_ids: set[str]) -> str:
+    import json
+    out = []
+    docs = sorted({e.rsplit(":", 1)[0] for e in event_ids})
+    for doc_id in docs:
+        row = conn.execute("SELECT result_json FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()
+        if not row:
+            continue
+        record = json.loads(row[0])
+        record["events"] = [ev for n, ev in enumerate(record.get("events") or [], 1) if f"{doc_id}:{n}" in event_ids]
+        out.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(out)
+
+
+def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
+    """The routes of this module; `conn_dep` and `filters_dep` are api.py's dependencies."""
+    Conn = Annotated[sqlite3.Connection, Depends(conn_dep)]
+    F = Annotated[Filters, Depends(filters_dep)]
+
+    @app.get("/api/totals", tags=["read"], summary="The header's figures for the events matching the filter")
+    def totals_route(conn: Conn, f: F) -> dict:
+        return totals(conn, f)
+
+    @app.get("/api/trends", tags=["read"], summary="Events and fatalities by month and event type")
+    def trends_route(conn: Conn, f: F) -> dict:
+        return trends(conn, f)
+
+    @app.get("/api/incidents/page", tags=["read"], summary="Incidents matching the filter, newest first")
+    def incidents_route(conn: Conn, f: F) -> dict:
+        return incidents_page(conn, f)
+
+    @app.get("/api/ledger", tags=["read"], summary="The claims ledger, paged, with each quantity's series")
+    def ledger_route(conn: Conn, factor: Annotated[float, Query(gt=1.0, le=1000.0)] = 1.5,
+                     contradictions: bool = False, q: Annotated[str | None, Query(max_length=200)] = None,
+                     limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+        return ledger_page(conn, factor, contradictions, q, limit, offset)
+
+    @app.get("/api/export", tags=["read"], summary="The filtered events as a file: ACLED CSV, GeoJSON, XLSX or JSONL",
+             response_class=Response)
+    def export_route(conn: Conn, f: F, format: Annotated[str, Query(pattern="^(acled|csv|geojson|xlsx|jsonl)$")] = "acled",
+                     bom: bool = False) -> Response:
+        return export_response(conn, f, format, bom)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static / "docs.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(_request: Request) -> RedirectResponse:
+        return RedirectResponse("/docs")

@@ -1,0 +1,97 @@
+"""The JSON twins of the dashboard's panels (totals, trends, incidents, the paged ledger), the
+filtered export and /docs served offline; through FastAPI's test client on the web tests' reports."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from marsad import acled
+
+
+def test_totals_follow_the_filters(client):
+    everything = client.get("/api/totals").json()
+    assert (everything["events"], everything["documents"], everything["claims"], everything["filtered"]) == (
+        4, 5, 2, False)
+    assert everything["fatalities"] == 7
+    raqqa = client.get("/api/totals", params={"admin1": "Ar-Raqqa"}).json()
+    assert (raqqa["events"], raqqa["documents"], raqqa["fatalities"], raqqa["claims"], raqqa["filtered"]) == (
+        2, 2, 7, 0, True)
+    assert raqqa["incidents"] <= 2
+    none = client.get("/api/totals", params={"date_from": "2030-01-01"}).json()
+    assert none["events"] == none["documents"] == none["fatalities"] == 0
+
+
+def test_trends_by_month_and_type(client):
+    data = client.get("/api/trends").json()
+    assert data["months"][0] == "2025-03" and data["months"][-1] == "2025-08" and len(data["months"]) == 6
+    march = [r for r in data["rows"] if r["month"] == "2025-03"]
+    assert march == [{"month": "2025-03", "event_type": "Explosions/Remote violence", "events": 2, "fatalities": 7}]
+    only = client.get("/api/trends", params={"event_type": "Strategic developments"}).json()
+    assert only["months"] == ["2025-08"]
+
+
+def test_incident_page_has_every_reports_figures(client, web_db):
+    from marsad.web import bridge, queries
+    conn = queries.connect(web_db)
+    bridge.update_incidents(conn)                   # as `marsad serve` does before serving
+    conn.close()
+    data = client.get("/api/incidents/page", params={"limit": 10}).json()
+    assert data["total"] >= 3
+    strikes = [i for i in data["items"] if i["sub_event_type"] == "Air/drone strike"]
+    assert strikes and {e["doc_id"] for e in strikes[0]["events"]} == {"t-strike", "t-strike2"}
+    assert {e["fatalities"] for e in strikes[0]["events"]} == {3, 4}
+    paged = client.get("/api/incidents/page", params={"limit": 1, "offset": 1}).json()
+    assert len(paged["items"]) == 1 and paged["items"][0]["incident_id"] == data["items"][1]["incident_id"]
+
+
+def test_ledger_is_paged_with_series(client):
+    data = client.get("/api/ledger", params={"limit": 1}).json()
+    assert data["total"] >= 1 and len(data["groups"]) == 1
+    group = data["groups"][0]
+    assert [p["time"] for p in group["series"]] == sorted(p["time"] for p in group["series"])
+    assert {p["source"] for p in group["series"]} <= {"UN report", "Iraqi official"}
+    assert client.get("/api/ledger", params={"q": "no such thing"}).json()["total"] == 0
+    assert client.get("/api/ledger", params={"limit": 1000}).status_code == 422
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({}, {"t-arrest:1", "t-strike:1", "t-strike2:1", "t-ied:1"}),
+    ({"admin1": "Ar-Raqqa"}, {"t-strike:1", "t-strike2:1"}),
+    ({"event_type": "Strategic developments"}, {"t-arrest:1"}),
+    ({"actor": "iraqi_security_forces"}, {"t-ied:1"}),
+    ({"date_from": "2025-06-01", "date_to": "2025-06-30"}, {"t-ied:1"}),
+], ids=["all", "governorate", "type", "actor", "dates"])
+def test_export_of_the_filtered_view(client, params, expected):
+    res = client.get("/api/export", params={"format": "acled", **params})
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+    assert 'attachment; filename="marsad-events-' in res.headers["content-disposition"]
+    frame = pd.read_csv(io.StringIO(res.text))
+    assert list(frame.columns[:31]) == list(acled.columns())
+    assert set(frame.event_id) == expected
+
+
+def test_export_formats(client):
+    bom = client.get("/api/export", params={"format": "acled", "bom": "true"})
+    assert bom.content.startswith(b"\xef\xbb\xbfevent_id_cnty,")
+    geo = client.get("/api/export", params={"format": "geojson", "admin1": "Deir ez-Zor"}).json()
+    assert [f["properties"]["event_id"] for f in geo["features"]] == ["t-arrest:1"]
+    xlsx = client.get("/api/export", params={"format": "xlsx"})
+    assert xlsx.content[:2] == b"PK" and "spreadsheetml" in xlsx.headers["content-type"]
+    lines = client.get("/api/export", params={"format": "jsonl", "admin1": "Ar-Raqqa"}).text.splitlines()
+    assert sorted(json.loads(x)["doc_id"] for x in lines) == ["t-strike", "t-strike2"]
+    assert client.get("/api/export", params={"format": "xml"}).status_code == 422
+    assert client.get("/api/export", params={"event_type": "Bombing"}).status_code == 422
+
+
+def test_docs_are_served_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower() and "<script>" not in page.text        # no inline script (CSP)
+    for path in ("/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/vendor/swagger-ui/swagger-ui.css",
+                 "/static/vendor/swagger-ui/LICENSE", "/static/docs.js", "/openapi.json"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/redoc", follow_redirects=False).headers["location"] == "/docs"
+    assert "/api/export" in client.get("/openapi.json").json()["paths"]
