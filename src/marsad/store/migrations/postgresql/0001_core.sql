@@ -11,6 +11,11 @@ CREATE OR REPLACE VIEW sqlite_master AS
     UNION ALL
     SELECT 'index', indexname::text FROM pg_indexes WHERE schemaname = current_schema();
 
+-- SQLite sums booleans (sum(x IS NOT NULL) counts rows): the same aggregate here.
+CREATE OR REPLACE FUNCTION marsad_sum_bool(bigint, boolean) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN $2 IS NULL THEN $1 ELSE coalesce($1, 0) + $2::int END';
+CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = marsad_sum_bool, STYPE = bigint);
+
 CREATE TABLE documents (
     doc_id       TEXT PRIMARY KEY,
     url          TEXT,
