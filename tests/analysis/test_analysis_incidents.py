@@ -35,8 +35,8 @@ def test_one_airstrike_three_outlets_merges_with_range(store, reports):
     assert stats["events_assigned"] == 3 and stats["incidents_total"] == 1
     (inc,) = list_incidents(store.conn)
     assert sorted(inc["doc_ids"]) == ["s1", "s2", "s3"]
-    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9}
-    assert inc["injured"] == {"min": None, "max": None, "median": None}
+    assert inc["fatalities"] == {"min": 7, "max": 12, "median": 9, "best": 7}
+    assert inc["injured"] == {"min": None, "max": None, "median": None, "best": None}
     assert (inc["event_type"], inc["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert inc["date_start"] == inc["date_end"] == "2018-01-20"
     assert sorted(e["fatalities"] for e in inc["events"]) == [7, 9, 12]
@@ -56,7 +56,7 @@ def test_arrest_told_twice_in_different_words_merges(store, reports):
                   evidence="القبض على ثلاثة متهمين بالانتماء لخلايا التنظيم خلال مداهمة في ذيبان")
     update_incidents(store.conn)
     (inc,) = list_incidents(store.conn)
-    assert inc["arrested"] == {"min": 2, "max": 3, "median": 2.5}
+    assert inc["arrested"] == {"min": 2, "max": 3, "median": 2.5, "best": 2}
     assert inc["date_start"] == inc["date_end"] == "2025-08-28"
     assert inc["location"]["name_ar"] == "ذيبان"
 
@@ -87,7 +87,10 @@ def test_governorate_level_reports_do_not_merge_on_the_governorate_alone(store, 
 
 
 @pytest.mark.parametrize("change", [
-    pytest.param(dict(date_start=None, date_end=None), id="undated-never-merges"),
+    pytest.param(dict(date_start=None, date_end=None, evidence="غارة جوية فجر الثلاثاء على بلدة الشعفة"),
+                 id="undated-report-names-another-weekday"),
+    pytest.param(dict(date_start=None, date_end=None, actor1=None, evidence="غارة جوية على بلدة الشعفة"),
+                 id="undated-nothing-corroborates"),
     pytest.param(dict(date_start="2018-01-23", date_end="2018-01-23"), id="other-day"),
     pytest.param(dict(event_type="Strategic developments", sub_event_type="Arrests"), id="incompatible-type"),
     pytest.param(dict(actor1="russian_forces"), id="other-air-force"),
@@ -121,13 +124,13 @@ def test_incremental_then_reextraction_cleans_membership(store, reports):
     reports.event("r2", **base, fatalities=8)           # a later report of the same strike
     stats = update_incidents(store.conn)
     assert stats == {**stats, "events_assigned": 1, "incidents_created": 0, "incidents_total": 1}
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 8, "median": 6.5}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 8, "median": 6.5, "best": 5}
     # re-extraction of r2 replaces its rows under the same event_id with a new toll
     store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
     reports.event("r2", **base, fatalities=11)
     stats = update_incidents(store.conn)
     assert stats["incidents_dissolved"] == 1 and stats["incidents_total"] == 1
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 11, "median": 8}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 5, "max": 11, "median": 8, "best": 5}
     # the report is deleted altogether: its membership goes, the incident shrinks to one report
     store.conn.execute("DELETE FROM events WHERE doc_id = 'r2'")
     update_incidents(store.conn)
@@ -142,7 +145,9 @@ def test_incident_json_shape(store, reports):
     update_incidents(store.conn)
     (inc,) = list_incidents(store.conn)
     assert list(inc) == ["incident_id", "event_type", "sub_event_type", "date_start", "date_end",
-                         "location", "doc_ids", "fatalities", "injured", "arrested", "events"]
+                         "location", "doc_ids", "fatalities", "injured", "arrested", "estimate", "counted",
+                         "events"]
+    assert inc["estimate"]["rule"] == "min" and "ACLED" in inc["estimate"]["why"] and inc["counted"] is True
     assert set(inc["location"]) == {"name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision"}
     assert inc["events"][0]["event_id"] == "j1:0"
 
@@ -159,4 +164,116 @@ def test_updated_event_row_rebuilds_its_incident(store, reports, verify):
     store.conn.execute("UPDATE events SET fatalities = 10 WHERE event_id = 'u2:0'")
     stats = update_incidents(store.conn, verify=verify)
     assert stats["incidents_dissolved"] == 1
-    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 4, "max": 10, "median": 7}
+    assert list_incidents(store.conn)[0]["fatalities"] == {"min": 4, "max": 10, "median": 7, "best": 4}
+
+
+# -- undated reports, look-alikes, publication metadata, copies, hierarchy ------------------------
+SQUARE = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", country="IQ",
+              admin1="Baghdad", name_ar="ساحة الطيران", lat=33.3286, lon=44.4173, geo_precision=1,
+              actor2="civilians")
+
+
+def _groups(store) -> set[frozenset]:
+    return {frozenset(i["doc_ids"]) for i in list_incidents(store.conn)}
+
+
+def test_undated_reports_join_their_bombing_and_lookalikes_stay_apart(store, reports):
+    for d in ("t21", "t18", "u1", "u2", "u3", "u4"):
+        reports.doc(d)
+    reports.event("t21", **SQUARE, date_start="2021-01-21", date_end="2021-01-21", fatalities=21, injured=44,
+                  evidence="تفجير انتحاري مزدوج في ساحة الطيران وسط بغداد يوم 21 كانون الثاني 2021")
+    reports.event("t18", **SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=90,
+                  evidence="قتل 26 شخصا في هجوم نفذه انتحاريان في ساحة الطيران في 15 كانون الثاني 2018")
+    # the outlets told it without a date; an IED for one of them (kinds of one family)
+    reports.event("u1", **{**SQUARE, "sub_event_type": "Remote explosive/landmine/IED"}, fatalities=12, injured=20,
+                  evidence="قتل 12 شخصا وأصيب 20 آخرون اليوم الخميس إثر تفجير مزدوج في ساحة الطيران")
+    reports.event("u2", **SQUARE, fatalities=35, injured=90,
+                  evidence="ارتفعت حصيلة الهجوم المزدوج صباح الاثنين في ساحة الطيران إلى 35 قتيلا")
+    # the look-alike of another year: four labourers killed on a Tuesday
+    reports.event("u3", **SQUARE, fatalities=4, injured=22,
+                  evidence="قتل اربعة عمال الثلاثاء عندما فجر انتحاري نفسه في ساحة الطيران")
+    # the same square on another day, with nothing that says which bombing: stays on its own
+    reports.event("u4", **SQUARE, fatalities=24, injured=40,
+                  evidence="تفجير انتحاري في ساحة الطيران يوقع عشرات الضحايا")
+    update_incidents(store.conn)
+    assert _groups(store) == {frozenset({"t21", "u1"}), frozenset({"t18", "u2"}), frozenset({"u3"}),
+                              frozenset({"u4"})}
+
+
+@pytest.mark.parametrize("url, joins", [
+    pytest.param("https://example.net/2019/10/28/انزال-جوي-في-باريشا", True, id="url-day-after"),
+    pytest.param("https://example.net/news/2019/10/", True, id="url-month"),
+    pytest.param("https://example.net/2021/05/01/انزال-جوي", False, id="url-two-years-later"),
+])
+def test_publication_date_in_the_url_dates_an_undated_report(store, reports, url, joins):
+    raid = dict(event_type="Battles", sub_event_type="Armed clash", country="SY", admin1="Idlib",
+                name_ar="باريشا", lat=36.165, lon=36.636, geo_precision=1,
+                actor1="international_coalition", actor2="islamic_state")
+    reports.doc("p1", published="2019-10-27")
+    reports.doc("p2", url=url)
+    reports.event("p1", **raid, date_start="2019-10-27", date_end="2019-10-27", fatalities=7,
+                  evidence="قتل سبعة في عملية انزال جوي نفذتها قوات امريكية في قرية باريشا")
+    reports.event("p2", **raid, evidence="انزال جوي لقوات التحالف على منزل في باريشا بريف ادلب")
+    update_incidents(store.conn)
+    assert (frozenset({"p1", "p2"}) in _groups(store)) is joins
+
+
+def test_an_undated_report_that_fits_two_incidents_stays_alone(store, reports):
+    for d in ("a1", "a2", "a3"):
+        reports.doc(d)
+    reports.event("a1", **SQUARE, date_start="2021-01-21", date_end="2021-01-21", fatalities=21)
+    reports.event("a2", **SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26)
+    reports.event("a3", **SQUARE, fatalities=24, evidence="تفجير انتحاري في ساحة الطيران وسط بغداد")
+    update_incidents(store.conn)
+    assert frozenset({"a3"}) in _groups(store) and len(_groups(store)) == 3
+
+
+def test_a_copy_joins_its_original_and_adds_no_incident(store, reports):
+    from marsad.analysis.counting import incident_totals
+    reports.doc("orig", published="2025-03-10")
+    reports.doc("copy1", near_dup_of="orig")
+    reports.doc("copy2", near_dup_of="orig")
+    reports.event("orig", **IED, name_ar="البصيرة", lat=35.155, lon=40.43, geo_precision=1, fatalities=3)
+    # the copies' extraction lost the date (no publication date of their own): still the same event
+    for c in ("copy1", "copy2"):
+        reports.event(c, **{**IED, "date_start": None, "date_end": None}, name_ar="البصيرة", lat=35.155,
+                      lon=40.43, geo_precision=1, fatalities=3)
+    # a copy's event its original does not have (a stray sentence): not counted
+    reports.event("copy2", 1, event_type="Strategic developments", sub_event_type="Arrests", name_ar="هجين",
+                  geo_precision=1, lat=34.70, lon=40.83, arrested=2)
+    update_incidents(store.conn)
+    incidents = list_incidents(store.conn)
+    assert {frozenset(i["doc_ids"]): i["counted"] for i in incidents} == {
+        frozenset({"orig", "copy1", "copy2"}): True, frozenset({"copy2"}): False}
+    totals = incident_totals(store.conn)
+    assert (totals.incidents, totals.fatalities, totals.arrested, totals.copies_only) == (1, 3, 0, 1)
+
+
+@pytest.mark.parametrize("coarse, merges", [
+    pytest.param(dict(actor2="sdf", fatalities=2), True, id="countryside-same-toll-and-target"),
+    pytest.param(dict(actor2="sdf", fatalities=9), False, id="countryside-other-toll"),
+    pytest.param(dict(actor2=None, fatalities=None), False, id="countryside-nothing-more"),
+    pytest.param(dict(actor2="sdf", fatalities=2, admin1="Ar-Raqqa"), False, id="other-governorate"),
+])
+def test_a_village_and_its_governorate_merge_only_when_corroborated(store, reports, coarse, merges):
+    reports.doc("v1")
+    reports.doc("v2")
+    reports.event("v1", **IED, name_ar="البصيرة", lat=35.155, lon=40.43, geo_precision=1, actor2="sdf",
+                  fatalities=2, evidence="مقتل عنصرين من قسد بانفجار عبوة ناسفة في البصيرة")
+    reports.event("v2", **{**IED, **coarse}, name_ar="ريف دير الزور", lat=35.33, lon=40.14, geo_precision=3,
+                  evidence="مقتل عنصرين بانفجار لغم ارضي في ريف دير الزور الشرقي")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_best_estimate_is_the_lowest_figure_with_its_rule(store, reports):
+    for d, toll in (("k1", 100), ("k2", 187), ("k3", 292)):
+        reports.doc(d)
+        reports.event(d, **{**SQUARE, "name_ar": "الكرادة", "lat": 33.2967, "lon": 44.4241,
+                            "sub_event_type": "Remote explosive/landmine/IED"},
+                      date_start="2016-07-03", date_end="2016-07-03", fatalities=toll)
+    update_incidents(store.conn)
+    (inc,) = list_incidents(store.conn)
+    assert inc["fatalities"] == {"min": 100, "max": 292, "median": 187, "best": 100}
+    assert inc["estimate"]["rule"] == "min"
+    assert sorted(e["fatalities"] for e in inc["events"]) == [100, 187, 292]

@@ -14,7 +14,10 @@ ACTOR_IDS = {"islamic_state", "al_qaeda", "hts", "sdf", "asayish", "ypg", "inter
 SUB_TYPES = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon",
              "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
              "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance", "Arrests", "Disrupted weapons use",
-             "Other", "Agreement", "Change to group/activity", "Looting/property destruction"}
+             "Other", "Agreement", "Change to group/activity", "Looting/property destruction",
+             "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+             "Violent demonstration", "Mob violence", "Headquarters or base established",
+             "Non-violent transfer of territory"}
 
 
 def _clean(s: str) -> bool:

@@ -220,4 +220,4 @@ def test_output_keys_are_the_spec():
     out = extract_document(_doc(EVENTS[0][1]))
     assert set(out) == {"doc_id", "published", "events", "claims"}
     assert set(out["events"][0]) == {"event_type", "sub_event_type", "date_start", "date_end", "actor1", "actor2",
-                                     "location", "fatalities", "injured", "arrested", "evidence"}
+                                     "location", "fatalities", "injured", "arrested", "evidence", "rules"}

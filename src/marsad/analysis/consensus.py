@@ -1,11 +1,13 @@
 """What an incident says when its reports disagree: one summary row per incident."""
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from datetime import date
 
-from .incidents import Ev
+from . import vocab
+from .incidents import HARD, Ev
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested")
 LOCATION_FIELDS = ("name_ar", "name_en", "country", "admin1", "lat", "lon", "geo_precision")
@@ -23,7 +25,7 @@ def figure_range(values: list) -> dict:
 
 
 def _dates(members: list[Ev]) -> tuple[str | None, str | None]:
-    dated = [m for m in members if m.start is not None]
+    dated = [m for m in members if m.when == HARD and m.start is not None]
     if not dated:
         return None, None
     lo, hi = max(m.start for m in dated), min(m.end for m in dated)
@@ -49,14 +51,40 @@ def _type(members: list[Ev]) -> tuple[str | None, str | None]:
     return (None, None)
 
 
+def estimate_rule() -> tuple[str, str]:
+    """(rule id, what it keeps and why) of the best estimate, from incident_rules.json."""
+    raw = vocab.incident_rules()
+    rule = raw.get("best_estimate", "min")
+    return rule, raw["best_estimate_rules"][rule]
+
+
+def best_estimate(rng: dict, rule: str) -> int | float | None:
+    """The figure an incident counts: by default the lowest any report states (ACLED)."""
+    value = rng.get(rule)
+    if isinstance(value, float):
+        value = int(math.floor(value)) if rule == "median" else value
+    return value
+
+
+def _lead(members: list[Ev]) -> Ev:
+    """The event that stands for the incident in per-event views: an original report's,
+    the most precisely placed, the earliest."""
+    return min(members, key=lambda m: (m.root is not None, m.precision, m.start is None, m.event_id))
+
+
 def summarize(incident_id: str, members: list[Ev]) -> dict:
     """The incidents-table row for one incident."""
     event_type, sub = _type(members)
     start, end = _dates(members)
+    rule, _why = estimate_rule()
     row = {"incident_id": incident_id, "event_type": event_type, "sub_event_type": sub,
            "date_start": start, "date_end": end, **_location(members),
-           "n_events": len(members), "n_docs": len({m.doc_id for m in members})}
+           "n_events": len(members), "n_docs": len({m.doc_id for m in members}),
+           "estimate_rule": rule, "lead_event_id": _lead(members).event_id,
+           # a near-copy of another report adds no event: an incident only copies tell is not counted
+           "counted": int(any(m.root is None for m in members))}
     for f in COUNT_FIELDS:
         rng = figure_range([m.row.get(f) for m in members])
         row[f + "_min"], row[f + "_max"], row[f + "_median"] = rng["min"], rng["max"], rng["median"]
+        row[f + "_best"] = best_estimate(rng, rule)
     return row

@@ -4,8 +4,9 @@
 1. memberships whose event row is gone or changed (re-extraction replaces a
    document's event rows) dissolve their whole incident; its surviving events
    become unassigned again;
-2. events in no incident are merged, in date order, with the stored incidents
-   that share their dates (only those are loaded) and with each other;
+2. events in no incident are merged (stated dates first, by date; then undated ones;
+   copies of other reports last) with the stored incidents that share their days, their
+   places or their originals (only those are loaded) and with each other;
 3. touched incidents get their summary (consensus) row rewritten.
 """
 from __future__ import annotations
@@ -14,15 +15,20 @@ import hashlib
 import sqlite3
 from datetime import date, datetime, timezone
 
-from .consensus import COUNT_FIELDS, LOCATION_FIELDS, summarize
-from .incidents import EVENT_COLUMNS, Ev, Merger
+from .consensus import COUNT_FIELDS, LOCATION_FIELDS, estimate_rule, summarize
+from .incidents import EVENT_COLUMNS, HARD, Ev, Merger, assign_all, merge_order
 from .schema import ensure_schema
 
 _COLS = ", ".join("e." + c for c in EVENT_COLUMNS)
+# the report's publication fields the merge reads (and its original's, for a near-duplicate)
+_DOC_COLS = (", d.published AS _pub, d.url AS _url, d.near_dup_of AS _root, r.published AS _rpub,"
+             " r.url AS _rurl, CASE WHEN e.date_start IS NULL THEN"
+             " COALESCE(d.title, '') || ' ' || substr(d.text, 1, 400) END AS _lead")
+_DOC_JOIN = " LEFT JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN documents r ON r.doc_id = d.near_dup_of"
 _INCIDENT_COLS = ("incident_id", "event_type", "sub_event_type", "date_start", "date_end",
                   *LOCATION_FIELDS, "n_events", "n_docs",
-                  *(f"{f}_{s}" for f in COUNT_FIELDS for s in ("min", "max", "median")),
-                  "updated_at")
+                  *(f"{f}_{s}" for f in COUNT_FIELDS for s in ("min", "max", "median", "best")),
+                  "estimate_rule", "counted", "lead_event_id", "updated_at")
 
 
 def fingerprint(row) -> str:
@@ -34,6 +40,19 @@ def fingerprint(row) -> str:
 def _rows(cursor: sqlite3.Cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor]
+
+
+def _event_n(event_id: str) -> int | None:
+    tail = event_id.rpartition(":")[2]
+    return int(tail) if tail.isdigit() else None
+
+
+def _evs(merger: Merger, rows: list[dict]) -> list[tuple[dict, Ev]]:
+    out = []
+    for r in rows:
+        r["_n"] = _event_n(r["event_id"])
+        out.append((r, merger.ev(r)))
+    return out
 
 
 def _stale_incidents(conn: sqlite3.Connection, verify: bool) -> set[str]:
@@ -69,11 +88,11 @@ def _temp_ids(conn: sqlite3.Connection, name: str, ids) -> None:
     conn.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", [(i,) for i in ids])
 
 
-def _unassigned(conn: sqlite3.Connection) -> list[Ev]:
-    cur = conn.execute(f"SELECT {_COLS} FROM events e LEFT JOIN incident_events ie"
+def _unassigned(conn: sqlite3.Connection, merger: Merger) -> list[Ev]:
+    cur = conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM events e{_DOC_JOIN} LEFT JOIN incident_events ie"
                        " ON ie.event_id = e.event_id WHERE ie.event_id IS NULL")
-    events = [Ev.from_row(r) for r in _rows(cur)]
-    events.sort(key=lambda ev: (ev.start is None, ev.start or 0, ev.end or 0, ev.event_id))
+    events = [ev for _r, ev in _evs(merger, _rows(cur))]
+    events.sort(key=merge_order)
     return events
 
 
@@ -90,8 +109,9 @@ def _ranges(merger: Merger, new: list[Ev]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
-def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> None:
-    """Stored incidents with a member on the new events' days, loaded with all their members.
+def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set[str]:
+    """Stored incidents the new events may join: a member on their days, at the place of an
+    undated one, or an event of the report a copy copies.
 
     Merged members span at most ``max_span`` days, so a range scan on date_start finds them.
     """
@@ -101,19 +121,36 @@ def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> No
     conn.execute("DELETE FROM _new_days")
     conn.executemany("INSERT INTO _new_days VALUES (?, ?, ?)",
                      [(iso(lo), iso(lo - span), iso(hi)) for lo, hi in _ranges(merger, new)])
-    ids = [r[0] for r in conn.execute(
+    ids = {r[0] for r in conn.execute(
         "SELECT DISTINCT ie.incident_id FROM _new_days r"
         " JOIN events e ON e.date_start BETWEEN r.lo_scan AND r.hi AND e.date_end >= r.lo"
-        " JOIN incident_events ie ON ie.event_id = e.event_id")]
+        " JOIN incident_events ie ON ie.event_id = e.event_id")}
+    names = {ev.row.get("name_ar") for ev in new if ev.when != HARD and ev.row.get("name_ar")}
+    roots = {ev.root for ev in new if ev.root}
+    cap = merger.rules.cap * 4
+    for name in sorted(names):
+        ids.update(r[0] for r in conn.execute(
+            "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
+            " WHERE e.name_ar = ? ORDER BY e.date_start DESC LIMIT ?", (name, cap)))
+    for root in sorted(roots):
+        ids.update(r[0] for r in conn.execute(
+            "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
+            " WHERE e.doc_id = ?", (root,)))
+    return ids
+
+
+def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> None:
+    """The stored incidents the new events may join, loaded with all their members."""
+    ids = _context_ids(conn, merger, new)
     if not ids:
         return
     _temp_ids(conn, "_context", ids)
     cur = conn.execute(
-        f"SELECT ie.incident_id AS _inc, {_COLS} FROM _context c"
+        f"SELECT ie.incident_id AS _inc, {_COLS}{_DOC_COLS} FROM _context c"
         " JOIN incident_events ie ON ie.incident_id = c.incident_id"
-        " JOIN events e ON e.event_id = ie.event_id ORDER BY e.date_start, e.event_id")
-    for r in _rows(cur):
-        merger.add(r.pop("_inc"), Ev.from_row(r))
+        f" JOIN events e ON e.event_id = ie.event_id{_DOC_JOIN} ORDER BY e.date_start, e.event_id")
+    for r, ev in _evs(merger, _rows(cur)):
+        merger.add(r.pop("_inc"), ev)
 
 
 def _write(conn: sqlite3.Connection, merger: Merger, assigned: list[tuple[str, Ev]]) -> None:
@@ -142,12 +179,11 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False) -> dict:
         conn.execute("BEGIN")
     try:
         dissolved = _dissolve_stale(conn, verify)
-        new = _unassigned(conn)
         merger = Merger()
+        new = _unassigned(conn, merger)
         _load_context(conn, merger, new)
         assigned, created = [], 0
-        for ev in new:
-            inc, is_new = merger.assign(ev)
+        for inc, ev, is_new in assign_all(merger, new):
             assigned.append((inc, ev))
             created += is_new
         _write(conn, merger, assigned)
@@ -192,7 +228,10 @@ def _incident_dict(row: dict, events: list[dict]) -> dict:
         med = row[f + "_median"]
         if isinstance(med, float) and med.is_integer():
             med = int(med)
-        out[f] = {"min": row[f + "_min"], "max": row[f + "_max"], "median": med}
+        out[f] = {"min": row[f + "_min"], "max": row[f + "_max"], "median": med, "best": row[f + "_best"]}
+    rule, why = estimate_rule()
+    out["estimate"] = {"rule": row["estimate_rule"] or rule, "why": why}
+    out["counted"] = bool(row["counted"])
     out["events"] = events
     return out
 

@@ -1,38 +1,54 @@
 """Cross-report incident merging: the pure part (no database).
 
-An ``Ev`` is one event row; a ``Merger`` holds the incidents seen so far in a
-blocking index keyed by (day, place cell) and (day, folded place name), so each
-new event is compared only with the few incidents on the same days and within
-one cell of its place: the cost is linear in the number of events.
+An ``Ev`` is one event row (with its report's publication fields); a ``Merger`` holds the
+incidents seen so far in blocking indexes, so each new event is compared only with the few
+incidents on its days and at its place: the cost is linear in the number of events.
 
-Merge rule (parameters and compatibility tables in data/incident_rules.json):
-an event joins an incident when, against EVERY member, it comes from another
-document, its sub-event type is the same or compatible and its actors are
-compatible; and against AT LEAST ONE member, the date ranges overlap and the
-place agrees (same folded name_ar, or within ``max_km`` when both are points
-at precision <= 2). Governorate-level places (precision 3) agree only on the
-same name with the same sub-event type and both actors known and equal: two
-different attacks the same day "in Deir ez-Zor" stay apart. Undated events
-(and ranges longer than ``max_span_days``) are never merged.
+The decision (parameters in data/incident_rules.json). An event joins an incident when,
+against EVERY member, nothing contradicts:
+  * another document (two events of one report are two incidents);
+  * kind family: the same sub-event type or a compatible pair (IED / suicide bomb / grenade;
+    air strike / missile; clash / attack ...);
+  * actors: unknown, equal or in one group (SDF ~ Asayish); Battles may swap sides;
+  * tolls: each figure both reports state is within ``toll_ratio`` (or ``toll_slack``) of the
+    other — tolls rise as reports update, but 4 dead and 16 dead are two bombings;
+  * weekdays: the days both reports name ("فجر الجمعة") share one;
+  * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
+    is its report's publication window, from ``published``, the URL's date or its
+    near-duplicate's, reaching back ``undated_lookback_days``);
+  * place: no two different precise places (two villages more than ``far_km`` apart);
+and against AT LEAST ONE member the place agrees positively, with a score:
+  2.0 same folded name, 1.8 same spelling skeleton (same admin1) or one name inside the other
+  ("الهوات" in "مزرعة الهوات"), 1.0–1.5 points within ``max_km`` (precision <= 2), 0.5 a village
+  and the governorate/countryside containing it (same admin1; both dated, same sub-type and two
+  corroborations: toll, actor). Governorate-only places agree with each other only on the same
+  name, the same sub-type and both actors known and equal.
+An event with no time at all (undated, publication unknown) needs the same precise place and
+a corroboration (a stated toll, a weekday or a known actor on both sides). An undated event
+that fits two incidents about equally stays on its own (precision over recall). A copy (a
+near-duplicate document) joins the incident of its original's matching event directly.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from . import vocab
+from .incident_features import day_weekdays, name_forms, pub_window, weekdays
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
                  "lat", "lon", "geo_precision", "fatalities", "injured", "arrested", "evidence")
+DOC_FIELDS = ("_pub", "_url", "_root", "_rpub", "_rurl", "_lead", "_n")
+TOLLS = ("fatalities", "injured", "arrested")
+HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 
 
-@lru_cache(maxsize=65536)
 def fold_name(name: str | None) -> str:
-    return " ".join(vocab.words(name or ""))
+    return name_forms(name)[0]
 
 
 def _day(s: str | None) -> int | None:
@@ -44,6 +60,37 @@ def _day(s: str | None) -> int | None:
         return None
 
 
+@dataclass(frozen=True)
+class Rules:
+    max_km: float
+    far_km: float
+    max_point_precision: int
+    slack: int
+    max_span: int
+    lookback: int
+    toll_ratio: float
+    toll_slack: int
+    margin: float
+    cap: int
+    cell_lat: float
+    cell_lon: float
+    compatible_types: frozenset
+    actor_group: dict
+
+    @classmethod
+    def load(cls) -> "Rules":
+        raw = vocab.incident_rules()
+        groups = {}
+        for i, group in enumerate(raw["compatible_actors"]):
+            for actor in group:
+                groups[actor] = i
+        pairs = frozenset(frozenset(p) for p in raw["compatible_sub_event_types"])
+        return cls(float(raw["max_km"]), float(raw["far_km"]), int(raw["max_point_precision"]),
+                   int(raw["date_slack_days"]), int(raw["max_span_days"]), int(raw["undated_lookback_days"]),
+                   float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
+                   int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups)
+
+
 @dataclass(slots=True)
 class Ev:
     """One event row, with the derived fields the merge compares."""
@@ -52,16 +99,40 @@ class Ev:
     end: int | None
     name: str
     precision: int
+    when: int = HARD
+    words: frozenset = frozenset()
+    skeleton: str = ""
+    days: frozenset | None = None
+    root: str | None = None
 
     @classmethod
-    def from_row(cls, row: dict) -> "Ev":
+    def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
+        lookback = rules.lookback if rules else 7
+        max_span = rules.max_span if rules else 45
         start, end = _day(row.get("date_start")), _day(row.get("date_end"))
         if start is not None and end is None:
             end = start
+        when = HARD
         if start is None or end is None or end < start:
             start = end = None
-        precision = row.get("geo_precision") or 3
-        return cls(row, start, end, fold_name(row.get("name_ar")), int(precision))
+        if start is None:
+            window = pub_window(row.get("_pub"), row.get("_url"), row.get("_rpub"), row.get("_rurl"))
+            when = SOFT if window else FLOAT
+            if window:
+                start, end = window[0] - lookback, window[1]
+        elif end - start > max_span:
+            when = FLOAT
+            start = end = None
+        name, words, skeleton = name_forms(row.get("name_ar"))
+        if when == HARD:                           # a night told on either side of midnight
+            slack = rules.slack if rules else 1
+            days = day_weekdays(start - slack, end + slack)
+        else:                                      # the event's sentence, else (first event) the lead
+            days = weekdays(row.get("evidence"))
+            if days is None and row.get("_n") in (None, 1):
+                days = weekdays(row.get("_lead"))
+        precision = int(row.get("geo_precision") or 3)
+        return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"))
 
     @property
     def event_id(self) -> str:
@@ -76,30 +147,6 @@ class Ev:
         return None if lat is None or lon is None else (float(lat), float(lon))
 
 
-@dataclass(frozen=True)
-class Rules:
-    max_km: float
-    max_point_precision: int
-    slack: int
-    max_span: int
-    cell_lat: float
-    cell_lon: float
-    compatible_types: frozenset
-    actor_group: dict
-
-    @classmethod
-    def load(cls) -> "Rules":
-        raw = vocab.incident_rules()
-        groups = {}
-        for i, group in enumerate(raw["compatible_actors"]):
-            for actor in group:
-                groups[actor] = i
-        pairs = frozenset(frozenset(p) for p in raw["compatible_sub_event_types"])
-        return cls(float(raw["max_km"]), int(raw["max_point_precision"]), int(raw["date_slack_days"]),
-                   int(raw["max_span_days"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]),
-                   pairs, groups)
-
-
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
@@ -107,6 +154,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# -- pairwise checks ---------------------------------------------------------------------------
 def types_ok(rules: Rules, a: Ev, b: Ev) -> bool:
     sa, sb = a.row.get("sub_event_type"), b.row.get("sub_event_type")
     return sa == sb or frozenset((sa, sb)) in rules.compatible_types
@@ -127,10 +175,41 @@ def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
     return both_battles and _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
 
 
+def toll_ok(rules: Rules, x, y) -> bool:
+    if x is None or y is None:
+        return True
+    lo, hi = sorted((x, y))
+    return hi - lo <= rules.toll_slack or hi < rules.toll_ratio * lo
+
+
+def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
+    """Killed and injured (arrests grow as a sweep goes on: not a contradiction)."""
+    return all(toll_ok(rules, a.row.get(f), b.row.get(f)) for f in ("fatalities", "injured"))
+
+
+def weekdays_ok(a: Ev, b: Ev) -> bool:
+    """Two stated dates are compared as dates (with slack), not as weekdays."""
+    if a.days is None or b.days is None or (a.when == HARD and b.when == HARD):
+        return True
+    return bool(a.days & b.days)
+
+
 def dates_ok(rules: Rules, a: Ev, b: Ev) -> bool:
+    """The two events' times may be one (an event without any time fits any)."""
     if a.start is None or b.start is None:
-        return False
+        return a.when == FLOAT or b.when == FLOAT
     return a.start <= b.end + rules.slack and b.start <= a.end + rules.slack
+
+
+def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
+    """How many independent details both reports state and agree on."""
+    n = sum(1 for f in TOLLS if a.row.get(f) is not None and b.row.get(f) is not None
+            and toll_ok(rules, a.row.get(f), b.row.get(f)))
+    n += a.days is not None and b.days is not None and bool(a.days & b.days)
+    for f in ("actor1", "actor2"):
+        x, y = a.row.get(f), b.row.get(f)
+        n += x is not None and y is not None and _actor_ok(rules, x, y)
+    return n
 
 
 def _strict_coarse(a: Ev, b: Ev) -> bool:
@@ -141,22 +220,48 @@ def _strict_coarse(a: Ev, b: Ev) -> bool:
             and r.get("actor1") == s.get("actor1") and r.get("actor2") == s.get("actor2"))
 
 
+def _same_area(a: Ev, b: Ev) -> bool:
+    aa, ab = a.row.get("admin1"), b.row.get("admin1")
+    return aa is None or ab is None or aa == ab
+
+
 def place_score(rules: Rules, a: Ev, b: Ev) -> float:
-    """0 when the places differ; higher for a closer agreement (name > near point)."""
+    """How well the places agree: 0 = no positive agreement, -1 = two different places."""
     pa, pb = a.point(), b.point()
     dist = km(pa, pb) if pa and pb else None
-    coarse = max(a.precision, b.precision) > rules.max_point_precision
-    if a.name and a.name == b.name:
-        if dist is not None and dist > 2.5 * rules.max_km and not coarse:
-            return 0.0          # two places of the same name far apart
-        if coarse and not _strict_coarse(a, b):
-            return 0.0
-        return 2.0
-    if coarse or dist is None or dist > rules.max_km:
+    coarse_a, coarse_b = a.precision > rules.max_point_precision, b.precision > rules.max_point_precision
+    if coarse_a and coarse_b:
+        if a.name and a.name == b.name and _strict_coarse(a, b):
+            return 2.0
         return 0.0
-    return 1.0 + (1.0 - dist / rules.max_km) * 0.5
+    if coarse_a or coarse_b:
+        return _hierarchy_score(rules, a, b)
+    far = dist is not None and dist > rules.far_km
+    if a.name and a.name == b.name:
+        return -1.0 if far else 2.0
+    if a.skeleton and a.skeleton == b.skeleton and _same_area(a, b):
+        return 1.8
+    if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
+        return 1.8
+    if dist is not None and dist <= rules.max_km:
+        return 1.0 + (1.0 - dist / rules.max_km) * 0.5
+    both_precise = a.precision == 1 == b.precision
+    return -1.0 if both_precise and far and a.name and b.name else 0.0
 
 
+def _hierarchy_score(rules: Rules, a: Ev, b: Ev) -> float:
+    """A village and the governorate (its countryside) that contains it."""
+    fine, coarse = (a, b) if a.precision <= rules.max_point_precision else (b, a)
+    if not fine.row.get("admin1") or fine.row.get("admin1") != coarse.row.get("admin1"):
+        return 0.0
+    if fine.when != HARD or coarse.when != HARD:
+        return 0.0
+    if fine.row.get("sub_event_type") != coarse.row.get("sub_event_type"):
+        return 0.0
+    return 0.5 if corroborations(rules, a, b) >= 2 else 0.0
+
+
+# -- incidents and the blocking index ------------------------------------------------------------
 @dataclass
 class Incident:
     incident_id: str
@@ -165,38 +270,66 @@ class Incident:
 
 
 def mergeable(rules: Rules, ev: Ev) -> bool:
-    return ev.start is not None and ev.end - ev.start <= rules.max_span
+    if ev.when == FLOAT:
+        return ev.precision <= rules.max_point_precision and bool(ev.name or ev.point())
+    return ev.start is not None and ev.end - ev.start <= rules.max_span + rules.lookback
 
 
 def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
-    keys: list[tuple] = [("n", ev.name)] if ev.name else []
-    pt = ev.point()
-    if pt and ev.precision <= rules.max_point_precision:
-        cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
-        steps = (-1, 0, 1) if neighbours else (0,)
-        keys.extend(("c", cx + i, cy + j) for i in steps for j in steps)
+    keys: list[tuple] = []
+    if ev.name:
+        keys.append(("n", ev.name))
+    if ev.precision <= rules.max_point_precision:
+        if ev.skeleton:
+            keys.append(("s", ev.skeleton))
+        keys.extend(("w", w) for w in ev.words)
+        pt = ev.point()
+        if pt:
+            cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
+            steps = (-1, 0, 1) if neighbours else (0,)
+            keys.extend(("c", cx + i, cy + j) for i in steps for j in steps)
+    admin1 = ev.row.get("admin1")
+    if admin1 and ev.when == HARD:
+        coarse = ev.precision > rules.max_point_precision
+        # a coarse event is indexed where fine ones look (A) and looks where all are (a)
+        if neighbours:
+            keys.append(("a" if coarse else "A", admin1))
+        else:
+            keys.append(("a", admin1))
+            if coarse:
+                keys.append(("A", admin1))
     return keys
 
 
 def new_incident_id(seed_event_id: str) -> str:
-    import hashlib
     return "inc-" + hashlib.blake2b(seed_event_id.encode("utf-8"), digest_size=6).hexdigest()
 
 
 class Merger:
-    """Assigns events to incidents through a (day, place cell / name) blocking index."""
+    """Assigns events to incidents through (day, place) and (place) blocking indexes."""
 
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules or Rules.load()
         self.incidents: dict[str, Incident] = {}
-        self.index: dict[tuple, list[str]] = defaultdict(list)
+        self.index: dict[tuple, list[str]] = defaultdict(list)      # (day, *place key) -> incidents
+        self.timeless: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents (any time)
+        self.floating: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents of timeless events
+        self.by_doc: dict[str, list[tuple[str, Ev]]] = defaultdict(list)
+
+    def ev(self, row: dict) -> Ev:
+        return Ev.from_row(row, self.rules)
 
     def _index(self, incident_id: str, ev: Ev) -> None:
         if not mergeable(self.rules, ev):
             return
         for key in place_keys(self.rules, ev, neighbours=False):
-            for day in range(ev.start, ev.end + 1):
-                self.index[(day,) + key].append(incident_id)
+            if ev.when != FLOAT:
+                for day in range(ev.start, ev.end + 1):
+                    self.index[(day,) + key].append(incident_id)
+            if key[0] != "a" and key[0] != "A":
+                self.timeless[key].append(incident_id)
+                if ev.when == FLOAT:
+                    self.floating[key].append(incident_id)
 
     def add(self, incident_id: str, ev: Ev) -> None:
         """Record ``ev`` as a member of ``incident_id`` (existing or new)."""
@@ -205,17 +338,28 @@ class Merger:
             inc = self.incidents[incident_id] = Incident(incident_id)
         inc.members.append(ev)
         inc.docs.add(ev.doc_id)
+        self.by_doc[ev.doc_id].append((incident_id, ev))
         self._index(incident_id, ev)
+
+    def _bucket(self, found: set, bucket: list[str] | None) -> None:
+        if bucket:
+            found.update(bucket[-self.rules.cap:])
 
     def candidates(self, ev: Ev) -> set[str]:
         if not mergeable(self.rules, ev):
             return set()
         found: set[str] = set()
-        slack = self.rules.slack
         keys = place_keys(self.rules, ev, neighbours=True)
+        if ev.when == FLOAT:
+            for key in keys:
+                self._bucket(found, self.timeless.get(key))
+            return found
+        slack = self.rules.slack
         for day in range(ev.start - slack, ev.end + slack + 1):
             for key in keys:
-                found.update(self.index.get((day,) + key, ()))
+                self._bucket(found, self.index.get((day,) + key))
+        for key in keys:
+            self._bucket(found, self.floating.get(key))
         return found
 
     def score(self, ev: Ev, inc: Incident) -> float:
@@ -223,21 +367,52 @@ class Merger:
         if ev.doc_id in inc.docs:
             return 0.0
         rules = self.rules
-        best = 0.0
+        best, support = 0.0, 0
         for m in inc.members:
-            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m)):
+            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
+                    and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
                 return 0.0
-            if dates_ok(rules, ev, m):
-                best = max(best, place_score(rules, ev, m))
-        return best
+            place = place_score(rules, ev, m)
+            if place < 0:
+                return 0.0
+            if ev.when == FLOAT == m.when and place < 1.8:
+                place = 0.0              # two timeless reports: only the same named place
+            if place > best:
+                best = place
+            support = max(support, corroborations(rules, ev, m))
+        if best <= 0:
+            return 0.0
+        if ev.when == FLOAT and (best < 1.25 or support == 0):
+            return 0.0                       # no time at all: the same place (~5 km) and one detail more
+        return best + 0.05 * min(support, 4)
 
-    def assign(self, ev: Ev) -> tuple[str, bool]:
-        """Put ``ev`` in the best-fitting incident, or a new one; (incident_id, created)."""
-        best_id, best = None, 0.0
-        for incident_id in sorted(self.candidates(ev)):
-            s = self.score(ev, self.incidents[incident_id])
-            if s > best:
-                best_id, best = incident_id, s
+    def _copy_target(self, ev: Ev) -> str | None:
+        """The incident of the original's event this copy tells (a near-duplicate report)."""
+        if not ev.root:
+            return None
+        for incident_id, m in self.by_doc.get(ev.root, ()):
+            if types_ok(self.rules, ev, m) and (ev.name == m.name or not ev.name or not m.name) \
+                    and ev.doc_id not in self.incidents[incident_id].docs:
+                return incident_id
+        return None
+
+    def assign(self, ev: Ev, defer: bool = False) -> tuple[str, bool] | None:
+        """Put ``ev`` in the best-fitting incident, or a new one; (incident_id, created).
+
+        An undated event that fits two incidents about equally goes into a new one, or, with
+        ``defer``, is left out (None) so the caller can try it again after the others.
+        """
+        best_id = self._copy_target(ev)
+        if best_id is None:
+            scored = sorted(((self.score(ev, self.incidents[i]), i) for i in sorted(self.candidates(ev))),
+                            key=lambda t: -t[0])
+            scored = [t for t in scored if t[0] > 0]
+            if scored:
+                ambiguous = (ev.when != HARD and len(scored) > 1
+                             and scored[0][0] - scored[1][0] < self.rules.margin)
+                if ambiguous and defer:
+                    return None
+                best_id = None if ambiguous else scored[0][1]
         created = best_id is None
         if created:
             best_id = new_incident_id(ev.event_id)
@@ -245,3 +420,23 @@ class Merger:
                 best_id = new_incident_id(best_id)
         self.add(best_id, ev)
         return best_id, created
+
+
+def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
+    """Assign events in merge order; an ambiguous undated one waits until all others are in."""
+    out, waiting = [], []
+    for ev in sorted(events, key=merge_order):
+        got = merger.assign(ev, defer=True)
+        if got is None:
+            waiting.append(ev)
+        else:
+            out.append((got[0], ev, got[1]))
+    for ev in waiting:
+        inc, created = merger.assign(ev)
+        out.append((inc, ev, created))
+    return out
+
+
+def merge_order(ev: Ev) -> tuple:
+    """Stated dates first (by date), then publication windows, then timeless; copies last."""
+    return (ev.root is not None, ev.when, ev.start or 0, ev.end or 0, ev.event_id)

@@ -139,6 +139,8 @@ def export_cmd(
     event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type, e.g. Battles."),
     admin1: Optional[str] = typer.Option(None, "--admin1", help="Governorate, e.g. 'Deir ez-Zor', 'Deir-ez-Zor' or 'دير الزور'."),
     bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    by_incident: bool = typer.Option(False, "--by-incident", help="One row per incident (each real-world event "
+                                     "once, with its best estimate), not one per report."),
 ) -> None:
     """Export events: JSONL (spec format), ACLED CSV, GeoJSON or XLSX, optionally filtered."""
     import sys
@@ -152,7 +154,11 @@ def export_cmd(
         if fmt in BINARY_FORMATS and output is None and sys.stdout.isatty():
             raise UsageError(f"{fmt} is a binary format: give --output FILE (or redirect standard output)")
         with _open_existing(db) as store:
-            data = export(store, fmt, flt, bom=bom)
+            if by_incident:
+                from marsad.analysis.export import export_by_incident
+                data = export_by_incident(store, fmt, flt, bom=bom)
+            else:
+                data = export(store, fmt, flt, bom=bom)
     except MarsadError as exc:
         _fail(exc)
     if output is None:
@@ -182,10 +188,12 @@ def stats_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> N
     _table(f"marsad: {db or os.environ.get('MARSAD_DB') or 'marsad.db'} (schema {s.schema_version})", ("", "count"), [
         ("documents", s.documents), ("  Arabic", s.arabic), ("  non-Arabic", s.non_arabic),
         ("  near-duplicates", s.near_duplicates), ("extracted", s.extracted),
-        ("events", s.events), ("claims", s.claims)])
-    _table("events by type", ("event type", "sub-event type", "events"), s.by_type)
-    _table("events by governorate", ("governorate", "events"), s.by_admin1)
-    _table("events by month", ("month", "events"), s.by_month)
+        ("events (one per report)", s.events), ("incidents (each event once)", s.incidents),
+        ("  killed (best estimate)", s.fatalities), ("  injured (best estimate)", s.injured),
+        ("  arrested (best estimate)", s.arrested), ("claims", s.claims)])
+    _table("incidents by type", ("event type", "sub-event type", "incidents"), s.by_type)
+    _table("incidents by governorate", ("governorate", "incidents"), s.by_admin1)
+    _table("incidents by month", ("month", "incidents"), s.by_month)
     _table("claims by quantity", ("quantity", "claims"), s.claims_by_quantity)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
+from marsad.extract.protests import PROTEST_KINDS, protest_actors
 
 TRANSITION = date(2024, 12, 8)
 GOVERNMENT = {"syrian_regime_forces", "syrian_government_forces", "syrian_state", "iraqi_security_forces", "pmf",
@@ -58,6 +59,8 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     state, armed, civ = _sides(sent, trig.start)
     s0, a0 = (state[0] if state else None), (armed[0] if armed else None)
     victim = "civilians" if civ else None
+    if kind in PROTEST_KINDS:
+        return protest_actors(kind, s0, a0)
     if kind in ("execution", "shooting", "abduction"):
         victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
         return a0, victim_state or "civilians"
@@ -143,8 +146,10 @@ def fill_from_report(d, state: str | None, armed: str | None) -> None:
     force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested)."""
     if d.actor1 is None and d.trig.agent == "state" and state and state != d.actor2:
         d.actor1 = state
+        d.add_rule("actor.report_force")
     if d.actor2 is None and d.kind in TARGET_KINDS and is_state(d.actor1) and armed and armed != d.actor1:
         d.actor2 = armed
+        d.add_rule("actor.report_group")
 
 
 def is_state(actor: str | None) -> bool:

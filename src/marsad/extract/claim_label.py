@@ -28,6 +28,7 @@ class Counted:
     back: bool = False         # the noun repeats an earlier one (آخرين، منهم)
     elided: bool = False       # no noun: the figure shares the noun of its neighbour
     noun_tok: int = -1         # token index of the noun (or of the first token after the figure)
+    rule: str = "claim.figure.counted"   # how the counted noun was found (claims.json rules)
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +123,7 @@ def counted(sent, q) -> Counted:
         found = Counted(hit[0].value) if hit else None
     if found is None:
         head = _count_head(sent, q)
-        found = Counted(head) if head else Counted(None, elided=True)
+        found = Counted(head, rule="claim.figure.count_head") if head else Counted(None, elided=True)
     if found.skip:
         return found
     if found.cls and _class(found.cls).get("generic"):
@@ -177,7 +178,7 @@ def fill_gaps(sent, quants, items: list[Counted]) -> None:
         forward = c.elided and i < len(sent.tokens) and sent.tokens[i][2].startswith("و")
         src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
         if src is not None:
-            c.cls = src.cls
+            c.cls, c.rule = src.cls, "claim.figure.shares_noun"
             if c.back and c.frame is None and src.frame not in ("killed", "arrested", "captured"):
                 c.frame = src.frame
 

@@ -23,6 +23,7 @@ class Attribution:
     verb_start: int      # folded offset of the reporting verb
     text: str            # the source as written (original text of the sentence)
     outer: bool          # بحسب/وفق: attributes the whole sentence
+    rule: str = "claim.source.reporting_verb"   # the rule that found it (claims.json rules)
 
 
 @lru_cache(maxsize=None)
@@ -75,15 +76,21 @@ def _is_title(sent, k: int) -> bool:
     return bool(hits) and hits[0].start - a <= 4
 
 
-def _phrase_after(sent, pos: int, blocked) -> tuple[int, int] | None:
-    """The folded span of the source phrase after a reporting verb ending at pos."""
+def _phrase_after(sent, pos: int, blocked, outer: bool = False) -> tuple[int, int] | None:
+    """The folded span of the source phrase after a reporting verb ending at pos; after بحسب/وفق (outer) a figure
+    noun opens it ('وفق أرقام الأمم المتحدة')."""
     i = sent.tok_index(pos)
     while i < len(sent.tokens) and sent.tokens[i][0] < pos:
         i += 1
     lead = _words("source_lead")
     while i < len(sent.tokens) and sent.tokens[i][2] in lead:
         i += 1
+    first = i
+    if outer and i < len(sent.tokens) and sent.tokens[i][2] in _words("figure_nouns"):
+        i += 1
     toks, comma = _collect(sent, i, blocked, _words("source_stop"), MAX_SOURCE)
+    if toks and first < i:
+        toks = [first] + toks
     if not toks or _word_after(sent, toks[-1]) in _words("responsibility"):
         return None
     nxt = toks[-1] + 1
@@ -118,18 +125,22 @@ def attributions(sent, pub) -> list[Attribution]:
         seen.add(v.start)
         if _negated(sent, v.start) or (v.start in verbs and _definite_word(sent, v.start)):
             continue     # "فريق الرصد": a definite noun is no reporting verb
-        span = _phrase_after(sent, v.end, blocked)
+        span = _phrase_after(sent, v.end, blocked, v.key in outer)
+        rule = "claim.source.according_to" if v.key in outer else "claim.source.reporting_verb"
         if span is not None and sent.tokens[sent.tok_index(v.start)][2] in _words("relay_verbs"):
-            span = _quoted(sent, span, blocked)
+            quoted = _quoted(sent, span, blocked)
+            rule, span = ("claim.source.relayed" if quoted != span else rule), quoted
         if span is None:
             continue
         oa, ob = sent.norm.to_original(*span)
         text = sent.text[oa:ob].strip(" \"'«»“”")
         if text.startswith("لل"):          # وفقاً للمرصد -> المرصد
             text = "ال" + text[2:]
+        elif text.startswith("ل") and fold_entry(text.split()[0])[1:] in _words("figure_nouns"):
+            text = text[1:]                # وفقاً لأرقام الأمم المتحدة -> أرقام الأمم المتحدة
         if not text or (v.start in weak and not matcher("sources", "").find(fold_entry(text))):
             continue
-        out.append(Attribution(v.start, text, v.key in outer))
+        out.append(Attribution(v.start, text, v.key in outer, rule))
     sent.cache["attributions"] = out
     return out
 

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.extract import claim_label as lab
-from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for
+from marsad.extract import claim_scope as scope
+from marsad.extract.claim_source import attributions, english, kind_in_context, resolve, source_for, source_kind
 from marsad.extract.mentions import Num, dates, is_year, numbers
 from marsad.lexicon import matcher
 
 PLACE_LINK = {"", "و", "،", ",", "او"}   # what may stand between two coordinated places
 BEFORE_PENALTY = 2
+RANGE_OPEN = re.compile(r"(?:^|\s)بين\s*$")                    # "ما بين", "تتراوح بين" before the first end
+RANGE_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:الي|ل|و|حتي|-)\s*$")    # "27 ألف إلى 31 ألف", "500 مليون دولار إلى مليار"
 YEARS = (1900, 2100)                       # a figure in this range after "العام/مطلع" may be a year                         # a place after the figure is preferred to one before it
 
 
@@ -28,6 +31,7 @@ class ClaimState:
     sources: list[str] = field(default_factory=list)
     last_time: str | None = None
     last_sent: int | None = None        # the sentence of the last claim
+    joined: set[int] = field(default_factory=set)   # starts of ranges joined in the current sentence
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -52,6 +56,23 @@ def _excluded(sent, q: Num) -> bool:
     if YEARS[0] <= q.value_low <= YEARS[1] and any(prev.endswith(p.key) for p in matcher("cues", "year_prev").find(prev)):
         return True           # "العام 2014"
     return q.value_low < 2 and j < len(sent.tokens)
+
+
+def _join_ranges(sent, quants: list[Num], joined: set[int]) -> list[Num]:
+    """'ما بين 4000 لـ 6000 مقاتل', 'بين 27 ألف إلى 31 ألف': two figures after بين joined by إلى/لـ/و are one range
+    (rule claim.figure.between_range)."""
+    out: list[Num] = []
+    for q in quants:
+        prev = out[-1] if out else None
+        if prev is not None and prev.qualifier == "exact" and q.qualifier == "exact" \
+                and RANGE_OPEN.search(sent.folded[max(0, prev.start - 12):prev.start]) \
+                and RANGE_GAP.match(sent.folded[prev.end:q.start]) and prev.value_low < q.value_low:
+            joined.add(prev.start)
+            out[-1] = replace(q, start=prev.start, value_low=prev.value_low, qualifier="range",
+                              text=sent.folded[prev.start:q.end])
+            continue
+        out.append(q)
+    return out
 
 
 def _fmt(d) -> str | None:
@@ -124,21 +145,28 @@ def _continues(sent, q: Num) -> bool:
     return any(h.start < q.start for h in matcher("claims", "continuation_anywhere").find(sent.folded))
 
 
-def _source(sent, pub, q: Num, state: ClaimState) -> str | None:
+def _source(sent, pub, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
+    """The figure's source and the ids of the rules that found it."""
     att = source_for(attributions(sent, pub), q.start, q.end)
     if att is not None:
-        return resolve(att.text, state.sources)
+        text = resolve(att.text, state.sources)
+        return text, [att.rule] + (["claim.source.refers_back"] if text != att.text else [])
     if state.sources and _continues(sent, q):
-        return state.sources[-1]
-    return None
+        return state.sources[-1], ["claim.source.continues_quote"]
+    return None, ["claim.source.the_report"]
 
 
-def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None) -> dict:
-    src = _source(sent, pub, q, state)
+def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
+    src, src_rules = _source(sent, pub, q, state)
+    kind = kind_in_context(src, state.sources)
+    rules = [c.rule] + (["claim.figure.between_range"] if q.start in state.joined else [])
+    rules += ([summary] if summary else []) + src_rules
+    if kind != source_kind(src):
+        rules.append("claim.kind.title_of_body")
     return {"quantity": what, "value_low": int(q.value_low), "value_high": int(q.value_high),
             "qualifier": lab.qualifier(sent, q, c), "place": _place(sent, q), "time": time,
-            "source_ar": src, "source_en": english(src), "source_kind": kind_in_context(src, state.sources),
-            "evidence": sent.text}
+            "source_ar": src, "source_en": english(src), "source_kind": kind,
+            "evidence": sent.text, "rules": rules, "_sent": sent.idx}
 
 
 def remember(sent, pub, state: ClaimState) -> None:
@@ -153,17 +181,22 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
     if not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
         remember(sent, pub, state)
         return []
-    quants = [q for q in numbers(sent, pub) if not _excluded(sent, q)]
+    state.joined = set()
+    quants = _join_ranges(sent, [q for q in numbers(sent, pub) if not _excluded(sent, q)], state.joined)
     items = [lab.counted(sent, q) for q in quants]
     lab.fill_gaps(sent, quants, items)
     out, seen = [], set()
     time = _time(sent, pub, state) if quants else None
+    follows = state.last_sent is not None and sent.idx - state.last_sent == 1
+    summary = scope.aggregate(sent, quants, items, follows)
     for q, c in zip(quants, items):
         what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c)
         if what is None or (q.value_low, q.value_high, what) in seen:
             continue
+        if summary is None and scope.incident_detail(sent, q, c):
+            continue
         seen.add((q.value_low, q.value_high, what))
-        out.append(_claim(sent, pub, q, c, what, state, time))
+        out.append(_claim(sent, pub, q, c, what, state, time, summary))
     remember(sent, pub, state)
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
@@ -185,4 +218,34 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
         if old is None or (old["evidence"] in headlines and c["evidence"] not in headlines):
             best[key] = c
     kept = {id(c) for c in best.values()}
-    return [c for c in claims if id(c) in kept]
+    out = [c for c in claims if id(c) in kept]
+    body = {(c["value_low"], c["value_high"]) for c in out if c["evidence"] not in headlines}
+    out = [c for c in out if c["evidence"] not in headlines or (c["value_low"], c["value_high"]) not in body]
+    out = [c for c in out if not any(_rounds(c, o) for o in out if o is not c)]
+    for c in out:
+        c.pop("_sent", None)
+    return out
+
+
+LEAD = 3            # the lead (headline and first sentences) rounds what the body states precisely
+ROUND_ZEROS = 2     # "4000", "350 ألف": a round figure; "170" may be a count of its own
+ROUNDING = 0.1      # a rounded figure and a precise one within 10% of it tell the same quantity
+
+
+def _zeros(v: int) -> int:
+    n = 0
+    while v and v % 10 == 0:
+        v, n = v // 10, n + 1
+    return n
+
+
+def _rounds(c: dict, precise: dict) -> bool:
+    """'أكثر من 350 ألف' in the lead, '353935' later in the body: the rounded figure of the same quantity goes
+    (rule claim.dedupe.rounded)."""
+    v, p = c["value_low"], precise["value_low"]
+    if c["_sent"] > LEAD or precise["_sent"] <= c["_sent"]:
+        return False
+    if c["value_high"] != v or precise["value_high"] != p or not v or _zeros(v) < ROUND_ZEROS or _zeros(v) <= _zeros(p):
+        return False
+    low = v if c["qualifier"] == "at_least" else v * (1 - ROUNDING)
+    return low <= p < v * (1 + ROUNDING)

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
-from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype
+from marsad.extract.protests import PROTEST_KINDS, protest_kind
+from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -18,7 +19,7 @@ TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the ter
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
-LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
 
 
 @dataclass
@@ -41,32 +42,42 @@ class Draft:
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
     bullet: bool = False           # told as an item of a list: items are distinct incidents
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
+    rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
+
+    def add_rule(self, rule: str) -> None:
+        if rule not in self.rules:
+            self.rules.append(rule)
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     """The sentence's event kind: highest priority, with the raid/kill/attack rules of the spec."""
     if not trigs:
         return None
+    crowd = protest_kind(sent, trigs)
+    if crowd is not None:
+        return crowd
+    trigs = [t for t in trigs if t.kind != "protest"]     # a protest word the rules above left to the other kinds
+    if not trigs:
+        return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
-        best = next(t for t in trigs if t.kind == "disrupted")
+        best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
     if best.kind == "disrupted" and arrests:
-        best = max(arrests, key=lambda t: t.prio)   # a raid that arrests people and seizes belts ("فككت عبوة" is not one)
+        best = tag(max(arrests, key=lambda t: t.prio), "kind.arrest_over_seizure")   # a raid that arrests people and seizes belts ("فككت عبوة" is not one)
     if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
-        best = _retype(best, "clash")
+        best = retype(best, "clash", "kind.raid_with_killing")
     if best.kind == "kill" and not (kinds - {"kill"}):
         return None
     if best.kind not in OPERATIONS and _definite(sent, best):
         ops = [t for t in trigs if t.kind in OPERATIONS and not _definite(sent, t)]
-        best = max(ops, key=lambda t: t.prio) if ops else best    # "اعتقلت المشتبه بضلوعهم في التفجير"
+        best = tag(max(ops, key=lambda t: t.prio), "kind.operation_over_anaphora") if ops else best    # "اعتقلت المشتبه بضلوعهم في التفجير"
     if best.kind in COMBAT and kinds & set(TERRITORY):
-        best = max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio)   # "استعادت الموصل بعد معارك"
+        best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
 
 
-_retype = retype
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
 
 
@@ -80,15 +91,15 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
     """Sub-types that depend on who acted on whom."""
     if t.kind in ("attack", "kill", "shooting", "execution") and a2 == "civilians" and not A.is_government(a1) \
             and a1 not in ("sdf", "asayish", "international_coalition"):
-        return _retype(t, "shooting") if t.kind != "execution" else t
+        return retype(t, "shooting", "type.on_civilians") if t.kind != "execution" else t
     if t.kind == "clash" and a2 == "civilians" and a1 in A.NON_STATE_ARMED:
-        return _retype(t, "attack")    # armed men on civilians: not a battle
+        return retype(t, "attack", "type.armed_on_civilians")    # armed men on civilians: not a battle
     if t.kind in ("shooting", "execution") and a2 not in (None, "civilians"):
-        return _retype(t, "clash")
+        return retype(t, "clash", "type.on_armed_side")
     if t.kind == "nsa_takes" and A.is_government(a1):
-        return _retype(t, "gov_regains")
+        return retype(t, "gov_regains", "type.territory_by_government")
     if t.kind == "gov_regains" and a1 and not A.is_government(a1):
-        return _retype(t, "nsa_takes")
+        return retype(t, "nsa_takes", "type.territory_by_non_state")
     return t
 
 
@@ -250,18 +261,20 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
         return []
+    extra: list[str] = []
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
-    if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer"):
+    if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
-        trig, a2 = _retype(trig, "clash"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
+        trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     if trig.kind == "ied" and matcher("cues", "legacy").find(sent.folded):
         a1 = None           # "لغم من مخلفات الحرب": no one set it off in this incident
+        extra.append("actor.legacy_explosive")
     a1, a2 = A.resolve_syrian(a1, ds or pub), A.resolve_syrian(a2, ds or pub)
     counts = find_counts(sent, numbers(sent, pub))
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
@@ -272,8 +285,13 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     elif _vague_crowd(sent, trig, places):
         return []
     own = bool(places)
+    if len(places) > 1:
+        extra.append("place.list")
     if not places and context_place is not None and trig.kind not in TERRITORY:
         places = [context_place]
+        extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent)) for p in places]
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent), rules=list(rules))
+            for p in places]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+from marsad.extract.actors import NON_STATE_ARMED, is_state
 from marsad.extract.triggers import kind_info
 from marsad.text import normalize
 
@@ -38,9 +39,9 @@ def merge_or_add(drafts: list, d):
     held = _headline_merge(drafts, d)
     if held is not None:
         return held
-    target = _target(drafts, d)
+    target, why = _target(drafts, d)
     if target is not None:
-        absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP)
+        absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP, rule=why)
         return target
     drafts.append(d)
     return d
@@ -53,14 +54,17 @@ def share_list(held: list) -> None:
     for e in held:
         if dated is not None and not e.dated:
             e.date_start, e.date_end, e.dated, e.when = dated.date_start, dated.date_end, True, e.when or dated.when
-        e.actor1 = e.actor1 or (actor if actor != e.actor2 else None)
+            e.add_rule("list.share")
+        if e.actor1 is None and actor is not None and actor != e.actor2:
+            e.actor1 = actor
+            e.add_rule("list.share")
 
 
 def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
-    same_near = follow = back = same_far = None
+    same_near = follow = back = weak = same_far = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
@@ -79,9 +83,34 @@ def _target(drafts: list, d):
             follow = follow or e
         elif d.anaphoric and gap <= HEADLINE_GAP and _same_name(e.place, d.place):
             back = back or e
+        if gap <= WEAK_GAP and not d.shift and _weak_pair(e, d):
+            weak = weak or e
         if same and d.own_place:
             same_far = same_far or e      # a mention placed only by its context does not reach far back
-    return same_near or follow or back or same_far
+    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (back, "merge.refers_back"),
+                   (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
+        if e is not None:
+            return e, why
+    return None, None
+
+
+WEAK_KINDS = ("attack", "kill")   # "هجوم"، "استهدف"، "مقتل": words any kind of incident is told with
+WEAK_GAP = 6                     # sentences within which a weak mention tells an incident of the report again
+
+
+def _weak_pair(e, d) -> bool:
+    """One of two mentions is told only with a weak word ("الهجوم استهدف قوات في قرية الطلعة" after "هجوم
+    انتحاري"), or the later one refers back with a definite word of the same event type: with places and
+    dates that agree, they tell one incident."""
+    if e.background != d.background or e.headline or d.headline:
+        return False        # a headline joins its body by merge_headlines
+    if "Strategic developments" in (e.trig.event_type, d.trig.event_type):
+        return False        # an operation after an attack is an incident of its own
+    if d.own_place and _precision(e.place) == 1 and _precision(d.place) == 1 and not _same_name(e.place, d.place):
+        return False        # two named villages: two incidents
+    if e.kind in WEAK_KINDS or d.kind in WEAK_KINDS:
+        return True
+    return d.anaphoric and e.trig.event_type == d.trig.event_type
 
 
 def _region_neighbours(e, d) -> bool:
@@ -101,6 +130,7 @@ def lend_toll(drafts: list, idx: int, counts: dict, places: list) -> bool:
             break
         if toll_place_agrees(e.place, places):
             fill_counts(e.counts, counts)
+            e.add_rule("toll.lend_back")
             return True
     return False
 
@@ -124,14 +154,41 @@ def _headline_merge(drafts: list, d):
     for e in drafts:
         if e.headline and e.trig.sub_event_type == d.trig.sub_event_type and d.sents[0] - e.sents[-1] <= HEADLINE_GAP \
                 and d.sents[0] not in e.sents and _places_agree(e, d):
-            absorb(e, d, adjacent=False)
+            absorb(e, d, adjacent=False, rule="merge.headline")
             if not d.headline:
                 e.sents, e.headline = list(d.sents), False
             return e
     return None
 
 
-def absorb(e, d, adjacent: bool) -> None:
+def merge_headlines(drafts: list) -> list:
+    """A headline that no body event of its sub-type joined sums up the first body event of its event type a
+    few sentences below ("مجهولون يفرقون مظاهرة" over the body's excessive force): the body's kind and evidence
+    win. Returns the drafts without the merged headlines."""
+    gone = set()
+    for e in drafts:
+        if not e.headline:
+            continue
+        for d in drafts:
+            if d is e or d.headline or id(d) in gone or d.trig.event_type != e.trig.event_type:
+                continue
+            if 0 < d.sents[0] - e.sents[-1] <= HEADLINE_GAP and _places_agree(d, e) and _dates_agree(d, e):
+                d.add_rule("merge.headline_type")
+                _merge_counts(d.counts, e.counts)
+                d.actor1, d.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
+                gone.add(id(e))
+                break
+    return [e for e in drafts if id(e) not in gone]
+
+
+def absorb(e, d, adjacent: bool, rule: str) -> None:
+    e.add_rule(rule)
+    if e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
+            and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
+        e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
+        e.add_rule("type.specific_retelling")
+    for r in d.rules:
+        e.add_rule(r)
     e.last = max(e.last, d.sents[-1])
     if adjacent:
         e.sents = sorted(set(e.sents) | set(d.sents))

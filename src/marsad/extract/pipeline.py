@@ -9,6 +9,7 @@ from marsad.extract.incident import (
     FOLLOW_GAP,
     fill_counts,
     lend_toll,
+    merge_headlines,
     merge_or_add,
     share_list,
     toll_place_agrees,
@@ -48,6 +49,7 @@ def extract_document(doc) -> dict:
                 _from_intro(d, intro)
             if toll and d.sents[0] - toll[0] <= FOLLOW_GAP and not d.shift and toll_place_agrees(d.place, toll[2]):
                 fill_counts(d.counts, toll[1])
+                d.add_rule("toll.lend_forward")
             toll = None
             held.append(merge_or_add(drafts, d))
             if held[-1] is d and not matcher("cues", "separate").find(sent.folded):
@@ -58,6 +60,7 @@ def extract_document(doc) -> dict:
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
+    drafts = merge_headlines(drafts)
     state, armed = report_sides(sents)
     _planters(drafts, sents)
     for d in drafts:
@@ -104,8 +107,10 @@ def _from_intro(d: Draft, intro) -> None:
     when, actor = intro
     if when and not d.dated:
         d.date_start, d.date_end, d.dated = when.date_start, when.date_end, True
+        d.add_rule("list.intro")
     if actor and d.actor1 is None and d.trig.agent == "state" and d.actor2 != actor:
         d.actor1 = actor
+        d.add_rule("list.intro")
 
 
 def _context_date(drafts: list[Draft], d: Draft) -> None:
@@ -115,6 +120,7 @@ def _context_date(drafts: list[Draft], d: Draft) -> None:
     for e in reversed(drafts[:-1]):
         if d.sents[0] - e.sents[-1] <= FOLLOW_GAP and e.dated and not e.background:
             d.date_start, d.date_end, d.dated, d.when = e.date_start, e.date_end, True, d.when or e.when
+            d.add_rule("date.context")
         return
 
 
@@ -127,6 +133,7 @@ def _planters(drafts: list[Draft], sents) -> None:
             armed = [a.value["id"] for a in s.actors if a.value["side"] == "armed"]
             if armed and matcher("cues", "planted").find(s.folded):
                 d.actor1 = armed[0] if armed[0] != d.actor2 else None
+                d.add_rule("actor.planter")
                 break
 
 
@@ -153,7 +160,7 @@ def _render(d: Draft, sents, text: str) -> dict:
             "date_end": d.date_end.isoformat() if d.date_end else None,
             "actor1": d.actor1, "actor2": d.actor2, "location": loc,
             "fatalities": d.counts.get("fatalities"), "injured": d.counts.get("injured"),
-            "arrested": d.counts.get("arrested"), "evidence": text[first.start:last.end]}
+            "arrested": d.counts.get("arrested"), "evidence": text[first.start:last.end], "rules": list(d.rules)}
 
 
 def detect(text: str) -> list[dict]:

@@ -1,16 +1,18 @@
 """Event triggers in a sentence: lexicon matches minus negated, hypothetical and summary ones."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
+from marsad.text.morph import inflect
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
 LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
 DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
+MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 
 
 @dataclass
@@ -23,12 +25,20 @@ class Trigger:
     sub_event_type: str
     prio: int
     agent: str
+    rules: tuple = ()    # ids of the lexicon entry and the rules that typed it (lexicon/data/rules.json)
 
 
 @lru_cache(maxsize=1)
 def _requires() -> dict[str, frozenset]:
-    return {fold_entry(t["text"]): frozenset(fold_entry(w) for w in t["requires"])
-            for t in load("triggers")["triggers"] if t.get("requires")}
+    out = {}
+    for t in load("triggers")["triggers"]:
+        if t.get("requires"):
+            need = frozenset(fold_entry(w) for w in t["requires"])
+            key = fold_entry(t["text"])
+            out[key] = need
+            for form, _ in inflect(key, verb=t.get("verb", False), noun=t.get("noun", False)):
+                out.setdefault(form, need)
+    return out
 
 
 def kind_info(kind: str) -> dict:
@@ -37,12 +47,20 @@ def kind_info(kind: str) -> dict:
 
 def _make(p) -> Trigger:
     k = kind_info(p.value)
-    return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+    return Trigger(p.start, p.end, p.key, p.value, k["event_type"], k["sub_event_type"], k["prio"], k["agent"],
+                   (f"lex.{p.value}",))
 
 
-def retype(t: Trigger, kind: str) -> Trigger:
+def retype(t: Trigger, kind: str, rule: str) -> Trigger:
+    """The trigger typed as another kind by the rule `rule`."""
     k = kind_info(kind)
-    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"])
+    return Trigger(t.start, t.end, t.key, kind, k["event_type"], k["sub_event_type"], k["prio"], k["agent"],
+                   t.rules + (rule,))
+
+
+def tag(t: Trigger, rule: str) -> Trigger:
+    """The same trigger, chosen by the rule `rule`."""
+    return t if rule in t.rules else replace(t, rules=t.rules + (rule,))
 
 
 def _disrupted(sent, t: Trigger) -> bool:
@@ -145,6 +163,8 @@ def blocked(sent, t: Trigger) -> str | None:
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
         return "negation"
+    if t.kind in EXPLOSIVE_KINDS and _cue_near(sent, "manufacture", i - MAKE_WINDOW, i):
+        return "manufacture"       # "خلية متخصصة في صناعة العبوات الناسفة": what a cell makes
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
@@ -207,7 +227,7 @@ def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
             continue
         t = _make(p)
         if t.kind in EXPLOSIVE_KINDS and _disrupted(sent, t):
-            t = retype(t, "disrupted")
+            t = retype(t, "disrupted", "type.disrupted_verb")
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out

@@ -13,6 +13,13 @@ from .fold import fold, fold_blob
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+CORE_COUNTRIES = frozenset(("SY", "IQ", "TR", "LB", "JO"))   # village depth; the rest is the world layer
+WORLD_MINOR_KINDS = frozenset(("town", "village", "ruin", "neighbourhood"))
+# The news region of the world layer (scripts/build_world.py keeps all its towns with an Arabic name):
+# elsewhere a city is one a report names without its country only if it is a capital or of a million.
+NEWS_REGION = frozenset(("SY IQ TR LB JO EG LY TN DZ MA MR EH SD SS SO DJ ER ET KE YE SA OM AE QA BH KW PS IL AF "
+                         "NG NE ML BF TD CM MZ CF TZ UG CD IR PK").split())
+FAMOUS_POP = 1_000_000
 HAND_KINDS = frozenset(("field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain",
                         "desert", "valley", "area", "country"))
 PRECISION_OF_KIND = {"country": 3, "gov": 3, "district": 2, "subdistrict": 2, "desert": 2, "valley": 2}
@@ -35,10 +42,29 @@ class Entry:
     name_en: str
     names: list[str]
     precision: int = 1
+    capital: bool = False      # a country's capital (world layer; for SY/IQ/TR/LB/JO: the city at the country's point)
+    seat: bool = False         # the largest town of a first-level division in the news region (world layer)
 
     @property
     def name_ar(self) -> str:
         return self.names[0] if self.names else ""
+
+    @property
+    def world_minor(self) -> bool:
+        """A town or village of the world layer (outside SY/IQ/TR/LB/JO): named in the news only in
+        reports about its country."""
+        return self.kind in WORLD_MINOR_KINDS and self.country not in CORE_COUNTRIES
+
+    @property
+    def remote(self) -> bool:
+        """A city of the world layer outside the news region, neither a capital nor of a million people."""
+        return self.kind == "city" and self.country not in NEWS_REGION and not self.famous
+
+    @property
+    def famous(self) -> bool:
+        """A capital, a division's main city or a city of a million people: named in the news without its
+        country."""
+        return self.capital or self.kind == "city" and (self.seat or self.pop >= FAMOUS_POP)
 
     @property
     def prior(self) -> float:
@@ -56,6 +82,8 @@ class Gazetteer:
     admin1_entry: dict[str, int] = field(default_factory=dict)    # admin1 English -> gov entry
     cued: dict[str, list[int]] = field(default_factory=dict)      # "حي X": names the sources store only
     cued_first: dict[str, int] = field(default_factory=dict)      # with a type word; X's first word -> words
+    country_entry: dict[str, int] = field(default_factory=dict)   # ISO2 -> country entry
+    zipf: dict[str, float] = field(default_factory=dict)          # one-word name -> frequency as an ordinary word
 
     def lookup(self, key: str) -> list[Entry]:
         return [self.entries[i] for i in self.by_name.get(key, ())]
@@ -100,7 +128,8 @@ def _read_index() -> tuple[list[Entry], list[list[str]]]:
             continue
         f = ln.split("\t")
         out.append(Entry(f[0], f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]), f[8],
-                         f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1)))
+                         f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1), len(f) > 11 and f[11] == "capital",
+                         len(f) > 11 and f[11] == "seat"))
         names.append(f[9])
     keys = [k.split("|") for k in fold_blob("\n".join(names)).split("\n")]
     return out, keys
@@ -133,6 +162,19 @@ def _add_aliases(gaz: Gazetteer) -> None:
                 gaz.add_name(variant, i)
 
 
+def _mark_capitals(gaz: Gazetteer) -> None:
+    """The largest city within 20 km of a country's point (its capital's) is that country's capital."""
+    points = {e.country: (e.lat, e.lon) for e in gaz.entries if e.kind == "country" and e.country in CORE_COUNTRIES}
+    best: dict[str, Entry] = {}
+    for e in gaz.entries:
+        p = points.get(e.country)
+        if e.kind == "city" and p and abs(e.lat - p[0]) < 0.2 and abs(e.lon - p[1]) < 0.25:
+            if e.country not in best or e.pop > best[e.country].pop:
+                best[e.country] = e
+    for e in best.values():
+        e.capital = True
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Load the index shipped in the package (cached: once per process)."""
@@ -155,9 +197,13 @@ def load_gazetteer() -> Gazetteer:
             gaz.add_key(key, i)
             if rest and first in joiners:
                 gaz.add_key(first + rest, i)   # "ابو حمام" -> "ابوحمام"
-        if e.kind == "gov":
+        if e.kind == "gov" and (e.country in CORE_COUNTRIES or e.admin1 not in gaz.admin1_entry):
             gaz.admin1_entry[e.admin1] = i
+        elif e.kind == "country" and e.id.startswith("country:"):
+            gaz.country_entry[e.country] = i
     _add_aliases(gaz)
+    _mark_capitals(gaz)
+    gaz.zipf = {f[0]: float(f[1]) for f in _rows("word_zipf.tsv")}
     gaz.stoplist = frozenset(list(joiners) +
         [fold(w.strip()) for w in _data_text("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")]
         + [fold(k) for k in gaz.vocab["directions"] if not k.startswith("_")])

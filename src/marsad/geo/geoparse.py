@@ -16,7 +16,7 @@ from .fold import Folded, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
 from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
-from .resolve import Evidence, choose, country_cues, evidence, offset
+from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 
@@ -178,7 +178,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
     region = _region(m, toks, voc)
     if region and region.head == "dir" and not kinds:
         kinds = ("gov", "city", "town", "district", "area", "country", "any")
-    chosen = choose(idx, matches, gaz, ev, kinds)
+    chosen = choose(idx, matches, gaz, ev, kinds, region is not None)
     if chosen is None:
         return None
     entry, sc, why, alts = chosen
@@ -197,6 +197,9 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
         _apply_region(pm, region, entry, voc)
     else:
         pm.name_ar = surface
+        pm.gov_city = GOV_CITY in why
+        if pm.gov_city:     # the city's entry and point, at its governorate's precision: the extractor reads
+            pm.geo_precision = 3   # precision 3 as "the governorate" when it joins a headline to its story
     return pm
 
 
@@ -320,12 +323,17 @@ def report_place(text: str) -> PlaceMention | None:
     country), for events whose own sentences name no place. Precision 3."""
     gaz = load_gazetteer()
     ev = _context_evidence(text)
-    if ev.votes:
-        admin1 = ev.votes.most_common(1)[0][0]
+    top = ev.countries.most_common(1)[0][0] if ev.countries else ""
+    for admin1, weight in ev.votes.most_common():
         idx = gaz.admin1_entry.get(admin1)
-        if idx is not None:
+        if idx is not None and (not top or gaz.entries[idx].country == top):
             e = gaz.entries[idx]
             return PlaceMention(0, 0, "", e.name_ar, e.name_en, e.country, e.admin1, e.lat, e.lon, 3,
                                 "gov", f"report-level: most named governorate ({admin1})",
-                                round(ev.votes[admin1], 2), e.id, "report")
+                                round(weight, 2), e.id, "report")
+    idx = gaz.country_entry.get(top) if top else None
+    if idx is not None:      # a report about a country whose divisions it does not name
+        e = gaz.entries[idx]
+        return PlaceMention(0, 0, "", e.name_ar, e.name_en, e.country, "", e.lat, e.lon, 3, "country",
+                            f"report-level: most named country ({top})", round(ev.countries[top], 2), e.id, "report")
     return None

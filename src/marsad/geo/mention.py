@@ -24,6 +24,8 @@ class PlaceMention:
     alternatives: list[str] = field(default_factory=list)
     place_precision: int = 0   # for a region phrase: the precision of the place it is built on
     head: str = ""             # for a region phrase: countryside | desert | near | dir
+    gov_city: bool = False     # a governorate's capital named bare ("في حلب"): the city (precision 1), ranked
+                               # by best_place like its governorate (after a village or a region phrase)
     frame: str = ""            # "road" (inside "طريق X – Y") or "reference" ("على بعد 10 كم من X"): context,
                                # not the event's place unless nothing else is named (see best_place)
 
@@ -32,6 +34,8 @@ class PlaceMention:
         """Ordering for best_place: 1 a named place, 1.5 a phrase around a village
         ("قرب بلدة X", "شمالي قرية X"), 2 a part of a region, 2.5 a part of a governorate
         ("ريف حمص", "شرقي حمص"), 3 a governorate or country."""
+        if self.gov_city:
+            return 2.8
         if self.kind == "region" and self.place_precision == 1:
             return 1.5
         if self.kind == "region" and self.place_precision == 3 and self.geo_precision == 2:

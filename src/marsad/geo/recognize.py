@@ -18,12 +18,13 @@ resolve keeps it only when its governorate is named nearby.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import CORE_COUNTRIES, Gazetteer, load_gazetteer
 
 TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 ONE_PREFIX = frozenset("وفبلك")
@@ -457,6 +458,8 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     adjective ("أسلحة حربية", "طائرات حربية", "المملكة الأردنية الهاشمية")."""
     if m.key in voc.guarded:
         return "word"
+    if common_word(m.key, gaz):
+        return "frequent"
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
         return "verb"
     if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
@@ -491,7 +494,43 @@ def _rare_prefix(prefix: str, voc: Vocab) -> bool:
 
 
 def _all_minor(gaz: Gazetteer, key: str) -> bool:
-    return all(gaz.entries[i].kind in MINOR_KINDS for i in gaz.by_name.get(key, ()))
+    """Every reading is a village-like place (a town of the world layer counts as one)."""
+    return all(gaz.entries[i].kind in MINOR_KINDS or gaz.entries[i].world_minor for i in gaz.by_name.get(key, ()))
+
+
+# How common a place's name is in the news, as a zipf frequency, before its ordinary-word reading is
+# weighed against it: a country or governorate is named often, a large city more the larger it is, a
+# village hardly ever. A one-word name whose frequency as a word (gaz.zipf, from wordfreq) passes the
+# best reading's figure by WORD_MARGIN reads as the word unless a cue, a region head or its
+# governorate/country vouches for the place ("صور" photos / Tyre, "عنه" about him / Anah,
+# "المرحلة" the stage / a village).
+PLACE_ZIPF = {"country": 5.5, "gov": 4.6, "city": 4.0, "district": 4.0, "town": 3.4, "field": 3.4, "camp": 3.4,
+              "airport": 3.4, "base": 3.4, "prison": 3.4, "dam": 3.4, "crossing": 3.4, "area": 3.6,
+              "desert": 3.6, "mountain": 3.4, "valley": 3.4}
+WORD_MARGIN = 1.0
+
+
+WORLD_CITY_ZIPF = 3.4    # a city of the world layer that is neither a capital nor of a million: seldom named
+
+
+def place_zipf(e) -> float:
+    z = PLACE_ZIPF.get(e.kind, 3.0)
+    if e.kind == "city" and e.country not in CORE_COUNTRIES and not e.famous:
+        z = WORLD_CITY_ZIPF
+    if e.kind == "city" and e.pop > 100_000:
+        z += 0.4 * (math.log10(e.pop) - 5)
+    elif e.kind == "town" and e.country in CORE_COUNTRIES and e.pop > 10_000:
+        z = 4.0 + 0.4 * (math.log10(e.pop) - 4.5)    # a Syrian or Iraqi town of some size: in the news often
+    return z
+
+
+def common_word(key: str, gaz: Gazetteer) -> bool:
+    """The name is far more common as an ordinary word than as any place it may be (see PLACE_ZIPF)."""
+    z = gaz.zipf.get(key)
+    if z is None:
+        return False
+    best = max((place_zipf(gaz.entries[i]) for i in gaz.by_name.get(key, ())), default=0.0)
+    return z >= best + WORD_MARGIN
 
 
 def _locative(m: Match, toks: list[Token], voc: Vocab) -> bool:

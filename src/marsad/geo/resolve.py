@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .fold import fold
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer
 from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
@@ -136,8 +136,10 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
         if m.guard:
             continue     # a name that may be an ordinary word votes for nothing
         e = clear_winner(candidates(gaz, m))
-        if e is None or m.rare and e.kind not in RARE_OK_KINDS or al_form(e, m.key):
+        if e is None or al_form(e, m.key) or e.world_minor:
             continue
+        if m.rare and (e.kind not in RARE_OK_KINDS or e.kind == "city" and e.country not in CORE_COUNTRIES):
+            continue     # "كميناً" (an ambush) must not vouch for Minna
         if e.kind not in VOTING_KINDS:
             ev.anchors.append((m.key, e.lat, e.lon))
             continue
@@ -216,12 +218,42 @@ def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
     return False
 
 
+def in_report(country: str, ev: Evidence) -> bool:
+    """The report names the country (or a place in it), or cues it with a nationality adjective."""
+    return ev.countries.get(country, 0.0) > 0 or ev.cues.get(country, 0.0) >= CUE_LIFT
+
+
+def steer(cands: list[Entry], ev: Evidence) -> list[Entry]:
+    """The report's countries steer the world layer: a town or village outside SY/IQ/TR/LB/JO, or a
+    city outside the news region that is neither a capital nor of a million people, is a reading
+    only in a report about its country (a governorate, country or well-known city is one anywhere)."""
+    return [e for e in cands if not (e.world_minor or e.remote) or in_report(e.country, ev)]
+
+
+GOV_CITY = "the city, not its governorate"
+
+
+def city_over_gov(scored: list, m: Match, cue_kinds: tuple, in_region: bool) -> None:
+    """"في حلب": a governorate named like its capital is the city, unless the text says محافظة or
+    builds a region on it ("ريف حلب"). Moves that city to the front of ``scored``."""
+    s, e, why = scored[0]
+    if e.kind != "gov" or in_region or "gov" in cue_kinds:
+        return
+    for k, (s2, e2, why2) in enumerate(scored[1:], 1):
+        if e2.kind == "city" and e2.country == e.country and e2.admin1 == e.admin1:
+            scored.insert(0, (s, e2, why2 + [GOV_CITY]))
+            del scored[k + 1]
+            return
+
+
 def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
-           cue_kinds: tuple) -> tuple[Entry, float, str, list[Entry]] | None:
+           cue_kinds: tuple, in_region: bool = False) -> tuple[Entry, float, str, list[Entry]] | None:
     """Best entry for matches[idx], its score, the reason, and the runner-up entries
     (None when the best is doubtful)."""
     m = matches[idx]
-    cands = candidates(gaz, m)
+    cands = steer(candidates(gaz, m), ev)
+    if not cands:
+        return None
     local = local_admin1(idx, matches, gaz)
     no_focus = lifted(cands, ev)
     scored = []
@@ -229,6 +261,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
         s, why = score(e, m, cue_kinds, local, ev, no_focus)
         scored.append((s, e, why))
     scored.sort(key=lambda t: t[0], reverse=True)
+    city_over_gov(scored, m, cue_kinds, in_region)
     s, e, why = scored[0]
     if doubtful(e, m, local, ev):
         return None
@@ -244,6 +277,8 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     if m.variant and not m.cue:
         return not e.admin1 or e.admin1 not in local
     if m.guard:
+        if m.guard == "frequent" and e.country not in FOCUS and in_report(e.country, ev):
+            return False     # "صور" in a report about Lebanon
         return not e.admin1 or (e.admin1 not in local and e.admin1 not in ev.votes)
     if m.rare:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
@@ -256,11 +291,12 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
 
 
 def rare_ok(e: Entry, local: set[str], ev: Evidence) -> bool:
-    """A name behind a rare prefix (ك ف ل) with no cue: a governorate, country or city; a Syrian or
+    """A name behind a rare prefix (ك ف ل) with no cue: a governorate, country or city (of the world
+    layer: only in a report about its country, "كميناً" is no "ك + Minna"); a Syrian or
     Iraqi town or district; or a Syrian or Iraqi place in a governorate named near it or in the report
     (a minor place also needs a locative word before it: see doubtful)."""
     if e.kind in RARE_OK_KINDS:
-        return True
+        return e.kind != "city" or e.country in CORE_COUNTRIES or in_report(e.country, ev)
     if e.country not in FOCUS:
         return False
     return e.kind in RARE_OK_FOCUS_KINDS or bool(e.admin1) and (e.admin1 in local or e.admin1 in ev.votes)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims")
-_PREFIX = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"
+from marsad.text.morph import PROCLITIC_PATTERN as _PREFIX, inflect
 
 
 def fold_entry(s: str) -> str:
@@ -83,7 +83,12 @@ def matcher(name: str, section: str) -> PhraseMatcher:
     if name == "actors":
         entries = [(a, actor, False) for actor in data["actors"] for a in actor["aliases"]]
     elif name == "triggers":
-        entries = [(t["text"], t["kind"], t["stem"]) for t in data["triggers"]]
+        entries = []
+        for t in data["triggers"]:
+            entries.append((t["text"], t["kind"], t["stem"]))
+            if t.get("verb") or t.get("noun"):
+                entries += [(form, t["kind"], stem) for form, stem in
+                            inflect(fold_entry(t["text"]), verb=t.get("verb", False), noun=t.get("noun", False))]
     elif name == "sources" and section == "":
         entries = [(w, kind, False) for kind, words in data["kinds"] for w in words]
     elif name == "counts" and section == "roles":

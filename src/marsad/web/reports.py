@@ -77,10 +77,17 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     return doc
 
 
+def _by_incident(conn: sqlite3.Connection):
+    """Counts by incident (one real-world event once, its best estimate of the toll)."""
+    from marsad.analysis.counting import RAW, incident_sql
+    return incident_sql(conn) or RAW
+
+
 def _group(conn: sqlite3.Connection, col: str, where: str, params: list) -> list[dict]:
-    rows = conn.execute(f"SELECT {col} AS k, count(*) AS n, sum(coalesce(e.fatalities, 0)) AS f "
-                        f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where} "
-                        f"GROUP BY 1 ORDER BY n DESC, k", params).fetchall()
+    inc = _by_incident(conn)
+    rows = conn.execute(f"SELECT {col} AS k, count(*) AS n, sum(coalesce({inc.best('fatalities')}, 0)) AS f "
+                        f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{inc.join} WHERE {where} "
+                        f"AND {inc.counted} GROUP BY 1 ORDER BY n DESC, k", params).fetchall()
     return [{"key": r["k"], "events": r["n"], "fatalities": r["f"]} for r in rows]
 
 
@@ -91,18 +98,22 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     where_nodate, params_nodate = event_where(conn, f, dates=False)
     week = ("to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')"
             if getattr(conn, "dialect", "sqlite") == "postgresql" else "date(e.date_start, 'weekday 0', '-6 days')")
+    inc = _by_incident(conn)      # totals and breakdowns count incidents, not reports or copies
     weekly = conn.execute(
         f"SELECT {week} AS week, e.event_type, count(*) AS n FROM events e JOIN documents d "
-        f"ON d.doc_id = e.doc_id WHERE {where_nodate} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-        params_nodate).fetchall()
+        f"ON d.doc_id = e.doc_id{inc.join} WHERE {where_nodate} AND {inc.counted} AND e.date_start IS NOT NULL "
+        "GROUP BY 1, 2 ORDER BY 1, 2", params_nodate).fetchall()
     totals = conn.execute(
-        f"SELECT count(*), sum(coalesce(e.fatalities,0)), sum(coalesce(e.arrested,0)), min(e.date_start), "
-        f"max(e.date_end) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()
+        f"SELECT count(*), sum(coalesce({inc.best('fatalities')},0)), sum(coalesce({inc.best('arrested')},0)), "
+        f"min(e.date_start), max(e.date_end) FROM events e JOIN documents d ON d.doc_id = e.doc_id{inc.join} "
+        f"WHERE {where} AND {inc.counted}", params).fetchone()
+    events = conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",
+                          params).fetchone()[0]
     return {
         "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
         "claims": conn.execute(f"SELECT count(*) FROM claims c WHERE {CURRENT.format(a='c')}").fetchone()[0],
-        "incidents": bridge.count_incidents(conn),
-        "events": totals[0], "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
+        "incidents": totals[0],
+        "events": events, "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
         "date_min": totals[3], "date_max": totals[4],
         "by_event_type": _group(conn, "e.event_type", where, params),
         "by_sub_event_type": _group(conn, "e.sub_event_type", where, params),

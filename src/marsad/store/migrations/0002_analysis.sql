@@ -34,10 +34,18 @@ CREATE TABLE IF NOT EXISTS incidents (
     arrested_min       INTEGER,
     arrested_max       INTEGER,
     arrested_median    REAL,
-    updated_at         TEXT
+    updated_at         TEXT,
+    fatalities_best    INTEGER,
+    injured_best       INTEGER,
+    arrested_best      INTEGER,
+    estimate_rule      TEXT,
+    counted            INTEGER NOT NULL DEFAULT 1,
+    lead_event_id      TEXT
 );
 
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date_start, date_end);
+CREATE INDEX IF NOT EXISTS incidents_lead ON incidents(lead_event_id);
+CREATE INDEX IF NOT EXISTS events_name_ar ON events(name_ar);
 
 CREATE TABLE IF NOT EXISTS incident_events (
     event_id     TEXT PRIMARY KEY,

@@ -1,0 +1,221 @@
+"""Score the cross-report incident merge: "same incident" pairwise precision and recall.
+
+    .venv/bin/python scripts/eval_incidents.py [CORPUS] [--mode extracted|gold|both] [--show]
+
+CORPUS defaults to ../shared/corpus/dev2 (articles/, gold/, incidents.json). Two modes:
+
+- ``extracted``: the real pipeline: ``marsad.ingest`` (language, near-duplicates), the
+  extractor (``extract_pending``) and ``update_incidents`` in a temporary database; each gold
+  event is then matched to the extracted event of its report that tells it (same type family,
+  most shared evidence words), so extraction misses count against recall;
+- ``gold``: the gold events themselves are stored and merged, which measures the merge alone.
+
+Every gold event of the corpus is a mention; ``incidents.json`` names which mentions tell one
+incident, every other gold event is an incident of its own. A pair of mentions is "same" in
+gold when one incident lists both, "same" in the prediction when both are matched to events of
+one marsad incident. Precision = true same pairs / predicted same pairs; recall = true same
+pairs / gold same pairs. Look-alikes: predicted-same pairs of two different gold incidents
+at the same place (the distractors), listed with --show.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpus" / "dev2"
+_WORD = re.compile(r"\w+")
+
+
+def _load(corpus: Path):
+    gold = {}
+    for path in sorted((corpus / "gold").glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        gold[rec["doc_id"]] = rec
+    clusters = json.loads((corpus / "incidents.json").read_text(encoding="utf-8"))
+    label = {}
+    for k, inc in enumerate(clusters):
+        for doc, idx in inc["event_index"].items():
+            label[(doc, idx)] = f"g{k}"
+    mentions = []          # (doc_id, gold index, gold incident label, gold event)
+    for doc, rec in gold.items():
+        for i, ev in enumerate(rec.get("events") or []):
+            mentions.append((doc, i, label.get((doc, i), f"solo:{doc}:{i}"), ev))
+    return gold, clusters, mentions
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORD.findall(text or ""))
+
+
+def _family(event_type: str | None) -> str:
+    return event_type or ""
+
+
+def _match_events(mentions, predicted: dict[str, list[dict]]) -> dict[tuple[str, int], str]:
+    """Gold mention -> event_id of the extracted event that tells it (greedy, best first)."""
+    scored = []
+    for doc, i, _lab, g in mentions:
+        gw = _words(g.get("evidence"))
+        gname = (g.get("location") or {}).get("name_ar")
+        for ev in predicted.get(doc, []):
+            overlap = len(gw & _words(ev["evidence"])) / max(1, min(len(gw), len(_words(ev["evidence"]))))
+            same_type = _family(g.get("event_type")) == _family(ev["event_type"])
+            if not same_type and overlap < 0.5:
+                continue
+            score = overlap + same_type + (g.get("sub_event_type") == ev["sub_event_type"]) * 0.5 \
+                + (gname is not None and gname == ev["name_ar"]) * 0.5
+            if score >= 1.2:
+                scored.append((score, doc, i, ev["event_id"]))
+    scored.sort(key=lambda t: -t[0])
+    out, used = {}, set()
+    for _s, doc, i, eid in scored:
+        if (doc, i) in out or eid in used:
+            continue
+        out[(doc, i)] = eid
+        used.add(eid)
+    return out
+
+
+def _store_docs(store, corpus: Path, mode: str) -> None:
+    from marsad.ingest import ingest
+    if mode == "extracted":
+        from marsad.analysis import update_incidents
+        from marsad.store.runner import extract_pending
+        ingest([corpus / "articles"], store)
+        extract_pending(store)          # runs the after-extract hook too
+        update_incidents(store.conn)
+        return
+    from marsad.analysis import update_incidents
+    from marsad.store.extractions import save_extraction
+    ingest([corpus / "articles"], store)
+    for path in sorted((corpus / "gold").glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        save_extraction(store, rec["doc_id"], "gold", {"events": rec.get("events") or [], "claims": []})
+    update_incidents(store.conn)
+
+
+def _predicted(store) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    conn = store.conn
+    events: dict[str, list[dict]] = {}
+    for row in conn.execute("SELECT event_id, doc_id, event_type, sub_event_type, name_ar, evidence FROM events"):
+        events.setdefault(row[1], []).append(dict(zip(("event_id", "doc_id", "event_type", "sub_event_type",
+                                                       "name_ar", "evidence"), row)))
+    incident_of = dict(conn.execute("SELECT event_id, incident_id FROM incident_events"))
+    return events, incident_of
+
+
+def score(corpus: Path, mode: str, show: bool = False) -> dict:
+    from marsad.store import Store
+    gold, clusters, mentions = _load(corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "eval.db")
+        _store_docs(store, corpus, mode)
+        predicted, incident_of = _predicted(store)
+        store.close()
+    if mode == "gold":
+        matched = {(doc, i): f"{doc}:{i + 1}" for doc, i, _l, _g in mentions}
+    else:
+        matched = _match_events(mentions, predicted)
+    place = {(d, i): (g.get("location") or {}).get("name_ar") for d, i, _l, g in mentions}
+    tp = fp = fn = 0
+    false_merges, missed = [], []
+    for (d1, i1, l1, _g1), (d2, i2, l2, _g2) in combinations(mentions, 2):
+        e1, e2 = matched.get((d1, i1)), matched.get((d2, i2))
+        pred = e1 is not None and e2 is not None and incident_of.get(e1) is not None \
+            and incident_of.get(e1) == incident_of.get(e2)
+        same = l1 == l2
+        if pred and same:
+            tp += 1
+        elif pred:
+            fp += 1
+            false_merges.append((f"{d1}#{i1}", f"{d2}#{i2}", place[(d1, i1)], place[(d2, i2)]))
+        elif same:
+            fn += 1
+            missed.append((f"{d1}#{i1}", f"{d2}#{i2}", e1 is not None and e2 is not None))
+    lookalike = [fm for fm in false_merges if fm[2] and fm[2] == fm[3]]
+    result = {"mode": mode, "mentions": len(mentions), "matched": sum(1 for m in mentions if (m[0], m[1]) in matched),
+              "gold_pairs": tp + fn, "predicted_pairs": tp + fp, "true_pairs": tp,
+              "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+              "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+              "lookalike_pairs_merged": len(lookalike)}
+    if show:
+        result["false_merges"] = false_merges
+        result["missed"] = missed
+    return result
+
+
+def _copies_jsonl(examples: Path, copies: int, out: Path) -> int:
+    """Every example report ``copies`` times, each copy under its own doc_id (as aggregators
+    re-post a story); returns how many documents were written."""
+    from marsad.readers import iter_sources, read_source
+    docs = []
+    for source in iter_sources([examples]):
+        try:
+            docs.extend(read_source(source))
+        except Exception:          # a reader's error is the ingest test's business, not this one's
+            continue
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for doc in docs:
+                rec = {"doc_id": f"{doc.doc_id}~{k}", "url": doc.url, "source": doc.source,
+                       "published": doc.published, "title": doc.title, "text": doc.text}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def totals_with_copies(examples: Path, copies: int) -> dict:
+    """The `stats` totals of the examples ingested once, and of ``copies`` copies of them."""
+    from marsad.ingest import ingest
+    from marsad.store import Store
+    from marsad.store.runner import extract_pending
+    from marsad.store.stats import summary
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, n in (("once", 1), (f"x{copies}", copies)):
+            path = Path(tmp) / f"{label}.jsonl"
+            docs = _copies_jsonl(examples, n, path)
+            store = Store(Path(tmp) / f"{label}.db")
+            ingest([path], store)
+            extract_pending(store)
+            s = summary(store)
+            out[label] = {"documents": docs, "near_duplicates": s.near_duplicates, "event_rows": s.events,
+                          "incidents": s.incidents, "killed": s.fatalities, "injured": s.injured,
+                          "arrested": s.arrested, "by_type": s.by_type}
+            store.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--mode", choices=("extracted", "gold", "both"), default="both")
+    ap.add_argument("--show", action="store_true", help="list the false merges and missed pairs")
+    ap.add_argument("--copies", type=int, default=0,
+                    help="instead: stats totals of examples/ once and N times copied (counting by incident)")
+    args = ap.parse_args(argv)
+    if args.copies:
+        res = totals_with_copies(ROOT / "examples", args.copies)
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        same = {k: v for k, v in res["once"].items() if k not in ("documents", "near_duplicates", "event_rows")}
+        other = {k: v for k, v in res[f"x{args.copies}"].items() if k in same}
+        print("totals equal:", same == other)
+        return 0 if same == other else 1
+    if not (args.corpus / "incidents.json").exists():
+        print(f"skip: no {args.corpus / 'incidents.json'}", file=sys.stderr)
+        return 0
+    for mode in (("extracted", "gold") if args.mode == "both" else (args.mode,)):
+        res = score(args.corpus, mode, args.show)
+        print(json.dumps(res, ensure_ascii=False, indent=None if not args.show else 1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

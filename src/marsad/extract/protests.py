@@ -1,0 +1,103 @@
+"""Protests and riots: a crowd's action typed by what happened to it and what it did.
+
+ACLED codes a demonstration by its outcome: peaceful; met by a force that intervenes (dispersal, tear gas);
+met with lethal force (live fire, grenades, a toll); or violent itself (storming, arson, stone-throwing,
+clashes with the police, a prison riot). The trigger lexicon marks protest words (kind "protest") and riot
+words (kind "riot"); this module decides the sentence's kind when a protest word is present.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.extract.triggers import Trigger, retype, tag
+from marsad.lexicon import fold_entry, load, matcher
+
+PROTEST_KINDS = ("protest", "protest_force", "protest_intervention", "riot")
+VIOLENT_ON_CROWD = ("shooting", "attack", "grenade", "kill", "clash", "execution", "shelling", "ied")
+FORCE_WINDOW = 80     # characters between a protest word and a force acting on it
+
+
+def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
+    """The sentence's kind when it tells a protest or a riot; None to let the other kinds decide."""
+    riots = [t for t in trigs if t.kind == "riot"]
+    if riots:
+        return tag(riots[0], "protest.riot_word")
+    crowd = [t for t in trigs if t.kind == "protest" and not _reference(sent, t)]
+    if not crowd:
+        return None
+    first = crowd[0]
+    violent = [t for t in trigs if t.kind in VIOLENT_ON_CROWD and not _denounced(sent, t)]
+    if matcher("cues", "riot_acts").find(sent.folded) or any(t.kind == "clash" and _crowd_after(sent, t, crowd)
+                                                            for t in violent):
+        return retype(first, "riot", "protest.riot_acts")
+    force = _force_near(sent, crowd) or any(_near(t, crowd) for t in violent)
+    if not force and all(t.key in _persons() for t in crowd):
+        return None       # "وقوف القيادة مع المتظاهرين": the people named, no protest told
+    if force:
+        lethal = bool(matcher("cues", "lethal_force").find(sent.folded)) or _toll(sent) \
+            or any(t.kind in ("kill", "grenade", "shooting") for t in violent)
+        return retype(first, "protest_force" if lethal else "protest_intervention",
+                      "protest.lethal_force" if lethal else "protest.intervention")
+    if not violent or first.start < min(t.start for t in violent):
+        return tag(first, "protest.main")
+    return None
+
+
+CLASH_CROWD = 4      # tokens after a clash word where the crowd it is fought with is named ("مواجهات بين متظاهرين")
+REFERENCE_PREPS = ("لل", "بال", "وبال", "ولل", "فال")
+REFERENCE_WORDS = frozenset({"في", "على", "عن", "ضد", "من", "خلال", "بعد", "قبل"})
+
+
+def _persons() -> frozenset:
+    return _word_set("protest_persons")
+
+
+@lru_cache(maxsize=None)
+def _word_set(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")[section])
+
+
+def _reference(sent, t: Trigger) -> bool:
+    """A definite protest noun governed by a preposition ("داعمين للمظاهرات", "شارك في الاحتجاجات", "بعد
+    المظاهرات") refers to protests known to the reader; it does not report one."""
+    i = sent.tok_index(t.start)
+    word = sent.tokens[i][2]
+    if word.startswith(REFERENCE_PREPS):
+        return True
+    return word.startswith(("ال", "وال")) and i > 0 and sent.tokens[i - 1][2] in REFERENCE_WORDS
+
+
+def _crowd_after(sent, t: Trigger, crowd: list[Trigger]) -> bool:
+    i = sent.tok_index(t.start)
+    hi = sent.tokens[min(i + CLASH_CROWD, len(sent.tokens) - 1)][1]
+    return any(t.end <= c.start < hi for c in crowd)
+
+
+def _denounced(sent, t: Trigger) -> bool:
+    """The violent word is what the protest denounces ("منددين بالقصف الأميركي"): within three tokens after a
+    cue of the protest's object."""
+    i = sent.tok_index(t.start)
+    lo = sent.tokens[max(0, i - 3)][0]
+    return bool(matcher("cues", "protest_object").find(sent.folded, lo, t.start))
+
+
+def _near(t: Trigger, crowd: list[Trigger]) -> bool:
+    return any(abs(t.start - c.start) <= FORCE_WINDOW for c in crowd)
+
+
+def _force_near(sent, crowd: list[Trigger]) -> bool:
+    return any(any(abs(f.start - c.start) <= FORCE_WINDOW for c in crowd)
+               for f in matcher("cues", "protest_force").find(sent.folded))
+
+
+def _toll(sent) -> bool:
+    return any(r.value in ("fatalities", "injured") for r in matcher("counts", "roles").find(sent.folded))
+
+
+def protest_actors(kind: str, state: str | None, armed: str | None) -> tuple[str | None, str | None]:
+    """actor1/actor2 of a protest kind: the crowd acts in a protest or a riot, the force acts on protesters."""
+    if kind == "protest":
+        return "protesters", None
+    if kind == "riot":
+        return "rioters", state
+    return state or armed, "protesters"

@@ -1,0 +1,66 @@
+"""Arabic morphology for lexicon matching: proclitics, the article, and the inflections of an entry.
+
+Lexicon entries are written once, in their base form (a verb in the past third person masculine singular, a
+noun in the singular); `inflect` expands them to the surface forms news text uses, all in folded spelling
+(marsad.text.normalize: no diacritics, alef variants as ا, ة as ه, ى as ي):
+
+- a verb: the past stem takes any suffix (قصف -> قصفت، قصفوا، قصفها); the present prefixes ي ت ن with the
+  stem's initial alef dropped (انفجر -> ينفجر، تنفجر؛ استهدف -> يستهدف؛ أطلق -> يطلق) and any suffix.
+  Passive forms that only differ by vowels fold to the same letters; a hollow passive (اغتيل) is its own entry.
+- a feminine noun phrase (ضربة جوية, غارة): the sound plural (ضربات جوية: an inanimate plural keeps the
+  feminine singular adjective) and the dual in both cases (ضربتان جويتان، ضربتين جويتين).
+"""
+from __future__ import annotations
+
+# Proclitics that may precede a lexicon word: a conjunction, then a preposition, then the article.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+LAM_ARTICLE = "لل"          # ل + ال
+PROCLITIC_PATTERN = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"   # the regex form of the three slots above
+
+PRESENT_PREFIXES = ("ي", "ت", "ن")
+TA_MARBUTA = "ه"            # folded ة
+
+
+def present_stem(past: str) -> str:
+    """The present stem of a past-tense verb: forms VII, VIII, X and IV drop their initial alef."""
+    return past[1:] if past.startswith("ا") and len(past) > 3 else past
+
+
+def verb_forms(past: str) -> list[str]:
+    """Stems (to be matched with any suffix) of a verb given in the past tense: past and present."""
+    stem = present_stem(past)
+    return [past] + [p + stem for p in PRESENT_PREFIXES]
+
+
+def _plural_word(word: str) -> str:
+    return word[:-1] + "ات" if word.endswith(TA_MARBUTA) else word
+
+
+def _dual_word(word: str, ending: str) -> str:
+    if word.endswith(TA_MARBUTA):
+        return word[:-1] + "ت" + ending
+    return word + ending
+
+
+def noun_forms(phrase: str) -> list[str]:
+    """Plural and dual forms of a feminine noun phrase (head noun first, adjectives after)."""
+    words = phrase.split()
+    if not words or not words[0].endswith(TA_MARBUTA):
+        return []
+    head, rest = words[0], words[1:]
+    plural = " ".join([_plural_word(head)] + rest)
+    duals = [" ".join([_dual_word(head, e)] + [_dual_word(w, e) if w.endswith(TA_MARBUTA) else w for w in rest])
+             for e in ("ان", "ين")]
+    return [plural] + duals
+
+
+def inflect(folded: str, verb: bool = False, noun: bool = False) -> list[tuple[str, bool]]:
+    """(form, matches with any suffix) for one folded lexicon entry, the entry itself first."""
+    out: list[tuple[str, bool]] = []
+    if verb:
+        out += [(f, True) for f in verb_forms(folded)]
+    if noun:
+        out += [(f, False) for f in noun_forms(folded)]
+    return out

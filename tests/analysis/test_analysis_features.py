@@ -1,0 +1,92 @@
+"""What the incident merge reads from a report besides its event: URL dates, weekdays, place names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.analysis.incident_features import day_weekdays, name_forms, pub_window, url_dates, weekdays
+
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
+
+
+def _d(s: str) -> int:
+    return date.fromisoformat(s).toordinal()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.net/news/arabs/2016/7/7/ارتفاع-حصيلة-التفجير", ("2016-07-07", "2016-07-07")),
+    ("https://example.com/2017/09/05/مجزرة-في-ريف-حماة", ("2017-09-05", "2017-09-05")),
+    ("https://example.org/article/2022-07-20-qasf-mantaqa", ("2022-07-20", "2022-07-20")),
+    ("https://example.com/2017/09/تفاصيل-المجزرة/", ("2017-09-01", "2017-09-30")),
+    ("https://example.com/news/2016/02/", ("2016-02-01", "2016-02-29")),
+    ("https://example.com/2016/13/40/x", None),                 # no such day or month
+    ("https://example.com/post/452417/تفجير-مزدوج", None),
+    ("https://example.com/1985/01/02/old", None),              # before 1990: not a publication date
+    (None, None),
+])
+def test_url_dates(url, expected):
+    got = url_dates(url)
+    assert got == (None if expected is None else (_d(expected[0]), _d(expected[1])))
+
+
+def test_pub_window_prefers_the_report_then_its_original():
+    assert pub_window("2021-01-21", "https://x.org/2020/01/01/a") == (_d("2021-01-21"),) * 2
+    assert pub_window(None, "https://x.org/2020/01/01/a") == (_d("2020-01-01"),) * 2
+    assert pub_window(None, "https://x.org/p/1", "2019-10-27", None) == (_d("2019-10-27"),) * 2
+    assert pub_window(None, "https://x.org/p/1", None, "https://y.org/2019/10/28/b") == (_d("2019-10-28"),) * 2
+    assert pub_window("not a date", None) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل ثلاثة اشخاص على الاقل الثلاثاء عندما فجر انتحاري نفسه في ساحة عامة", {TUE}),
+    ("استهدف هجوم انتحاري مزدوج صباح الاثنين سوقا شعبيا", {MON}),
+    ("قُتل 12 شخصا وأصيب 20 آخرون، اليوم الخميس، إثر تفجير مزدوج", {THU}),
+    ("شن مسلحون هجوما مباغتا فجر الجمعة على مقر سرية للجيش", {THU, FRI, SAT}),   # a night: either side
+    ("والأحد انفجرت عبوة ناسفة في سوق المدينة", {SUN}),
+    # a weekday that dates a statement, not the event
+    ("أعلنت وزيرة الصحة عديلة حمود الخميس ارتفاع حصيلة التفجير", None),
+    ("وقالت وزارة الدفاع، الاثنين، إن الغارة دمرت المبنى", None),
+    ("أحد العناصر قتل بانفجار لغم", None),                     # أحد = "one of", not Sunday
+    ("انفجار سيارة مفخخة في سوق شعبي", None),
+    ("", None),
+])
+def test_weekdays(text, expected):
+    got = weekdays(text)
+    assert (None if got is None else set(got)) == expected
+
+
+def test_day_weekdays_of_stated_dates():
+    assert day_weekdays(_d("2021-01-21"), _d("2021-01-21")) == {THU}
+    assert day_weekdays(_d("2019-10-26"), _d("2019-10-27")) == {SAT, SUN}
+    assert day_weekdays(_d("2021-01-01"), _d("2021-01-31")) is None       # a month names no weekday
+
+
+@pytest.mark.parametrize("a, b, same_skeleton", [
+    ("برخ", "باراخ", True),                   # two spellings of one village
+    ("الكرادة", "كرادة", True),
+    ("ساحة الطيران", "ساحة الطيران", True),
+    ("الشعب", "الشحيل", False),
+])
+def test_name_skeletons(a, b, same_skeleton):
+    assert (name_forms(a)[2] == name_forms(b)[2]) is same_skeleton
+
+
+def test_name_words_leave_out_generic_place_words():
+    assert name_forms("مزرعة الهوات")[1] == frozenset({"هوات"})
+    assert name_forms("سوق باب الشيخ")[1] == frozenset({"باب", "شيخ"})
+    assert name_forms(None) == ("", frozenset(), "")
+
+
+@given(st.text(max_size=200))
+def test_url_dates_never_raise_and_are_ordered(url):
+    got = url_dates(url)
+    assert got is None or got[0] <= got[1]
+
+
+@given(st.text(max_size=300))
+def test_weekdays_never_raise(text):
+    got = weekdays(text)
+    assert got is None or (got and got <= set(range(7)))

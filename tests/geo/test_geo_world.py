@@ -1,0 +1,72 @@
+"""The world layer: countries, first-level divisions and towns outside Syria and Iraq, and the
+disambiguation that knows them (famous cities over local namesakes, the report's countries steer,
+a city over its governorate, common words not read as places)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo import best_place, find_places, report_place
+
+# (id, text, surface, country, admin1 or None, precision)
+WORLD = [
+    ("gaza-city", "قصف إسرائيلي عنيف على مدينة غزة الليلة", "غزة", "PS", "Gaza Strip", 1),
+    ("gaza-bare", "استشهد ثلاثة فلسطينيين في غزة", "غزة", "PS", "Gaza Strip", 1),
+    ("jerusalem", "مواجهات في القدس بعد صلاة الجمعة", "القدس", "IL", None, 1),
+    ("tripoli-ly", "اشتباكات بين فصائل مسلحة في طرابلس الليبية", "طرابلس", "LY", None, 1),
+    ("tripoli-lb", "توتر أمني في طرابلس شمال لبنان", "طرابلس", "LB", None, 1),
+    ("sanaa", "غارات على صنعاء فجر اليوم", "صنعاء", "YE", None, 1),
+    ("mogadishu", "انفجار سيارة مفخخة في مقديشو", "مقديشو", "SO", None, 1),
+    ("kabul", "هجوم انتحاري في كابول يوقع قتلى", "كابول", "AF", None, 1),
+    ("arish", "هجوم على كمين أمني في العريش", "العريش", "EG", "North Sinai", 1),
+    ("north-sinai", "عملية عسكرية في شمال سيناء", "شمال سيناء", "EG", "North Sinai", 3),
+    ("borno", "هجوم لبوكو حرام في ولاية بورنو", "بورنو", "NG", "Borno", 3),
+    ("cabo-delgado", "هجمات المسلحين في كابو ديلغادو", "كابو ديلغادو", "MZ", "Cabo Delgado", 3),
+    ("country-mali", "هجوم على قاعدة للجيش في مالي", "مالي", "ML", None, 3),
+    ("country-libya", "تدهور الأوضاع الأمنية في ليبيا", "ليبيا", "LY", None, 3),
+    ("aleppo-city", "قصف مدفعي في حلب", "حلب", "SY", "Aleppo", 3),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,admin1,precision", [r[1:] for r in WORLD], ids=[r[0] for r in WORLD])
+def test_world_place(text, surface, country, admin1, precision):
+    found = [m for m in find_places(text, context=text) if surface in m.surface]
+    assert found, [(m.surface, m.name_en, m.country) for m in find_places(text)]
+    m = found[0]
+    assert (m.country, m.geo_precision) == (country, precision), m.why
+    if admin1:
+        assert m.admin1 == admin1
+
+
+# (id, text, word): an ordinary word, or a foreign town in a report that is not about its country
+NOT_PLACES = [
+    ("photos", "نشرت الوكالة صور الدمار في الحي", "صور"),
+    ("about-him", "وقال مصدر مطلع عنه إنه غادر", "عنه"),
+    ("stage", "بدأت المرحلة الثانية من العملية", "المرحلة"),
+    ("ambush", "نصب المسلحون كميناً لدورية قرب الطريق", "ميناً"),
+    ("valley", "قصف على وادي في ريف إدلب", "وادي"),
+]
+
+
+@pytest.mark.parametrize("text,word", [r[1:] for r in NOT_PLACES], ids=[r[0] for r in NOT_PLACES])
+def test_not_a_place(text, word):
+    start = text.index(word)
+    for m in find_places(text, context=text):
+        assert not (m.start <= start < m.end and m.country not in ("SY", "IQ")), (m.surface, m.name_en, m.why)
+        assert not (m.start == start and m.end == start + len(word)), (m.surface, m.name_en, m.why)
+
+
+def test_a_governorate_named_bare_is_its_city():
+    m = find_places("قصف مدفعي في حلب")[0]
+    assert (m.kind, m.gov_city, m.entry_id.startswith("ocha:")) == ("city", True, True), m
+
+
+def test_a_governorate_city_ranks_after_a_village():
+    text = "اشتباكات عنيفة في حلب وقصف على قرية كفر حمرة"
+    place = best_place(find_places(text, context=text))
+    assert place is not None and place.kind == "village", place
+
+
+def test_report_place_falls_back_to_the_country():
+    text = "أعلنت السلطات في ليبيا حالة الطوارئ بعد هجوم مسلح. وقالت مصادر ليبية إن الهجوم خلف قتلى."
+    place = report_place(text)
+    assert place is not None and place.country == "LY" and place.geo_precision == 3
