@@ -44,6 +44,7 @@ _OR_VERB = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)\s*(\((
 _IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.I)
 _NOCASE = re.compile(r"([\w.]+)\s*=\s*\?\s+COLLATE\s+NOCASE", re.I)
 _BEGIN = re.compile(r"^\s*BEGIN\s+(IMMEDIATE|DEFERRED|EXCLUSIVE)\b", re.I)
+_TABLE_INFO = re.compile(r"^\s*PRAGMA\s+table_info\s*\(\s*['\"]?(\w+)['\"]?\s*\)\s*;?\s*$", re.I)
 _DROP_TRIGGER = re.compile(r"^\s*DROP\s+TRIGGER\s+(IF\s+EXISTS\s+)?(\w+)\s*;?\s*$", re.I)
 
 
@@ -218,7 +219,13 @@ class PgConnection:
         import psycopg
 
         if sql.lstrip().upper().startswith("PRAGMA"):
-            return Cursor()
+            info = _TABLE_INFO.match(sql)
+            if not info:
+                return Cursor()     # SQLite's settings have no meaning here
+            sql, params = ("SELECT ordinal_position - 1 AS cid, column_name AS name, upper(data_type) AS type, "
+                           "(is_nullable = 'NO')::int AS notnull, column_default AS dflt_value, 0 AS pk "
+                           "FROM information_schema.columns WHERE table_schema = current_schema() "
+                           "AND table_name = ? ORDER BY ordinal_position", (info.group(1),))
         drop = _DROP_TRIGGER.match(sql)
         if drop:   # PostgreSQL names the trigger's table
             row = self._conn.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
