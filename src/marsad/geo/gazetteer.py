@@ -15,11 +15,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 CORE_COUNTRIES = frozenset(("SY", "IQ", "TR", "LB", "JO"))   # village depth; the rest is the world layer
 WORLD_MINOR_KINDS = frozenset(("town", "village", "ruin", "neighbourhood"))
-# The news region of the world layer (scripts/build_world.py keeps all its towns with an Arabic name):
-# elsewhere a city is one a report names without its country only if it is a capital or of a million.
-NEWS_REGION = frozenset(("SY IQ TR LB JO EG LY TN DZ MA MR EH SD SS SO DJ ER ET KE YE SA OM AE QA BH KW PS IL AF "
-                         "NG NE ML BF TD CM MZ CF TZ UG CD IR PK").split())
 FAMOUS_POP = 1_000_000
+SEAT_POP = 300_000
 HAND_KINDS = frozenset(("field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain",
                         "desert", "valley", "area", "country"))
 PRECISION_OF_KIND = {"country": 3, "gov": 3, "district": 2, "subdistrict": 2, "desert": 2, "valley": 2}
@@ -57,14 +54,14 @@ class Entry:
 
     @property
     def remote(self) -> bool:
-        """A city of the world layer outside the news region, neither a capital nor of a million people."""
-        return self.kind == "city" and self.country not in NEWS_REGION and not self.famous
+        """A city of the world layer that is not famous (see ``famous``): named in reports about its country."""
+        return self.kind == "city" and self.country not in CORE_COUNTRIES and not self.famous
 
     @property
     def famous(self) -> bool:
-        """A capital, a division's main city or a city of a million people: named in the news without its
-        country."""
-        return self.capital or self.kind == "city" and (self.seat or self.pop >= FAMOUS_POP)
+        """A capital, a city of a million people or the main city (of 300,000) of a division: named in the
+        news without its country."""
+        return self.capital or self.kind == "city" and (self.pop >= FAMOUS_POP or self.seat and self.pop >= SEAT_POP)
 
     @property
     def prior(self) -> float:

@@ -62,6 +62,7 @@ class Match:
     rare: bool = False     # reached by stripping a rare prefix (ك ف ل) with no cue, region head or list
     locative: bool = False  # (rare matches only) a locative word before it
     head: str = ""         # the region head or direction word right before it ("قرب", "جرود", "شمال")
+    framed: bool = False   # a cue, list, region head or locative word before it ("في X", "بX", "مدينة X")
     guard: str = ""        # why an uncued name may be an ordinary word ("adjective", "word"): it stands
                            # only when its governorate is named near it or in the report (resolve.doubtful)
 
@@ -434,6 +435,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.guard = _guard(m, toks, gaz, voc)
             if m.guard:
                 m.why.append(f"guarded ({m.guard})")
+        m.framed = bool(m.cue or in_region or m.listed) or _locative(m, toks, voc)
         if m.listed:
             m.why.append(f"list after cue:{m.cue}")
         elif m.cue or in_region:
@@ -511,12 +513,15 @@ WORD_MARGIN = 1.0
 
 
 WORLD_CITY_ZIPF = 3.4    # a city of the world layer that is neither a capital nor of a million: seldom named
+WORLD_GOV_ZIPF = 4.0     # a first-level division outside SY/IQ/TR/LB/JO
 
 
 def place_zipf(e) -> float:
     z = PLACE_ZIPF.get(e.kind, 3.0)
     if e.kind == "city" and e.country not in CORE_COUNTRIES and not e.famous:
         z = WORLD_CITY_ZIPF
+    elif e.kind == "gov" and e.country not in CORE_COUNTRIES:
+        z = WORLD_GOV_ZIPF
     if e.kind == "city" and e.pop > 100_000:
         z += 0.4 * (math.log10(e.pop) - 5)
     elif e.kind == "town" and e.country in CORE_COUNTRIES and e.pop > 10_000:

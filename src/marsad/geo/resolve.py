@@ -136,8 +136,8 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
         if m.guard:
             continue     # a name that may be an ordinary word votes for nothing
         e = clear_winner(candidates(gaz, m))
-        if e is None or al_form(e, m.key) or e.world_minor:
-            continue
+        if e is None or al_form(e, m.key) or e.world_minor or e.remote and not m.framed:
+            continue     # a foreign town, or a lesser foreign city named without "في"/"مدينة", vouches for nothing
         if m.rare and (e.kind not in RARE_OK_KINDS or e.kind == "city" and e.country not in CORE_COUNTRIES):
             continue     # "كميناً" (an ambush) must not vouch for Minna
         if e.kind not in VOTING_KINDS:
@@ -224,9 +224,10 @@ def in_report(country: str, ev: Evidence) -> bool:
 
 
 def steer(cands: list[Entry], ev: Evidence) -> list[Entry]:
-    """The report's countries steer the world layer: a town or village outside SY/IQ/TR/LB/JO, or a
-    city outside the news region that is neither a capital nor of a million people, is a reading
-    only in a report about its country (a governorate, country or well-known city is one anywhere)."""
+    """The report's countries steer the world layer: a town, village or lesser city outside
+    SY/IQ/TR/LB/JO is a reading only in a report about its country (a governorate, country, capital or
+    city of a million is one anywhere); a lesser city named "في X" or "مدينة X" vouches for its country
+    itself (see evidence)."""
     return [e for e in cands if not (e.world_minor or e.remote) or in_report(e.country, ev)]
 
 
