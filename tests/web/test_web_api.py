@@ -137,7 +137,7 @@ def test_ledger_flags_contradiction_by_factor(fresh_db):
 
 def test_incidents_endpoint(client):
     body = client.get("/api/incidents?event_type=Explosions/Remote violence&limit=5").json()
-    assert set(body) == {"total", "limit", "offset", "items"} and body["limit"] == 5
+    assert set(body) == {"total", "limit", "offset", "next", "items"} and body["limit"] == 5
     for inc in body["items"]:
         assert inc["event_type"] == "Explosions/Remote violence"
 

@@ -96,15 +96,9 @@ def _read_routes(app: FastAPI) -> None:
 
 def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/incidents", tags=["read"])
-    def incidents(conn: Conn, f: F) -> dict:
-        doc_ids = None
-        if f.q:
-            doc_ids = {r["doc_id"] for r in queries.list_documents(
-                conn, Filters(q=f.q, limit=MAX_LIMIT * 50))["items"]}
-        found = [i for i in bridge.all_incidents(conn) if bridge.incident_matches(i, f, doc_ids)]
-        found.sort(key=lambda i: (i.get("date_start") or "", str(i.get("incident_id"))), reverse=True)
-        return {"total": len(found), "limit": f.limit, "offset": f.offset,
-                "items": found[f.offset:f.offset + f.limit]}
+    def incidents(conn: Conn, f: F, cursor: Annotated[str | None, Query(
+            max_length=500, description="the `next` of the previous page (keyset paging)")] = None) -> dict:
+        return queries.list_incidents(conn, f, cursor)
 
     @app.get("/api/claims", tags=["read"])
     def claims(conn: Conn, f: F, source_kind: Annotated[str | None, Query(max_length=40)] = None,
