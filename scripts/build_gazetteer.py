@@ -32,7 +32,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from marsad.geo.fold import fold  # noqa: E402
 
-COLUMNS = ["id", "kind", "country", "admin1", "admin2", "lat", "lon", "pop", "name_en", "names_ar", "src", "flags"]
+COLUMNS = ["id", "kind", "country", "admin1", "admin2", "lat", "lon", "pop", "name_en", "names_ar", "src", "flags",
+           "admin3"]
 COUNTRIES = ("SY", "IQ", "TR", "LB", "JO")
 CUE_PREFIXES = ("ناحيه ", "قضاء ", "قضا ", "مدينه ", "قريه ", "بلده ", "محافظه ", "مركز ", "ناحيه مركز ")
 MERGE_KM = 6.0
@@ -80,50 +81,43 @@ def clean_names(names: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- polygons
 class Polygons:
-    """Point-in-polygon over the OCHA admin2 layers (with bbox prefilter)."""
+    """Point-in-polygon over one OCHA boundary layer (shapely, an STRtree over the features). A point
+    outside every polygon (a sliver between simplified neighbours, a point just over a border) takes
+    the nearest polygon within NEAREST_DEG."""
+
+    NEAREST_DEG = 0.5
 
     def __init__(self, features: list[dict]) -> None:
-        self.items = []
-        for ft in features:
-            geom = ft["geometry"]
-            polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-            rings = [p[0] for p in polys]
-            xs = [x for r in rings for x, _ in r]
-            ys = [y for r in rings for _, y in r]
-            self.items.append(((min(xs), min(ys), max(xs), max(ys)), rings, ft["properties"], centroid(rings)))
+        from shapely.geometry import shape
+        from shapely.strtree import STRtree
+
+        self.geoms = [shape(ft["geometry"]) for ft in features]
+        self.props = [ft["properties"] for ft in features]
+        self.tree = STRtree(self.geoms)
 
     def locate(self, lat: float, lon: float) -> dict | None:
-        for (x0, y0, x1, y1), rings, props, _ in self.items:
-            if x0 <= lon <= x1 and y0 <= lat <= y1 and any(in_ring(lon, lat, r) for r in rings):
-                return props
-        best = min(self.items, key=lambda it: km(lat, lon, it[3][0], it[3][1]))
-        return best[2] if km(lat, lon, best[3][0], best[3][1]) < 60 else None
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        hits = self.tree.query(pt, predicate="intersects")
+        if len(hits):
+            return self.props[int(min(hits))]
+        k = self.tree.nearest(pt)
+        if k is None or self.geoms[int(k)].distance(pt) > self.NEAREST_DEG:
+            return None
+        return self.props[int(k)]
 
 
-def in_ring(x: float, y: float, ring: list) -> bool:
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi + 1e-15) + xi:
-            inside = not inside
-        j = i
-    return inside
+def contains(geom, lat: float, lon: float) -> bool:
+    from shapely.geometry import Point
+
+    return geom.intersects(Point(lon, lat))
 
 
-def centroid(rings: list) -> tuple[float, float]:
-    """Area-weighted centroid of the largest ring, as (lat, lon)."""
-    ring = max(rings, key=len)
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-        c = x0 * y1 - x1 * y0
-        a += c
-        cx += (x0 + x1) * c
-        cy += (y0 + y1) * c
-    if abs(a) < 1e-12:
-        return ring[0][1], ring[0][0]
-    return round(cy / (3 * a), 5), round(cx / (3 * a), 5)
+def centroid(geom) -> tuple[float, float]:
+    """A point inside the polygon (its centroid when that lies inside), as (lat, lon)."""
+    c = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+    return round(c.y, 5), round(c.x, 5)
 
 
 def load_geojson(path: Path) -> list[dict]:
@@ -215,13 +209,18 @@ def merge(records: list[dict]) -> list[dict]:
 
 
 def assign_admin(entries: list[dict], polys: dict[str, Polygons], admin1: dict[str, dict],
-                 wof_regions: dict[str, str]) -> None:
+                 wof_regions: dict[str, str], polys3: dict[str, Polygons] | None = None) -> None:
+    """admin1/admin2 (and admin3 where ``polys3`` has the country's sub-districts) by point-in-polygon."""
     for e in entries:
+        e["admin3"] = ""
         if e["country"] in polys:
             props = polys[e["country"]].locate(e["lat"], e["lon"])
             if props:
                 e["admin1"] = admin1[props["ADM1_PCODE"]]["name_en"]
                 e["admin2"] = props["ADM2_EN"]
+                sub = polys3[e["country"]].locate(e["lat"], e["lon"]) if polys3 and e["country"] in polys3 else None
+                if sub and sub.get("ADM2_PCODE") == props.get("ADM2_PCODE"):
+                    e["admin3"] = sub["ADM3_EN"]
                 continue
         e["admin1"] = wof_regions.get(e["admin1"], e["admin1"])
         e["admin2"] = ""
@@ -250,22 +249,24 @@ def admin_entries(data: Path, admin1: dict[str, dict], places: list[dict]) -> li
 
 
 def admin_unit(ft: dict, level: int, kind: str, iso: str, admin1: dict, seats: dict) -> dict:
+    from shapely.geometry import shape
+
     p = ft["properties"]
-    geom = ft["geometry"]
-    rings = [q[0] for q in (geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]])]
+    geom = shape(ft["geometry"])
     a1 = admin1[p["ADM1_PCODE"]]["name_en"]
     name = p[f"ADM{level}_AR"]
-    cands = [s for s in seats.get((a1, fold(name)), ()) if any(in_ring(s["lon"], s["lat"], r) for r in rings)]
+    cands = [s for s in seats.get((a1, fold(name)), ()) if contains(geom, s["lat"], s["lon"])]
     if cands:
         seat = max(cands, key=lambda s: s["pop"])
         lat, lon = seat["lat"], seat["lon"]
     elif "label_lat" in p:
         lat, lon = p["label_lat"], p["label_lon"]
     else:
-        lat, lon = centroid(rings)
+        lat, lon = centroid(geom)
     admin2 = p.get("ADM2_EN") or ""
     return {"id": p[f"ADM{level}_PCODE"], "kind": kind, "country": iso, "admin1": a1,
-            "admin2": admin2 if level == 3 else p[f"ADM{level}_EN"], "lat": lat, "lon": lon, "pop": 0,
+            "admin2": admin2 if level == 3 else p[f"ADM{level}_EN"], "admin3": p["ADM3_EN"] if level == 3 else "",
+            "lat": lat, "lon": lon, "pop": 0,
             "name_en": p[f"ADM{level}_EN"], "names": clean_names([name]), "srcs": [f"ocha:{p[f'ADM{level}_PCODE']}"]}
 
 
@@ -283,13 +284,15 @@ def build(data: Path, countries: tuple[str, ...] = COUNTRIES, admin1_filter: str
     admin1 = read_admin1_table()
     polys = {"SY": Polygons(load_geojson(data / "boundaries" / "ocha_syr_adm2.geojson")),
              "IQ": Polygons(load_geojson(data / "boundaries" / "ocha_irq_adm2.geojson"))}
+    polys3 = {"SY": Polygons(load_geojson(data / "boundaries" / "ocha_syr_adm3.geojson")),
+              "IQ": Polygons(load_geojson(data / "boundaries" / "ocha_irq_adm3.geojson"))}
     records = [r for r in ocha_records(data) + wof_records(data) + geonames_records(data)
                if r["country"] in countries and r["names"]]
     if admin1_filter:
         records = [r for r in records if polys.get(r["country"]) and
                    (polys[r["country"]].locate(r["lat"], r["lon"]) or {}).get("ADM1_PCODE") == admin1_filter]
     places = merge(records)
-    assign_admin(places, polys, admin1, wof_region_names(data))
+    assign_admin(places, polys, admin1, wof_region_names(data), polys3)
     for p in places:
         p["kind"] = "neighbourhood" if p["fcode"] == "PPLX" else place_kind(p["pop"], p["fcode"])
         p["id"] = p["srcs"][0]
@@ -308,7 +311,7 @@ def to_rows(entries: list[dict]) -> list[list[str]]:
         names = "|".join(n.replace("|", " ").replace("\t", " ") for n in e["names"])
         rows.append([e["id"], e["kind"], e["country"], e["admin1"], e["admin2"], f"{e['lat']:.5f}",
                      f"{e['lon']:.5f}", str(e["pop"]), e["name_en"].replace("\t", " "), names,
-                     ",".join(e["srcs"]), e.get("flags", "")])
+                     ",".join(e["srcs"]), e.get("flags", ""), e.get("admin3", "")])
     return rows
 
 

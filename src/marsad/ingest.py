@@ -146,6 +146,7 @@ class _Writer:
         if doc.doc_id in self.pending_ids or self.store.has_document(doc.doc_id):
             self.report.already += 1
             return
+        complete_date(doc)
         doc.lang = detect_language(doc.text)
         arabic = is_arabic(doc.lang)
         m = minhash(doc.text)
@@ -196,6 +197,30 @@ def ingest(paths: Iterable[str | Path], store, *, max_bytes: int = DEFAULT_MAX_B
                 progress(done, max(expected, done))
     writer.flush()
     return report
+
+
+def ingest_documents(items: Iterable[tuple[Document | InputError, str]], store, *,
+                     batch_size: int = BATCH_SIZE) -> IngestReport:
+    """Store documents read elsewhere (`marsad watch`): (document or error, where it came from)."""
+    report = IngestReport()
+    index = NearDupIndex()
+    index.load(store.signatures())
+    writer = _Writer(store, index, report, batch_size)
+    for item, where in items:
+        report.sources += 1
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            writer.offer(item, where)
+    writer.flush()
+    return report
+
+
+def complete_date(doc: Document) -> Document:
+    """A document without a publication date gets the one its URL or text states (marsad.pubdate)."""
+    from marsad.pubdate import complete
+
+    return complete(doc)
 
 
 def expected_documents(source) -> int:

@@ -177,7 +177,10 @@ def _groups(store) -> set[frozenset]:
     return {frozenset(i["doc_ids"]) for i in list_incidents(store.conn)}
 
 
-def test_undated_reports_join_their_bombing_and_lookalikes_stay_apart(store, reports):
+@pytest.mark.parametrize("chunk", [50_000, 2], ids=["one-pass", "passes-of-two"])
+def test_undated_reports_join_their_bombing_and_lookalikes_stay_apart(store, reports, monkeypatch, chunk):
+    from marsad.analysis import incident_store
+    monkeypatch.setattr(incident_store, "CHUNK", chunk)       # merged in passes: the same incidents
     for d in ("t21", "t18", "u1", "u2", "u3", "u4"):
         reports.doc(d)
     reports.event("t21", **SQUARE, date_start="2021-01-21", date_end="2021-01-21", fatalities=21, injured=44,

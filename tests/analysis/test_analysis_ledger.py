@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.analysis import ledger
 from marsad.analysis.claimkeys import claim_key, period, place_key
@@ -162,6 +164,34 @@ def test_seed_gold_claims_show_the_fighter_estimates(store, reports, shared_dir)
     assert [v["value_low"] for v in foreign["values"]] == [40000]
     assert groups["isis_fighters@syria"]["values"][0]["value_low"] == 2000
     assert groups["isis_fighters.unaccounted@iraq+syria"]["values"][0]["value_low"] == 30000
-    assert list(main) == ["key", "quantity", "place", "period", "values", "spread", "contradiction"]
+    assert list(main) == ["key", "quantity", "place", "period", "values", "spread", "contradiction", "series"]
     assert list(main["values"][0]) == ["value_low", "value_high", "qualifier", "source_ar", "source_en",
                                        "source_kind", "time", "doc_id", "evidence"]
+
+
+def test_estimates_years_apart_are_a_series_not_a_contradiction(store, reports):
+    _fighters(reports, "y1", 20000, 30000, "2018-08", "range")
+    _fighters(reports, "y2", 2000, 2000, "2025-06")
+    _fighters(reports, "y3", 6000, 6000, "2018")
+    _fighters(reports, "y4", 3000, 3000, "2014..2021")          # a range over years: its own step
+    (group,) = ledger(store.conn)
+    assert [(s["period"], s["min"], s["max"], s["contradiction"]) for s in group["series"]] == [
+        ("2014-01-01..2021-12-31", 3000, 3000, False), ("2018", 6000, 30000, True), ("2025", 2000, 2000, False)]
+    flagged = {tuple(sorted((group["values"][i]["time"], group["values"][j]["time"])))
+               for s in group["series"] if s["contradiction"] for i in s["values"] for j in s["values"] if i != j}
+    assert flagged == {("2018", "2018-08")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 50000), st.integers(0, 3), st.sampled_from(["exact", "at_least", "at_most"])),
+                min_size=2, max_size=150))
+def test_a_large_step_flags_exactly_when_some_pair_contradicts(values):
+    from marsad.analysis.claims_ledger import LedgerGroup, find_contradictions, gap_ratio
+    group = LedgerGroup("k@p", "q", "p")
+    for low, width, qual in values:
+        group.values.append({"value_low": low, "value_high": low + width * low // 4, "qualifier": qual})
+        group.periods.append(period("2019"))
+    find_contradictions(group, 1.5)
+    n = len(group.values)
+    exhaustive = any(gap_ratio(group.values[i], group.values[j]) > 1.5 for i in range(n) for j in range(i + 1, n))
+    assert group.contradiction is exhaustive

@@ -1,18 +1,22 @@
-"""The claims ledger: every stated figure for the same thing, side by side.
+"""The claims ledger: every stated figure for the same thing, side by side, as a series over time.
 
 Claims are grouped by a canonical key ``<what>@<where>`` (see claimkeys.py and
-data/claim_keys.json). Inside a group the values are ordered by the period they
-refer to, which shows how the estimate evolved. Two values contradict when their
-periods overlap and they differ by more than ``factor``: the gap between their
-ranges, read with their qualifiers ("at least 10" is 10..inf, "at most 7000" is
-0..7000), is larger than ``factor`` (higher low / lower high). A value without a
-known period never contradicts anything (the period cannot be shown to overlap).
+data/claim_keys.json); inside a group the values are ordered by the period they refer to and
+gathered into a ``series``: one step per period (a calendar year, or the range a claim states
+when it spans more), so the ledger shows how an estimate moved over the years. Two values
+contradict only when they estimate the same thing for the same period (the same step) and
+differ by more than ``factor``: the gap between their ranges, read with their qualifiers ("at
+least 10" is 10..inf, "at most 7000" is 0..7000), is larger than ``factor`` (higher low / lower
+high). Values years apart are a series, never a contradiction; a value without a known period
+never contradicts anything. A step with many values is checked against its extremes only, so
+a large ledger costs time linear in its claims.
 """
 from __future__ import annotations
 
 import math
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import claimkeys
 
@@ -51,10 +55,25 @@ class LedgerGroup:
         ratio = round(hi / lo, 2) if lo and hi is not None else None
         return {"min": _num(lo), "max": _num(hi), "ratio": ratio}
 
+    def series(self) -> list[dict]:
+        """One step per period, in time order: its values (indexes into ``values``), their
+        range, and whether they contradict each other."""
+        steps: dict[str, list[int]] = {}
+        for i, per in enumerate(self.periods):
+            steps.setdefault(step_label(per), []).append(i)
+        flagged = {i for pair in self.pairs for i in pair[:2]}
+        out = []
+        for label, idx in steps.items():
+            vals = [x for i in idx for x in (self.values[i]["value_low"], self.values[i]["value_high"])
+                    if x is not None]
+            out.append({"period": label, "values": idx, "min": min(vals) if vals else None,
+                        "max": max(vals) if vals else None, "contradiction": any(i in flagged for i in idx)})
+        return out
+
     def to_dict(self) -> dict:
         return {"key": self.key, "quantity": self.quantity, "place": self.place,
                 "period": self.period(), "values": self.values, "spread": self.spread(),
-                "contradiction": self.contradiction}
+                "contradiction": self.contradiction, "series": self.series()}
 
 
 def _num(x):
@@ -90,17 +109,62 @@ def gap_ratio(a: dict, b: dict) -> float:
     return high_side[0] / low_side[1]
 
 
+def step_label(per) -> str:
+    """The series step of a period: its calendar year, or its own range when it spans years."""
+    if per is None:
+        return "unknown"
+    lo, hi = per
+    if lo.year == hi.year:
+        return str(lo.year)
+    return f"{lo.isoformat()}..{hi.isoformat()}"
+
+
+EXHAUSTIVE = 60       # a step with more values is checked against its extremes only
+
+
+def _step_pairs(group: LedgerGroup, idx: list[int]) -> list[tuple[int, int]]:
+    if len(idx) <= EXHAUSTIVE:
+        return [(i, j) for n, i in enumerate(idx) for j in idx[n + 1:]]
+    ivs = {i: _interval(group.values[i]) for i in idx}
+    known = [i for i in idx if ivs[i] is not None]
+    if not known:
+        return []
+    lowest = min(known, key=lambda i: ivs[i][1])        # the lowest estimate (its high end)
+    highest = max(known, key=lambda i: ivs[i][0])       # the highest (its low end)
+    pairs = {tuple(sorted((i, x))) for i in known for x in (lowest, highest) if i != x}
+    return sorted(pairs)
+
+
 def find_contradictions(group: LedgerGroup, factor: float) -> None:
-    """Fill ``group.pairs`` with the value pairs that overlap in time and differ > factor."""
+    """Fill ``group.pairs`` with the value pairs of one period that differ by more than factor."""
     group.pairs = []
-    n = len(group.values)
-    for i in range(n):
-        for j in range(i + 1, n):
+    steps: dict[str, list[int]] = {}
+    for i, per in enumerate(group.periods):
+        if per is not None:
+            steps.setdefault(step_label(per), []).append(i)
+    for idx in steps.values():
+        for i, j in _step_pairs(group, idx):
             if not claimkeys.periods_overlap(group.periods[i], group.periods[j]):
                 continue
             ratio = gap_ratio(group.values[i], group.values[j])
             if ratio > factor:
                 group.pairs.append((i, j, round(ratio, 2) if math.isfinite(ratio) else ratio))
+    group.pairs.sort()
+
+
+@lru_cache(maxsize=65536)
+def _key(quantity: str | None):
+    return claimkeys.claim_key(quantity)
+
+
+@lru_cache(maxsize=65536)
+def _named_place(place: str | None):
+    """The place key when ``place`` itself names a known place (cached: places repeat), else None."""
+    return claimkeys.place_key(place) if claimkeys.known_places(place) else None
+
+
+def _place(place: str | None, evidence: str | None):
+    return _named_place(place) or claimkeys.place_key(place, evidence)
 
 
 def _claim_rows(conn: sqlite3.Connection) -> list[dict]:
@@ -127,10 +191,10 @@ def ledger_groups(conn: sqlite3.Connection, factor: float = 1.5, key: str | None
     """The ledger as LedgerGroup objects (for renderers that show contradicting pairs)."""
     groups: dict[str, LedgerGroup] = {}
     for row in _claim_rows(conn):
-        what = claimkeys.claim_key(row["quantity"])
+        what = _key(row["quantity"])
         if key and not (what.key == key or what.key.startswith(key + ".")):
             continue
-        where, place_label = claimkeys.place_key(row["place"], row["evidence"])
+        where, place_label = _place(row["place"], row["evidence"])
         gkey = f"{what.key}@{where}"
         group = groups.setdefault(gkey, LedgerGroup(gkey, what.label, place_label))
         value = {f: row[f] for f in VALUE_FIELDS}

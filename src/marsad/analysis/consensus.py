@@ -5,6 +5,7 @@ import math
 import statistics
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from . import vocab
 from .incidents import HARD, Ev
@@ -51,6 +52,7 @@ def _type(members: list[Ev]) -> tuple[str | None, str | None]:
     return (None, None)
 
 
+@lru_cache(maxsize=1)
 def estimate_rule() -> tuple[str, str]:
     """(rule id, what it keeps and why) of the best estimate, from incident_rules.json."""
     raw = vocab.incident_rules()

@@ -11,12 +11,13 @@
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import sqlite3
 from datetime import date, datetime, timezone
 
 from .consensus import COUNT_FIELDS, LOCATION_FIELDS, estimate_rule, summarize
-from .incidents import EVENT_COLUMNS, HARD, Ev, Merger, assign_all, merge_order
+from .incidents import EVENT_COLUMNS, HARD, Ev, Merger, Rules, assign_all, merge_order
 from .schema import ensure_schema
 
 _COLS = ", ".join("e." + c for c in EVENT_COLUMNS)
@@ -88,9 +89,26 @@ def _temp_ids(conn: sqlite3.Connection, name: str, ids) -> None:
     conn.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", [(i,) for i in ids])
 
 
-def _unassigned(conn: sqlite3.Connection, merger: Merger) -> list[Ev]:
-    cur = conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM events e{_DOC_JOIN} LEFT JOIN incident_events ie"
-                       " ON ie.event_id = e.event_id WHERE ie.event_id IS NULL")
+CHUNK = 50_000       # events merged per pass: memory stays bounded however many are new
+
+
+def _unassigned_ids(conn: sqlite3.Connection) -> list[str]:
+    """Events in no incident, in merge order: originals before copies, dated (by date) before undated."""
+    # an undated event with a publication date sorts by it; one with no time at all goes last,
+    # by place, so that each pass loads the stored incidents of few places
+    return [r[0] for r in conn.execute(
+        "SELECT e.event_id FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"
+        " LEFT JOIN documents r ON r.doc_id = d.near_dup_of"
+        " LEFT JOIN incident_events ie ON ie.event_id = e.event_id WHERE ie.event_id IS NULL"
+        " ORDER BY (d.near_dup_of IS NOT NULL), (COALESCE(e.date_start, d.published, r.published) IS NULL),"
+        " COALESCE(e.date_start, d.published, r.published), e.name_ar, e.event_id")]
+
+
+def _load_events(conn: sqlite3.Connection, merger: Merger, ids: list[str]) -> list[Ev]:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _chunk(event_id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM _chunk")
+    conn.executemany("INSERT OR IGNORE INTO _chunk VALUES (?)", [(i,) for i in ids])
+    cur = conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM _chunk c JOIN events e ON e.event_id = c.event_id{_DOC_JOIN}")
     events = [ev for _r, ev in _evs(merger, _rows(cur))]
     events.sort(key=merge_order)
     return events
@@ -127,7 +145,7 @@ def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set
         " JOIN incident_events ie ON ie.event_id = e.event_id")}
     names = {ev.row.get("name_ar") for ev in new if ev.when != HARD and ev.row.get("name_ar")}
     roots = {ev.root for ev in new if ev.root}
-    cap = merger.rules.cap * 4
+    cap = merger.rules.cap
     for name in sorted(names):
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
@@ -177,25 +195,35 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False) -> dict:
     own_tx = not conn.in_transaction
     if own_tx:
         conn.execute("BEGIN")
+    gc_was_on = gc.isenabled()
+    gc.disable()            # millions of small acyclic objects: the cycle collector only costs time
     try:
         dissolved = _dissolve_stale(conn, verify)
-        merger = Merger()
-        new = _unassigned(conn, merger)
-        _load_context(conn, merger, new)
-        assigned, created = [], 0
-        for inc, ev, is_new in assign_all(merger, new):
-            assigned.append((inc, ev))
-            created += is_new
-        _write(conn, merger, assigned)
+        ids = _unassigned_ids(conn)
+        rules = Rules.load()
+        n_assigned = created = 0
+        for k in range(0, len(ids), CHUNK):
+            merger = Merger(rules)
+            new = _load_events(conn, merger, ids[k:k + CHUNK])
+            _load_context(conn, merger, new)
+            assigned = []
+            for inc, ev, is_new in assign_all(merger, new):
+                assigned.append((inc, ev))
+                created += is_new
+            _write(conn, merger, assigned)
+            n_assigned += len(assigned)
     except BaseException:
         if own_tx:
             conn.rollback()
         raise
+    finally:
+        if gc_was_on:
+            gc.enable()
     if own_tx:
         conn.commit()
     total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
-    return {"events_assigned": len(assigned), "incidents_created": created,
-            "merged_into_existing_or_new": len(assigned) - created,
+    return {"events_assigned": n_assigned, "incidents_created": created,
+            "merged_into_existing_or_new": n_assigned - created,
             "incidents_dissolved": dissolved, "incidents_total": total}
 
 

@@ -282,7 +282,10 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
     if ev.precision <= rules.max_point_precision:
         if ev.skeleton:
             keys.append(("s", ev.skeleton))
-        keys.extend(("w", w) for w in ev.words)
+        if len(ev.words) > 1 or (ev.words and ev.name not in ev.words):
+            keys.extend(("w", w) for w in ev.words)       # "مزرعة الهوات" is found from "الهوات"
+        elif ev.name and neighbours:
+            keys.append(("w", ev.name))
         pt = ev.point()
         if pt:
             cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))

@@ -69,7 +69,7 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
         best = retype(best, "clash", "kind.raid_with_killing")
     if best.kind == "kill" and not (kinds - {"kill"}):
-        return None
+        return tag(best, "kind.kill_by_perpetrator") if _perpetrator(sent, best) else None
     if best.kind not in OPERATIONS and _definite(sent, best):
         ops = [t for t in trigs if t.kind in OPERATIONS and not _definite(sent, t)]
         best = tag(max(ops, key=lambda t: t.prio), "kind.operation_over_anaphora") if ops else best    # "اعتقلت المشتبه بضلوعهم في التفجير"
@@ -79,6 +79,31 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
 
 
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
+
+
+PERPETRATOR_GAP = 2   # tokens between a killing verb and the armed men who did it
+
+
+def _perpetrator(sent, t: Trigger) -> bool:
+    """A killing told with who did it ("قتل مسلحون مجهولون مدنيين", "متطرفين قتلوا مختار القرية"): armed men
+    right before or after the verb, not named as the victims ("مقتل ثلاثة من عناصر داعش")."""
+    i = sent.tok_index(t.start)
+    if sent.tokens[i][2].startswith(("ال", "وال", "بال")) or sent.tokens[i][2].startswith(("مقتل", "ومقتل")):
+        return False      # a noun ("مقتل", "القتل") tells a toll, not who killed
+    lo = sent.tokens[max(0, i - PERPETRATOR_GAP)][0]
+    hi = sent.tokens[min(len(sent.tokens) - 1, i + PERPETRATOR_GAP)][1]
+    partitive = _partitive()
+    for a in sent.actors:
+        if a.value["side"] == "armed" and lo <= a.start < hi:
+            k = sent.tok_index(a.start)
+            if k == 0 or sent.tokens[k - 1][2] not in partitive:
+                return True
+    return any(lo <= c.start < hi for c in matcher("cues", "perpetrators").find(sent.folded, lo, hi))
+
+
+@lru_cache(maxsize=1)
+def _partitive() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["partitive"])
 
 
 def _definite(sent, t: Trigger) -> bool:
@@ -93,7 +118,7 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
             and a1 not in ("sdf", "asayish", "international_coalition"):
         return retype(t, "shooting", "type.on_civilians") if t.kind != "execution" else t
     if t.kind == "clash" and a2 == "civilians" and a1 in A.NON_STATE_ARMED:
-        return retype(t, "attack", "type.armed_on_civilians")    # armed men on civilians: not a battle
+        return retype(t, "shooting", "type.armed_on_civilians")    # armed men on civilians: not a battle
     if t.kind in ("shooting", "execution") and a2 not in (None, "civilians"):
         return retype(t, "clash", "type.on_armed_side")
     if t.kind == "nsa_takes" and A.is_government(a1):

@@ -15,7 +15,7 @@ from marsad.extract.incident import (
     toll_place_agrees,
 )
 from marsad.extract.mentions import PERIOD_RULES, dates
-from marsad.extract.triggers import find_triggers
+from marsad.extract.triggers import aftermath, find_triggers, retype
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
@@ -33,7 +33,7 @@ def extract_document(doc) -> dict:
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
         sent.cache["ref_day"] = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
-        found = sentence_events(sent, pub, ctx)
+        found = _past_aftermath(drafts, sentence_events(sent, pub, ctx), sent)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
         told = bool(found)
         for d in found[1:]:
@@ -60,7 +60,8 @@ def extract_document(doc) -> dict:
             remember(sent, pub, state)
         else:
             claims.extend(sentence_claims(sent, pub, state))
-    drafts = merge_headlines(drafts)
+    drafts = _drop_page_noise(merge_headlines(drafts), sents)
+    _raid_outcomes(drafts, sents)
     state, armed = report_sides(sents)
     _planters(drafts, sents)
     for d in drafts:
@@ -68,6 +69,54 @@ def extract_document(doc) -> dict:
     claims = dedupe(claims, {s.text for s in sents if s.headline})
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+
+
+def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
+    """A headline-like line after the body has begun (a related article's title, a caption, a navigation
+    link) that no body event joined tells another report's news: its event is dropped."""
+    body = next((s.idx for s in sents if not s.headline), None)
+    if body is None:
+        return drafts
+    return [d for d in drafts if not (d.headline and d.sents[0] > body and all(_title_like(sents[i]) for i in d.sents))]
+
+
+TITLE_WORDS = 15   # a related article's title or a caption is short
+
+
+def _title_like(sent) -> bool:
+    """A short line without final punctuation that does not continue the text (no opening و/ف)."""
+    return sent.headline and len(sent.tokens) <= TITLE_WORDS and not sent.folded.lstrip().startswith(("و", "ف"))
+
+
+OUTCOME_GAP = 2   # sentences after a raid searched for its outcome
+
+
+def _raid_outcomes(drafts: list[Draft], sents) -> None:
+    """A raid or airdrop (إنزال، مداهمة) is typed by its outcome: one that arrests no one and after which the
+    report tells killing (its own sentence or the next OUTCOME_GAP ones, with no arrest told) ended in a
+    firefight: Battles/Armed clash (spec: "one that ends in a firefight is Armed clash")."""
+    for d in drafts:
+        if d.trig.kind != "raid" or d.counts.get("arrested"):
+            continue
+        window = sents[d.sents[0]:d.sents[-1] + 1 + OUTCOME_GAP]
+        kinds = {t.kind for s in window for t in find_triggers(s)}
+        if "kill" in kinds and not kinds & {"arrest"}:
+            d.kind, d.trig = "clash", retype(d.trig, "clash", "type.raid_outcome")
+            d.add_rule("type.raid_outcome")
+
+
+def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft]:
+    """An incident named as the object of its aftermath (responsibility, condemnation, mourning) when the report
+    has told an incident already: it joins the last one of its event type (aftermath.joins), else it is dropped.
+    The first incident of a report may be told this way, and then it is kept."""
+    if not found or not drafts or not aftermath(sent, found[0].trig):
+        return found
+    for e in reversed(drafts):
+        if e.trig.event_type == found[0].trig.event_type and not e.headline:
+            e.add_rule("aftermath.joins")
+            fill_counts(e.counts, found[0].counts)
+            return []
+    return []
 
 
 def _ref_day(drafts: list[Draft], sents, idx: int, pub, prev):

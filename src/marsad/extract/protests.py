@@ -45,7 +45,7 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
 
 CLASH_CROWD = 4      # tokens after a clash word where the crowd it is fought with is named ("مواجهات بين متظاهرين")
 REFERENCE_PREPS = ("لل", "بال", "وبال", "ولل", "فال")
-REFERENCE_WORDS = frozenset({"في", "على", "عن", "ضد", "من", "خلال", "بعد", "قبل"})
+REFERENCE_WORDS = frozenset({"في", "على", "عن", "ضد", "من", "خلال", "بعد", "قبل", "اثر", "عقب", "امتداد"})
 
 
 def _persons() -> frozenset:

@@ -11,8 +11,11 @@ NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetic
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
 LEAD = 3            # a hypothetical cue among a sentence's first tokens governs all of it
 DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to the explosive it governs
-EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade")
+EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a drone shot down is disrupted
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
+AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
+EVAL_WINDOW = 3        # tokens before a trigger searched for a word ranking or judging it
+COPULA_WINDOW = 4      # tokens before a trigger searched for a relative pronoun and a copula
 
 
 @dataclass
@@ -165,6 +168,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "negation"
     if t.kind in EXPLOSIVE_KINDS and _cue_near(sent, "manufacture", i - MAKE_WINDOW, i):
         return "manufacture"       # "خلية متخصصة في صناعة العبوات الناسفة": what a cell makes
+    if _cue_near(sent, "evaluative", i - EVAL_WINDOW, i + 1) or _relative_copula(sent, i):
+        return "evaluation"        # "ويعد الهجوم أكثر الهجمات دموية", "التي كانت محل تركيز الضربات الجوية"
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
@@ -177,11 +182,33 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"
     if _long_lasting(sent, j):
         return "war"               # "بعد معارك استمرت تسعة أشهر"
-    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent):
+    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
+            and not _one_day(sent):
         return "summary"
     if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+def _relative_copula(sent, i: int) -> bool:
+    """A relative pronoun then a copula within COPULA_WINDOW tokens before the trigger ("التي كانت محل تركيز
+    الضربات"): the trigger describes the noun the clause qualifies."""
+    lo = max(0, i - COPULA_WINDOW)
+    words = sent.words(lo, i)
+    rel, cop = _word_list("relative"), _word_list("copula")
+    for k, w in enumerate(words):
+        if (w in rel or (w.startswith("و") and w[1:] in rel)) and any(x in cop for x in words[k + 1:]):
+            return True
+    return False
+
+
+def _one_day(sent) -> bool:
+    """The sentence pins what it tells to one day, relative or not ("مساء اليوم الاثنين", "أمس"): a series of
+    strikes that day is one event (ACLED codes one event per place and day)."""
+    from marsad.extract.mentions import PERIOD_RULES, dates
+
+    return any(d.precision == "day" and d.rule not in PERIOD_RULES and not _since(sent, d.start)
+               for d in dates(sent, sent.pub))
 
 
 def _dated(sent) -> bool:
@@ -231,3 +258,10 @@ def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out
+
+
+def aftermath(sent, t: Trigger) -> bool:
+    """The trigger is the object of an incident's aftermath ("أعلن التنظيم تبنيه الهجوم", "أدان الوزير التفجير",
+    "نجا من الغارة", "حدادا على أرواح ضحايا التفجير"): it tells again an incident, it does not report a new one."""
+    i = sent.tok_index(t.start)
+    return _cue_near(sent, "aftermath", i - AFTERMATH_WINDOW, i)

@@ -41,6 +41,7 @@ class Entry:
     precision: int = 1
     capital: bool = False      # a country's capital (world layer; for SY/IQ/TR/LB/JO: the city at the country's point)
     seat: bool = False         # the largest town of a first-level division in the news region (world layer)
+    admin3: str = ""           # sub-district (SY/IQ, OCHA adm3 by point-in-polygon at build time)
 
     @property
     def name_ar(self) -> str:
@@ -126,7 +127,7 @@ def _read_index() -> tuple[list[Entry], list[list[str]]]:
         f = ln.split("\t")
         out.append(Entry(f[0], f[1], f[2], f[3], f[4], float(f[5]), float(f[6]), int(f[7]), f[8],
                          f[9].split("|"), PRECISION_OF_KIND.get(f[1], 1), len(f) > 11 and f[11] == "capital",
-                         len(f) > 11 and f[11] == "seat"))
+                         len(f) > 11 and f[11] == "seat", f[12] if len(f) > 12 else ""))
         names.append(f[9])
     keys = [k.split("|") for k in fold_blob("\n".join(names)).split("\n")]
     return out, keys

@@ -192,9 +192,12 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
     pm = PlaceMention(s, e, surface, surface, entry.name_en, entry.country, entry.admin1, entry.lat,
                       entry.lon, entry.precision, entry.kind, why, round(sc, 2), entry.id, m.role,
                       [f"{a.name_en} ({a.admin1 or a.country})" for a in alts])
+    pm.admin2, pm.admin3 = entry.admin2, entry.admin3
     if region:
         pm.head = region.head
         _apply_region(pm, region, entry, voc)
+        if region.bearing is not None or region.head != "near":
+            pm.admin3 = ""       # "ريف X الشرقي", "شمال X": beyond X's own sub-district
     else:
         pm.name_ar = surface
         pm.gov_city = GOV_CITY in why

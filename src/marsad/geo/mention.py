@@ -26,6 +26,8 @@ class PlaceMention:
     head: str = ""             # for a region phrase: countryside | desert | near | dir
     gov_city: bool = False     # a governorate's capital named bare ("في حلب"): the city (precision 1), ranked
                                # by best_place like its governorate (after a village or a region phrase)
+    admin2: str = ""           # district (SY/IQ: OCHA adm2 by point-in-polygon at build time), "" where unknown
+    admin3: str = ""           # sub-district (SY/IQ: OCHA adm3), "" where unknown
     frame: str = ""            # "road" (inside "طريق X – Y") or "reference" ("على بعد 10 كم من X"): context,
                                # not the event's place unless nothing else is named (see best_place)
 

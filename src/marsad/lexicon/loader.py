@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims")
+NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 from marsad.text.morph import PROCLITIC_PATTERN as _PREFIX, inflect
 
 

@@ -22,10 +22,24 @@ def parse_html(where: str, html: str, url: str | None = None) -> Document:
     if not body:
         raise InputError(where, "no main text found in the HTML")
     title = meta.get("title")
-    return make_document(
+    doc = make_document(
         with_title(title, body), title=title, url=meta.get("url") or url,
         source=meta.get("sitename") or meta.get("hostname"), published=meta.get("date"),
         meta={"format": "html"})
+    return _page_date(doc, html)
+
+
+def _page_date(doc: Document, html: str) -> Document:
+    """The date the page's own metadata states (meta tags, JSON-LD, <time>), else htmldate's, with a note."""
+    from marsad.pubdate import HTMLDATE, Recovered, from_html, from_url, set_recovered
+
+    found = from_html(html)
+    if found is None and doc.published:    # htmldate's date; one read from the URL is said so
+        in_url = from_url(doc.url)
+        found = in_url if in_url and in_url.date == doc.published else Recovered(doc.published, HTMLDATE, "trafilatura")
+    if found is not None:
+        set_recovered(doc, found)
+    return doc
 
 
 def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:

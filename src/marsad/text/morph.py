@@ -8,7 +8,8 @@ noun in the singular); `inflect` expands them to the surface forms news text use
   stem's initial alef dropped (انفجر -> ينفجر، تنفجر؛ استهدف -> يستهدف؛ أطلق -> يطلق) and any suffix.
   Passive forms that only differ by vowels fold to the same letters; a hollow passive (اغتيل) is its own entry.
 - a feminine noun phrase (ضربة جوية, غارة): the sound plural (ضربات جوية: an inanimate plural keeps the
-  feminine singular adjective) and the dual in both cases (ضربتان جويتان، ضربتين جويتين).
+  feminine singular adjective) and the dual in both cases (ضربتان جويتان، ضربتين جويتين); a phrase of
+  several words also in its definite forms (العبوات الناسفة).
 """
 from __future__ import annotations
 
@@ -56,11 +57,22 @@ def noun_forms(phrase: str) -> list[str]:
     return [plural] + duals
 
 
+def definite(phrase: str) -> str | None:
+    """The definite form of a noun phrase, the article on every word but the first (the matcher's proclitic slot
+    takes the first one's): "عبوات ناسفه" -> "عبوات الناسفه", matching "العبوات الناسفه"."""
+    words = phrase.split()
+    if len(words) < 2:
+        return None
+    return " ".join(words[:1] + [w if w.startswith(ARTICLE) else ARTICLE + w for w in words[1:]])
+
+
 def inflect(folded: str, verb: bool = False, noun: bool = False) -> list[tuple[str, bool]]:
     """(form, matches with any suffix) for one folded lexicon entry, the entry itself first."""
     out: list[tuple[str, bool]] = []
     if verb:
         out += [(f, True) for f in verb_forms(folded)]
     if noun:
-        out += [(f, False) for f in noun_forms(folded)]
+        forms = [folded] + noun_forms(folded)
+        out += [(f, False) for f in forms[1:]]
+        out += [(d, False) for d in (definite(f) for f in forms) if d]
     return out

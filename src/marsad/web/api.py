@@ -32,10 +32,13 @@ def filters(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
+    since: Annotated[dt.datetime | None, Query(description="ISO time (UTC if no offset); only reports "
+                                               "ingested at or after it, e.g. by `marsad watch`")] = None,
+    undated: Annotated[bool, Query(description="only events without a date")] = False,
 ) -> Filters:
     return Filters(date_from=date_from, date_to=date_to, event_type=event_type, sub_event_type=sub_event_type,
                    actor=actor or None, admin1=admin1 or None, bbox=parse_bbox(bbox), q=q or None,
-                   limit=limit, offset=offset, sort=sort).validate()
+                   limit=limit, offset=offset, sort=sort, since=since, undated=undated).validate()
 
 
 def _query_error(_request: Request, exc: QueryError) -> JSONResponse:

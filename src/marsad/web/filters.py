@@ -42,6 +42,16 @@ class Filters:
     limit: int = 100
     offset: int = 0
     sort: str | None = None
+    since: dt.datetime | None = None     # only what was ingested at or after this time (UTC if naive)
+    undated: bool = False                # only events without a date (the timeline's undated bucket)
+
+    @property
+    def since_stamp(self) -> str | None:
+        """`since` in the form documents.ingested_at is stored in (ISO, UTC, seconds)."""
+        if self.since is None:
+            return None
+        when = self.since if self.since.tzinfo else self.since.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
     def validate(self) -> "Filters":
         bad = [t for t in self.event_type if t not in EVENT_TYPES]

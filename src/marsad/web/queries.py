@@ -62,7 +62,16 @@ def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> 
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)
         params += qp
+    if dates and f.undated:
+        conds.append("e.date_start IS NULL")
+    _since(f, conds, params)
     return " AND ".join(conds), params
+
+
+def _since(f: Filters, conds: list, params: list, alias: str = "d") -> None:
+    if f.since is not None:
+        conds.append(f"{alias}.ingested_at >= ?")
+        params.append(f.since_stamp)
 
 
 def locate(text: str, evidence: str | None) -> tuple[int, int] | None:
@@ -83,13 +92,15 @@ def event_row(r: sqlite3.Row) -> dict:
     keys = r.keys()
     out = {k: r[k] for k in ("event_id", "doc_id", "event_type", "sub_event_type", "date_start",
                              "date_end", "actor1", "actor2", "fatalities", "injured", "arrested", "evidence")}
+    if "date_note" in keys:     # set when the date was resolved against a recovered publication date
+        out["date_note"] = r["date_note"]
     out["location"] = {k: r[k] for k in ("name_ar", "name_en", "country", "admin1", "lat", "lon",
                                          "geo_precision")}
-    out["source"] = {k: r[k] for k in ("title", "source", "url", "published") if k in keys}
+    out["source"] = {k: r[k] for k in ("title", "source", "url", "published", "ingested_at") if k in keys}
     return out
 
 
-EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published FROM events e "
+EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published, d.ingested_at FROM events e "
                 "JOIN documents d ON d.doc_id = e.doc_id")
 
 
@@ -133,6 +144,7 @@ def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)
         params += qp
+    _since(f, conds, params)
     if f.event_type or f.sub_event_type or f.actor or f.admin1 or f.bbox:
         ev_f = Filters(event_type=f.event_type, sub_event_type=f.sub_event_type, actor=f.actor,
                        admin1=f.admin1, bbox=f.bbox)
@@ -152,7 +164,8 @@ def list_documents(conn: sqlite3.Connection, f: Filters) -> dict:
     order = parse_sort(f.sort, DOC_SORTS, "-published")
     total = conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
     rows = conn.execute(
-        f"SELECT d.doc_id, d.title, d.source, d.url, d.published, d.lang, substr(d.text, 1, 240) AS snippet, "
+        f"SELECT d.doc_id, d.title, d.source, d.url, d.published, d.lang, d.ingested_at, "
+        f"substr(d.text, 1, 240) AS snippet, "
         f"{_count_sql('events', 'e')} AS n_events, {_count_sql('claims', 'c')} AS n_claims "
         f"FROM documents d WHERE {where} ORDER BY {order}, d.doc_id LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset]).fetchall()
@@ -183,6 +196,7 @@ def claim_where(conn: sqlite3.Connection, f: Filters, source_kind: str | None = 
     if quantity:
         conds.append("lower(c.quantity) LIKE ?")
         params.append("%" + quantity.lower() + "%")
+    _since(f, conds, params)
     if f.q:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)

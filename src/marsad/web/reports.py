@@ -92,8 +92,8 @@ def _group(conn: sqlite3.Connection, col: str, where: str, params: list) -> list
 
 
 def stats(conn: sqlite3.Connection, f: Filters) -> dict:
-    """Totals and breakdowns for the events matching `f`; the weekly timeline ignores the
-    date range (the dashboard draws the whole timeline and brushes a range on it)."""
+    """Totals and breakdowns for the events matching `f`; the weekly timeline and its undated
+    bucket ignore the date range (the dashboard draws the whole timeline and brushes a range on it)."""
     where, params = event_where(conn, f)
     where_nodate, params_nodate = event_where(conn, f, dates=False)
     week = ("to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')"
@@ -103,6 +103,10 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
         f"SELECT {week} AS week, e.event_type, count(*) AS n FROM events e JOIN documents d "
         f"ON d.doc_id = e.doc_id{inc.join} WHERE {where_nodate} AND {inc.counted} AND e.date_start IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY 1, 2", params_nodate).fetchall()
+    undated = conn.execute(
+        f"SELECT e.event_type, count(*) AS n FROM events e JOIN documents d ON d.doc_id = e.doc_id{inc.join} "
+        f"WHERE {where_nodate} AND {inc.counted} AND e.date_start IS NULL GROUP BY 1 ORDER BY 1",
+        params_nodate).fetchall()
     totals = conn.execute(
         f"SELECT count(*), sum(coalesce({inc.best('fatalities')},0)), sum(coalesce({inc.best('arrested')},0)), "
         f"min(e.date_start), max(e.date_end) FROM events e JOIN documents d ON d.doc_id = e.doc_id{inc.join} "
@@ -120,4 +124,6 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
         "by_admin1": _group(conn, "e.admin1", where, params),
         "by_actor": _group(conn, "e.actor1", where, params),
         "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
+        # the timeline's own bucket for events without a date (a report with no publication date)
+        "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated],
     }

@@ -6,7 +6,8 @@
   function params(withDates) {
     const f = M.state.filters;
     const p = { event_type: f.event_type, actor: f.actor, admin1: f.admin1, q: f.q };
-    if (withDates && M.state.brush) { p.date_from = M.state.brush[0]; p.date_to = M.state.brush[1]; }
+    if (withDates && M.state.brush === "undated") p.undated = true;
+    else if (withDates && M.state.brush) { p.date_from = M.state.brush[0]; p.date_to = M.state.brush[1]; }
     return p;
   }
 
@@ -34,14 +35,15 @@
     ]);
     renderTotals(stats);
     M.renderMap(fc);
-    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(); });
+    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(); }, stats.undated);
     M.renderEvents(page, pick);
     document.body.dataset.loaded = String(Date.now());
   }
 
   function showRange() {
     const b = M.state.brush;
-    document.getElementById("range-label").textContent = b ? "الفترة / period: " + b[0] + " → " + b[1] : "";
+    document.getElementById("range-label").textContent = b === "undated" ? "بلا تاريخ / undated events"
+      : b ? "الفترة / period: " + b[0] + " → " + b[1] : "";
   }
 
   async function pick(eventId, docId) {

@@ -49,7 +49,8 @@
     const loc = ev.location;
     return el("dl", { class: "facts" },
       el("dt", {}, "الحدث / Event"), el("dd", {}, M.typeLabel(ev.event_type), " · ", ev.sub_event_type || ""),
-      el("dt", {}, "التاريخ / Date"), el("dd", {}, ev.date_start || "—", ev.date_end !== ev.date_start ? " → " + (ev.date_end || "?") : ""),
+      el("dt", {}, "التاريخ / Date"), el("dd", { title: ev.date_note || "" }, ev.date_start || "—", ev.date_end !== ev.date_start ? " → " + (ev.date_end || "?") : "",
+        ev.date_note ? el("small", { class: "date-note" }, " (تاريخ نشر مستنتج / via a recovered publication date)") : null),
       el("dt", {}, "المكان / Place"), el("dd", {}, loc.name_ar || "—", " · ", loc.name_en || "", " (", loc.admin1 || "", ")"),
       el("dt", {}, "الفاعلان / Actors"), el("dd", {}, M.actorLabel(ev.actor1), " ← ", M.actorLabel(ev.actor2)),
       el("dt", {}, "الأعداد / Counts"), el("dd", {}, "قتلى ", M.num(ev.fatalities), " · جرحى ", M.num(ev.injured), " · معتقلون ", M.num(ev.arrested)),

@@ -26,9 +26,10 @@
     return out;
   }
 
-  M.renderTimeline = function (rows, onBrush) {
+  M.renderTimeline = function (rows, onBrush, undated) {
     const box = M.clear(document.getElementById("timeline"));
     const data = weeks(rows);
+    renderUndated(box, undated || [], onBrush);
     if (!data.length) { box.appendChild(M.el("p", { class: "hint" }, "لا أحداث مؤرخة / no dated events")); return; }
     const W = Math.max(box.clientWidth || 800, 300), H = 120, pad = 22;
     const max = Math.max(1, ...data.map((d) => Object.values(d.counts).reduce((a, b) => a + b, 0)));
@@ -66,6 +67,19 @@
     attachBrush(svg, brush, data, bw, pad, onBrush);
   };
 
+  // Events without a date (their report gave no publication date) are a bucket of their own
+  // beside the weeks, not dropped; a click shows only them, a second click shows all again.
+  function renderUndated(box, undated, onBrush) {
+    const n = undated.reduce((a, r) => a + r.events, 0);
+    if (!n) return;
+    const on = M.state.brush === "undated";
+    const title = undated.map((r) => M.typeLabel(r.event_type) + ": " + r.events).join(" · ");
+    const btn = M.el("button", { type: "button", class: "undated" + (on ? " selected" : ""), id: "undated-bucket",
+      title, "aria-pressed": String(on) }, "بلا تاريخ / undated: " + M.num(n));
+    btn.addEventListener("click", () => onBrush(on ? null : "undated"));
+    box.appendChild(btn);
+  }
+
   function attachBrush(svg, brush, data, bw, pad, onBrush) {
     const idx = (ev) => {
       const x = ev.clientX - svg.getBoundingClientRect().left;
@@ -88,7 +102,7 @@
       onBrush([data[i].week, iso(Date.parse(data[j].week) + 6 * DAY)]);
     });
     svg.addEventListener("dblclick", () => { brush.setAttribute("visibility", "hidden"); onBrush(null); });
-    if (M.state.brush) {
+    if (Array.isArray(M.state.brush)) {
       const i = data.findIndex((d) => d.week >= M.state.brush[0]);
       const j = data.map((d) => d.week <= M.state.brush[1]).lastIndexOf(true);
       if (i >= 0 && j >= i) draw(i, j);
