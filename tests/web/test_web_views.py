@@ -11,33 +11,39 @@ import pytest
 from marsad import acled
 
 
-def test_totals_follow_the_filters(client):
+def up_to_date(web_db):
+    """Incidents merged, as `marsad serve` does before serving (Wire A's and Wire B's strike: one)."""
+    from marsad.web import bridge, queries
+    conn = queries.connect(web_db)
+    bridge.update_incidents(conn)
+    conn.close()
+
+
+def test_totals_follow_the_filters(client, web_db):
+    up_to_date(web_db)
     everything = client.get("/api/totals").json()
-    assert (everything["events"], everything["documents"], everything["claims"], everything["filtered"]) == (
-        4, 5, 2, False)
-    assert everything["fatalities"] == 7
+    assert (everything["events"], everything["incidents"], everything["documents"], everything["claims"],
+            everything["filtered"]) == (4, 3, 5, 2, False)
+    assert (everything["fatalities"], everything["injured"], everything["arrested"]) == (3, 2, 2)   # best estimates
     raqqa = client.get("/api/totals", params={"admin1": "Ar-Raqqa"}).json()
-    assert (raqqa["events"], raqqa["documents"], raqqa["fatalities"], raqqa["claims"], raqqa["filtered"]) == (
-        2, 2, 7, 0, True)
-    assert raqqa["incidents"] <= 2
+    assert (raqqa["events"], raqqa["incidents"], raqqa["documents"], raqqa["fatalities"], raqqa["claims"],
+            raqqa["filtered"]) == (2, 1, 2, 3, 0, True)
     none = client.get("/api/totals", params={"date_from": "2030-01-01"}).json()
     assert none["events"] == none["documents"] == none["fatalities"] == 0
 
 
-def test_trends_by_month_and_type(client):
+def test_trends_by_month_and_type(client, web_db):
+    up_to_date(web_db)
     data = client.get("/api/trends").json()
     assert data["months"][0] == "2025-03" and data["months"][-1] == "2025-08" and len(data["months"]) == 6
-    march = [r for r in data["rows"] if r["month"] == "2025-03"]
-    assert march == [{"month": "2025-03", "event_type": "Explosions/Remote violence", "events": 2, "fatalities": 7}]
+    march = [r for r in data["rows"] if r["month"] == "2025-03"]       # two reports of one strike: counted once
+    assert march == [{"month": "2025-03", "event_type": "Explosions/Remote violence", "events": 1, "fatalities": 3}]
     only = client.get("/api/trends", params={"event_type": "Strategic developments"}).json()
     assert only["months"] == ["2025-08"]
 
 
 def test_incident_page_has_every_reports_figures(client, web_db):
-    from marsad.web import bridge, queries
-    conn = queries.connect(web_db)
-    bridge.update_incidents(conn)                   # as `marsad serve` does before serving
-    conn.close()
+    up_to_date(web_db)
     data = client.get("/api/incidents/page", params={"limit": 10}).json()
     assert data["total"] >= 3
     strikes = [i for i in data["items"] if i["sub_event_type"] == "Air/drone strike"]
@@ -95,3 +101,29 @@ def test_docs_are_served_offline(client):
         assert client.get(path).status_code == 200, path
     assert client.get("/redoc", follow_redirects=False).headers["location"] == "/docs"
     assert "/api/export" in client.get("/openapi.json").json()["paths"]
+
+
+def test_document_carries_rule_ids_and_place_why(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from marsad.documents import make_document
+    from marsad.store import Store, save_extraction
+    from marsad.web.api import create_app
+    db = tmp_path / "rules.db"
+    with Store(db) as store:
+        doc = make_document("اعتقلت قسد عنصرين من داعش في ذيبان. وقدر مسؤول عددهم بمئة.", doc_id="r", title="ت")
+        doc.lang = "ar"
+        store.insert_document(doc, is_arabic=True, path="t")
+        event = {"event_type": "Strategic developments", "sub_event_type": "Arrests", "date_start": None,
+                 "date_end": None, "actor1": "sdf", "actor2": "islamic_state", "fatalities": None, "injured": None,
+                 "arrested": 2, "evidence": "اعتقلت قسد عنصرين من داعش في ذيبان.", "rules": ["arrest.verb"],
+                 "location": {"name_ar": "ذيبان", "name_en": "Thiban", "country": "SY", "admin1": "Deir ez-Zor",
+                              "lat": 35.01, "lon": 40.5, "geo_precision": 1, "why": "cue بلدة"}}
+        claim = {"quantity": "ISIS fighters", "value_low": 100, "value_high": 100, "qualifier": "approx",
+                 "place": "Syria", "time": "2025", "source_ar": "مسؤول", "source_en": "official",
+                 "source_kind": "government", "evidence": "وقدر مسؤول عددهم بمئة.", "rules": ["claim.estimate"]}
+        save_extraction(store, "r", "v", {"doc_id": "r", "events": [event], "claims": [claim]})
+    doc = TestClient(create_app(db)).get("/api/documents/r").json()
+    assert doc["events"][0]["rules"] == ["arrest.verb"]
+    assert doc["events"][0]["location"]["why"] == "cue بلدة"
+    assert doc["claims"][0]["rules"] == ["claim.estimate"]

@@ -64,9 +64,27 @@ class PhraseMatcher:
         # ("السيطرة الكاملة على" is not lost to "سيطر" after the optional ال was taken as a prefix)
         body = "|".join(re.escape(a).replace(r"\ ", r"\s+") + ("" if a in stem else r"(?!\w)") for a in alts) or "(?!)"
         self._re = re.compile(_PREFIX + f"({body})(\\w*)")
+        self._cache: dict[str, list[Phrase]] = {}
+
+    CACHE_SIZE = 2048   # texts whose whole-text matches are kept: the cue checks ask one sentence many times
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Phrase]:
+        """Matches inside folded[start:end]. A window is answered from the whole text's matches (scanned once and
+        kept) when they are the same: the matches that lie inside the window, none of them cut by its ends."""
         end = len(folded) if end is None else end
+        whole = self._cache.get(folded)
+        if whole is None:
+            whole = self._scan(folded, 0, len(folded))
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[folded] = whole
+        if start == 0 and end == len(folded):
+            return list(whole)
+        if not any(p.start < start < p.end or p.start < end < p.end for p in whole):
+            return [p for p in whole if start <= p.start and p.end <= end]
+        return self._scan(folded, start, end)
+
+    def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         out = []
         for m in self._re.finditer(folded, start, end):
             key = " ".join(m.group(1).split())

@@ -69,12 +69,36 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
         cl.pop("document")
         cl["evidence_span"] = _evidence_span(text, cl["evidence"])
         claims.append(cl)
+    _add_rules(conn, doc_id, events, claims)
     incidents = bridge.incidents_for_docs(conn, doc_id)
     for ev in events:
         ev["incident"] = next(({k: i.get(k) for k in ("incident_id", "doc_ids", "fatalities", "injured", "arrested")}
                                for i in incidents if ev["event_id"] in (i.get("event_ids") or [])), None)
     doc.update(events=events, claims=claims, related=_related(conn, doc, events, incidents))
     return doc
+
+
+def _add_rules(conn: sqlite3.Connection, doc_id: str, events: list[dict], claims: list[dict]) -> None:
+    """The rule ids the extraction recorded for each event and claim (`rules`, when it did), and the
+    geoparser's `why` for each place, read from the stored extraction (the tables do not keep them)."""
+    import json
+    row = conn.execute("SELECT result_json FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()
+    try:
+        stored = json.loads(row[0]) if row else {}
+    except ValueError:
+        return
+    for items, key, prefix in ((events, "events", ":"), (claims, "claims", ":c")):
+        records = stored.get(key) or []
+        for item in items:
+            n = item[f"{key[:-1]}_id"].rsplit(prefix, 1)[-1]
+            if not n.isdigit() or not 0 < int(n) <= len(records) or not isinstance(records[int(n) - 1], dict):
+                continue
+            record = records[int(n) - 1]
+            if record.get("rules"):
+                item["rules"] = list(record["rules"])
+            why = (record.get("location") or {}).get("why") if isinstance(record.get("location"), dict) else None
+            if why and "location" in item:
+                item["location"]["why"] = why
 
 
 def _by_incident(conn: sqlite3.Connection):

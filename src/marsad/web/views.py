@@ -3,39 +3,43 @@ the paged claims ledger, the filtered export, and /docs served offline. Plain fu
 sqlite3 connection (the JSON twins of the dashboard's panels) plus `register(app)`."""
 import datetime as dt
 import sqlite3
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from marsad.web import bridge, queries
 from marsad.web.filters import MAX_LIMIT, Filters
 
 FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+FIGURES = ("fatalities", "injured", "arrested")
 
 
 def filtered(f: Filters) -> bool:
     return bool(f.date_from or f.date_to or f.event_type or f.sub_event_type or f.actor or f.admin1
-                or f.bbox or f.q)
+                or f.bbox or f.q or getattr(f, "undated", False) or getattr(f, "since", None))
+
+
+def _incident_sql(conn: sqlite3.Connection):
+    """marsad.analysis's SQL that counts rows of events by incident (each real-world event once,
+    its best estimate of each toll); events as they are on a database without incident estimates."""
+    from marsad.analysis.counting import RAW, incident_sql
+    return incident_sql(conn) or RAW
 
 
 def totals(conn: sqlite3.Connection, f: Filters) -> dict:
-    """Every figure of the dashboard's header for the events matching `f`: events, their reports,
-    the incidents they belong to, the claims of those reports, the killed and the arrested."""
+    """Every figure of the dashboard's header for the events matching `f`: events (one per report),
+    their reports, the incidents (each real-world event once), the claims of those reports, and the
+    killed, injured and arrested (sums of each incident's best estimate)."""
     where, params = queries.event_where(conn, f)
-    row = conn.execute(f"SELECT count(*), count(DISTINCT e.doc_id), sum(coalesce(e.fatalities, 0)), "
-                       f"sum(coalesce(e.injured, 0)), sum(coalesce(e.arrested, 0)), "
-                       f"sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} WHERE {where}",
-                       params).fetchone()
-    out = {"filtered": filtered(f), "events": row[0], "documents": row[1], "fatalities": row[2] or 0,
-           "injured": row[3] or 0, "arrested": row[4] or 0, "located": row[5] or 0}
-    has_incidents = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_events'").fetchone()
-    if has_incidents:
-        out["incidents"] = conn.execute(
-            f"SELECT count(DISTINCT ie.incident_id) FROM incident_events ie JOIN events e ON e.event_id = "
-            f"ie.event_id JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()[0]
-    else:
-        out["incidents"] = 0
+    row = conn.execute(f"SELECT count(*), count(DISTINCT e.doc_id), "
+                       f"sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} WHERE {where}", params).fetchone()
+    inc = _incident_sql(conn)
+    best = conn.execute(f"SELECT count(*), {', '.join(f'sum(coalesce({inc.best(k)}, 0))' for k in FIGURES)} "
+                        f"{FROM_EVENTS}{inc.join} WHERE {where} AND {inc.counted}", params).fetchone()
+    out = {"filtered": filtered(f), "events": row[0], "documents": row[1], "located": row[2] or 0,
+           "incidents": best[0], **{k: int(best[i + 1] or 0) for i, k in enumerate(FIGURES)}}
     if out["filtered"]:
         out["claims"] = conn.execute(
             f"SELECT count(*) FROM claims c WHERE {queries.CURRENT.format(a='c')} AND c.doc_id IN "
@@ -48,11 +52,14 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def trends(conn: sqlite3.Connection, f: Filters) -> dict:
-    """Events and fatalities by month and event type (by each event's first day)."""
+    """Incidents (each real-world event once) and fatalities (best estimates) by month and event
+    type, by the first day of each."""
     where, params = queries.event_where(conn, f)
+    inc = _incident_sql(conn)
     rows = conn.execute(f"SELECT substr(e.date_start, 1, 7) AS month, e.event_type, count(*) AS n, "
-                        f"sum(coalesce(e.fatalities, 0)) AS killed {FROM_EVENTS} WHERE {where} "
-                        f"AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
+                        f"sum(coalesce({inc.best('fatalities')}, 0)) AS killed {FROM_EVENTS}{inc.join} "
+                        f"WHERE {where} AND {inc.counted} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                        params).fetchall()
     months = sorted({r["month"] for r in rows})
     return {"months": _fill_months(months), "rows": [
         {"month": r["month"], "event_type": r["event_type"], "events": r["n"], "fatalities": r["killed"]}
@@ -100,6 +107,19 @@ def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: b
                                "source": v.get("source_en") or v.get("source_ar"), "doc_id": v.get("doc_id")}
                               for v in g.get("values") or [] if v.get("time")), key=lambda p: str(p["time"]))
     return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
+
+
+@lru_cache(maxsize=4)
+def basemap_places(countries: tuple[str, ...] = ("SY", "IQ")) -> dict:
+    """The base map's town labels: every city and town of the gazetteer in `countries`."""
+    from marsad.geo import load_gazetteer
+    features = []
+    for e in load_gazetteer().entries:
+        if e.kind in ("city", "town") and e.country in countries:
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(e.lon, 4), round(e.lat, 4)]},
+                             "properties": {"name_en": e.name_en, "name_ar": e.name_ar, "rank": e.kind,
+                                            "admin1": e.admin1}})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def export_response(conn: sqlite3.Connection, f: Filters, fmt: str, bom: bool) -> Response:
@@ -155,6 +175,10 @@ def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
                      contradictions: bool = False, q: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0) -> dict:
         return ledger_page(conn, factor, contradictions, q, limit, offset)
+
+    @app.get("/api/basemap/places", tags=["read"], summary="Town and city labels for the offline base map")
+    def places_route() -> JSONResponse:
+        return JSONResponse(basemap_places(), media_type="application/geo+json")
 
     @app.get("/api/export", tags=["read"], summary="The filtered events as a file: ACLED CSV, GeoJSON, XLSX or JSONL",
              response_class=Response)

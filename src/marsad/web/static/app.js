@@ -1,63 +1,141 @@
-/* Wiring: filters -> API -> map, timeline, table; a pick opens the report. */
+/* Wiring: the URL holds the filters (so a view can be bookmarked and shared) -> API -> map, totals,
+   timeline, trends, tables, ledger; a pick opens the report and rings the event on the map. */
 "use strict";
 (function (M) {
-  M.state = { brush: null, filters: {}, eventId: null };
+  const PAGE = { events: 100, incidents: 20, ledger: 10 };
+  const FILTER_KEYS = ["event_type", "actor", "admin1", "q"];
+  M.state = { brush: null, filters: {}, eventId: null, docId: null, offsets: { events: 0, incidents: 0, ledger: 0 },
+    ledger: { contra: false, q: "" } };
 
   function params(withDates) {
-    const f = M.state.filters;
-    const p = { event_type: f.event_type, actor: f.actor, admin1: f.admin1, q: f.q };
-    if (withDates && M.state.brush === "undated") p.undated = true;
+    const p = {};
+    for (const k of FILTER_KEYS) p[k] = M.state.filters[k];
+    if (withDates && M.state.brush === "undated") p.undated = "true";
     else if (withDates && M.state.brush) { p.date_from = M.state.brush[0]; p.date_to = M.state.brush[1]; }
     return p;
   }
 
-  function fillSelect(id, items, label) {
+  /* the state -> the address bar (replaceState: filtering does not flood the history) */
+  function writeURL() {
+    const p = params(true);
+    if (M.state.eventId) { p.event = M.state.eventId; p.doc = M.state.docId; }
+    else if (M.state.docId) p.doc = M.state.docId;
+    if (M.lang === "en") p.lang = "en";
+    if (M.state.ledger.contra) p.contra = "1";
+    if (M.state.ledger.q) p.lq = M.state.ledger.q;
+    const qs = M.query(p);
+    history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    updateExportLink();
+  }
+
+  function readURL() {
+    const u = new URLSearchParams(location.search);
+    M.lang = u.get("lang") === "en" ? "en" : "ar";
+    for (const k of FILTER_KEYS) M.state.filters[k] = u.get(k) || "";
+    const from = u.get("date_from"), to = u.get("date_to");
+    M.state.brush = u.get("undated") === "true" ? "undated" : from && to ? [from, to] : null;
+    M.state.eventId = u.get("event");
+    M.state.docId = u.get("doc");
+    M.state.ledger = { contra: u.get("contra") === "1", q: u.get("lq") || "" };
+  }
+
+  function updateExportLink() {
+    const fmt = document.getElementById("export-format").value;
+    const qs = M.query(Object.assign({ format: fmt }, params(true), fmt === "acled" ? { bom: "true" } : {}));
+    document.getElementById("export-btn").setAttribute("href", "/api/export?" + qs);
+  }
+
+  function applyLanguage() {
+    const html = document.documentElement;
+    html.lang = M.lang;
+    html.dir = M.lang === "en" ? "ltr" : "rtl";
+    document.title = M.t("مرصد · لوحة الأحداث", "Marsad · Events dashboard");
+    const sw = document.getElementById("lang-switch");
+    sw.textContent = M.lang === "en" ? "العربية" : "English";
+    sw.lang = M.lang === "en" ? "ar" : "en";
+    document.querySelectorAll("option[data-all]").forEach((o) => { o.textContent = M.t("الكل", "All"); });
+    document.getElementById("f-q").placeholder = M.t("مثال: الرقة", "e.g. الرقة");
+  }
+
+  function fillSelect(id, items, label, value) {
     const sel = document.getElementById(id);
     for (const it of items) {
       if (!it.key) continue;
-      sel.appendChild(M.el("option", { value: it.key }, label(it.key) + " (" + it.events + ")"));
+      sel.appendChild(M.el("option", { value: it.key }, label(it.key) + " (" + M.num(it.events) + ")"));
     }
+    if (value && ![...sel.options].some((o) => o.value === value)) sel.appendChild(M.el("option", { value }, label(value)));
+    sel.value = value || "";
   }
 
   function renderTotals(s) {
     const box = M.clear(document.getElementById("totals"));
-    const item = (n, ar, en) => M.el("span", { class: "total" }, M.el("b", {}, M.num(n)), " ", ar, M.el("span", { class: "en" }, en));
-    box.append(item(s.documents, "تقرير", "reports"), item(s.events, "حدث", "events"),
-      item(s.incidents, "حادثة", "incidents"), item(s.claims, "تقدير", "claims"),
-      item(s.fatalities, "قتيل", "killed"), item(s.arrested, "معتقل", "arrested"));
+    const item = (n, noun, key) => M.el("span", { class: "total", dataset: { key } }, M.counted(n, noun));
+    box.append(item(s.documents, "report", "documents"), item(s.events, "event", "events"),
+      item(s.incidents, "incident", "incidents"), item(s.claims, "claim", "claims"),
+      item(s.fatalities, "killed", "fatalities"), item(s.arrested, "arrested", "arrested"));
+    box.dataset.filtered = String(s.filtered);
   }
 
-  async function refresh() {
-    const [stats, fc, page] = await Promise.all([
-      M.getJSON("/api/stats", params(true)),
-      M.getJSON("/api/events.geojson", params(true)),
-      M.getJSON("/api/events", Object.assign(params(true), { limit: 500 })),
+  async function loadEvents() {
+    const page = await M.getJSON("/api/events", Object.assign(params(true), { limit: PAGE.events, offset: M.state.offsets.events }));
+    M.renderEvents(page, pick, (offset) => { M.state.offsets.events = offset; loadEvents(); });
+  }
+
+  async function loadIncidents() {
+    const page = await M.getJSON("/api/incidents/page", Object.assign(params(true), { limit: PAGE.incidents, offset: M.state.offsets.incidents }));
+    M.renderIncidents(page, (offset) => { M.state.offsets.incidents = offset; loadIncidents(); });
+  }
+
+  async function loadLedger() {
+    const l = M.state.ledger;
+    const data = await M.getJSON("/api/ledger", { contradictions: l.contra ? "true" : "", q: l.q, limit: PAGE.ledger, offset: M.state.offsets.ledger });
+    M.renderLedger(data, (offset) => { M.state.offsets.ledger = offset; loadLedger(); });
+  }
+
+  async function refresh(fit) {
+    M.state.offsets.events = M.state.offsets.incidents = 0;
+    writeURL();
+    const [totals, fc, stats, trends] = await Promise.all([
+      M.getJSON("/api/totals", params(true)),
+      M.getJSON("/api/events.geojson", params(true)),        // the server caps the map layer at 5,000
+      M.getJSON("/api/stats", params(false)),
+      M.getJSON("/api/trends", params(true)),
     ]);
-    renderTotals(stats);
-    M.renderMap(fc);
-    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(); }, stats.undated);
-    M.renderEvents(page, pick);
+    renderTotals(totals);
+    M.renderMap(fc, totals.located, fit);
+    M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(true); }, stats.undated);
+    M.renderTrends(trends);
+    await Promise.all([loadEvents(), loadIncidents()]);
+    if (M.state.eventId) M.highlight(M.state.eventId, null);
     document.body.dataset.loaded = String(Date.now());
   }
 
   function showRange() {
     const b = M.state.brush;
-    document.getElementById("range-label").textContent = b === "undated" ? "بلا تاريخ / undated events"
-      : b ? "الفترة / period: " + b[0] + " → " + b[1] : "";
+    document.getElementById("range-label").textContent = b === "undated" ? M.t("أحداث بلا تاريخ", "undated events")
+      : b ? M.t("الفترة: ", "period: ") + b[0] + " → " + b[1] : "";
   }
 
   async function pick(eventId, docId) {
     M.state.eventId = eventId;
+    M.state.docId = docId;
+    writeURL();
     document.querySelectorAll("#events tr.selected").forEach((r) => r.classList.remove("selected"));
     const row = document.querySelector('#events tr[data-event-id="' + CSS.escape(eventId) + '"]');
     if (row) row.classList.add("selected");
     const doc = await M.getJSON("/api/documents/" + encodeURIComponent(docId));
+    const ev = (doc.events || []).find((e) => e.event_id === eventId);
+    M.highlight(eventId, ev ? ev.location : null);
     M.renderReport(doc, eventId, M.openDoc);
   }
 
   M.openDoc = async function (docId) {
+    M.state.eventId = null;
+    M.state.docId = docId;
+    writeURL();
     const doc = await M.getJSON("/api/documents/" + encodeURIComponent(docId));
     M.renderReport(doc, null, M.openDoc);
+    document.getElementById("report").scrollIntoView({ block: "nearest" });
   };
 
   function wireFilters() {
@@ -70,37 +148,53 @@
         admin1: document.getElementById("f-admin1").value,
         q: document.getElementById("f-q").value.trim(),
       };
-      refresh();
+      refresh(true);
     };
-    form.addEventListener("change", read);
+    form.addEventListener("change", (ev) => { if (ev.target.id !== "export-format") read(); });
     document.getElementById("f-q").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(read, 300); });
     form.addEventListener("submit", (ev) => { ev.preventDefault(); read(); });
     document.getElementById("f-reset").addEventListener("click", () => {
       form.reset(); M.state.brush = null; showRange(); read();
     });
-  }
-
-  async function loadLedger() {
-    const data = await M.getJSON("/api/claims/ledger");
-    const only = document.getElementById("only-contra");
-    M.renderLedger(data, only.checked);
-    only.addEventListener("change", () => M.renderLedger(data, only.checked));
+    document.getElementById("export-format").addEventListener("change", updateExportLink);
+    document.getElementById("lang-switch").addEventListener("click", () => {
+      M.lang = M.lang === "en" ? "ar" : "en";
+      writeURL();
+      location.reload();
+    });
+    const contra = document.getElementById("only-contra"), lq = document.getElementById("ledger-q");
+    contra.checked = M.state.ledger.contra;
+    lq.value = M.state.ledger.q;
+    contra.addEventListener("change", () => { M.state.ledger.contra = contra.checked; M.state.offsets.ledger = 0; writeURL(); loadLedger(); });
+    let ltimer = null;
+    lq.addEventListener("input", () => {
+      clearTimeout(ltimer);
+      ltimer = setTimeout(() => { M.state.ledger.q = lq.value.trim(); M.state.offsets.ledger = 0; writeURL(); loadLedger(); }, 300);
+    });
   }
 
   async function start() {
+    readURL();
+    applyLanguage();
     M.initMap(pick);
     M.renderLegend();
+    if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) document.getElementById("legend-box").open = false;
     const all = await M.getJSON("/api/stats");
-    fillSelect("f-type", all.by_event_type, M.typeLabel);
-    fillSelect("f-actor", all.by_actor, M.actorLabel);
-    fillSelect("f-admin1", all.by_admin1, (k) => k);
+    fillSelect("f-type", all.by_event_type, M.typeLabel, M.state.filters.event_type);
+    fillSelect("f-actor", all.by_actor, M.actorLabel, M.state.filters.actor);
+    fillSelect("f-admin1", all.by_admin1, (k) => k, M.state.filters.admin1);
+    document.getElementById("f-q").value = M.state.filters.q || "";
+    showRange();
     wireFilters();
-    await Promise.all([refresh(), loadLedger()]);
+    const active = FILTER_KEYS.some((k) => M.state.filters[k]) || M.state.brush;
+    await Promise.all([refresh(Boolean(active)), loadLedger()]);
+    if (M.state.eventId && M.state.docId) await pick(M.state.eventId, M.state.docId);
+    else if (M.state.docId) await M.openDoc(M.state.docId);
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     start().catch((err) => {
-      document.getElementById("totals").textContent = "خطأ / error: " + (err && err.message ? err.message : String(err));
+      document.getElementById("totals").textContent = M.t("خطأ: ", "error: ") + (err && err.message ? err.message : String(err));
       console.error(err && err.stack ? err.stack : err);
     });
   });

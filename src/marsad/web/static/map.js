@@ -1,8 +1,10 @@
-/* The map: offline base map (bundled GeoJSON), optional online tiles (off by default),
-   clustered event markers coloured by type and sized by fatalities. */
+/* The map: offline base map (bundled GeoJSON, with governorate and town labels), optional online
+   tiles (off by default), clustered event markers coloured by type and sized by fatalities; the
+   view follows the filter and the picked event is ringed. */
 "use strict";
 (function (M) {
   const OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  const HOME = [[31.0, 35.5], [37.5, 47.5]];
 
   function baseStyle(feature) {
     const p = feature.properties || {};
@@ -28,54 +30,118 @@
 
   function tooltip(f) {
     const p = f.properties;
-    return M.el("div", { class: "tip" },
-      M.el("b", {}, M.typeLabel(p.sub_event_type || p.event_type)),
-      M.el("div", {}, (p.name_ar || "") + (p.name_en ? " · " + p.name_en : "")),
-      M.el("div", {}, (p.date_start || "?") + (p.fatalities ? " · قتلى " + p.fatalities : "")));
+    const place = M.lang === "en" ? (p.name_en || p.name_ar || "") : (p.name_ar || p.name_en || "");
+    return M.el("div", { class: "tip", dir: M.lang === "en" ? "ltr" : "rtl" },
+      M.el("b", {}, M.subLabel(p.sub_event_type || p.event_type)),
+      M.el("div", {}, place),
+      M.el("div", {}, (p.date_start || "?") + (p.fatalities ? " · " + M.counted(p.fatalities, "killed") : "")));
+  }
+
+  function label(text, cls) {
+    return L.divIcon({ html: M.el("span", {}, text), className: "map-label " + cls, iconSize: null });
+  }
+
+  /* governorate names at their outline's centre, towns as dots with names; shown by zoom */
+  function addLabels(map, fc, towns) {
+    const govs = L.layerGroup(), cities = L.layerGroup(), towns_ = L.layerGroup();
+    for (const f of fc.features) {
+      const p = f.properties || {};
+      if (p.layer !== "admin1" || !(p.country === "SY" || p.country === "IQ")) continue;
+      const center = L.geoJSON(f).getBounds().getCenter();
+      L.marker(center, { icon: label(M.lang === "en" ? p.name_en : (p.name_ar || p.name_en), "gov"),
+        interactive: false, keyboard: false }).addTo(govs);
+    }
+    for (const t of towns.features) {
+      const [lon, lat] = t.geometry.coordinates;
+      const p = t.properties;
+      L.marker([lat, lon], { icon: label(M.lang === "en" ? p.name_en : (p.name_ar || p.name_en), p.rank),
+        interactive: false, keyboard: false }).addTo(p.rank === "city" ? cities : towns_);
+    }
+    const show = () => {
+      const z = map.getZoom();
+      map.getContainer().dataset.zoom = z;
+      if (z >= 6) govs.addTo(map); else govs.remove();
+      if (z >= 7) cities.addTo(map); else cities.remove();
+      if (z >= 9) towns_.addTo(map); else towns_.remove();
+    };
+    map.on("zoomend", show);
+    show();
+    return { govs, cities, towns: towns_ };
   }
 
   M.initMap = function (onPick) {
-    const map = L.map("map", { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 16 })
-      .fitBounds([[31.0, 35.5], [37.5, 47.5]]);
+    const map = L.map("map", { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 16 }).fitBounds(HOME);
     const base = L.geoJSON(null, { style: baseStyle, interactive: false }).addTo(map);
     const tiles = L.tileLayer(OSM, { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
     L.control.layers({}, {
-      "خريطة الأساس دون اتصال / Offline base map": base,
-      "OpenStreetMap (عبر الإنترنت / online)": tiles,
-    }, { collapsed: false, position: "topleft" }).addTo(map);
+      [M.t("خريطة الأساس دون اتصال", "Offline base map")]: base,
+      [M.t("OpenStreetMap (عبر الإنترنت)", "OpenStreetMap (online)")]: tiles,
+    }, { collapsed: true, position: "topleft" }).addTo(map);
     const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     map.addLayer(clusters);
-    M.getJSON("/api/basemap").then((fc) => {
+    const picked = L.layerGroup().addTo(map);
+    M.state.map = { map, clusters, onPick, picked, markers: new Map(), labels: null };
+    const basemap = M.getJSON("/api/basemap").then((fc) => {
       base.addData(fc);
       if (fc.metadata && fc.metadata.attribution) {
         document.getElementById("attribution").textContent = fc.metadata.attribution;
       }
+      return fc;
     });
-    M.state.map = { map, clusters, onPick };
+    Promise.all([basemap, M.getJSON("/api/basemap/places")]).then(([fc, towns]) => {
+      M.state.map.labels = addLabels(map, fc, towns);
+    });
     return map;
   };
 
-  M.renderMap = function (fc) {
-    const { clusters, onPick } = M.state.map;
-    clusters.clearLayers();
+  /* fc: the located events (at most `limit`); total: how many located events match the filter */
+  M.renderMap = function (fc, total, fit) {
+    const st = M.state.map;
+    st.clusters.clearLayers();
+    st.markers.clear();
     const markers = fc.features.map((f) => {
       const [lon, lat] = f.geometry.coordinates;
       const m = L.marker([lat, lon], { icon: eventIcon(f), title: f.properties.event_id });
-      m.bindTooltip(tooltip(f), { direction: "top" });
-      m.on("click", () => onPick(f.properties.event_id, f.properties.doc_id));
+      m.bindTooltip(() => tooltip(f), { direction: "top" });
+      m.on("click", () => st.onPick(f.properties.event_id, f.properties.doc_id));
+      st.markers.set(f.properties.event_id, m);
       return m;
     });
-    clusters.addLayers(markers);
+    st.clusters.addLayers(markers);
+    const note = document.getElementById("map-note");
+    note.textContent = fc.features.length < total
+      ? M.t("تعرض الخريطة أحدث " + M.num(fc.features.length) + " من " + M.num(total) + " حدثًا محدد الموقع؛ ضيّق التصفية لرؤية الباقي",
+            "The map shows the latest " + M.num(fc.features.length) + " of " + M.num(total) + " located events; narrow the filter to see the rest")
+      : "";
+    note.hidden = !note.textContent;
+    if (fit) {
+      const bounds = markers.length ? st.clusters.getBounds() : null;
+      if (bounds && bounds.isValid()) st.map.fitBounds(bounds.pad(0.15), { maxZoom: 10, animate: false });
+      else st.map.fitBounds(HOME, { animate: false });
+    }
+  };
+
+  /* ring the picked event and bring it into view (opening its cluster) */
+  M.highlight = function (eventId, location) {
+    const st = M.state.map;
+    st.picked.clearLayers();
+    const marker = st.markers.get(eventId);
+    const latlng = marker ? marker.getLatLng()
+      : (location && location.lat !== null && location.lat !== undefined ? L.latLng(location.lat, location.lon) : null);
+    if (!latlng) return;
+    L.circleMarker(latlng, { radius: 18, color: "#d10000", weight: 3, fill: false, className: "picked",
+      interactive: false }).addTo(st.picked);
+    if (marker) st.clusters.zoomToShowLayer(marker, () => st.map.panTo(latlng, { animate: false }));
+    else st.map.setView(latlng, Math.max(st.map.getZoom(), 8), { animate: false });
   };
 
   M.renderLegend = function () {
     const box = M.clear(document.getElementById("legend"));
-    box.appendChild(M.el("div", { class: "legend-title" }, "نوع الحدث / Event type"));
     for (const t of Object.keys(M.TYPES)) {
       const sw = M.el("span", { class: "sw" });
       sw.style.background = M.typeColor(t);
       box.appendChild(M.el("div", {}, sw, M.typeLabel(t)));
     }
-    box.appendChild(M.el("div", { class: "legend-note" }, "الحجم = عدد القتلى / size = fatalities"));
+    box.appendChild(M.el("div", { class: "legend-note" }, M.t("الحجم = عدد القتلى", "size = fatalities")));
   };
 })(window.Marsad);

@@ -30,7 +30,7 @@
     const box = M.clear(document.getElementById("timeline"));
     const data = weeks(rows);
     renderUndated(box, undated || [], onBrush);
-    if (!data.length) { box.appendChild(M.el("p", { class: "hint" }, "لا أحداث مؤرخة / no dated events")); return; }
+    if (!data.length) { box.appendChild(M.el("p", { class: "hint" }, M.t("لا أحداث مؤرخة", "no dated events"))); return; }
     const W = Math.max(box.clientWidth || 800, 300), H = 120, pad = 22;
     const max = Math.max(1, ...data.map((d) => Object.values(d.counts).reduce((a, b) => a + b, 0)));
     const bw = (W - 2 * pad) / data.length;
@@ -75,7 +75,7 @@
     const on = M.state.brush === "undated";
     const title = undated.map((r) => M.typeLabel(r.event_type) + ": " + r.events).join(" · ");
     const btn = M.el("button", { type: "button", class: "undated" + (on ? " selected" : ""), id: "undated-bucket",
-      title, "aria-pressed": String(on) }, "بلا تاريخ / undated: " + M.num(n));
+      title, "aria-pressed": String(on) }, M.t("بلا تاريخ: ", "undated: ") + M.num(n));
     btn.addEventListener("click", () => onBrush(on ? null : "undated"));
     box.appendChild(btn);
   }

@@ -1,0 +1,278 @@
+"""Each dashboard feature an analyst works with, in headless Chromium: export of the filtered view,
+totals that follow the filters, filters in the URL, the map fitted to the filter and the picked event
+ringed, labelled base map, trend charts, the incidents view, the paged ledger with series, paging,
+the Arabic/English switch, the phone layout, human actor names, a claims-only report, /docs offline."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+
+import pandas as pd
+import pytest
+from liveserver import CHROMIUM, browser_page, live_server
+
+pytestmark = pytest.mark.e2e
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} is not installed (`make browser` or apt-get install chromium); "
+                "skipping the browser tests", allow_module_level=True)
+
+from test_web_e2e import build_demo_db  # noqa: E402  (after the skip: it needs chromium too)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db = tmp_path_factory.mktemp("dash") / "demo.db"
+    build_demo_db(db)
+    from marsad.web import bridge, queries
+    conn = queries.connect(db)
+    bridge.update_incidents(conn)
+    conn.close()
+    with live_server(db) as url, browser_page() as page:
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("request", lambda r: None if r.url.startswith(url) or r.url.startswith("data:")
+                else problems.append(f"external request: {r.url}"))
+        yield {"page": page, "url": url, "problems": problems}
+
+
+def open_page(site, query: str = ""):
+    page = site["page"]
+    page.goto(site["url"] + "/" + query)
+    page.wait_for_selector("#events tbody tr")
+    page.wait_for_function("document.body.dataset.loaded")
+    return page
+
+
+def total(page, key: str) -> int:
+    text = page.locator(f'#totals [data-key="{key}"]').inner_text()
+    digits = re.findall(r"[\d,]+", text)
+    if digits:
+        return int(digits[0].replace(",", ""))
+    return {"حدثان": 2, "تقريران": 2, "قتيلان": 2}.get(text.split()[0], 1)
+
+
+def test_export_button_downloads_the_filtered_view(site):
+    page = open_page(site)
+    page.select_option("#f-admin1", "Raqqa")
+    page.wait_for_function("document.querySelector('#export-btn').href.includes('admin1=Raqqa')")
+    page.wait_for_function("[...document.querySelectorAll('#events tbody tr')].every("
+                           "r => r.cells[3].textContent === 'Raqqa')")
+    href = page.locator("#export-btn").get_attribute("href")
+    body = page.request.get(site["url"] + href).body()
+    assert body.startswith(b"\xef\xbb\xbfevent_id_cnty,event_date,year,time_precision,disorder_type")
+    frame = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig")
+    assert len(frame) == page.locator("#events tbody tr").count() and set(frame.admin1) == {"Ar-Raqqa"}
+    page.select_option("#export-format", "geojson")
+    href = page.locator("#export-btn").get_attribute("href")
+    assert "format=geojson" in href and "admin1=Raqqa" in href
+    data = json.loads(page.request.get(site["url"] + href).body())
+    assert data["type"] == "FeatureCollection" and data["features"]
+    assert site["problems"] == []
+
+
+def test_totals_follow_the_filters(site):
+    page = open_page(site)
+    all_events = total(page, "events")
+    page.select_option("#f-type", "Strategic developments")
+    page.wait_for_function("document.querySelector('#totals').dataset.filtered === 'true'")
+    page.wait_for_function("[...document.querySelectorAll('#events tbody tr')].every("
+                           "r => r.dataset.type === 'Strategic developments')")
+    filtered = total(page, "events")
+    assert 0 < filtered < all_events
+    assert filtered == page.locator("#events tbody tr").count()
+    assert total(page, "documents") <= filtered
+
+
+def test_filters_live_in_the_url(site):
+    page = open_page(site)
+    page.select_option("#f-admin1", "Deir ez-Zor")
+    page.wait_for_url(re.compile(r"admin1=Deir\+ez-Zor|admin1=Deir%20ez-Zor"))
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.wait_for_function("document.body.dataset.loaded")
+    assert page.locator("#f-admin1").input_value() == "Deir ez-Zor"
+    assert all(r.inner_text().find("Deir ez-Zor") >= 0 for r in page.locator("#events tbody tr").all())
+    page = open_page(site, "?event_type=Strategic+developments&event=t-arrest%3A1&doc=t-arrest")
+    assert page.locator("#f-type").input_value() == "Strategic developments"
+    page.locator("#report mark.evidence").wait_for()
+    assert page.locator("#report").get_attribute("data-doc-id") == "t-arrest"
+
+
+def test_map_fits_the_filter_and_rings_the_picked_event(site):
+    page = open_page(site)
+    start_zoom = int(page.locator("#map").get_attribute("data-zoom"))
+    page.select_option("#f-admin1", "Raqqa")
+    page.wait_for_function(f"Number(document.querySelector('#map').dataset.zoom) > {start_zoom}")
+    bounds = page.evaluate("(() => { const b = Marsad.state.map.map.getBounds(); "
+                           "return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+    assert bounds[0] < 35.95 < bounds[2] and bounds[1] < 39.0 < bounds[3]       # Raqqa's events in view
+    page.locator("#events tbody tr").first.click()
+    page.locator("#map path.picked").wait_for()
+    assert page.locator("#map path.picked").count() == 1
+
+
+def test_base_map_has_place_labels(site):
+    page = open_page(site)
+    page.wait_for_selector("#map .map-label.gov")
+    labels = page.locator("#map .map-label.gov").all_inner_texts()
+    assert "دير الزور" in labels and "الرقة" in labels
+    page.evaluate("Marsad.state.map.map.setView([35.33, 40.14], 9, {animate: false})")
+    page.wait_for_selector("#map .map-label.city")
+    assert page.locator("#map .map-label.city, #map .map-label.town").count() > 3
+
+
+def test_trend_charts_by_month_and_type(site):
+    page = open_page(site)
+    bars = page.locator("#trend-events rect")
+    assert bars.count() > 2 and page.locator("#trend-fatalities rect").count() > 0
+    types = set(page.eval_on_selector_all("#trend-events rect", "rs => rs.map(r => r.dataset.type)"))
+    assert len(types) > 1
+    page.select_option("#f-type", "Battles")
+    page.wait_for_function("[...document.querySelectorAll('#trend-events rect')].every(r => r.dataset.type === 'Battles')")
+    months = page.eval_on_selector_all("#trend-events rect", "rs => rs.map(r => r.dataset.month)")
+    assert months == sorted(months)
+
+
+def test_incidents_view_shows_every_reports_figures(site):
+    page = open_page(site)
+    rows = page.locator("#incidents tbody tr")
+    assert rows.count() >= 3
+    strike = page.locator("#incidents tbody tr", has_text="Wire A")
+    assert strike.count() == 1
+    assert strike.get_attribute("data-reports") == "2"
+    figures = strike.locator("ul.figures li")
+    assert figures.count() == 2
+    text = strike.inner_text()
+    assert "3" in text and "4" in text and "3–4" in text                      # each report's toll and the range
+    strike.locator("ul.figures li a").first.click()
+    page.wait_for_function("['t-strike', 't-strike2'].includes(document.querySelector('#report').dataset.docId)")
+
+
+def test_ledger_with_series_and_filter(site):
+    page = open_page(site)
+    group = page.locator("#ledger .group", has_text="UN report")
+    assert group.count() >= 1
+    page.wait_for_selector("#ledger svg.series")
+    assert page.locator("#ledger svg.series .point").count() >= 2
+    page.fill("#ledger-q", "no such quantity")
+    page.wait_for_function("document.querySelectorAll('#ledger .group').length === 0")
+    page.fill("#ledger-q", "")
+    page.wait_for_function("document.querySelectorAll('#ledger .group').length > 0")
+
+
+def test_claims_only_report_shows_its_text(site):
+    page = open_page(site)
+    page.locator("#ledger .claim", has_text="UN report").first.locator("a.doc-link").click()
+    page.wait_for_function("document.querySelector('#report').dataset.docId === 't-claims'")
+    report = page.locator("#report")
+    assert "قدر تقرير للأمم المتحدة" in report.locator(".report-text").inner_text()
+    assert report.locator("mark.evidence").count() == 1
+    assert report.locator(".doc-claims li").count() == 2
+
+
+def test_language_switch(site):
+    page = open_page(site)
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert not page.locator("h1 .en").is_visible()
+    page.click("#lang-switch")
+    page.wait_for_function("document.documentElement.lang === 'en' && document.body.dataset.loaded")
+    page.wait_for_selector("#events tbody tr")
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    assert page.locator("h1").inner_text().strip() == "Marsad"
+    assert "lang=en" in page.url
+    assert page.locator("#f-type option").first.inner_text() == "All"
+    assert "Events" in page.locator("#totals").inner_text() or "events" in page.locator("#totals").inner_text()
+    assert "Islamic State" in page.locator("#events tbody").inner_text()
+    page.click("#lang-switch")
+    page.wait_for_function("document.documentElement.lang === 'ar'")
+    assert "lang=en" not in page.url
+
+
+def test_human_actor_names_no_codes(site):
+    page = open_page(site)
+    options = page.locator("#f-actor option").all_inner_texts()
+    assert any("قوات سوريا الديمقراطية" in o for o in options)
+    shown = page.locator("#events tbody").inner_text() + " ".join(options)
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b|\bsdf\b", shown), shown
+
+
+def test_phone_layout(site):
+    phone = site["page"].context.browser.new_page(viewport={"width": 390, "height": 844}, locale="ar")
+    try:
+        phone.goto(site["url"] + "/")
+        phone.wait_for_selector("#events tbody tr")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390       # nothing overflows sideways
+        header = phone.locator("header.top").bounding_box()
+        assert header["width"] <= 390
+        assert phone.locator("#legend-box").get_attribute("open") is None           # legend folded away
+        map_box = phone.locator("#map").bounding_box()
+        assert map_box["width"] <= 390 and map_box["height"] > 300
+    finally:
+        phone.close()
+
+
+def test_docs_work_offline(site):
+    page = site["page"]
+    before = list(site["problems"])
+    page.goto(site["url"] + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert "/api/export" in page.locator(".swagger-ui").inner_text()
+    assert site["problems"] == before                                            # no CDN, no CSP error
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory, site):
+    """230 events and 12 claim groups: enough for the tables and the ledger to page."""
+    from marsad.documents import make_document
+    from marsad.store import Store, save_extraction
+    db = tmp_path_factory.mktemp("big") / "big.db"
+    with Store(db) as store:
+        with store.transaction():
+            for i in range(23):
+                doc = make_document(f"تقرير تجريبي رقم {i} عن عشرة اشتباكات في ريف الرقة", doc_id=f"b{i}",
+                                    title=f"تقرير {i}", source="مصدر", published="2025-05-01")
+                doc.lang = "ar"
+                store.insert_document(doc, is_arabic=True, path="tests/web")
+        for i in range(23):
+            events = [{"event_type": "Battles", "sub_event_type": "Armed clash",
+                       "date_start": f"2025-{1 + k % 9:02d}-{1 + i:02d}", "date_end": f"2025-{1 + k % 9:02d}-{1 + i:02d}",
+                       "actor1": "sdf", "actor2": "islamic_state", "fatalities": k % 3, "injured": None, "arrested": None,
+                       "location": {"name_ar": "الرقة", "name_en": "Raqqa", "country": "SY", "admin1": "Raqqa",
+                                    "lat": 35.95 + i / 100, "lon": 39.01 + k / 100, "geo_precision": 1},
+                       "evidence": f"اشتباك رقم {k}", "rules": ["trigger.clash", f"actor.pair.{k}"]} for k in range(10)]
+            claims = [{"quantity": f"fighters of group {i % 12}", "value_low": 100 + i, "value_high": 200 + i,
+                       "qualifier": "range", "place": f"place {i % 12}", "time": f"2024-{1 + i % 12:02d}",
+                       "source_ar": "مصدر", "source_en": "a source", "source_kind": "media", "evidence": "قيل"}]
+            save_extraction(store, f"b{i}", "v", {"doc_id": f"b{i}", "events": events, "claims": claims})
+    with live_server(db) as url:
+        yield {"page": site["page"], "url": url}
+
+
+def test_tables_and_ledger_page(big):
+    page = open_page(big)
+    assert page.locator("#events tbody tr").count() == 100
+    assert re.search(r"1–100\D+230", page.locator("#events-pager").inner_text())
+    first = page.locator("#events tbody tr").first.get_attribute("data-event-id")
+    page.click("#events-pager button.next")
+    page.wait_for_function("document.querySelector('#events-pager .range').textContent.startsWith('101')")
+    assert page.locator("#events tbody tr").first.get_attribute("data-event-id") != first
+    page.click("#events-pager button.prev")
+    page.wait_for_function("document.querySelector('#events-pager .range').textContent.startsWith('1–')")
+    groups = page.locator("#ledger .group")
+    assert groups.count() == 10 and "12" in page.locator("#ledger-pager").inner_text()
+    page.click("#ledger-pager button.next")
+    page.wait_for_function("document.querySelectorAll('#ledger .group').length === 2")
+
+
+def test_event_detail_shows_rule_ids(big):
+    page = open_page(big)
+    page.locator("#events tbody tr").first.click()
+    page.locator("#report .rules code").first.wait_for()
+    codes = page.locator("#report .rules code").all_inner_texts()
+    assert codes[0] == "trigger.clash" and codes[1].startswith("actor.pair.")
