@@ -34,7 +34,7 @@ LABELS = [
     ("elided-noun-forward", "قالت القيادة المركزية إن العمليات أدت إلى مقتل 12 واعتقال 33 من عناصر داعش.",
      [(12, 12, "ISIS members killed"), (33, 33, "ISIS members arrested")]),
     ("returnees-generic", "قال المسؤول إنه عاد قرابة 400 شخص إلى بلدانهم من مناطق القتال.", [(400, 400, "returnees")]),
-    ("leaders-skip-adjective", "قال البيان إن الحملة أسفرت عن قتل خمسة من كبار قادة داعش.", [(5, 5, "ISIS leaders killed")]),
+    ("leaders-skip-adjective", "قال البيان إن العمليات منذ مطلع العام أسفرت عن قتل خمسة من كبار قادة داعش.", [(5, 5, "ISIS leaders killed")]),
     ("count-head-before", "قالت المخابرات إن عدد مقاتلي داعش هو 3 آلاف في المنطقة.", [(3000, 3000, "ISIS fighters")]),
     ("camp-families", "ويعيش في مخيم الهول نحو 30 ألف شخص من عائلات عناصر التنظيم.", [(30000, 30000, "ISIS families in camps")]),
     ("fled-frame", "قالت مصادر إن نحو 500 مقاتل من داعش فروا إلى البادية.", [(500, 500, "ISIS fighters fled")]),

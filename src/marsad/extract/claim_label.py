@@ -187,10 +187,11 @@ def _class(cls: str | None) -> dict:
     return load("claims")["classes"].get(cls or "", {})
 
 
-def label(sent, c: Counted) -> str | None:
-    """Short English for what is counted, or None when the class is unknown."""
+def label(sent, c: Counted, in_list: bool = False) -> str | None:
+    """Short English for what is counted, or None when the class is unknown (or counts only in a list of figures
+    and this is not one)."""
     info = _class(c.cls)
-    if not info:
+    if not info or (info.get("list_only") and not in_list):
         return None
     org = bool(matcher("claims", "org").find(sent.folded))
     base = info.get("org") if org and info.get("org") else info["en"]

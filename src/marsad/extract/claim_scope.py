@@ -12,12 +12,25 @@ from __future__ import annotations
 
 import re
 
+from marsad.extract.mentions import dates
 from marsad.lexicon import load, matcher
 
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
+CAUSE_WINDOW = 60        # characters from a plural incident noun to its result verb ("هجمات ... أسفرت عن")
+TOLL_FRAMES = ("killed", "arrested", "captured")
+FEW = 10                 # "مقتل سبعة أشخاص": a handful of victims is one incident's
 MANY = 5                 # "ثلاث غارات على المنزل" tells one incident; "نفذت 137 عملية" sums many
 LARGE = 1000             # a casualty or arrest figure in the thousands is no single incident's toll
 _DURING_HOURS = re.compile(r"خلال\s+(?:ال)?\d")            # "خلال الـ24 ساعة الماضية"
+
+
+def _period(sent) -> bool:
+    """A period of many incidents: 'منذ مطلع العام', 'حتى الآن', 'خلال تموز', 'خلال الـ24 ساعة', a total — not
+    'منذ مساء الخميس' (hours of one incident)."""
+    short = {h.start for h in matcher("claims", "short_since").find(sent.folded)}
+    if any(h.start not in short for h in matcher("claims", "aggregate_markers").find(sent.folded)):
+        return True
+    return bool(_DURING_HOURS.search(sent.folded))
 
 
 def _has(sent, section: str) -> bool:
@@ -27,12 +40,14 @@ def _has(sent, section: str) -> bool:
 def aggregate(sent, quants, items, follows_claim: bool = False) -> str | None:
     """The rule id that makes a sentence a summary of many incidents, or None. ``follows_claim``: the sentence
     before gave claims (a breakdown that follows a total: "وأوضحت أن الحصيلة تتضمن ...")."""
-    if _has(sent, "aggregate_markers") or _DURING_HOURS.search(sent.folded):
+    if _period(sent):
         return "claim.scope.period_or_total"
     counted_at = {q.end for q in quants}
+    results = [h.start for h in matcher("claims", "result_verbs").find(sent.folded)]
     for hit in matcher("claims", "plural_incidents").find(sent.folded):
-        if not any(0 <= hit.start - e <= 2 for e in counted_at):
-            return "claim.scope.many_incidents"      # "هجمات قسد أسفرت عن ...", not "ثلاث غارات"
+        if not any(0 <= hit.start - e <= 2 for e in counted_at) \
+                and any(0 < r - hit.end <= CAUSE_WINDOW for r in results):
+            return "claim.scope.many_incidents"      # "هجمات قسد ... أسفرت عن", not "ثلاث غارات"
     classes = load("claims")["classes"]
     for q, c in zip(quants, items):
         if c.cls in INCIDENT_COUNT and not (c.elided or c.back) and (q.value_low or 0) >= MANY:
@@ -52,14 +67,55 @@ def incident_detail(sent, q, c) -> str | None:
         return "claim.drop.participants"
     if _has(sent, "toll_heads"):
         return "claim.drop.incident_toll"
-    if _has(sent, "incident_words"):
+    if _has(sent, "incident_words") or (_toll(c) and _event_trigger(sent, q)):
         return "claim.drop.incident_detail"
-    casualty = load("claims")["classes"].get(c.cls or "", {}).get("casualty") or c.frame == "killed"
-    if sent.headline and casualty:
+    if sent.headline and _toll(c):
         return "claim.drop.headline_toll"
     return None
+
+
+def _toll(c) -> bool:
+    """A count of victims or of people arrested (not of fighters at large, returnees or detainees held)."""
+    info = load("claims")["classes"].get(c.cls or "", {})
+    if c.frame is not None:
+        return c.frame in TOLL_FRAMES
+    return bool(info.get("casualty") or info.get("generic"))
 
 
 def _participants(sent, q) -> bool:
     """'بمشاركة أكثر من 5000 عنصر ... من ضمنهم 150': the forces taking part in one operation."""
     return bool(matcher("claims", "participants").find(sent.folded, 0, q.start))
+
+
+def _event_trigger(sent, q) -> bool:
+    """An event trigger of the sentence (triggers.json, found by the trigger stage) of a kind that tells an
+    incident; an outcome alone (مقتل، اعتقال) tells one only with a place, a day, or a handful of people
+    ('قواته اعتقلت 300 عنصر' is a total)."""
+    skip = set(load("claims")["not_incident_kinds"])
+    kinds = {t.value for t in getattr(sent, "triggers", None) or ()} - skip
+    if kinds - set(OUTCOME_KINDS):
+        return True
+    return bool(kinds) and (bool(sent.places) or (q.value_low or 0) < FEW or _names_day(sent))
+
+
+def _names_day(sent) -> bool:
+    return any(d.precision == "day" for d in dates(sent, sent.pub))
+
+
+CLAUSE_BREAKS = "،,;؛:"
+OUTCOME_KINDS = ("kill", "arrest", "transfer")     # trigger kinds that name an outcome, not an incident
+
+
+def clause_incident(sent, q, c) -> bool:
+    """In a summary sentence, a toll whose own clause tells one incident and names no period is that incident's
+    ('داهمت القوات البلدة واعتقلت خمسة، ليرتفع عدد المعتقلين حتى الآن إلى 300': 5 is the raid's)."""
+    if not _toll(c):
+        return False
+    a = max(sent.folded.rfind(ch, 0, q.start) for ch in CLAUSE_BREAKS) + 1
+    ends = [e for e in (sent.folded.find(ch, q.end) for ch in CLAUSE_BREAKS) if e >= 0]
+    b = min(ends) if ends else len(sent.folded)
+    if matcher("claims", "aggregate_markers").find(sent.folded, a, b):
+        return False
+    if matcher("claims", "incident_words").find(sent.folded, a, b):
+        return True
+    return any(a <= t.start < b and t.value not in OUTCOME_KINDS for t in getattr(sent, "triggers", None) or ())

@@ -21,6 +21,7 @@ PLACE_LINK = {"", "و", "،", ",", "او"}   # what may stand between two coordi
 BEFORE_PENALTY = 2
 RANGE_OPEN = re.compile(r"(?:^|\s)بين\s*$")                    # "ما بين", "تتراوح بين" before the first end
 RANGE_GAP = re.compile(r"^\s*(?:\w+\s+)?(?:الي|ل|و|حتي|-)\s*$")    # "27 ألف إلى 31 ألف", "500 مليون دولار إلى مليار"
+LIST_GAP = 2                               # a list opened at most this many sentences after a claim
 YEARS = (1900, 2100)                       # a figure in this range after "العام/مطلع" may be a year                         # a place after the figure is preferred to one before it
 
 
@@ -32,6 +33,7 @@ class ClaimState:
     last_time: str | None = None
     last_sent: int | None = None        # the sentence of the last claim
     joined: set[int] = field(default_factory=set)   # starts of ranges joined in the current sentence
+    list_open: bool = False             # the bullets that follow are items of a list of figures
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -49,6 +51,8 @@ def _excluded(sent, q: Num) -> bool:
     if before and unit.find(before) and not matcher("cues", "year_prev").find(before):
         return True                                 # "السنوات الأربع", "الأشهر الستة": a duration
     if i and sent.tokens[i - 1][2] in lab.word_set("ordinals"):   # "الدفعة الثامنة عشرة": an ordinal
+        return True
+    if i and sent.tokens[i - 1][2] in lab.word_set("unit_words"):   # "لواء 49": a unit's number
         return True
     prev = " ".join(sent.words(i - 2, i))
     if any(prev.endswith(p.key) for p in matcher("cues", "not_claim_prev").find(prev)):
@@ -153,6 +157,8 @@ def _source(sent, pub, q: Num, state: ClaimState) -> tuple[str | None, list[str]
         return text, [att.rule] + (["claim.source.refers_back"] if text != att.text else [])
     if state.sources and _continues(sent, q):
         return state.sources[-1], ["claim.source.continues_quote"]
+    if state.sources and sent.bullet and state.list_open:
+        return state.sources[-1], ["claim.source.list_intro"]
     return None, ["claim.source.the_report"]
 
 
@@ -176,9 +182,14 @@ def remember(sent, pub, state: ClaimState) -> None:
             state.sources.append(text)
 
 
-def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
-    """Claims of one sentence without an event (the state remembers its sources for the next ones)."""
-    if not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
+def sentence_claims(sent, pub: date | None, state: ClaimState, told: bool = False) -> list[dict]:
+    """Claims of one sentence (the state remembers its sources for the next ones). Whether a figure is a claim or
+    a detail of one incident is decided from the sentence itself (claim_scope), whether or not an event was
+    extracted from it; ``told`` (it was) only adds the rule id claim.scope.beside_event to its claims."""
+    in_list = sent.bullet and state.list_open
+    if not sent.bullet:
+        state.list_open = _opens_list(sent, state)
+    if not in_list and not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
         remember(sent, pub, state)
         return []
     state.joined = set()
@@ -188,19 +199,31 @@ def sentence_claims(sent, pub: date | None, state: ClaimState) -> list[dict]:
     out, seen = [], set()
     time = _time(sent, pub, state) if quants else None
     follows = state.last_sent is not None and sent.idx - state.last_sent == 1
-    summary = scope.aggregate(sent, quants, items, follows)
+    summary = "claim.list.item" if in_list else scope.aggregate(sent, quants, items, follows)
     for q, c in zip(quants, items):
-        what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c)
+        what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c, in_list)
         if what is None or (q.value_low, q.value_high, what) in seen:
             continue
-        if summary is None and scope.incident_detail(sent, q, c):
+        if scope.incident_detail(sent, q, c) if summary is None else \
+                (summary == "claim.scope.period_or_total" and scope.clause_incident(sent, q, c)):
             continue
         seen.add((q.value_low, q.value_high, what))
         out.append(_claim(sent, pub, q, c, what, state, time, summary))
     remember(sent, pub, state)
+    for c in out if told else ():
+        c["rules"].append("claim.scope.beside_event")
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
     return out
+
+
+def _opens_list(sent, state: ClaimState) -> bool:
+    """'وأوضحت أن العمليات حققت النتائج الآتية:': a sentence ending in a colon right after claims, or announcing
+    figures, opens a list whose items are claims of the same source (rule claim.list.item)."""
+    if not sent.text.rstrip(" \"'”»").endswith(":"):
+        return False
+    near = state.last_sent is not None and sent.idx - state.last_sent <= LIST_GAP
+    return near or bool(matcher("claims", "list_intro_words").find(sent.folded))
 
 
 def _goes_on(sent, pub, state: ClaimState) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
-from marsad.extract.claims import ClaimState, dedupe, remember, sentence_claims
+from marsad.extract.claims import ClaimState, dedupe, sentence_claims
 from marsad.extract.context import parse_published, prepare, report_place
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
 from marsad.extract.incident import (
@@ -56,10 +56,7 @@ def extract_document(doc) -> dict:
                 _context_date(drafts, d)
         if len(found) > 1:
             share_list(held)
-        if told:      # a toll of one incident gives event counts, not claims
-            remember(sent, pub, state)
-        else:
-            claims.extend(sentence_claims(sent, pub, state))
+        claims.extend(sentence_claims(sent, pub, state, told))   # whether a figure is a claim: claim_scope
     drafts = _drop_page_noise(merge_headlines(drafts), sents)
     _raid_outcomes(drafts, sents)
     state, armed = report_sides(sents)
