@@ -119,6 +119,13 @@ class NearDupIndex:
             values = np.frombuffer(signature, dtype=np.uint64)
             self.add(doc_id, LeanMinHash(seed=1, hashvalues=values, scheme="affine32"), near_dup_of)
 
+    def discard(self, doc_id: str) -> None:
+        """Forget a document that was not stored after all (no later one may link to it)."""
+        if doc_id in self.hashes:
+            self.lsh.remove(doc_id)
+            del self.hashes[doc_id]
+            self.first.pop(doc_id, None)
+
     def add(self, doc_id: str, m, root: str | None) -> None:
         self.lsh.insert(doc_id, m)
         self.hashes[doc_id] = m
@@ -143,6 +150,14 @@ class _Writer:
         self.pending_ids: set[str] = set()
 
     def offer(self, doc: Document, path: str) -> None:
+        """Prepare one document for the next batch; any failure is this document's error only."""
+        try:
+            self._offer(doc, path)
+        except Exception as exc:   # noqa: BLE001 - one document must never end the batch
+            self.index.discard(doc.doc_id)
+            self.report.errors.append(InputError(f"{path}: {doc.doc_id}", f"not stored ({_why(exc)})"))
+
+    def _offer(self, doc: Document, path: str) -> None:
         if doc.doc_id in self.pending_ids or self.store.has_document(doc.doc_id):
             self.report.already += 1
             return
@@ -158,13 +173,18 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Commit the buffer in one transaction; if that fails, each document in its own, so one
+        document the database refuses costs only itself (reported), never the good ones beside it."""
         if not self.buffer:
             return
-        with self.store.transaction():
-            for doc, path, arabic, root, signature in self.buffer:
-                self.store.insert_document(doc, is_arabic=arabic, path=path, near_dup_of=root,
-                                           signature=signature)
-        for doc, _path, arabic, root, _sig in self.buffer:
+        try:
+            with self.store.transaction():
+                for item in self.buffer:
+                    self._insert(item)
+            stored = self.buffer
+        except Exception:   # noqa: BLE001 - retried one by one below, each failure reported
+            stored = [item for item in self.buffer if self._insert_alone(item)]
+        for doc, _path, arabic, root, _sig in stored:
             self.report.added.append(doc.doc_id)
             if root:
                 self.report.near_duplicates[doc.doc_id] = root
@@ -173,29 +193,52 @@ class _Writer:
         self.buffer.clear()
         self.pending_ids.clear()
 
+    def _insert(self, item) -> None:
+        doc, path, arabic, root, signature = item
+        self.store.insert_document(doc, is_arabic=arabic, path=path, near_dup_of=root, signature=signature)
+
+    def _insert_alone(self, item) -> bool:
+        doc, path = item[0], item[1]
+        try:
+            with self.store.transaction():
+                self._insert(item)
+            return True
+        except Exception as exc:   # noqa: BLE001
+            self.index.discard(doc.doc_id)
+            self.report.errors.append(InputError(f"{path}: {doc.doc_id}", f"not stored ({_why(exc)})"))
+            return False
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}"
+
 
 def ingest(paths: Iterable[str | Path], store, *, max_bytes: int = DEFAULT_MAX_BYTES,
-           batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> IngestReport:
-    """Read every input under `paths` into `store`; returns what was added and what failed."""
+           batch_size: int = BATCH_SIZE, progress: Progress | None = None,
+           lock_timeout: float | None = None) -> IngestReport:
+    """Read every input under `paths` into `store`; returns what was added and what failed.
+    Another ingest running on the same database is waited for (`lock_timeout` seconds at most)."""
     report = IngestReport()
     sources = list(iter_sources(paths))
     report.sources = len(sources)
-    index = NearDupIndex()
-    index.load(store.signatures())
-    writer = _Writer(store, index, report, batch_size)
-    expected = sum(map(expected_documents, sources)) if progress else 0
-    done = 0
-    for source in sources:
-        items = [source] if isinstance(source, InputError) else read_source(source, max_bytes)
-        for item in items:
-            if isinstance(item, InputError):
-                report.errors.append(item)
-            else:
-                writer.offer(item, str(source))
-            done += 1
-            if progress:
-                progress(done, max(expected, done))
-    writer.flush()
+    with store.exclusive("ingest", timeout=lock_timeout):   # a second ingest waits: the sequential result
+        index = NearDupIndex()
+        index.load(store.signatures())
+        writer = _Writer(store, index, report, batch_size)
+        expected = sum(map(expected_documents, sources)) if progress else 0
+        done = 0
+        for source in sources:
+            items = [source] if isinstance(source, InputError) else read_source(source, max_bytes)
+            for item in items:
+                if isinstance(item, InputError):
+                    report.errors.append(item)
+                else:
+                    writer.offer(item, str(source))
+                done += 1
+                if progress:
+                    progress(done, max(expected, done))
+        writer.flush()
     return report
 
 
@@ -250,6 +293,10 @@ def read_documents(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_
             if isinstance(item, InputError):
                 errors.append(item)
             else:
-                item.lang = detect_language(item.text)
+                try:
+                    item.lang = detect_language(item.text)
+                except Exception as exc:   # noqa: BLE001 - this document only
+                    errors.append(InputError(f"{source}: {item.doc_id}", f"not read ({_why(exc)})"))
+                    continue
                 documents.append(item)
     return documents, errors

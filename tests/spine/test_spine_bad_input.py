@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 
 import pytest
@@ -52,14 +53,14 @@ def test_reader_reports_reason(tmp_path, name, data, reason):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(GOOD, encoding="utf-8")
-    real = pathlib.Path.read_bytes
+    real = os.open
 
-    def refuse(self):
-        if self == path:
+    def refuse(name, *args, **kwargs):
+        if pathlib.Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     [error] = list(read_source(path))
     assert error.reason == "unreadable (Permission denied)"
 

@@ -85,6 +85,8 @@ def extract_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write DIR/<doc_id>.json; no database."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract with."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.0,
+                                  help="Seconds one document may take; then it is stopped and reported (0: no limit)."),
 ) -> None:
     """Extract events and claims: stored documents lacking the current extractor version's
     result, or (PATH... --output DIR) files straight to JSON."""
@@ -93,26 +95,28 @@ def extract_cmd(
     try:
         if paths and output is None:
             raise UsageError("extracting files needs --output DIR (or ingest them first)")
-        report = _run_extract(paths, output, db, workers)
+        report = _run_extract(paths, output, db, workers, timeout or None)
     except MarsadError as exc:
         _fail(exc)
     _report_errors(report.errors)
     rows = [("extractor version", report.version), ("documents extracted", len(report.extracted))]
     if report.skipped_non_arabic:
         rows.append(("non-Arabic (empty record)", len(report.skipped_non_arabic)))
+    if report.incidents_resumed:
+        rows.append(("incident step of an interrupted run", "completed"))
     rows.append(("failed", len(report.errors)))
     _table(f"extract → {report.output}" if report.output else "extract", ("", "value"), rows)
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _run_extract(paths, output, db, workers):
+def _run_extract(paths, output, db, workers, timeout):
     from marsad.store.runner import extract_pending, extract_to_dir
 
     with _progress("extract") as progress:
         if output is not None:
-            return extract_to_dir(paths or [], output, workers=workers, progress=progress)
+            return extract_to_dir(paths or [], output, workers=workers, progress=progress, timeout=timeout)
         with _open_store(db) as store:
-            return extract_pending(store, workers=workers, progress=progress)
+            return extract_pending(store, workers=workers, progress=progress, timeout=timeout)
 
 
 def _open_existing(db: Optional[str]):

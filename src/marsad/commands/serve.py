@@ -14,6 +14,9 @@ def serve(
     token: str = typer.Option(None, "--token", envvar="MARSAD_TOKEN", show_envvar=True,
                               help="enables the write endpoints (POST /api/documents, /api/extract), "
                                    "which then need this token; without it the API is read-only"),
+    allow_host: list[str] = typer.Option([], "--allow-host",
+                                         help="another Host name the API answers to (repeatable); localhost "
+                                              "and the bound interface always are, any other is refused"),
 ) -> None:
     """Serve the read API (/api/..., schema at /docs) and the dashboard (/) over one database."""
     import uvicorn
@@ -35,7 +38,10 @@ def serve(
     prepare(path)
     mode = "read-write (token required)" if token else "read-only"
     typer.echo(f"marsad: dashboard at http://{host}:{port}/  API schema at http://{host}:{port}/docs  ({mode})")
-    uvicorn.run(create_app(path, token=token or None), host=host, port=port, log_level="warning")
+    from marsad.web.api import DEFAULT_HOSTS
+    hosts = [*DEFAULT_HOSTS, *allow_host] + ([] if host in ("0.0.0.0", "::", "") else [host])
+    uvicorn.run(create_app(path, token=token or None, allowed_hosts=hosts), host=host, port=port,
+                log_level="warning")
 
 
 def _address_in_use(host: str, port: int) -> str | None:

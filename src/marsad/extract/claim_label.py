@@ -165,22 +165,37 @@ def qualifier(sent, q, c: Counted) -> str:
 def fill_gaps(sent, quants, items: list[Counted]) -> None:
     """A figure without a noun takes its neighbour's: the next one when a conjunction follows it
     ('مقتل 30 واعتقال 74 من عناصر'), else the one before ('ألفي مقاتل، ونحو ثمانية آلاف')."""
+    nxt_with = [None] * (len(items) + 1)      # nxt_with[n]: the first of items[n:] with a class (linear, not a scan each)
+    for n in range(len(items) - 1, -1, -1):
+        nxt_with[n] = items[n] if items[n].cls else nxt_with[n + 1]
+    prev_with = None
     for n, c in enumerate(items):
         nxt_q = quants[n + 1] if n + 1 < len(quants) else None
         if c.cls in FIGHTERS and nxt_q is not None and items[n + 1].cls == "countries" \
                 and sent.tok_index(nxt_q.start) - c.noun_tok <= FOREIGN_WINDOW:
             c.cls = "foreigners"          # "40 ألف مقاتل من أكثر من 120 بلداً"
-        if not (c.back or c.elided):
-            continue
-        prev = next((p for p in reversed(items[:n]) if p.cls), None)
-        nxt = next((p for p in items[n + 1:] if p.cls), None)
-        i = _first_token_after(sent, quants[n].end)
-        forward = c.elided and i < len(sent.tokens) and sent.tokens[i][2].startswith("و")
-        src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
-        if src is not None:
-            c.cls, c.rule = src.cls, "claim.figure.shares_noun"
-            if c.back and c.frame is None and src.frame not in ("killed", "arrested", "captured"):
-                c.frame = src.frame
+        if c.back or c.elided:
+            _fill_from(sent, quants[n], c, prev_with, nxt_with[n + 1])
+        prev_with = c if c.cls else prev_with
+
+
+def _fill_from(sent, q, c: Counted, prev: Counted | None, nxt: Counted | None) -> None:
+    i = _first_token_after(sent, q.end)
+    forward = c.elided and i < len(sent.tokens) and sent.tokens[i][2].startswith("و")
+    src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
+    if src is not None:
+        c.cls, c.rule = src.cls, "claim.figure.shares_noun"
+        if c.back and c.frame is None and src.frame not in ("killed", "arrested", "captured"):
+            c.frame = src.frame
+
+
+def _in_sentence(sent, lexicon: str, section: str) -> bool:
+    """Whether the sentence holds an entry of a lexicon section; found once per sentence, so labelling
+    every figure of a sentence stays linear in its length."""
+    key = ("in_sentence", lexicon, section)
+    if key not in sent.cache:
+        sent.cache[key] = bool(matcher(lexicon, section).find(sent.folded))
+    return sent.cache[key]
 
 
 def _class(cls: str | None) -> dict:
@@ -193,7 +208,7 @@ def label(sent, c: Counted, in_list: bool = False) -> str | None:
     info = _class(c.cls)
     if not info or (info.get("list_only") and not in_list):
         return None
-    org = bool(matcher("claims", "org").find(sent.folded))
+    org = _in_sentence(sent, "claims", "org")
     base = info.get("org") if org and info.get("org") else info["en"]
     if c.frame and info.get("frames", True):
         suffix, generic = load("claims")["frame_labels"].get(c.frame, [c.frame, c.frame])
@@ -201,7 +216,7 @@ def label(sent, c: Counted, in_list: bool = False) -> str | None:
             base = generic
         elif suffix.split()[0] not in base.split():
             base = f"{base} {suffix}"
-    if c.cls in POPULATION and matcher("claims", "camp_context").find(sent.folded):
+    if c.cls in POPULATION and _in_sentence(sent, "claims", "camp_context"):
         base = f"{base} in camps"
     return base
 
@@ -209,4 +224,4 @@ def label(sent, c: Counted, in_list: bool = False) -> str | None:
 def is_event_toll(sent, c: Counted) -> bool:
     """A casualty count in a sentence about one definite incident ('حصيلة التفجير') is the event's."""
     casualty = _class(c.cls).get("casualty") or c.frame == "killed"
-    return bool(casualty and matcher("cues", "anaphora").find(sent.folded))
+    return bool(casualty and _in_sentence(sent, "cues", "anaphora"))

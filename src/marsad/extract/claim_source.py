@@ -7,6 +7,8 @@ comma — unless the comma opens an apposition with a title ("X، منسق ... �
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,9 +33,24 @@ def _words(section: str) -> frozenset:
     return frozenset(fold_entry(w) for w in load("claims")[section])
 
 
-def _blocked(sent, pub) -> list[tuple[int, int]]:
+class _Spans:
+    """Spans (dates, figures) a source phrase may not cross; ``holds(pos)`` by bisect, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts, self.reach, far = [a for a, _ in spans], [], -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def holds(self, pos: int) -> bool:
+        j = bisect.bisect_right(self.starts, pos)
+        return j > 0 and self.reach[j - 1] > pos
+
+
+def _blocked(sent, pub) -> _Spans:
     spans = [(d.start, d.end) for d in dates(sent, pub)]
-    return spans + [(q.start, q.end) for q in numbers(sent, pub)]
+    return _Spans(spans + [(q.start, q.end) for q in numbers(sent, pub)])
 
 
 def _gap(sent, k: int) -> str:
@@ -47,7 +64,7 @@ def _collect(sent, i: int, blocked, stops: frozenset, limit: int) -> tuple[list[
         a, _, w = sent.tokens[k]
         if out and any(c in _gap(sent, k) for c in BREAKS):
             return out, True
-        if w in stops or w.isdigit() or any(s <= a < e for s, e in blocked):
+        if w in stops or w.isdigit() or blocked.holds(a):
             break
         out.append(k)
     return out, False
@@ -140,9 +157,29 @@ def attributions(sent, pub) -> list[Attribution]:
             text = text[1:]                # وفقاً لأرقام الأمم المتحدة -> أرقام الأمم المتحدة
         if not text or (v.start in weak and not matcher("sources", "").find(fold_entry(text))):
             continue
-        out.append(Attribution(v.start, text, v.key in outer, rule))
+        out.append(Attribution(v.start, role_only(text), v.key in outer, rule))
     sent.cache["attributions"] = out
     return out
+
+
+def role_only(text: str) -> str:
+    """'الناشط الإعلامي <name>' -> 'الناشط الإعلامي': a source that is a private person's role
+    (claims.json private_roles, with role_modifiers after it) keeps the role, never the name after
+    it; records name institutions, roles and public officials only. A role followed by a known
+    source ('مراسل وكالة رويترز') is kept whole."""
+    words = text.split()
+    folded = [fold_entry(w) for w in words]
+    head = matcher("claims", "private_roles").find(folded[0]) if folded else []
+    if not head or head[0].start > 2:
+        return text
+    modifiers = _words("role_modifiers")
+    k = 1
+    while k < len(words) and folded[k] in modifiers:
+        k += 1
+    rest = " ".join(folded[k:])
+    if k == len(words) or matcher("sources", "").find(rest) or matcher("sources", "english").find(rest):
+        return text
+    return " ".join(words[:k])
 
 
 def source_for(atts: list[Attribution], start: int, end: int) -> Attribution | None:

@@ -7,6 +7,8 @@ before it. A vague amount ("عشرات", "عدد من") leaves the count unknown
 """
 from __future__ import annotations
 
+import bisect
+
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
@@ -93,21 +95,48 @@ def _skipped(sent) -> list[tuple[int, int]]:
     return sent.cache["count_skip"]
 
 
+def _searchable(sent) -> list[int]:
+    """The tokens a number is searched on (not those of a date or a place, nor a preposition before one),
+    found once per sentence (sorted spans, bisect) so that many role words keep the work linear."""
+    if "count_searchable" not in sent.cache:
+        spans, toks = sorted(_skipped(sent)), sent.tokens
+        starts, reach, far = [a for a, _ in spans], [], -1
+        for _, b in spans:               # reach[j]: the furthest end among spans[:j + 1]
+            far = max(far, b)
+            reach.append(far)
+        inside = []
+        for t in toks:
+            j = bisect.bisect_right(starts, t[0])
+            inside.append(j > 0 and reach[j - 1] > t[0])
+        types = _place_types()
+        for k in range(len(toks) - 2, -1, -1):
+            inside[k] = inside[k] or (inside[k + 1] and any(b in types for b in _bare(toks[k][2])))
+        sent.cache["count_searchable"] = [
+            k for k in range(len(toks))
+            if not (inside[k] or (toks[k][2] in STOP and k + 1 < len(toks) and inside[k + 1]))]
+    return sent.cache["count_searchable"]
+
+
 def _search_tokens(sent, i: int) -> list[int]:
     """Up to AFTER tokens after token i, not counting those of a date or a place (nor a preposition before one)."""
-    spans, toks = _skipped(sent), sent.tokens
-    inside = [any(a <= toks[k][0] < b for a, b in spans) for k in range(len(toks))]
-    types = _place_types()
-    for k in range(len(toks) - 2, -1, -1):
-        inside[k] = inside[k] or (inside[k + 1] and any(b in types for b in _bare(toks[k][2])))
-    out = []
-    for k in range(i + 1, len(toks)):
-        if len(out) >= AFTER:
-            break
-        if inside[k] or (toks[k][2] in STOP and k + 1 < len(toks) and inside[k + 1]):
-            continue
-        out.append(k)
-    return out
+    ok = _searchable(sent)
+    j = bisect.bisect_right(ok, i)
+    return ok[j:j + AFTER]
+
+
+def _quant_at(sent, quants, k: int):
+    """The first of ``quants`` (sorted, not overlapping) that holds token k's start or starts inside token k."""
+    held = sent.cache.get("count_quant_starts")
+    if held is None or held[0] is not quants:
+        held = sent.cache["count_quant_starts"] = (quants, [q.start for q in quants])
+    starts = held[1]
+    a, b = sent.tokens[k][0], sent.tokens[k][1]
+    j = bisect.bisect_right(starts, a)
+    if j and a < max(quants[j - 1].end, quants[j - 1].start + 1):
+        return quants[j - 1]
+    if j < len(quants) and a < quants[j].start < b:
+        return quants[j]
+    return None
 
 
 def _number_after(sent, quants, i: int) -> int | None | str:
@@ -115,11 +144,11 @@ def _number_after(sent, quants, i: int) -> int | None | str:
     toks = sent.tokens
     for k in _search_tokens(sent, i):
         w = toks[k][2]
-        for q in quants:   # a definite number word ("أفرادها الثلاثة") starts inside its token
-            if q.start <= toks[k][0] < max(q.end, q.start + 1) or toks[k][0] < q.start < toks[k][1]:
-                if q.vague:
-                    return "vague"
-                return int(q.value_low) if q.value_low is not None and q.value_low < 100000 else None
+        q = _quant_at(sent, quants, k)     # a definite number word ("أفرادها الثلاثة") starts inside its token
+        if q is not None:
+            if q.vague:
+                return "vague"
+            return int(q.value_low) if q.value_low is not None and q.value_low < 100000 else None
         if w in vague:
             return "vague"
         if w in single:
@@ -135,9 +164,9 @@ def _number_before(sent, quants, i: int, reach: int = 3) -> int | None:
     if i and toks[i - 1][2] in single:
         return 1        # "أن مدنيا استشهد"
     for k in range(max(0, i - reach), i):
-        for q in quants:
-            if q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
-                return int(q.value_low)
+        q = _quant_at(sent, quants, k)
+        if q is not None and q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
+            return int(q.value_low)
     return None
 
 

@@ -212,10 +212,27 @@ def al_form(e: Entry, key: str) -> bool:
 
 def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
     """Within NEAR_KM of a place the report names unambiguously (other than this name)."""
-    for k, lat, lon in ev.anchors:
-        if -0.4 < e.lat - lat < 0.4 and -0.5 < e.lon - lon < 0.5 and k != key and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
-            return True
+    cells = _anchor_cells(ev)
+    cx, cy = int(e.lat // 0.4), int(e.lon // 0.5)
+    for i in range(cx - 2, cx + 3):
+        for j in range(cy - 2, cy + 3):
+            for k, lat, lon in cells.get((i, j), ()):
+                if -0.4 < e.lat - lat < 0.4 and -0.5 < e.lon - lon < 0.5 and k != key \
+                        and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+                    return True
     return False
+
+
+def _anchor_cells(ev: Evidence) -> dict:
+    """The distinct anchors by 0.4 x 0.5 degree cell (rebuilt when anchors were added), so a report
+    naming one place many times, or many places, costs linear time."""
+    held = ev.__dict__.get("_cells")
+    if held is None or held[0] != len(ev.anchors):
+        cells: dict = {}
+        for a in dict.fromkeys(ev.anchors):
+            cells.setdefault((int(a[1] // 0.4), int(a[2] // 0.5)), []).append(a)
+        held = ev.__dict__["_cells"] = (len(ev.anchors), cells)
+    return held[1]
 
 
 def in_report(country: str, ev: Evidence) -> bool:

@@ -1,6 +1,7 @@
 """RSS and Atom feeds (feedparser), from a file or an http(s) URL. One document per entry."""
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -11,23 +12,46 @@ from marsad.documents import Document, make_document
 from marsad.errors import InputError
 from marsad.readers.base import DEFAULT_MAX_BYTES, html_to_text, read_bytes, with_title
 
-FETCH_TIMEOUT = 20
+FETCH_TIMEOUT = 20      # seconds without a byte (connect, each read)
+FETCH_TOTAL = 60        # seconds for the whole response: a server that trickles bytes is cut off
 USER_AGENT = "marsad/0.1 (+feed reader)"
+_CHUNK = 65536
 
 
 def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The body at an http(s) URL, refusing anything larger than max_bytes."""
+    """The body at an http(s) URL, refusing anything larger than max_bytes or slower than
+    FETCH_TOTAL seconds in all."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    deadline = time.monotonic() + FETCH_TOTAL
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(max_bytes + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+            data = _read_until(url, response, max_bytes, deadline)
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         raise InputError(url, f"unreadable ({getattr(exc, 'reason', exc)})") from exc
     if len(data) > max_bytes:
         raise InputError(url, f"too large (more than {max_bytes} bytes, see --max-bytes)")
     if not data.strip():
         raise InputError(url, "empty response")
     return data
+
+
+def _read_until(url: str, response, max_bytes: int, deadline: float) -> bytes:
+    """At most max_bytes + 1 bytes of the body, one socket read at a time, giving up at the deadline."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise InputError(url, f"too slow (no complete response within {FETCH_TOTAL} s)")
+        sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+        if sock is not None:
+            sock.settimeout(min(FETCH_TIMEOUT, left))
+        chunk = response.read1(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 def _entry_date(entry) -> str | None:

@@ -95,6 +95,41 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def exclusive(self, name: str, timeout: float | None = None) -> Iterator[None]:
+        """Hold the database's lock called ``name`` ("ingest", "extract") for a whole run, so two
+        runs of one kind on one database go one after the other and give the sequential result.
+
+        An advisory lock on a file beside the database (released by the kernel however the holder
+        ends, `kill -9` included); the database file itself is never opened twice, since closing a
+        second descriptor would drop SQLite's own locks. ``timeout`` (seconds) raises StoreError
+        when another run holds the lock that long; None waits as long as it takes.
+        """
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            yield
+            return
+        import fcntl
+        import time
+
+        lock_path = f"{self.path}-{name}.lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"{lock_path}: cannot create the {name} lock ({exc.strerror or exc})") from exc
+        try:
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | (fcntl.LOCK_NB if deadline is not None else 0))
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreError(f"{self.path}: another {name} is running on this database") from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)      # releases the lock
+
     # -- documents ---------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None

@@ -21,8 +21,14 @@ def event_row(doc_id: str, version: str, n: int, event: dict) -> tuple:
     return tuple(values[k] for k in EVENT_COLUMNS)
 
 
+def _real(value):
+    """A claim's value as the REAL its column holds (a Python int past 2**63 cannot be bound)."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def claim_row(doc_id: str, version: str, n: int, claim: dict) -> tuple:
     values = {k: claim.get(k) for k in CLAIM_COLUMNS}
+    values.update(value_low=_real(values["value_low"]), value_high=_real(values["value_high"]))
     values.update(claim_id=f"{doc_id}:c{n}", doc_id=doc_id, version=version)
     return tuple(values[k] for k in CLAIM_COLUMNS)
 

@@ -1,6 +1,8 @@
 """Hooks the spine calls after its own work; other stages plug in here."""
 from __future__ import annotations
 
+import sqlite3
+
 
 def after_extract(store, doc_ids: list[str]) -> dict | None:
     """Called once after `marsad extract` stored new extractions for `doc_ids`.
@@ -11,9 +13,39 @@ def after_extract(store, doc_ids: list[str]) -> dict | None:
     """
     if not doc_ids:
         return None
+    return _update(store, doc_ids)
+
+
+def resume_derived(store) -> dict | None:
+    """Complete the incident step an earlier run did not commit (see derived_pending): the
+    documents whose events are in no incident go through it again."""
+    if not derived_pending(store):
+        return None
+    doc_ids = [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT e.doc_id FROM events e WHERE NOT EXISTS"
+        " (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY e.doc_id")]
+    return _update(store, doc_ids)
+
+
+def _update(store, doc_ids: list[str]) -> dict:
     from marsad.analysis import update_incidents
     from marsad.pubdate import mark_events
 
     mark_events(store, doc_ids)
-
     return update_incidents(store.conn)
+
+
+def derived_pending(store) -> bool:
+    """Whether the incident step has work left: events in no incident, or queued as changed.
+
+    This is the step's crash-consistent record: the events and the dirty queue are written in the
+    same transaction as the extraction, and only the incident step's own commit clears them, so a
+    run killed between the two leaves them here and the next run completes the step.
+    """
+    try:
+        row = store.conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM incident_dirty) OR EXISTS(SELECT 1 FROM events e"
+            " WHERE NOT EXISTS(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id))").fetchone()
+    except sqlite3.OperationalError:      # no incident tables (yet): nothing to resume
+        return False
+    return bool(row[0])

@@ -81,6 +81,8 @@ _APPROX_AFTER_RE = re.compile(r"[ \t]+تقريبا(?![" + _AR + r"])")
 _FATHA_RE = re.compile("\u064e\u0651?ي")
 _TWO_RE = re.compile(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])")
 _CONSTRUCT = ("construct", "construct_fatha")
+MAX_DIGITS = 15          # digits before the decimal point of a quantity (10^15 > any real count)
+MAX_DIGITS_CHARS = 32    # the whole digit token, separators and decimals included
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,9 @@ def _token(f: str, p: int, first: bool):
     end = m.end()
     if d:
         pre = pre or ""
-        if not first and pre not in ("", "و"):
-            return None
+        if (not first and pre not in ("", "و")) or len(d) > MAX_DIGITS_CHARS \
+                or len(d.split(".")[0].replace(",", "")) > MAX_DIGITS:
+            return None     # a run of digits longer than any count is a code or noise, not a quantity
         return m.start("d"), end, "digits", _num(d), pre
     if f[end:end + 1].isalnum():
         return None

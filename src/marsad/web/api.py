@@ -5,7 +5,7 @@ import hmac
 import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Iterator
+from typing import Annotated, Iterable, Iterator
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -18,6 +18,16 @@ STATIC = Path(str(resources.files("marsad.web") / "static"))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'")
+MAX_BODY = 16 * 1024 * 1024        # bytes of one request body (a posted report's text is at most 2M characters)
+MAX_OFFSET = 2**31 - 1            # paging offsets past this are refused (422), never passed to SQL
+# Host names the API answers to (anything else is refused: a DNS-rebinding page cannot read a local
+# API). `marsad serve` adds the interface it binds and each --allow-host; "testserver" is the test client.
+DEFAULT_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
+
+
+def security_headers() -> list[tuple[bytes, bytes]]:
+    return [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
 
 
 def filters(
@@ -30,7 +40,7 @@ def filters(
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
     q: Annotated[str | None, Query(max_length=500, description="full-text search, Arabic-normalized")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     sort: Annotated[str | None, Query(max_length=40, description="field or -field")] = None,
     since: Annotated[dt.datetime | None, Query(description="ISO time (UTC if no offset); only reports "
                                                "ingested at or after it, e.g. by `marsad watch`")] = None,
@@ -58,21 +68,30 @@ Conn = Annotated[sqlite3.Connection, Depends(db)]
 F = Annotated[Filters, Depends(filters)]
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
+def create_app(db_path: str | Path, token: str | None = None,
+               allowed_hosts: Iterable[str] | None = DEFAULT_HOSTS) -> FastAPI:
+    """The API over one database (a SQLite file or a postgresql:// URL); ``token`` enables the write
+    endpoints; ``allowed_hosts`` (None: any) are the Host header values answered."""
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    from fastapi.exceptions import RequestValidationError
+
     from marsad.store.pg import is_url
+    from marsad.web.guard import SecurityHeaders, WriteGuard, server_error, validation_error
+
     db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
                   "conflict reports (ACLED typology), with their sources.", docs_url=None, redoc_url=None)
     app.state.db_path, app.state.token = db_path, token
     app.add_exception_handler(QueryError, _query_error)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_exception_handler(Exception, server_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    # outermost last: headers on every response (the host check's too), then the host check, then the
+    # token and body-size check, which runs before any body is read or parsed
+    app.add_middleware(WriteGuard, token=token, max_body=MAX_BODY)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders, headers=security_headers())
 
     _read_routes(app)
     _analysis_routes(app)

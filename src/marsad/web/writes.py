@@ -12,18 +12,31 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from marsad.documents import MAX_DOC_ID, doc_id_problem
 from marsad.web.api import check_token
+
+LOCK_WAIT = 30     # seconds a posted report waits for an ingest already running on the database
 
 
 class ReportIn(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000)
-    doc_id: str | None = Field(default=None, max_length=200, pattern=r"^[\w.:-]+$")
+    doc_id: str | None = Field(default=None, max_length=MAX_DOC_ID, description="the rule of marsad.documents: "
+                               "letters, digits, '_ . : - ~ + @ = ,', not starting with '.'")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     source: str | None = Field(default=None, max_length=200)
     published: dt.date | None = None
+
+
+    @field_validator("doc_id")
+    @classmethod
+    def _doc_id_rule(cls, value: str | None) -> str | None:
+        problem = None if value is None else doc_id_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 class ExtractIn(BaseModel):
@@ -31,13 +44,17 @@ class ExtractIn(BaseModel):
 
 
 def ingest_report(db_path: Path, report: ReportIn) -> dict:
+    from marsad.errors import StoreError
     from marsad.ingest import ingest
     from marsad.store import Store
     data = report.model_dump(mode="json", exclude_none=True)
     with tempfile.TemporaryDirectory() as tmp, Store(db_path) as store:
         path = Path(tmp) / "report.json"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        rep = ingest([path], store)
+        try:
+            rep = ingest([path], store, lock_timeout=LOCK_WAIT)
+        except StoreError as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "10"}) from exc
         if rep.errors:
             raise HTTPException(422, "; ".join(str(e) for e in rep.errors))
         added = rep.added[0] if rep.added else None
@@ -48,20 +65,23 @@ def ingest_report(db_path: Path, report: ReportIn) -> dict:
 
 def extract_ids(store, doc_ids: list[str]) -> list[dict]:
     """Extract these documents with the current extractor (even if already done), then run the hook."""
-    from marsad.extract import extract_document
     from marsad.store import hooks, save_extraction
-    from marsad.store.runner import current_version
-    version, out = current_version(), []
+    from marsad.store.runner import current_version, extract_isolated
+    version, out, docs = current_version(), [], []
     for doc_id in doc_ids:
         doc = store.get_document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        result = extract_document(doc)
+        docs.append(doc)
+    for doc_id, result, error in extract_isolated(docs):    # a worker process, stopped at the time limit
+        if error:
+            out.append({"doc_id": doc_id, "error": error})
+            continue
         save_extraction(store, doc_id, version, result)
         out.append({"doc_id": doc_id, "events": len(result.get("events") or []),
                     "claims": len(result.get("claims") or [])})
-    if out:
-        hooks.after_extract(store, [r["doc_id"] for r in out])
+    if any("error" not in r for r in out):
+        hooks.after_extract(store, [r["doc_id"] for r in out if "error" not in r])
     return out
 
 
