@@ -108,6 +108,9 @@ class Store:
         if self.path == ":memory:" or self.path.startswith("file:"):
             yield
             return
+        if self.dialect == "postgresql":
+            yield from self._pg_exclusive(name, timeout)
+            return
         import fcntl
         import time
 
@@ -129,6 +132,25 @@ class Store:
             yield
         finally:
             os.close(fd)      # releases the lock
+
+    def _pg_exclusive(self, name: str, timeout: float | None) -> Iterator[None]:
+        """PostgreSQL: a session advisory lock named after the schema and ``name`` (released by the
+        server however the holder ends)."""
+        import time
+
+        key = "hashtext(current_schema() || ':' || ?)"
+        if timeout is None:
+            self.conn.execute(f"SELECT pg_advisory_lock({key})", (name,))
+        else:
+            deadline = time.monotonic() + timeout
+            while not self.conn.execute(f"SELECT pg_try_advisory_lock({key})", (name,)).fetchone()[0]:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{pg.redact(self.path)}: another {name} is running on this database")
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            self.conn.execute(f"SELECT pg_advisory_unlock({key})", (name,))
 
     # -- documents ---------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
