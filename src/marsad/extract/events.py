@@ -134,6 +134,8 @@ def _places(sent, trig: Trigger, kind: str) -> list:
              and not _distance_ref(sent, s)]
     if not cands:
         return []
+    unframed = [c for c in cands if not getattr(c[2], "frame", "")]
+    cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
     if kind in LIST_KINDS:
         run = _list_run(sent, cands)
         if len(run) > 1:
