@@ -280,3 +280,19 @@ def test_best_estimate_is_the_lowest_figure_with_its_rule(store, reports):
     assert inc["fatalities"] == {"min": 100, "max": 292, "median": 187, "best": 100}
     assert inc["estimate"]["rule"] == "min"
     assert sorted(e["fatalities"] for e in inc["events"]) == [100, 187, 292]
+
+
+@pytest.mark.parametrize("first, second", [
+    pytest.param("مزرعة الهوات", "الهوات", id="farm-then-village"),
+    pytest.param("الهوات", "مزرعة الهوات", id="village-then-farm"),
+    pytest.param("برخ", "باراخ", id="two-spellings"),
+])
+def test_one_place_named_two_ways_merges_undated_reports(store, reports, first, second):
+    attack = dict(event_type="Violence against civilians", sub_event_type="Attack", country="SY", admin1="Hama",
+                  geo_precision=1, actor1="syrian_regime_forces", actor2="civilians")
+    reports.doc("h1")
+    reports.doc("h2")
+    reports.event("h1", **attack, name_ar=first, fatalities=18, evidence="مقتل 18 مدنيا برصاص عناصر موالية للنظام")
+    reports.event("h2", **attack, name_ar=second, fatalities=11, evidence="مجزرة راح ضحيتها 11 مدنيا")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 1

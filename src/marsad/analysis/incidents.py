@@ -283,7 +283,9 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
         if ev.skeleton:
             keys.append(("s", ev.skeleton))
         if len(ev.words) > 1 or (ev.words and ev.name not in ev.words):
-            keys.extend(("w", w) for w in ev.words)       # "مزرعة الهوات" is found from "الهوات"
+            keys.extend(("w", w) for w in ev.words)       # "مزرعة الهوات" is found from "الهوات" ...
+            if neighbours:
+                keys.extend(("n", w) for w in ev.words)   # ... and finds it
         elif ev.name and neighbours:
             keys.append(("w", ev.name))
         pt = ev.point()
