@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= marsad.db
 
-.PHONY: install demo test browser bench score gazetteer basemap clean
+.PHONY: install demo test browser postgres bench score gazetteer basemap clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,7 +29,17 @@ browser:
 	  || echo "note: could not install chromium; the browser tests will skip"; \
 	else echo "note: no chromium and no root; the browser tests will skip"; fi
 
-test: install browser
+# Debian's PostgreSQL server binaries: the tests start a throwaway server from them (one per test
+# process, in a temp dir, on a free port) and run every store test on SQLite and on PostgreSQL;
+# where they cannot be installed the PostgreSQL runs skip and say so.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null) \
+	  || echo "note: could not install postgresql; the PostgreSQL test runs will skip"; \
+	else echo "note: no PostgreSQL and no root; the PostgreSQL test runs will skip"; fi
+
+test: install browser postgres
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 bench: install

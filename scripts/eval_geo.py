@@ -91,14 +91,17 @@ def main() -> None:
     ap.add_argument("--audit", action="store_true",
                     help="list every village-level mention and every mention behind a ك/ف/ل prefix found in "
                          "the articles (to count false positives by eye)")
-    ap.add_argument("--set", dest="which", choices=("dev", "dev2", "own", "blind", "all"), default="dev",
+    ap.add_argument("--set", dest="which", choices=("dev", "dev2", "own", "blind", "places", "all"), default="dev",
                     help="dev: shared dev + seeds gold (default); dev2: shared dev2; own: eval/own; blind: eval/blind; "
+                         "places: eval/places (recognition P/R and resolution, inside and outside SY/IQ); "
                          "all: each, one after the other")
     args = ap.parse_args()
-    for which in (("dev", "dev2", "own", "blind") if args.which == "all" else (args.which,)):
+    for which in (("dev", "dev2", "own", "blind", "places") if args.which == "all" else (args.which,)):
         if args.which == "all":
             print(f"== {which}")
-        if args.audit:
+        if which == "places":
+            evaluate_places(args.verbose)
+        elif args.audit:
             audit(args.shared.resolve(), which)
         else:
             evaluate(args.shared.resolve(), which, args.verbose)
@@ -122,6 +125,49 @@ def evaluate(shared: Path, which: str, verbose: bool) -> None:
     print(f"within tolerance (25/60/150 km by gold precision): {within_tol}/{n} = {within_tol / n:.1%}")
     print(f"within 25 km:  {within25}/{n} = {within25 / n:.1%}")
     print(f"within 100 km: {within100}/{n} = {within100 / n:.1%}")
+
+
+def evaluate_places(verbose: bool) -> None:
+    """eval/places: every gold place is a span (its surface's first occurrence); a found place (role
+    place or container) is right when it overlaps a gold span, and resolved right when within the
+    tolerance of the gold precision."""
+    from collections import Counter
+
+    c: Counter = Counter()
+    for line in (REPO / "eval" / "places" / "places.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = rec["text"]
+        found = [m for m in find_places(text, context=text) if m.role in ("place", "container")]
+        golds = [(text.index(g["surface"]), text.index(g["surface"]) + len(g["surface"]), g) for g in rec["places"]]
+        for m in found:
+            hit = any(m.start < e and s < m.end for s, e, _ in golds)
+            c["found"] += 1
+            c["found_ok"] += hit
+            if verbose and not hit:
+                print(f"{rec['id']}: not a gold place: {m.surface} -> {m.name_en} ({m.country}) [{m.why}]")
+        for s0, e0, g in golds:
+            zone = "in" if g["country"] in ("SY", "IQ") else "out"
+            over = [m for m in found if m.start < e0 and s0 < m.end]
+            c[f"gold_{zone}"] += 1
+            if not over:
+                if verbose:
+                    print(f"{rec['id']}: missed {g['surface']} ({g['country']})")
+                continue
+            c[f"rec_{zone}"] += 1
+            m = max(over, key=lambda m: min(m.end, e0) - max(m.start, s0))
+            d = km(g["lat"], g["lon"], m.lat, m.lon)
+            ok = d <= TOLERANCE_KM.get(g["precision"], 25)
+            c[f"res_{zone}"] += ok
+            if verbose and not ok:
+                print(f"{rec['id']}: {g['surface']} ({g['country']}) resolved to {m.name_en} ({m.country}), {d:.0f} km")
+    gold = c["gold_in"] + c["gold_out"]
+    rec_all = c["rec_in"] + c["rec_out"]
+    print(f"places: {gold} gold ({c['gold_in']} in SY/IQ, {c['gold_out']} outside), {c['found']} found")
+    print(f"recognition precision {c['found_ok'] / max(1, c['found']):.3f}, recall {rec_all / max(1, gold):.3f} "
+          f"(in SY/IQ {c['rec_in'] / max(1, c['gold_in']):.3f}, outside {c['rec_out'] / max(1, c['gold_out']):.3f})")
+    print(f"resolution within tolerance, of recognised: {(c['res_in'] + c['res_out']) / max(1, rec_all):.3f} "
+          f"(in SY/IQ {c['res_in'] / max(1, c['rec_in']):.3f}, outside {c['res_out'] / max(1, c['rec_out']):.3f}); "
+          f"end to end {(c['res_in'] + c['res_out']) / max(1, gold):.3f}")
 
 
 if __name__ == "__main__":

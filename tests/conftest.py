@@ -20,3 +20,43 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus is not present beside this checkout")
     return SHARED
+
+
+# -- the two stores ---------------------------------------------------------------------------
+# Fixtures that open a store are parametrized over BACKENDS, so the same tests run on SQLite
+# and on a real PostgreSQL server: $MARSAD_TEST_PG (a server URL; `make test` starts one), else
+# a throwaway server from the distribution's binaries, one per test process. Each test gets
+# its own schema on it. Where PostgreSQL is not installed those runs skip and say why.
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    import os
+
+    url = os.environ.get("MARSAD_TEST_PG")
+    if url:
+        yield url
+        return
+    from marsad.store.pgserver import TempServer, bin_dir
+
+    if bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl): the PostgreSQL runs are skipped; "
+                    "`make test` installs Debian's postgresql package where it can")
+    server = TempServer().start()
+    yield server.url
+    server.stop()
+
+
+def pg_schema_url(pg_server: str) -> str:
+    from marsad.store.pgserver import schema_url
+
+    return schema_url(pg_server)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_target(request, tmp_path) -> str:
+    """A database to open with Store(...): a SQLite file, or a fresh PostgreSQL schema's URL."""
+    if request.param == "postgresql":
+        return pg_schema_url(request.getfixturevalue("pg_server"))
+    return str(tmp_path / "test.db")

@@ -18,7 +18,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve", "watch")
+COMMAND_MODULES = ("core", "geo", "detect", "analysis", "serve", "watch", "batch")
 
 
 def _version(value: bool) -> None:

@@ -239,6 +239,40 @@ def _today(text: str, today) -> Recovered | None:
     return None
 
 
+def _yearless_today(text: str, years: set[int], today) -> Recovered | None:
+    """'اليوم، السبت 16 من تشرين الثاني' in a report that writes a year (or whose URL does): the one
+    year among them in which that day is that weekday. A mention without a weekday gives nothing."""
+    from marsad.text import find_dates
+
+    head = text[:HEAD_CHARS * 2]
+    if not years or "اليوم" not in head:
+        return None
+    for cue in _TODAY.finditer(head):
+        window = head[cue.end():cue.end() + 45]
+        if _YEARISH.search(window) or not re.search(r"\d", window):
+            continue
+        fits, warned = set(), False
+        for year in sorted(years | {y + k for y in list(years)[:1] for k in range(1, 7)}):
+            found = [m for m in find_dates(window, published=f"{year}-12-31") if m.precision == "day" and m.date_start]
+            if not found or len(window[:found[0].start].split()) > 2 or "\n" in window[:found[0].start]:
+                break
+            m = found[0]
+            warned = warned or bool(m.warning)
+            if not m.warning and m.date_start.year == year and year in years:
+                fits.add(m.date_start)
+        if warned and len(fits) == 1 and (day := plausible(fits.pop().isoformat(), today)):
+            return Recovered(day, TODAY, _snippet(head[cue.start():cue.end()] + window[:m.end]) + f"; year {day[:4]}")
+        return None
+    return None
+
+
+def _years(text: str, url: str | None) -> set[int]:
+    years = {int(y) for y in _YEARISH.findall(text)}
+    if url:
+        years |= {int(y) for y in re.findall(r"/((?:19|20)\d\d)/", urlsplit(url).path)}
+    return years
+
+
 def _dateline_candidates(text: str) -> list[str]:
     lines = [ln.strip() for ln in _ends(text).splitlines() if ln.strip()]
     head, used = [], 0
@@ -270,11 +304,13 @@ def _dateline(text: str, today) -> Recovered | None:
     return min(found, key=lambda r: r.date) if found else None
 
 
-def from_text(text: str | None, today: dt.date | None = None) -> Recovered | None:
-    """A publication line ('نشر بتاريخ 2025-08-29'), 'today' with a full date, or a dateline line."""
+def from_text(text: str | None, today: dt.date | None = None, url: str | None = None) -> Recovered | None:
+    """A publication line ('نشر بتاريخ 2025-08-29'), 'today' with a full date, a dateline line, or
+    'today' with a weekday and a day whose year the text (or the URL) pins down."""
     if not text:
         return None
-    return _labelled(text, today) or _today(text, today) or _dateline(text, today)
+    return (_labelled(text, today) or _today(text, today) or _dateline(text, today)
+            or _yearless_today(text, _years(text, url), today))
 
 
 def _snippet(s: str, width: int = 60) -> str:
@@ -286,7 +322,7 @@ def _snippet(s: str, width: int = 60) -> str:
 def recover(doc, *, html: str | None = None, today: dt.date | None = None) -> Recovered | None:
     """The most trusted date the document's page, URL or text gives (ignores doc.published)."""
     return ((html and from_html(html, today)) or from_url(doc.url, today)
-            or from_text(doc.text, today) or None)
+            or from_text(doc.text, today, doc.url) or None)
 
 
 def complete(doc, *, html: str | None = None, today: dt.date | None = None):

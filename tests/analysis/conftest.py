@@ -40,8 +40,8 @@ class Reports:
 
 
 @pytest.fixture()
-def store(tmp_path):
-    s = Store(tmp_path / "analysis.db")
+def store(db_target):
+    s = Store(db_target)
     yield s
     s.close()
 

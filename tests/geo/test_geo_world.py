@@ -32,6 +32,8 @@ WORLD = [
     ("puntland", "غارة أمريكية في جبال بونتلاند", "بونتلاند", "SO", "Bari", 3),
     ("mocimboa", "سيطر المسلحون على ميناء موسيمبوا دا برايا", "موسيمبوا دا برايا", "MZ", "Cabo Delgado", 1),
     ("golan", "غارة من جهة الجولان المحتل", "الجولان", "SY", "Quneitra", 2),
+    ("amman-in-jordan", "قتل شرطيان في هجوم في عمّان، بحسب مصادر أمنية في الأردن", "عمّان", "JO", None, 1),
+    ("oman-bare", "زار الوزير سلطنة عمان الأسبوع الماضي", "عمان", "OM", None, 3),
     ("syrian-capital", "انفجار في العاصمة السورية صباح اليوم", "العاصمة السورية", "SY", "Damascus", 1),
 ]
 
@@ -82,3 +84,27 @@ def test_report_place_falls_back_to_the_country():
     text = "أعلنت السلطات في ليبيا حالة الطوارئ بعد هجوم مسلح. وقالت مصادر ليبية إن الهجوم خلف قتلى."
     place = report_place(text)
     assert place is not None and place.country == "LY" and place.geo_precision == 3
+
+
+def test_the_place_annotated_set_resolves():
+    """eval/places (written for marsad): no gold place outside Syria and Iraq resolves to a namesake more
+    than 150 km away, and at least 90% of all gold places are found and placed within tolerance."""
+    import json
+    from pathlib import Path
+
+    from marsad.geo.resolve import km
+
+    tol = {1: 25, 2: 60, 3: 150}
+    lines = (Path(__file__).resolve().parents[2] / "eval" / "places" / "places.jsonl").read_text(encoding="utf-8")
+    total = good = 0
+    for rec in map(json.loads, lines.splitlines()):
+        text = rec["text"]
+        found = find_places(text, context=text)
+        for g in rec["places"]:
+            s = text.index(g["surface"])
+            over = [m for m in found if m.start < s + len(g["surface"]) and s < m.end]
+            total += 1
+            if over:
+                d = km(g["lat"], g["lon"], over[0].lat, over[0].lon)
+                good += d <= tol[g["precision"]]
+    assert good >= 0.9 * total, (good, total)

@@ -20,8 +20,8 @@ def arabic_report():
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "test.db") as s:
+def store(db_target):
+    with Store(db_target) as s:
         yield s
 
 

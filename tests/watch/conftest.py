@@ -35,7 +35,7 @@ def make_watcher(tmp_path):
 
     def make(feeds, *, db=None, interval=60.0, extract=True, **fetch):
         store = Store(db or tmp_path / "watch.db")
-        options = {"timeout": 2.0, "retries": 0, "delay": 0.0, "backoff": 0.0, **fetch}
+        options = {"timeout": 10.0, "retries": 0, "delay": 0.0, "backoff": 0.0, **fetch}
         fetcher = Fetcher(**options)
         opened.append((store, fetcher))
         specs = tuple(FeedSpec(u, interval) for u in feeds)

@@ -36,7 +36,7 @@ def test_politeness_delay_is_per_host():
 def test_retries_a_500_then_succeeds_with_backoff(site):
     site.set("/flaky", "<rss version='2.0'><channel><title>t</title></channel></rss>", fail_first=2)
     clock = FakeClock()
-    with Fetcher(retries=2, backoff=0.5, delay=0, sleep=clock.sleep, timeout=2) as fetcher:
+    with Fetcher(retries=2, backoff=0.5, delay=0, sleep=clock.sleep, timeout=10) as fetcher:
         response = fetcher.get(site.url("/flaky"))
     assert response.status == 200 and site.hits["/flaky"] == 3
     assert clock.slept == [0.5, 1.0]
@@ -49,7 +49,7 @@ def test_retries_a_500_then_succeeds_with_backoff(site):
 ], ids=["500-retried", "404", "too-large"])
 def test_errors(site, route, reason, hits):
     site.set("/p", **route)
-    with Fetcher(retries=1, backoff=0, delay=0, timeout=2, max_bytes=1000) as fetcher:
+    with Fetcher(retries=1, backoff=0, delay=0, timeout=10, max_bytes=1000) as fetcher:
         with pytest.raises(FetchError) as err:
             fetcher.get(site.url("/p"))
     assert reason in err.value.reason and site.hits["/p"] == hits

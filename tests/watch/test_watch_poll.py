@@ -136,8 +136,8 @@ def test_an_unreadable_article_keeps_the_feeds_summary(site, make_watcher):
                                 ("g2", "/slow", "قصف تركي", "قصفت القوات التركية قرى في ريف عين العرب.", None)]),
              content_type="application/rss+xml")
     site.set("/broken", status=500)
-    site.set("/slow", article("قصف تركي", SHELLING), delay=5)
-    watcher, store = make_watcher([site.url("/rss")], timeout=1.5)
+    site.set("/slow", article("قصف تركي", SHELLING), delay=8)
+    watcher, store = make_watcher([site.url("/rss")], timeout=3)
     report = watcher.round()
     assert report.feeds[0].summaries == 2 and report.feeds[0].articles == 0 and len(report.added) == 2
     items = {i["link"]: i for i in watcher.state.items()}

@@ -107,6 +107,14 @@ TEXT_CASES = [
     ("date-in-a-sentence", "قال التقرير إن 20 شخصا قتلوا منذ 3 آذار 2019 في المحافظة وإن الحصيلة مرشحة للارتفاع.",
      None, None),
     ("yearless-today", "أعلن التنظيم اليوم الأربعاء 3 آب مسؤوليته عن الهجوم.", None, None),
+    # yearless, with a weekday: the one year the text writes in which that day is that weekday
+    ("yearless-weekday-year-in-text", "انفجرت سيارة مفخخة اليوم، السبت 16 من تشرين الثاني، في مدينة الباب.\n"
+                                      "وهي الأعنف منذ مطلع عام 2019 في المدينة.", "2019-11-16", TODAY),
+    ("yearless-weekday-wrong-year", "انفجرت سيارة مفخخة اليوم، السبت 16 من تشرين الثاني، في المدينة.\n"
+                                    "وهي الأعنف منذ عام 2018.", None, None),
+    ("yearless-no-weekday", "قال المتحدث اليوم 16 تشرين الثاني إن الهجوم هو الأعنف منذ عام 2019.", None, None),
+    ("yearless-two-fitting-years", "أعلن الجيش اليوم الأربعاء 3 آب مقتل مسلحين، بعد هجمات عامي 2016 و2022.",
+     None, None),
     ("no-date", "اشتباكات عنيفة في ريف دير الزور الشرقي.", None, None),
 ]
 
@@ -115,6 +123,13 @@ TEXT_CASES = [
 def test_from_text(text, day, method):
     found = from_text(text, today=TODAY_)
     assert (found.date, found.method) == (day, method) if day else found is None
+
+
+def test_a_year_in_the_url_pins_a_yearless_today():
+    text = "نقلت الوكالة اليوم، الأحد 27 من تشرين الأول، عن مسؤول أن العملية انتهت."
+    assert from_text(text, today=TODAY_) is None
+    found = from_text(text, today=TODAY_, url="https://example.com/2019/10/report-title")
+    assert (found.date, found.method) == ("2019-10-27", TODAY)
 
 
 def test_complete_dates_an_undated_document_and_says_how():

@@ -120,15 +120,12 @@ def test_ledger(client):
     assert all(g["contradiction"] for g in only)
 
 
-def test_ledger_flags_contradiction_by_factor(web_db, tmp_path):
-    import shutil
-    import sqlite3
-
+def test_ledger_flags_contradiction_by_factor(fresh_db):
+    from marsad.store import Store
     from marsad.web import bridge, queries
-    db = tmp_path / "ledger.db"
-    shutil.copy(web_db, db)
-    with sqlite3.connect(db) as raw:  # a second estimate of the same thing, place and year as the UN's
-        raw.execute("INSERT INTO claims(claim_id, doc_id, version, quantity, value_low, value_high, qualifier, "
+    db = fresh_db
+    with Store(db) as store:  # a second estimate of the same thing, place and year as the UN's
+        store.conn.execute("INSERT INTO claims(claim_id, doc_id, version, quantity, value_low, value_high, qualifier, "
                     "place, time, source_ar, source_en, source_kind, evidence) SELECT 't-claims:c3', doc_id, "
                     "version, quantity, 2000, 2000, 'exact', place, time, 'مسؤول عراقي', 'Iraqi official', "
                     "'government', evidence FROM claims WHERE claim_id = 't-claims:c1'")
@@ -140,7 +137,7 @@ def test_ledger_flags_contradiction_by_factor(web_db, tmp_path):
 
 def test_incidents_endpoint(client):
     body = client.get("/api/incidents?event_type=Explosions/Remote violence&limit=5").json()
-    assert set(body) == {"total", "limit", "offset", "items"} and body["limit"] == 5
+    assert set(body) == {"total", "limit", "offset", "next", "items"} and body["limit"] == 5
     for inc in body["items"]:
         assert inc["event_type"] == "Explosions/Remote violence"
 

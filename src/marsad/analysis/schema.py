@@ -41,6 +41,9 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
     if wanted <= have:
         return
+    if getattr(conn, "dialect", "sqlite") == "postgresql":   # the store's PostgreSQL twin (idempotent)
+        conn.executescript((MIGRATION.parent / "postgresql" / MIGRATION.name).read_text(encoding="utf-8"))
+        return
     if "incidents" in have:
         _add_columns(conn)
     conn.executescript(migration_sql())

@@ -19,8 +19,9 @@ def _check_format(fmt: str) -> str:
 def _open(db: Optional[str]):
     from marsad.errors import MarsadError, StoreError
     from marsad.store import Store, default_db_path
+    from marsad.store.pg import is_url
     try:
-        if not Path(db or default_db_path()).is_file():
+        if not is_url(db or default_db_path()) and not Path(db or default_db_path()).is_file():
             raise StoreError(f"{db or default_db_path()}: no such database "
                              f"(create it with `marsad ingest REPORTS --db {db or default_db_path()}`)")
         return Store(db)

@@ -124,6 +124,9 @@ def _open_existing(db: Optional[str]):
     creating an empty one."""
     from marsad.errors import StoreError
     from marsad.store import Store, default_db_path
+    from marsad.store.pg import is_url
+    if is_url(db or default_db_path()):
+        return Store(db or default_db_path())
     path = Path(db or default_db_path())
     if not path.is_file():
         raise StoreError(f"{path}: no such database (create it with `marsad ingest REPORTS --db {path}`)")

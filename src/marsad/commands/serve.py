@@ -8,7 +8,7 @@ import typer
 
 
 def serve(
-    db: Path = typer.Option(None, "--db", help="SQLite database (default: MARSAD_DB or ./marsad.db)"),
+    db: str = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: MARSAD_DB or ./marsad.db)"),
     host: str = typer.Option("127.0.0.1", "--host", help="interface to bind (default: localhost only)"),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     token: str = typer.Option(None, "--token", envvar="MARSAD_TOKEN", show_envvar=True,
@@ -24,8 +24,11 @@ def serve(
     from marsad.web.api import create_app
     from marsad.web.bridge import prepare
 
-    path = Path(db or os.environ.get("MARSAD_DB") or "marsad.db")
-    if not path.is_file():
+    from marsad.store.pg import is_url
+
+    target = str(db or os.environ.get("MARSAD_DB") or "marsad.db")
+    path = target if is_url(target) else Path(target)
+    if not is_url(target) and not path.is_file():
         typer.echo(f"error: {path}: no such database (run `marsad ingest ... --db {path}` first)", err=True)
         raise typer.Exit(3)
     busy = _address_in_use(host, port)

@@ -162,16 +162,19 @@ def _headline_merge(drafts: list, d):
 
 
 def merge_headlines(drafts: list) -> list:
-    """A headline that no body event of its sub-type joined sums up the first body event of its event type a
-    few sentences below ("مجهولون يفرقون مظاهرة" over the body's excessive force): the body's kind and evidence
+    """A headline that no body event of its sub-type joined sums up the first body event of its event type (of any
+    violent type when the headline is told with a weak word: هجوم، مقتل) a few sentences below ("مجهولون يفرقون مظاهرة" over the body's excessive force): the body's kind and evidence
     win. Returns the drafts without the merged headlines."""
     gone = set()
     for e in drafts:
         if not e.headline:
             continue
         for d in drafts:
-            if d is e or d.headline or id(d) in gone or d.trig.event_type != e.trig.event_type:
+            if d is e or d.headline or id(d) in gone:
                 continue
+            weak = e.kind in WEAK_KINDS and d.trig.event_type != "Strategic developments"
+            if d.trig.event_type != e.trig.event_type and not weak:
+                continue     # "اليمن.. مقتل 4 جنود بهجوم في شبوة" over the body's IED: a weak headline sums any kind
             if 0 < d.sents[0] - e.sents[-1] <= HEADLINE_GAP and _places_agree(d, e) and _dates_agree(d, e):
                 d.add_rule("merge.headline_type")
                 _merge_counts(d.counts, e.counts)

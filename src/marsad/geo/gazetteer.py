@@ -67,6 +67,8 @@ class Entry:
     @property
     def prior(self) -> float:
         """Importance before context: kind, then population."""
+        if self.kind == "country":
+            return KIND_RANK["country"]     # hand and world countries alike (the world layer stores population)
         return KIND_RANK.get(self.kind, 1.0) + 0.25 * math.log10(self.pop + 1)
 
 

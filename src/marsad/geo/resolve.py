@@ -110,7 +110,10 @@ def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight
     out: Counter = Counter()
     for m in matches:
         if m.role == "place" and not m.rare:
-            for e in candidates(gaz, m):
+            cands = candidates(gaz, m)
+            if _country_or_city(cands):
+                continue     # "عمان": Oman or Amman, no cue for either
+            for e in cands:
                 if e.kind == "country":
                     out[e.country] += weight
                     break
@@ -121,6 +124,11 @@ def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight
         if cc:   # right after a name ("الريحانية التركية") it describes the place: as strong as a name
             out[cc] += weight if k in after_name and t.joined else weight / 2
     return out
+
+
+def _country_or_city(cands: list[Entry]) -> bool:
+    """A country's name that is also a city's ("عمان": Oman, Amman)."""
+    return any(e.kind == "country" for e in cands) and any(e.kind == "city" for e in cands)
 
 
 def lifted(cands: list[Entry], ev: Evidence) -> bool:
@@ -135,7 +143,10 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     for m in matches:
         if m.guard:
             continue     # a name that may be an ordinary word votes for nothing
-        e = clear_winner(candidates(gaz, m))
+        cands = candidates(gaz, m)
+        e = clear_winner(cands)
+        if e is not None and e.kind == "country" and _country_or_city(cands):
+            continue
         if e is None or al_form(e, m.key) or e.world_minor or e.remote and not m.framed:
             continue     # a foreign town, or a lesser foreign city named without "في"/"مدينة", vouches for nothing
         if m.rare and (e.kind not in RARE_OK_KINDS or e.kind == "city" and e.country not in CORE_COUNTRIES):

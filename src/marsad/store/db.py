@@ -1,4 +1,6 @@
-"""The SQLite store: one connection, WAL, explicit transactions, migrated on open."""
+"""The store: SQLite (one file, WAL) or PostgreSQL (a `postgresql://` URL), one connection,
+explicit transactions, migrated on open. Both answer through `store.conn` with sqlite3's
+interface (see marsad.store.pg for how PostgreSQL does)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +13,9 @@ from pathlib import Path
 
 from marsad.documents import Document, content_hash
 from marsad.errors import StoreError
+from marsad.store import pg
 from marsad.store.migrate import MIGRATIONS_DIR, migrate, schema_version
+from marsad.store.pg import is_url
 
 DEFAULT_DB = "marsad.db"
 DOC_COLUMNS = ("doc_id", "url", "source", "published", "title", "text", "lang", "is_arabic",
@@ -32,6 +36,9 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = str(path or default_db_path())
+        if is_url(self.path):
+            self._open_pg(migrations_dir)
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
@@ -47,6 +54,21 @@ class Store:
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+
+    def _open_pg(self, migrations_dir: Path) -> None:
+        self.conn = pg.connect(self.path)
+        try:
+            self.migrated = migrate(self.conn, migrations_dir)
+        except (sqlite3.Error, StoreError) as exc:
+            self.conn.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"{pg.redact(self.path)}: cannot open the database ({exc})") from exc
+
+    @property
+    def dialect(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return getattr(self.conn, "dialect", "sqlite")
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
@@ -86,6 +108,9 @@ class Store:
         if self.path == ":memory:" or self.path.startswith("file:"):
             yield
             return
+        if self.dialect == "postgresql":
+            yield from self._pg_exclusive(name, timeout)
+            return
         import fcntl
         import time
 
@@ -107,6 +132,25 @@ class Store:
             yield
         finally:
             os.close(fd)      # releases the lock
+
+    def _pg_exclusive(self, name: str, timeout: float | None) -> Iterator[None]:
+        """PostgreSQL: a session advisory lock named after the schema and ``name`` (released by the
+        server however the holder ends)."""
+        import time
+
+        key = "hashtext(current_schema() || ':' || ?)"
+        if timeout is None:
+            self.conn.execute(f"SELECT pg_advisory_lock({key})", (name,))
+        else:
+            deadline = time.monotonic() + timeout
+            while not self.conn.execute(f"SELECT pg_try_advisory_lock({key})", (name,)).fetchone()[0]:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{pg.redact(self.path)}: another {name} is running on this database")
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            self.conn.execute(f"SELECT pg_advisory_unlock({key})", (name,))
 
     # -- documents ---------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:

@@ -70,15 +70,16 @@ F = Annotated[Filters, Depends(filters)]
 
 def create_app(db_path: str | Path, token: str | None = None,
                allowed_hosts: Iterable[str] | None = DEFAULT_HOSTS) -> FastAPI:
-    """The API over one database; ``token`` enables the write endpoints; ``allowed_hosts`` (None: any)
-    are the Host header values answered."""
+    """The API over one database (a SQLite file or a postgresql:// URL); ``token`` enables the write
+    endpoints; ``allowed_hosts`` (None: any) are the Host header values answered."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from fastapi.exceptions import RequestValidationError
 
+    from marsad.store.pg import is_url
     from marsad.web.guard import SecurityHeaders, WriteGuard, server_error, validation_error
 
-    db_path = Path(db_path)
+    db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
                   "conflict reports (ACLED typology), with their sources.", docs_url=None, redoc_url=None)
     app.state.db_path, app.state.token = db_path, token
@@ -117,15 +118,9 @@ def _read_routes(app: FastAPI) -> None:
 
 def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/incidents", tags=["read"])
-    def incidents(conn: Conn, f: F) -> dict:
-        doc_ids = None
-        if f.q:
-            doc_ids = {r["doc_id"] for r in queries.list_documents(
-                conn, Filters(q=f.q, limit=MAX_LIMIT * 50))["items"]}
-        found = [i for i in bridge.all_incidents(conn) if bridge.incident_matches(i, f, doc_ids)]
-        found.sort(key=lambda i: (i.get("date_start") or "", str(i.get("incident_id"))), reverse=True)
-        return {"total": len(found), "limit": f.limit, "offset": f.offset,
-                "items": found[f.offset:f.offset + f.limit]}
+    def incidents(conn: Conn, f: F, cursor: Annotated[str | None, Query(
+            max_length=500, description="the `next` of the previous page (keyset paging)")] = None) -> dict:
+        return queries.list_incidents(conn, f, cursor)
 
     @app.get("/api/claims", tags=["read"])
     def claims(conn: Conn, f: F, source_kind: Annotated[str | None, Query(max_length=40)] = None,

@@ -23,6 +23,11 @@ CURRENT = ("NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = {a}.doc_id 
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
+    """A read connection: sqlite3 on a file, or marsad.store.pg's on a postgresql:// URL."""
+    from marsad.store.pg import connect as pg_connect, is_url
+
+    if is_url(str(path)):
+        return pg_connect(str(path))
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -128,7 +133,7 @@ def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
-    conds, params = ["1"], []
+    conds, params = ["1=1"], []
     if f.date_from:
         conds.append("d.published >= ?")
         params.append(f.date_from.isoformat())
@@ -208,3 +213,108 @@ def list_claims(conn: sqlite3.Connection, f: Filters, source_kind: str | None = 
     rows = conn.execute(f"SELECT c.*, d.title, d.source, d.url, d.published {base} WHERE {where} "
                         f"ORDER BY {order}, c.claim_id LIMIT ? OFFSET ?", [*params, f.limit, f.offset]).fetchall()
     return {"total": total, "limit": f.limit, "offset": f.offset, "items": [claim_row(r) for r in rows]}
+
+
+# -- incidents in SQL (one page at a time) ---------------------------------------------------
+# Newest first, undated last: ORDER BY coalesce(date_start, '') DESC, incident_id DESC (the order
+# the endpoint always had). Filters are SQL over `incidents` (actor and q through the member
+# events); only the page's incidents have their member events read. `cursor` (the `next` of the
+# previous page) continues after the last item by keyset, which costs the same on every page.
+INCIDENT_ORDER = "coalesce(i.date_start, '') DESC, i.incident_id DESC"
+
+
+def encode_cursor(*values) -> str:
+    import base64
+    import json
+
+    return base64.urlsafe_b64encode(json.dumps(values, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, n: int) -> list:
+    import base64
+    import binascii
+    import json
+
+    from marsad.web.filters import QueryError
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error):
+        raise QueryError("cursor", "not a cursor this API gave") from None
+    if not isinstance(values, list) or len(values) != n:
+        raise QueryError("cursor", "not a cursor this API gave")
+    return values
+
+
+def incident_where(conn, f: Filters) -> tuple[str, list]:
+    conds, params = ["1=1"], []
+    if f.event_type:
+        conds.append(f"i.event_type IN ({','.join('?' * len(f.event_type))})")
+        params += f.event_type
+    if f.sub_event_type:
+        conds.append(f"i.sub_event_type IN ({','.join('?' * len(f.sub_event_type))})")
+        params += f.sub_event_type
+    if f.admin1:
+        conds.append("lower(i.admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.date_from:
+        conds.append("coalesce(i.date_end, '') >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        conds.append("i.date_start > '' AND i.date_start <= ?")
+        params.append(f.date_to.isoformat())
+    if f.bbox:
+        conds.append("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?")
+        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
+    if f.actor:
+        conds.append(f"EXISTS ({member} WHERE m.incident_id = i.incident_id AND (me.actor1 = ? OR me.actor2 = ?))")
+        params += [f.actor, f.actor]
+    if f.q:
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append(f"EXISTS ({member} JOIN documents d ON d.doc_id = me.doc_id "
+                     f"WHERE m.incident_id = i.incident_id AND {clause})")
+        params += qp
+    return " AND ".join(conds), params
+
+
+def _incident_members(conn, ids: list[str]) -> dict[str, list[dict]]:
+    from marsad.analysis.consensus import COUNT_FIELDS
+    from marsad.analysis.incident_store import _COLS
+
+    if not ids:
+        return {}
+    cur = conn.execute(
+        f"SELECT ie.incident_id AS _inc, {_COLS}, d.source AS source, d.published AS published "
+        f"FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
+        f"LEFT JOIN documents d ON d.doc_id = e.doc_id WHERE ie.incident_id IN ({','.join('?' * len(ids))}) "
+        "ORDER BY e.date_start, e.doc_id, e.event_id", ids)
+    keep = ("event_id", "doc_id", "source", "published", "event_type", "sub_event_type", "date_start",
+            "date_end", "actor1", "actor2", "name_ar", "name_en", *COUNT_FIELDS, "evidence")
+    out: dict[str, list[dict]] = {}
+    for r in cur:
+        out.setdefault(r["_inc"], []).append({k: r[k] for k in keep})
+    return out
+
+
+def list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
+    """A page of incidents matching `f`, in the shape marsad.analysis.list_incidents gives."""
+    from marsad.analysis import ensure_schema
+    from marsad.analysis.incident_store import _INCIDENT_COLS, _incident_dict
+
+    ensure_schema(conn)
+    where, params = incident_where(conn, f)
+    total = conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0]
+    page_where, page_params, offset = where, list(params), f.offset
+    if cursor:
+        last_date, last_id = decode_cursor(cursor, 2)
+        page_where += " AND (coalesce(i.date_start, '') < ? OR (coalesce(i.date_start, '') = ? AND i.incident_id < ?))"
+        page_params += [last_date, last_date, last_id]
+        offset = 0
+    cols = ", ".join(f"i.{c}" for c in _INCIDENT_COLS)
+    rows = conn.execute(f"SELECT {cols} FROM incidents i WHERE {page_where} ORDER BY {INCIDENT_ORDER} "
+                        "LIMIT ? OFFSET ?", [*page_params, f.limit, offset]).fetchall()
+    rows = [{c: r[c] for c in _INCIDENT_COLS} for r in rows]
+    members = _incident_members(conn, [r["incident_id"] for r in rows])
+    items = [_incident_dict(r, members.get(r["incident_id"], [])) for r in rows]
+    nxt = encode_cursor(rows[-1]["date_start"] or "", rows[-1]["incident_id"]) if len(rows) == f.limit else None
+    return {"total": total, "limit": f.limit, "offset": f.offset, "next": nxt, "items": items}

@@ -120,7 +120,8 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     bucket ignore the date range (the dashboard draws the whole timeline and brushes a range on it)."""
     where, params = event_where(conn, f)
     where_nodate, params_nodate = event_where(conn, f, dates=False)
-    week = "date(e.date_start, 'weekday 0', '-6 days')"
+    week = ("to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')"
+            if getattr(conn, "dialect", "sqlite") == "postgresql" else "date(e.date_start, 'weekday 0', '-6 days')")
     inc = _by_incident(conn)      # totals and breakdowns count incidents, not reports or copies
     weekly = conn.execute(
         f"SELECT {week} AS week, e.event_type, count(*) AS n FROM events e JOIN documents d "

@@ -4,6 +4,10 @@ The index (`documents_fts`, migration 0003) holds folded text. Triggers on `docu
 queue every inserted/updated/deleted rowid in `search_queue`; `sync_search` folds the
 queued documents into the index before a search, so the index never goes stale whoever
 wrote the documents. Databases without migration 0003 fall back to a LIKE scan.
+
+On PostgreSQL (migration 0003's twin) the index is two expression indexes that the server
+keeps current at every write: a trigram index over the folded title + text (the same
+substring semantics) and PostgreSQL's Arabic text search (stemmed words). Nothing to sync.
 """
 from __future__ import annotations
 
@@ -24,7 +28,13 @@ def _search_fold(text: str) -> str:
     return fold(text)
 
 
+def _is_pg(conn) -> bool:
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
 def has_index(conn: sqlite3.Connection) -> bool:
+    if _is_pg(conn):
+        return False
     row = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE name IN ('documents_fts', 'search_queue')"
         " GROUP BY 1 HAVING count(*) = 2").fetchone()
@@ -62,7 +72,9 @@ def doc_match_clause(conn: sqlite3.Connection, q: str, doc_alias: str = "d") -> 
     """SQL condition (on a documents alias) selecting documents that match `q`."""
     folded = _search_fold(q).strip()
     if not folded:
-        return "1", []
+        return "1=1", []
+    if _is_pg(conn):
+        return _pg_match_clause(folded, doc_alias)
     fts = _fts_query(folded)
     if fts is not None and has_index(conn):
         try:
@@ -76,6 +88,16 @@ def doc_match_clause(conn: sqlite3.Connection, q: str, doc_alias: str = "d") -> 
         like = "%" + term.replace("%", "").replace("_", "") + "%"
         params += [like, like]
     return " AND ".join(conds), params
+
+
+def _pg_match_clause(folded: str, a: str) -> tuple[str, list]:
+    """Every term as a substring of the folded text (trigram index), or the whole query as
+    stemmed Arabic words (PostgreSQL's `arabic` text search configuration)."""
+    doc = f"marsad_doc_text({a}.title, {a}.text)"
+    likes = " AND ".join(f"{doc} LIKE ?" for _ in folded.split())
+    params = ["%" + t.replace("\\", "").replace("%", "").replace("_", "") + "%" for t in folded.split()]
+    clause = f"(({likes}) OR to_tsvector('arabic'::regconfig, {doc}) @@ plainto_tsquery('arabic'::regconfig, ?))"
+    return clause, [*params, folded]
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
