@@ -50,7 +50,8 @@ def url_dates(url: str | None) -> tuple[int, int] | None:
     return None
 
 
-def _iso_day(s: str | None) -> int | None:
+def iso_day(s: str | None) -> int | None:
+    """The ordinal day of an ISO date (its first ten characters), None when absent or malformed."""
     if not s:
         return None
     try:
@@ -63,7 +64,7 @@ def pub_window(published: str | None, url: str | None, root_published: str | Non
                root_url: str | None = None) -> tuple[int, int] | None:
     """The days the report was published: its own date, its URL's, else its original's."""
     for pub, link in ((published, url), (root_published, root_url)):
-        d = _iso_day(pub)
+        d = iso_day(pub)
         if d is not None:
             return d, d
         found = url_dates(link)

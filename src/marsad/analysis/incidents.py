@@ -34,10 +34,9 @@ import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from . import vocab
-from .incident_features import day_weekdays, name_forms, pub_window, weekdays
+from .incident_features import day_weekdays, iso_day, name_forms, pub_window, weekdays
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -49,15 +48,6 @@ HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 
 def fold_name(name: str | None) -> str:
     return name_forms(name)[0]
-
-
-def _day(s: str | None) -> int | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(str(s)[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -109,7 +99,7 @@ class Ev:
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
         lookback = rules.lookback if rules else 7
         max_span = rules.max_span if rules else 45
-        start, end = _day(row.get("date_start")), _day(row.get("date_end"))
+        start, end = iso_day(row.get("date_start")), iso_day(row.get("date_end"))
         if start is not None and end is None:
             end = start
         when = HARD
