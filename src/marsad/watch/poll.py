@@ -278,8 +278,13 @@ def _stop_on_signals(stop: threading.Event):
         return
 
     def handler(signum, _frame):
-        log.info("%s: stopping after the current request", signal.Signals(signum).name)
-        stop.set()
+        # Event.set() takes the event's (non-reentrant) lock: called here, in the main thread, it
+        # deadlocks when the signal lands while that thread is inside stop.wait() holding the lock.
+        # A short thread sets it (and logs) as soon as the main thread lets go.
+        def set_stop():
+            log.info("%s: stopping after the current request", signal.Signals(signum).name)
+            stop.set()
+        threading.Thread(target=set_stop, name="watch-stop", daemon=True).start()
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:

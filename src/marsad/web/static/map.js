@@ -131,8 +131,11 @@
     if (!latlng) return;
     L.circleMarker(latlng, { radius: 18, color: "#d10000", weight: 3, fill: false, className: "picked",
       interactive: false }).addTo(st.picked);
-    if (marker) st.clusters.zoomToShowLayer(marker, () => st.map.panTo(latlng, { animate: false }));
-    else st.map.setView(latlng, Math.max(st.map.getZoom(), 8), { animate: false });
+    /* synchronous on purpose: markercluster's zoomToShowLayer leaves listeners that fire after a
+       re-render has cleared the marker from its cluster (a page error when a filter changes mid-zoom) */
+    const shown = marker && st.clusters.hasLayer(marker) ? st.clusters.getVisibleParent(marker) : null;
+    if (shown === marker) st.map.panTo(latlng, { animate: false });
+    else st.map.setView(latlng, Math.max(st.map.getZoom(), shown ? 11 : 8), { animate: false });
   };
 
   M.renderLegend = function () {
