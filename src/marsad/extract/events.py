@@ -36,7 +36,7 @@ class Draft:
     actor2: str | None
     counts: dict = field(default_factory=dict)
     headline: bool = False
-    when: tuple | None = None      # (first, last) day for conflict checks; relative to REF_DAY without publication date
+    when: tuple | None = None      # (first, last, from_ref) days for conflict checks; from_ref: counted from REF_DAY (no publication date)
     anaphoric: bool = False        # the trigger refers back to an incident told before ("الهجوم", "هذا التفجير")
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
@@ -225,7 +225,9 @@ def _nearest_date(sent, pub: date | None, trig: Trigger):
 def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     """The event's days for conflict checks: resolved, else resolved against a reference day."""
     h = _nearest_date(sent, pub or REF_DAY, trig)
-    return (h.date_start, h.date_end) if h and h.date_start else None
+    if not h or not h.date_start:
+        return None
+    return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
 def _anaphoric(sent, trig: Trigger) -> bool:
