@@ -61,6 +61,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind in ("ied", "suicide") and any(_fighting(sent, t) for t in trigs) \
+            and not any(a.value["id"] == "civilians" for a in sent.actors):
+        best = retype(best, "clash", "kind.assault_with_explosives")   # "هجوم بتفجير مفخخات أعقبه اشتباكات"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
@@ -76,6 +79,13 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+def _fighting(sent, t: Trigger) -> bool:
+    """A clash, or gunfire ("إطلاق نار"), told beside an explosion in a sentence that names no civilians: the
+    explosives open or arm an assault on a force, and the incident is a battle (ACLED codes the explosion inside a
+    larger armed attack as Armed clash)."""
+    return t.kind == "clash" or (t.kind == "shooting" and "نار" in sent.folded[t.start:t.end])
 
 
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
