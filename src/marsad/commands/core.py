@@ -62,6 +62,8 @@ def ingest_cmd(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or http(s) feed URLs."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     max_bytes: int = typer.Option(MAX_BYTES_DEFAULT, "--max-bytes", help="Largest file (or JSONL line) read."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Processes identifying languages and computing near-duplicate signatures."),
 ) -> None:
     """Read reports (.txt .html .json .jsonl, RSS/Atom) into the database."""
     from marsad.errors import MarsadError
@@ -69,7 +71,7 @@ def ingest_cmd(
 
     try:
         with _open_store(db) as store, _progress("ingest") as progress:
-            report = ingest(paths, store, max_bytes=max_bytes, progress=progress)
+            report = ingest(paths, store, max_bytes=max_bytes, progress=progress, workers=workers)
     except MarsadError as exc:
         _fail(exc)
     _report_errors(report.errors)
