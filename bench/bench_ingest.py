@@ -1,8 +1,10 @@
 """Ingest throughput: 10,000 generated Arabic reports, as one JSONL file and as 10,000 .json
 files, into a fresh SQLite store (language detection, MinHash near-duplicate search, batched
-commits included). Prints documents/s.
+commits, the search index included). Prints documents/s (wall), the CPU seconds of this process
+(worker processes not included) and its peak memory; with --workers N the language
+identification and MinHashes run in N processes.
 
-    .venv/bin/python bench/bench_ingest.py [N]
+    .venv/bin/python bench/bench_ingest.py [N] [--workers N]
 """
 from __future__ import annotations
 
@@ -42,14 +44,21 @@ def report(i: int, rng: random.Random) -> dict:
             "title": title, "text": title + "\n" + "\n".join(body)}
 
 
+WORKERS = 1
+
+
 def run(label: str, inputs: list, db: Path, n: int) -> None:
+    import resource
+
     with Store(db) as store:
-        start = time.perf_counter()
-        result = ingest(inputs, store)
-        seconds = time.perf_counter() - start
+        start, cpu = time.perf_counter(), time.process_time()
+        result = ingest(inputs, store, **({"workers": WORKERS} if WORKERS > 1 else {}))
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert result.ok and len(result.added) == n, (result.errors[:3], len(result.added))
-    print(f"{label:<22} {n} documents in {seconds:6.2f} s = {n / seconds:7.0f} documents/s "
-          f"({len(result.near_duplicates)} near-duplicates linked)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{label:<22} {n} documents in {seconds:6.2f} s = {n / seconds:7.0f} documents/s; "
+          f"CPU {cpu:6.2f} s = {n / cpu:7.0f} documents/CPU-s; peak memory {peak:,.0f} MB "
+          f"({len(result.near_duplicates)} near-duplicates linked)", flush=True)
 
 
 def main(n: int = 10_000) -> None:
@@ -74,4 +83,9 @@ def main(n: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    args = sys.argv[1:]
+    if "--workers" in args:
+        i = args.index("--workers")
+        WORKERS = int(args[i + 1])
+        del args[i:i + 2]
+    main(int(args[0]) if args else 10_000)

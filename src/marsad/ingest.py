@@ -148,6 +148,92 @@ class NearDupIndex:
         return self.first[earliest][1]
 
 
+LSH_BANDS, LSH_ROWS = 25, 5     # datasketch's optimum for LSH_THRESHOLD and NUM_PERM (its MinHashLSH's b, r)
+
+
+def band_hashes(values) -> list[int]:
+    """The LSH band hashes of a MinHash's values: band i's LSH_ROWS values hashed with i (signed
+    64-bit integers, as document_lsh stores them). Two documents are candidates when any band
+    hash is shared: the same candidates as datasketch's MinHashLSH with these bands."""
+    import hashlib
+
+    import numpy as np
+
+    raw = np.asarray(values, dtype=np.uint64)
+    return [int.from_bytes(hashlib.blake2b(bytes([i]) + raw[i * LSH_ROWS:(i + 1) * LSH_ROWS].tobytes(),
+                                           digest_size=8).digest(), "little", signed=True)
+            for i in range(LSH_BANDS)]
+
+
+class StoredNearDupIndex:
+    """Near-duplicate candidates looked up in the store (document_lsh, one row per document and
+    band) rather than every stored signature held in memory: memory stays that of one batch. The
+    documents offered but not yet committed are held in a NearDupIndex of their own. Same links
+    as NearDupIndex over every stored document: the earliest close candidate's root."""
+
+    def __init__(self, store, threshold: float = NEAR_DUP_THRESHOLD) -> None:
+        self.store, self.threshold = store, threshold
+        self.pending = NearDupIndex(threshold)
+
+    def backfill(self, chunk: int = 2000) -> int:
+        """Band hashes for stored signatures that have none (a database from before migration
+        0006); returns how many documents were filled in."""
+        import numpy as np
+
+        conn, done = self.store.conn, 0
+        while True:
+            rows = conn.execute("SELECT m.doc_id, m.signature FROM document_minhash m WHERE NOT EXISTS "
+                                "(SELECT 1 FROM document_lsh l WHERE l.doc_id = m.doc_id) LIMIT ?", (chunk,)).fetchall()
+            if not rows:
+                return done
+            with self.store.transaction():
+                conn.executemany("INSERT INTO document_lsh(band_hash, doc_id) VALUES (?, ?)",
+                                 [(h, r[0]) for r in rows for h in band_hashes(np.frombuffer(bytes(r[1]), dtype=np.uint64))])
+            done += len(rows)
+
+    def add(self, doc_id: str, m, root: str | None) -> None:
+        self.pending.add(doc_id, m, root)
+
+    def discard(self, doc_id: str) -> None:
+        self.pending.discard(doc_id)
+
+    def committed(self, doc_ids: Iterable[str]) -> None:
+        """These documents are stored now: the database answers for them."""
+        for doc_id in doc_ids:
+            self.pending.discard(doc_id)
+
+    def link(self, m) -> str | None:
+        """The earliest stored (else pending) document this one nearly duplicates (its root)."""
+        return self._stored(m) or self.pending.link(m)
+
+    def _stored(self, m) -> str | None:
+        import numpy as np
+
+        hashes = band_hashes(m.hashvalues)
+        rows = self.store.conn.execute(
+            "SELECT d.rowid, d.doc_id, d.near_dup_of, s.signature FROM documents d JOIN document_minhash s "
+            "ON s.doc_id = d.doc_id WHERE d.doc_id IN (SELECT l.doc_id FROM document_lsh l WHERE l.band_hash IN "
+            f"({','.join('?' * len(hashes))}))", hashes).fetchall()
+        if not rows:
+            return None
+        same = np.stack([np.frombuffer(bytes(r[3]), dtype=np.uint64) for r in rows]) == m.hashvalues
+        close = [(r[0], r[2] or r[1]) for r, n in zip(rows, np.count_nonzero(same, axis=1))
+                 if n / len(m.hashvalues) >= self.threshold]
+        return min(close)[1] if close else None
+
+
+def near_dup_index(store):
+    """The store's near-duplicate index: looked up in the database (StoredNearDupIndex, filled in
+    for older documents first); on a database without migration 0006, every signature in memory."""
+    if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_lsh'").fetchone():
+        index = StoredNearDupIndex(store)
+        index.backfill()
+        return index
+    index = NearDupIndex()
+    index.load(store.signatures())
+    return index
+
+
 # -- the ingest loop ------------------------------------------------------------
 def prepare_document(doc: Document):
     """The per-document work of ingest, free of the store: the publication date completed, the
@@ -229,6 +315,8 @@ class _Writer:
             stored = self.buffer
         except Exception:   # noqa: BLE001 - retried one by one below, each failure reported
             stored = [item for item in self.buffer if self._insert_alone(item)]
+        if isinstance(self.index, StoredNearDupIndex):
+            self.index.committed(item[0].doc_id for item in self.buffer)   # stored, or discarded if refused
         for doc, _path, arabic, root, _sig in stored:
             self.report.added.append(doc.doc_id)
             if root:
@@ -239,8 +327,12 @@ class _Writer:
         self.pending_ids.clear()
 
     def _insert(self, item) -> None:
+        import numpy as np
+
         doc, path, arabic, root, signature = item
-        self.store.insert_document(doc, is_arabic=arabic, path=path, near_dup_of=root, signature=signature)
+        bands = band_hashes(np.frombuffer(signature, dtype=np.uint64)) if isinstance(self.index, StoredNearDupIndex) else ()
+        self.store.insert_document(doc, is_arabic=arabic, path=path, near_dup_of=root, signature=signature,
+                                   bands=bands)
 
     def _insert_alone(self, item) -> bool:
         doc, path = item[0], item[1]
@@ -270,8 +362,7 @@ def ingest(paths: Iterable[str | Path], store, *, max_bytes: int = DEFAULT_MAX_B
     sources = list(iter_sources(paths))
     report.sources = len(sources)
     with store.exclusive("ingest", timeout=lock_timeout):   # a second ingest waits: the sequential result
-        index = NearDupIndex()
-        index.load(store.signatures())
+        index = near_dup_index(store)
         writer = _Writer(store, index, report, batch_size)
         expected = sum(map(expected_documents, sources)) if progress else 0
         done = 0
@@ -350,8 +441,7 @@ def ingest_documents(items: Iterable[tuple[Document | InputError, str]], store, 
                      batch_size: int = BATCH_SIZE) -> IngestReport:
     """Store documents read elsewhere (`marsad watch`): (document or error, where it came from)."""
     report = IngestReport()
-    index = NearDupIndex()
-    index.load(store.signatures())
+    index = near_dup_index(store)
     writer = _Writer(store, index, report, batch_size)
     for item, where in items:
         report.sources += 1

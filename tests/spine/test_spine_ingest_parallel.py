@@ -61,3 +61,40 @@ def test_workers_give_the_one_process_result(db_target, tmp_path, jsonl, monkeyp
     with Store(db_target) as store:
         again = ingest([jsonl], store, workers=2)
     assert again.added == [] and again.already == len(one.added) + 1
+
+
+def _pre_lsh_store(tmp_path) -> Store:
+    """A SQLite database migrated only up to 0005 (no document_lsh): ingest holds every signature
+    in memory there, as marsad always did before."""
+    import shutil
+
+    from marsad.store.migrate import MIGRATIONS_DIR
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    for f in MIGRATIONS_DIR.glob("*.sql"):
+        if int(f.name[:4]) < 6:
+            shutil.copy(f, old)
+    return Store(tmp_path / "old.db", migrations_dir=old)
+
+
+def test_links_looked_up_in_the_database_are_the_in_memory_ones(db_target, tmp_path, jsonl):
+    with _pre_lsh_store(tmp_path) as store:
+        in_memory = ingest([jsonl], store)
+        assert not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_lsh'").fetchone()
+    with Store(db_target) as store:
+        looked_up = ingest([jsonl], store)
+        assert store.conn.execute("SELECT count(DISTINCT doc_id) FROM document_lsh").fetchone()[0] == len(looked_up.added)
+    assert looked_up.near_duplicates == in_memory.near_duplicates and len(in_memory.near_duplicates) == 10
+
+
+def test_an_older_database_gets_its_band_hashes_and_links_to_old_reports(tmp_path):
+    first, later = _records()[:5], _records()[5:15]        # the originals, then their re-tellings
+    feed1, feed2 = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    for path, recs in ((feed1, first), (feed2, later)):
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    with _pre_lsh_store(tmp_path) as store:
+        assert ingest([feed1], store).added == [r["doc_id"] for r in first]
+    with Store(tmp_path / "old.db") as store:          # now with 0006: the next ingest fills document_lsh in
+        report = ingest([feed2], store)
+        assert store.conn.execute("SELECT count(*) FROM document_lsh").fetchone()[0] == 15 * 25
+    assert report.near_duplicates == {r["doc_id"]: f"r{int(r['doc_id'][1:]) % 5:03d}" for r in later}

@@ -157,8 +157,10 @@ class Store:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
 
     def insert_document(self, doc: Document, *, is_arabic: bool, path: str | None,
-                        near_dup_of: str | None = None, signature: bytes | None = None) -> None:
-        """Insert one document (inside the caller's transaction)."""
+                        near_dup_of: str | None = None, signature: bytes | None = None,
+                        bands: Iterable[int] = ()) -> None:
+        """Insert one document (inside the caller's transaction), its MinHash signature and the
+        signature's LSH band hashes (marsad.ingest.band_hashes: near-duplicate lookups)."""
         row = (doc.doc_id, doc.url, doc.source, doc.published, doc.title, doc.text, doc.lang,
                int(is_arabic), content_hash(doc.text), near_dup_of, path, now_utc(),
                json.dumps(doc.meta, ensure_ascii=False))
@@ -167,6 +169,9 @@ class Store:
         if signature is not None:
             self.conn.execute("INSERT INTO document_minhash(doc_id, signature) VALUES (?, ?)",
                               (doc.doc_id, signature))
+        rows = [(h, doc.doc_id) for h in bands]
+        if rows:
+            self.conn.executemany("INSERT INTO document_lsh(band_hash, doc_id) VALUES (?, ?)", rows)
 
     def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
         """(doc_id, near_dup_of, signature) of every stored document, oldest first."""
