@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer
+from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer, load_gazetteer
 from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
@@ -280,11 +281,26 @@ COUNTRY_WORDS = frozenset(("سلطنه",))                # "سلطنة عمان
 AMMAN_OMAN = "the country or the city by the report"
 
 
+@lru_cache(maxsize=1)
+def _country_city_keys() -> frozenset:
+    """Names that are both a country's and a city's ("عمان")."""
+    gaz = load_gazetteer()
+    out = set()
+    for i in gaz.country_entry.values():
+        for n in gaz.entries[i].names:
+            key = fold(n)
+            if _country_or_city(gaz.lookup(key)):
+                out.add(key)
+    return frozenset(out)
+
+
 def country_or_city(scored: list, m: Match, ev: Evidence) -> None:
     """"عمان": Oman or Amman. The city when the report is more about the city's country (a Jordanian place,
     "الأردن", "الأمن العام الأردني") than about the country, when it is written with a shadda ("عمّان")
     or named as a capital or a city ("العاصمة عمان", "مدينة عمان"); the country after "سلطنة" and
     otherwise. Moves the reading to the front of ``scored``."""
+    if m.key not in _country_city_keys():
+        return
     ents = [t[1] for t in scored]
     if not _country_or_city(ents):
         return
