@@ -171,9 +171,14 @@ class StoredNearDupIndex:
     documents offered but not yet committed are held in a NearDupIndex of their own. Same links
     as NearDupIndex over every stored document: the earliest close candidate's root."""
 
+    CACHE = 20_000       # stored candidates' signatures kept (about 1 KB each): a feed's copies recur
+
     def __init__(self, store, threshold: float = NEAR_DUP_THRESHOLD) -> None:
+        from collections import OrderedDict
+
         self.store, self.threshold = store, threshold
         self.pending = NearDupIndex(threshold)
+        self.cache: OrderedDict[str, tuple] = OrderedDict()     # doc_id -> (rowid, root, values)
 
     def backfill(self, chunk: int = 2000) -> int:
         """Band hashes for stored signatures that have none (a database from before migration
@@ -210,16 +215,34 @@ class StoredNearDupIndex:
         import numpy as np
 
         hashes = band_hashes(m.hashvalues)
-        rows = self.store.conn.execute(
-            "SELECT d.rowid, d.doc_id, d.near_dup_of, s.signature FROM documents d JOIN document_minhash s "
-            "ON s.doc_id = d.doc_id WHERE d.doc_id IN (SELECT l.doc_id FROM document_lsh l WHERE l.band_hash IN "
-            f"({','.join('?' * len(hashes))}))", hashes).fetchall()
-        if not rows:
+        ids = [r[0] for r in self.store.conn.execute(
+            f"SELECT DISTINCT doc_id FROM document_lsh WHERE band_hash IN ({','.join('?' * len(hashes))})", hashes)]
+        if not ids:
             return None
-        same = np.stack([np.frombuffer(bytes(r[3]), dtype=np.uint64) for r in rows]) == m.hashvalues
-        close = [(r[0], r[2] or r[1]) for r, n in zip(rows, np.count_nonzero(same, axis=1))
-                 if n / len(m.hashvalues) >= self.threshold]
+        found = self._candidates(ids)
+        same = np.stack([c[2] for c in found]) == m.hashvalues
+        close = [c[:2] for c, n in zip(found, np.count_nonzero(same, axis=1)) if n / len(m.hashvalues) >= self.threshold]
         return min(close)[1] if close else None
+
+    def _candidates(self, ids: list[str]) -> list[tuple]:
+        """(rowid, root, values) of stored documents, through a bounded cache."""
+        import numpy as np
+
+        missing = [i for i in ids if i not in self.cache]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            for rowid, doc_id, near_dup_of, signature in self.store.conn.execute(
+                    "SELECT d.rowid, d.doc_id, d.near_dup_of, s.signature FROM documents d JOIN document_minhash s "
+                    f"ON s.doc_id = d.doc_id WHERE d.doc_id IN ({','.join('?' * len(chunk))})", chunk):
+                self.cache[doc_id] = (rowid, near_dup_of or doc_id, np.frombuffer(bytes(signature), dtype=np.uint64))
+        out = []
+        for doc_id in ids:
+            if doc_id in self.cache:
+                self.cache.move_to_end(doc_id)
+                out.append(self.cache[doc_id])
+        while len(self.cache) > self.CACHE:
+            self.cache.popitem(last=False)
+        return out
 
 
 def near_dup_index(store):
