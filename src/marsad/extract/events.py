@@ -10,6 +10,7 @@ from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
+from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -323,6 +324,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [p for p in places if _named_after(sent, trig, p)]
     elif _vague_crowd(sent, trig, places):
         return []
+    if places and all(p.geo_precision > 1 for p in places):
+        frame = places[0] if places else context_place
+        named = [p for _, _, p in unresolved_places(sent, frame)]
+        if named:
+            places = named if trig.kind in LIST_KINDS else named[:1]
+            extra.append("place.unresolved")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
