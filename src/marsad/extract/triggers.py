@@ -16,6 +16,7 @@ DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a drone shot down is disrupted
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
+COURT_WINDOW = 6       # tokens before a trigger searched for a word of a court case or a charge
 EVAL_WINDOW = 3        # tokens before a trigger searched for a word ranking or judging it
 COPULA_WINDOW = 4      # tokens before a trigger searched for a relative pronoun and a copula
 
@@ -186,6 +187,10 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"
     if _long_lasting(sent, j):
         return "war"               # "بعد معارك استمرت تسعة أشهر"
+    if _cue_near(sent, "court", i - COURT_WINDOW, i):
+        return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
+        return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
             and not _one_day(sent):
         return "summary"
