@@ -297,6 +297,16 @@ def _official_victim(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "officials").find(sent.folded, trig.end))   # may end past hi
 
 
+def _force_target(sent, trig: Trigger) -> bool:
+    """A shooting at a force (a patrol, a checkpoint, soldiers, police) named right after it, in a sentence that
+    names no civilians: an armed clash with a force, even one the actor list does not name (the army of Niger)."""
+    if any(a.value["side"] == "civilian" for a in sent.actors):
+        return False
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
+    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, trig.start))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -310,6 +320,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = refine(trig, a1, a2)
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
         trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
+    elif trig.kind == "shooting" and _force_target(sent, trig):
+        trig, a2 = retype(trig, "clash", "type.on_forces"), (None if a2 == "civilians" else a2)   # "أطلقوا النار على دورية للجيش"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     if trig.kind == "ied" and matcher("cues", "legacy").find(sent.folded):
