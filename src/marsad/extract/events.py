@@ -241,12 +241,18 @@ def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
+PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+
+
 def _anaphoric(sent, trig: Trigger) -> bool:
     """The sentence refers back to an incident: a definite trigger or incident noun ("الهجوم", "العملية"),
     or a demonstrative before the trigger ("هذا التفجير")."""
     i = sent.tok_index(trig.start)
     if i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES:
         return True
+    j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    if j < len(sent.tokens) and sent.tokens[j][2] in PRONOUN_OBJECTS:
+        return True           # "عملية القبض عليه": the person arrested was named before
     for hit in matcher("cues", "anaphora").find(sent.folded):
         word = sent.tokens[sent.tok_index(hit.start)][2]
         if word.startswith(("ال", "وال", "فال")):
