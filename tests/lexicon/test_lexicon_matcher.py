@@ -72,3 +72,22 @@ def test_real_sentences_match_as_the_regex(lexicon, section):
         assert m._scan(t, 0, len(t)) == m._regex_scan(t, 0, len(t)), t
         half = len(t) // 2
         assert m._scan(t, 3, half) == m._regex_scan(t, 3, half), t
+
+
+def _window_by_filter(m: PhraseMatcher, text: str, a: int, b: int) -> list:
+    """A window's matches as the whole text's when none is cut by its ends, else the window scanned alone."""
+    whole = m._regex_scan(text, 0, len(text))
+    if any(p.start < a < p.end or p.start < b < p.end for p in whole):
+        return m._regex_scan(text, a, b)
+    return [p for p in whole if a <= p.start and p.end <= b]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.data())
+def test_a_window_is_answered_from_the_whole_text(pieces, data):
+    text = "".join(pieces)
+    m = _m()
+    for _ in range(3):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        assert m.find(text, a, b) == _window_by_filter(m, text, a, b)

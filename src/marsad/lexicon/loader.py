@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -79,7 +80,7 @@ _MAX_PREFIX = max(len(p) for p in _PREFIXES)
 
 class _Pass:
     """One text scanned once by the shared automaton: for each matcher id, its hits [(start, end, key)] that
-    start where a match may put its entry (a word start plus a run of proclitics)."""
+    start where a match may put its entry (a word start plus a run of proclitics), in order of start."""
 
     __slots__ = ("text", "origins", "buckets")
 
@@ -106,7 +107,8 @@ class _Pass:
                 if start in origins:
                     for mid in owners:
                         buckets.setdefault(mid, []).append((start, end, key))
-        self.buckets = buckets
+        # each bucket in order of start, with its starts beside it: a window reads only its own hits (bisect)
+        self.buckets = {mid: ([h[0] for h in hits], hits) for mid, hits in buckets.items() if not hits.sort()}
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
@@ -209,26 +211,31 @@ class PhraseMatcher:
         end = len(folded) if end is None else end
         whole = self._cache.get(folded)
         if whole is None:
-            whole = self._scan(folded, 0, len(folded))
+            found = self._scan(folded, 0, len(folded))
+            whole = (found, [p.start for p in found])
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
             self._cache[folded] = whole
+        found, starts = whole
         if start == 0 and end == len(folded):
-            return list(whole)
-        if not any(p.start < start < p.end or p.start < end < p.end for p in whole):
-            return [p for p in whole if start <= p.start and p.end <= end]
-        return self._scan(folded, start, end)
+            return list(found)
+        # the matches do not overlap: only the last one starting before an end of the window can cut it
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if (i and found[i - 1].end > start) or (j and found[j - 1].end > end):
+            return self._scan(folded, start, end)
+        return found[i:j]
 
     def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         if not self._exact_keys:
             return self._regex_scan(folded, start, end)
         run = self._shared.scan(folded)
-        hits = run.buckets.get(self._id)
-        if not hits:
+        bucket = run.buckets.get(self._id)
+        if not bucket:
             return []
+        starts, hits = bucket
         by_start: dict[int, list[tuple[int, str]]] = {}
         origins = set()
-        for s, e, key in hits:
+        for s, e, key in hits[bisect_left(starts, start):bisect_left(starts, end)]:
             if e <= end:
                 by_start.setdefault(s, []).append((e, key))
                 origins.update(run.origins[s])
