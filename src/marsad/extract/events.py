@@ -10,6 +10,7 @@ from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
+from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -150,6 +151,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
         run = _list_run(sent, cands)
         if len(run) > 1:
             return run
+        items = _target_list(sent, trig, cands)
+        if len(items) > 1:
+            return items
     after = [c for c in cands if c[0] >= trig.start]
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
@@ -185,6 +189,33 @@ def _list_run(sent, cands) -> list:
             best, run = max(best, run, key=len), [cur]
     best = max(best, run, key=len)
     return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
+
+
+def _target_list(sent, trig: Trigger, cands) -> list:
+    """Named places after the trigger, each set off from the one before by a comma or و ("طالت الضربات مستودعات في
+    السومرية، ومنطقة عين منين بريف دمشق، إضافة إلى مركز البحوث في برزة ومطار المروحيات في عقربا"): a list of targets
+    struck in one go, one event each. A place named as a reference point ("القريبة من بلدة X", "شمال مدينة Y") or
+    a wider place holding an item ("بريف دمشق") is not an item."""
+    items = []
+    for s, e, p in cands:
+        if s < trig.end or p.geo_precision != 1 or getattr(p, "gov_city", False):
+            continue
+        i = sent.tok_index(s)
+        if _cue_words(sent, "place_reference", i - 2, i):
+            continue
+        if items:
+            between = sent.folded[items[-1][1]:s]
+            if "،" not in between and "," not in between and not any(w.startswith("و") for w in between.split()):
+                continue
+        items.append((s, e, p))
+    return [p for _, _, p in items]
+
+
+def _cue_words(sent, section: str, a: int, b: int) -> bool:
+    a, b = max(0, a), max(0, b)
+    if a >= b:
+        return False
+    return bool(matcher("cues", section).find(sent.folded, sent.tokens[a][0], sent.tokens[b - 1][1]))
 
 
 def _named_after(sent, trig: Trigger, place) -> bool:
@@ -240,12 +271,18 @@ def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
+PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+
+
 def _anaphoric(sent, trig: Trigger) -> bool:
     """The sentence refers back to an incident: a definite trigger or incident noun ("الهجوم", "العملية"),
     or a demonstrative before the trigger ("هذا التفجير")."""
     i = sent.tok_index(trig.start)
     if i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES:
         return True
+    j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    if j < len(sent.tokens) and sent.tokens[j][2] in PRONOUN_OBJECTS:
+        return True           # "عملية القبض عليه": the person arrested was named before
     for hit in matcher("cues", "anaphora").find(sent.folded):
         word = sent.tokens[sent.tok_index(hit.start)][2]
         if word.startswith(("ال", "وال", "فال")):
@@ -296,6 +333,16 @@ def _official_victim(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "officials").find(sent.folded, trig.end))   # may end past hi
 
 
+def _force_target(sent, trig: Trigger) -> bool:
+    """A shooting at a force (a patrol, a checkpoint, soldiers, police) named right after it, in a sentence that
+    names no civilians: an armed clash with a force, even one the actor list does not name (the army of Niger)."""
+    if any(a.value["side"] == "civilian" for a in sent.actors):
+        return False
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
+    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, trig.start))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -309,6 +356,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = refine(trig, a1, a2)
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
         trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
+    elif trig.kind == "shooting" and _force_target(sent, trig):
+        trig, a2 = retype(trig, "clash", "type.on_forces"), (None if a2 == "civilians" else a2)   # "أطلقوا النار على دورية للجيش"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     if trig.kind == "ied" and matcher("cues", "legacy").find(sent.folded):
@@ -323,6 +372,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [p for p in places if _named_after(sent, trig, p)]
     elif _vague_crowd(sent, trig, places):
         return []
+    if places and all(p.geo_precision > 1 for p in places):
+        frame = places[0] if places else context_place
+        named = [p for _, _, p in unresolved_places(sent, frame)]
+        if named:
+            places = named if trig.kind in LIST_KINDS else named[:1]
+            extra.append("place.unresolved")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
