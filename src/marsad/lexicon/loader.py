@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 from marsad.text.morph import PROCLITIC_PATTERN as _PREFIX, inflect
+
+NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 
 
 def fold_entry(s: str) -> str:
@@ -45,7 +46,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: list[tuple[str, object, bool]]):
         self.payload: dict[str, object] = {}
-        exact, stem = set(), set()
+        exact, stem = set[str](), set[str]()
         for text, value, is_stem in entries:
             if text.endswith("*"):
                 text, is_stem = text[:-1], True

@@ -16,7 +16,7 @@ def _evidence_span(text: str, evidence: str | None) -> list[int] | None:
 def _related(conn: sqlite3.Connection, doc: dict, events: list[dict], incidents: list[dict]) -> list[dict]:
     """Other reports of the same incident(s): from marsad.analysis incidents, else a heuristic
     (same sub-event type and governorate, overlapping dates), plus near-duplicates."""
-    doc_id, related = doc["doc_id"], {}
+    doc_id, related = doc["doc_id"], dict[str, dict]()
     for inc in incidents:
         for other in inc.get("doc_ids") or []:
             if other != doc_id:
