@@ -37,12 +37,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> tuple[str, list]:
     conds, params = [CURRENT.format(a="e")], list[object]()
-    if dates and f.date_from:
-        conds.append("e.date_end >= ?")
-        params.append(f.date_from.isoformat())
-    if dates and f.date_to:
-        conds.append("e.date_start <= ?")
-        params.append(f.date_to.isoformat())
+    if dates:
+        _in_dates(f, conds, params, "e.date_end >= ?", "e.date_start <= ?")
     _types_and_box(f, "e", conds, params)
     if f.actor:
         conds.append("(e.actor1 = ? OR e.actor2 = ?)")
@@ -58,6 +54,14 @@ def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> 
         conds.append("e.date_start IS NULL")
     _since(f, conds, params)
     return " AND ".join(conds), params
+
+
+def _in_dates(f: Filters, conds: list[str], params: list, from_cond: str, to_cond: str) -> None:
+    """f.date_from and f.date_to, each as its condition with one ``?`` for the ISO day."""
+    for cond, day in ((from_cond, f.date_from), (to_cond, f.date_to)):
+        if day:
+            conds.append(cond)
+            params.append(day.isoformat())
 
 
 def _types_and_box(f: Filters, a: str, conds: list[str], params: list) -> None:
@@ -136,13 +140,8 @@ def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
-    conds, params = ["1=1"], []
-    if f.date_from:
-        conds.append("d.published >= ?")
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        conds.append("d.published <= ?")
-        params.append(f.date_to.isoformat())
+    conds, params = ["1=1"], list[object]()
+    _in_dates(f, conds, params, "d.published >= ?", "d.published <= ?")
     if f.q:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)
@@ -254,12 +253,7 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
     if f.admin1:
         conds.append("lower(i.admin1) = lower(?)")
         params.append(f.admin1)
-    if f.date_from:
-        conds.append("coalesce(i.date_end, '') >= ?")
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        conds.append("i.date_start > '' AND i.date_start <= ?")
-        params.append(f.date_to.isoformat())
+    _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?", "i.date_start > '' AND i.date_start <= ?")
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
     if f.actor:
         conds.append(f"EXISTS ({member} WHERE m.incident_id = i.incident_id AND (me.actor1 = ? OR me.actor2 = ?))")
