@@ -209,8 +209,11 @@ def merge(records: list[dict]) -> list[dict]:
 
 
 def assign_admin(entries: list[dict], polys: dict[str, Polygons], admin1: dict[str, dict],
-                 wof_regions: dict[str, str], polys3: dict[str, Polygons] | None = None) -> None:
-    """admin1/admin2 (and admin3 where ``polys3`` has the country's sub-districts) by point-in-polygon."""
+                 wof_regions: dict[str, str], polys3: dict[str, Polygons] | None = None,
+                 regions: Polygons | None = None) -> None:
+    """admin1/admin2 (and admin3 where ``polys3`` has the country's sub-districts) by point-in-polygon;
+    a Turkish, Lebanese or Jordanian point without a WOF region (a GeoNames city: Istanbul, Ankara)
+    takes the WOF first-level division it lies in (``regions``)."""
     for e in entries:
         e["admin3"] = ""
         if e["country"] in polys:
@@ -223,6 +226,10 @@ def assign_admin(entries: list[dict], polys: dict[str, Polygons], admin1: dict[s
                     e["admin3"] = sub["ADM3_EN"]
                 continue
         e["admin1"] = wof_regions.get(e["admin1"], e["admin1"])
+        if not e["admin1"] and regions is not None:
+            props = regions.locate(e["lat"], e["lon"])
+            if props and props["country"] == e["country"]:
+                e["admin1"] = props["name_en"] or props["name"]
         e["admin2"] = ""
 
 
@@ -292,7 +299,8 @@ def build(data: Path, countries: tuple[str, ...] = COUNTRIES, admin1_filter: str
         records = [r for r in records if polys.get(r["country"]) and
                    (polys[r["country"]].locate(r["lat"], r["lon"]) or {}).get("ADM1_PCODE") == admin1_filter]
     places = merge(records)
-    assign_admin(places, polys, admin1, wof_region_names(data), polys3)
+    regions = Polygons(load_geojson(data / "boundaries" / "wof_admin1_tr_lb_jo.geojson"))
+    assign_admin(places, polys, admin1, wof_region_names(data), polys3, regions)
     for p in places:
         p["kind"] = "neighbourhood" if p["fcode"] == "PPLX" else place_kind(p["pop"], p["fcode"])
         p["id"] = p["srcs"][0]

@@ -20,6 +20,7 @@ at the same place (the distractors), listed with --show.
 from __future__ import annotations
 
 import argparse
+import math
 import json
 import re
 import sys
@@ -30,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "dev2"
 _WORD = re.compile(r"\w+")
+EVENT_FIELDS = ("event_id", "doc_id", "event_type", "sub_event_type", "date_start", "date_end", "actor1",
+                "actor2", "name_ar", "admin1", "geo_precision", "fatalities", "injured", "arrested", "evidence")
 
 
 def _load(corpus: Path):
@@ -57,28 +60,74 @@ def _family(event_type: str | None) -> str:
     return event_type or ""
 
 
+def _folded(name: str | None) -> str:
+    from marsad.analysis.incidents import fold_name
+    return fold_name(name)
+
+
+def _days_overlap(g: dict, ev: dict, slack: int = 2) -> bool:
+    from marsad.analysis.incident_features import iso_day
+    gs, ge = iso_day(g.get("date_start")), iso_day(g.get("date_end") or g.get("date_start"))
+    es, ee = iso_day(ev.get("date_start")), iso_day(ev.get("date_end") or ev.get("date_start"))
+    if None in (gs, ge, es, ee):
+        return True
+    return gs <= ee + slack and es <= ge + slack
+
+
+def _match_score(g: dict, ev: dict) -> float:
+    """How surely extracted event ``ev`` tells gold event ``g`` of the same report (0 = not)."""
+    gw, ew = _words(g.get("evidence")), _words(ev["evidence"])
+    overlap = len(gw & ew) / max(1, min(len(gw), len(ew)))
+    same_type = _family(g.get("event_type")) == _family(ev["event_type"])
+    loc = g.get("location") or {}
+    gname, ename = _folded(loc.get("name_ar")), _folded(ev.get("name_ar"))
+    same_place = bool(gname) and bool(ename) and (gname == ename or gname in ename or ename in gname)
+    tolls = sum(0.4 for f in ("fatalities", "injured") if g.get(f) is not None and g.get(f) == ev.get(f))
+    if not same_type and overlap < 0.5 and not same_place:
+        return 0.0
+    if not _days_overlap(g, ev):
+        return 0.0                  # both dated, days apart: another incident the report recalls
+    score = overlap + same_type + (g.get("sub_event_type") == ev["sub_event_type"]) * 0.5 \
+        + same_place * 0.75 + tolls
+    return score if score >= 1.2 else 0.0
+
+
 def _match_events(mentions, predicted: dict[str, list[dict]]) -> dict[tuple[str, int], str]:
-    """Gold mention -> event_id of the extracted event that tells it (greedy, best first)."""
-    scored = []
+    """Gold mention -> event_id of the extracted event that tells it.
+
+    Per report, the one-to-one assignment with the highest total score (reports have a handful
+    of events: every assignment is tried), so one event is not taken by a mention it fits
+    slightly better while the mention it alone fits goes unmatched.
+    """
+    from itertools import permutations
+    by_doc: dict[str, list] = {}
     for doc, i, _lab, g in mentions:
-        gw = _words(g.get("evidence"))
-        gname = (g.get("location") or {}).get("name_ar")
-        for ev in predicted.get(doc, []):
-            overlap = len(gw & _words(ev["evidence"])) / max(1, min(len(gw), len(_words(ev["evidence"]))))
-            same_type = _family(g.get("event_type")) == _family(ev["event_type"])
-            if not same_type and overlap < 0.5:
-                continue
-            score = overlap + same_type + (g.get("sub_event_type") == ev["sub_event_type"]) * 0.5 \
-                + (gname is not None and gname == ev["name_ar"]) * 0.5
-            if score >= 1.2:
-                scored.append((score, doc, i, ev["event_id"]))
-    scored.sort(key=lambda t: -t[0])
-    out, used = {}, set()
-    for _s, doc, i, eid in scored:
-        if (doc, i) in out or eid in used:
+        by_doc.setdefault(doc, []).append((i, g))
+    out = {}
+    for doc, golds in by_doc.items():
+        evs = predicted.get(doc, [])
+        if not evs:
             continue
-        out[(doc, i)] = eid
-        used.add(eid)
+        table = [[_match_score(g, ev) for ev in evs] for _i, g in golds]
+        slots = list(range(len(evs))) + [None] * len(golds)
+        best, best_pick = -1.0, ()
+        if math.perm(len(evs) + len(golds), len(golds)) <= 20_000:
+            for pick in set(permutations(slots, len(golds))):
+                total = sum(table[k][j] for k, j in enumerate(pick) if j is not None and table[k][j] > 0)
+                if total > best:
+                    best, best_pick = total, pick
+        else:                               # a long report: greedy, best first
+            taken: set[int] = set()
+            pick = [None] * len(golds)
+            for _s, k, j in sorted(((table[k][j], k, j) for k in range(len(golds)) for j in range(len(evs))),
+                                   reverse=True):
+                if table[k][j] > 0 and pick[k] is None and j not in taken:
+                    pick[k] = j
+                    taken.add(j)
+            best_pick = tuple(pick)
+        for k, j in enumerate(best_pick):
+            if j is not None and table[k][j] > 0:
+                out[(doc, golds[k][0])] = evs[j]["event_id"]
     return out
 
 
@@ -103,14 +152,42 @@ def _store_docs(store, corpus: Path, mode: str) -> None:
 def _predicted(store) -> tuple[dict[str, list[dict]], dict[str, str]]:
     conn = store.conn
     events: dict[str, list[dict]] = {}
-    for row in conn.execute("SELECT event_id, doc_id, event_type, sub_event_type, name_ar, evidence FROM events"):
-        events.setdefault(row[1], []).append(dict(zip(("event_id", "doc_id", "event_type", "sub_event_type",
-                                                       "name_ar", "evidence"), row)))
+    cur = conn.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events ORDER BY event_id")
+    for row in cur:
+        rec = dict(zip(EVENT_FIELDS, row))
+        events.setdefault(rec["doc_id"], []).append(rec)
     incident_of = dict(conn.execute("SELECT event_id, incident_id FROM incident_events"))
     return events, incident_of
 
 
-def score(corpus: Path, mode: str, show: bool = False) -> dict:
+def _brief(ev: dict) -> str:
+    loc = ev.get("location") or {}
+    name = ev.get("name_ar", loc.get("name_ar"))
+    admin1 = ev.get("admin1", loc.get("admin1"))
+    prec = ev.get("geo_precision", loc.get("geo_precision"))
+    return (f"{ev.get('sub_event_type')} | {ev.get('date_start')}..{ev.get('date_end')} | {name} ({admin1}, p{prec})"
+            f" | {ev.get('actor1')} / {ev.get('actor2')} | killed {ev.get('fatalities')} injured {ev.get('injured')}")
+
+
+def _diagnose(clusters, gold, predicted, matched, incident_of) -> list[dict]:
+    """Per gold incident told by two or more reports: each report's gold event, the extracted
+    event matched to it (or none: an extraction miss) and the marsad incident it is in."""
+    out = []
+    for inc in clusters:
+        if len(inc["event_index"]) < 2:
+            continue
+        rows = []
+        for doc, idx in inc["event_index"].items():
+            eid = matched.get((doc, idx))
+            ev = next((e for e in predicted.get(doc, []) if e["event_id"] == eid), None)
+            rows.append({"mention": f"{doc}#{idx}", "gold": _brief(gold[doc]["events"][idx]),
+                         "extracted": _brief(ev) if ev else None, "event_id": eid,
+                         "incident": incident_of.get(eid) if eid else None})
+        out.append({"incident": inc["incident"], "reports": rows})
+    return out
+
+
+def score(corpus: Path, mode: str, show: bool = False, diagnose: bool = False) -> dict:
     from marsad.store import Store
     gold, clusters, mentions = _load(corpus)
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,13 +200,14 @@ def score(corpus: Path, mode: str, show: bool = False) -> dict:
     else:
         matched = _match_events(mentions, predicted)
     place = {(d, i): (g.get("location") or {}).get("name_ar") for d, i, _l, g in mentions}
-    tp = fp = fn = 0
+    tp = fp = fn = reachable = 0
     false_merges, missed = [], []
     for (d1, i1, l1, _g1), (d2, i2, l2, _g2) in combinations(mentions, 2):
         e1, e2 = matched.get((d1, i1)), matched.get((d2, i2))
         pred = e1 is not None and e2 is not None and incident_of.get(e1) is not None \
             and incident_of.get(e1) == incident_of.get(e2)
         same = l1 == l2
+        reachable += same and e1 is not None and e2 is not None
         if pred and same:
             tp += 1
         elif pred:
@@ -144,6 +222,15 @@ def score(corpus: Path, mode: str, show: bool = False) -> dict:
               "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
               "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
               "lookalike_pairs_merged": len(lookalike)}
+    if mode == "extracted":
+        # the recall the merge could reach given the events that exist: a gold pair whose two
+        # mentions both have an extracted event; the rest is lost to extraction
+        gold_pairs = tp + fn
+        result["reachable_pairs"] = reachable
+        result["recall_of_reachable"] = round(tp / reachable, 3) if reachable else 1.0
+        result["lost_to_extraction"] = round(1 - reachable / gold_pairs, 3) if gold_pairs else 0.0
+    if diagnose:
+        result["clusters"] = _diagnose(clusters, gold, predicted, matched, incident_of)
     if show:
         result["false_merges"] = false_merges
         result["missed"] = missed
@@ -198,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--mode", choices=("extracted", "gold", "both"), default="both")
     ap.add_argument("--show", action="store_true", help="list the false merges and missed pairs")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="per multi-report incident: each report's gold event, its extracted event, its incident")
     ap.add_argument("--copies", type=int, default=0,
                     help="instead: stats totals of examples/ once and N times copied (counting by incident)")
     args = ap.parse_args(argv)
@@ -212,8 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skip: no {args.corpus / 'incidents.json'}", file=sys.stderr)
         return 0
     for mode in (("extracted", "gold") if args.mode == "both" else (args.mode,)):
-        res = score(args.corpus, mode, args.show)
-        print(json.dumps(res, ensure_ascii=False, indent=None if not args.show else 1))
+        res = score(args.corpus, mode, args.show, args.diagnose)
+        print(json.dumps(res, ensure_ascii=False, indent=None if not (args.show or args.diagnose) else 1))
     return 0
 
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.analysis.incident_features import day_weekdays, name_forms, pub_window, url_dates, weekdays
+from marsad.analysis.incident_features import (day_weekdays, landmarks, name_forms, pub_window, statement_weekdays,
+                                              url_dates, weekdays)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
@@ -78,6 +79,37 @@ def test_name_words_leave_out_generic_place_words():
     assert name_forms("مزرعة الهوات")[1] == frozenset({"هوات"})
     assert name_forms("سوق باب الشيخ")[1] == frozenset({"باب", "شيخ"})
     assert name_forms(None) == ("", frozenset(), "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement made "today": the event is that day's or the night's before
+    ("أعلنت الشرطة ومصادر طبية اليوم الخميس عن وقوع تفجيرين في سوق وسط المدينة", {WED, THU}),
+    # a statement day without "today" may come days after the event (a toll update): not read
+    ("أعلنت وزيرة الصحة عديلة حمود الخميس ارتفاع حصيلة التفجير", None),
+    ("قُتل 12 شخصا، اليوم الخميس، إثر تفجير مزدوج", None),      # the event's own day, not a statement's
+])
+def test_statement_weekdays(text, expected):
+    got = statement_weekdays(text)
+    assert (None if got is None else set(got)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("استهدف تفجير انتحاري سوقا شعبيا في منطقة ساحة الطيران وسط بغداد", {"طيران"}),
+    ("انفجرت شاحنة مفخخة في شارع تجاري بحي الكرادة", {"كراده"}),
+    ("قصف مدفعي على مصيف قرية برخ في ناحية دركار", {"برخ", "دركار"}),
+    ("انتحاري فجر نفسه بين العمال بمنطقة الباب الشرقي", {"باب شرقي"}),   # a two-word name
+    ("هجوم على سوق بوسط المدينة في منطقة شعبية مزدحمة", set()),          # adjectives name nothing
+    ("نقل الجرحى الى مستشفى الكندي", set()),                              # where victims went, not where it happened
+    ("", set()),
+])
+def test_landmarks(text, expected):
+    assert set(landmarks(text)) == expected
+
+
+@given(st.text(max_size=300))
+def test_landmarks_never_raise_and_are_names(text):
+    got = landmarks(text)
+    assert all(len(w) >= 3 and not w.isdigit() for w in got)
 
 
 @given(st.text(max_size=200))

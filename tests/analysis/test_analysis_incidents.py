@@ -296,3 +296,41 @@ def test_one_place_named_two_ways_merges_undated_reports(store, reports, first, 
     reports.event("h2", **attack, name_ar=second, fatalities=11, evidence="مجزرة راح ضحيتها 11 مدنيا")
     update_incidents(store.conn)
     assert len(list_incidents(store.conn)) == 1
+
+
+CITY_SQUARE = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", country="IQ",
+                   admin1="Baghdad", name_ar="بغداد", lat=33.34, lon=44.40, geo_precision=3)
+
+
+def test_undated_city_level_reports_naming_one_square_merge_and_its_look_alike_stays_apart(store, reports):
+    """Outlets geocoded only to the city, undated, naming the same square: one incident when a
+    weekday or a close toll agrees; the bombing at that square on another weekday stays apart."""
+    for d in ("t1", "t2", "t3", "t4"):
+        reports.doc(d)
+    reports.event("t1", **CITY_SQUARE, fatalities=12, injured=20,
+                  evidence="قتل 12 شخصا واصيب 20 اليوم الخميس اثر تفجير انتحاري مزدوج في ساحة الطيران")
+    reports.event("t2", **{**CITY_SQUARE, "sub_event_type": "Remote explosive/landmine/IED"}, fatalities=13,
+                  evidence="انفجار مزدوج الخميس بسوق مزدحم في ساحة الطيران اسفر عن 13 قتيلا")
+    reports.event("t3", **CITY_SQUARE, fatalities=14, injured=24,
+                  evidence="اعلنت الشرطة اليوم الخميس ارتفاع ضحايا التفجيرين بساحة الطيران الى 14 قتيلا")
+    # the look-alike: same square, same kind, a Monday
+    reports.event("t4", **CITY_SQUARE, fatalities=16, injured=65,
+                  evidence="قتل 16 شخصا صباح الاثنين في تفجير مزدوج بساحة الطيران")
+    update_incidents(store.conn)
+    groups = sorted(sorted(i["doc_ids"]) for i in list_incidents(store.conn))
+    assert groups == [["t1", "t2", "t3"], ["t4"]]
+
+
+@pytest.mark.parametrize("second, killed", [
+    pytest.param("انفجار عبوة في سوق الشورجة وسط بغداد الخميس اسفر عن 12 قتيلا", 12, id="another-market"),
+    # a toll within 3x (compatible) but not close, and no weekday: nothing tells it from a look-alike
+    pytest.param("قتل 30 شخصا في تفجير بساحة الطيران", 30, id="same-square-nothing-firm"),
+])
+def test_undated_city_level_reports_stay_apart_without_one_spot_and_a_firm_detail(store, reports, second, killed):
+    reports.doc("u1")
+    reports.doc("u2")
+    reports.event("u1", **CITY_SQUARE, fatalities=12,
+                  evidence="قتل 12 شخصا الخميس في تفجير انتحاري بساحة الطيران")
+    reports.event("u2", **CITY_SQUARE, fatalities=killed, evidence=second)
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2

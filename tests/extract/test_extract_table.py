@@ -31,6 +31,10 @@ EVENTS = [
     ("car-bomb", "انفجرت سيارة مفخخة في مدينة الباب ما أسفر عن مقتل 12 شخصا وإصابة 20 آخرين.", None, [(IED, None, None, {"fatalities": 12, "injured": 20})]),
     ("suicide-belt", "فجر انتحاري حزاما ناسفا في سوق مدينة الخالص ما أدى لمقتل سبعة مدنيين.", None, [(SUI, None, "civilians", {"fatalities": 7})]),
     ("suicide-car", "هاجم انتحاري يقود سيارة مفخخة حاجزا للجيش العراقي في قضاء حديثة.", None, [(SUI, None, None, {})]),
+    # an undated report: "صباح الخميس" is counted from a stand-in day and cannot contradict the dated retelling
+    ("suicide-undated-retold", "هجوم انتحاري استهدف صباح الخميس سوقا شعبية في مدينة الخالص وأدى إلى مقتل تسعة أشخاص. "
+     "وقتل تسعة أشخاص الخميس (12 أيلول 2019) في هجوم نفذه انتحاري في الخالص بحسب مصدر أمني.", None,
+     [(SUI, None, None, {"fatalities": 9, "date_start": "2019-09-12"})]),
     ("airstrike-coalition", "شنت طائرات التحالف الدولي غارة جوية على مواقع لتنظيم داعش في جبال حمرين.", None, [(AIR, "international_coalition", "islamic_state", {})]),
     ("drone-strike", "استهدفت طائرة مسيرة سيارة تقل عناصر من حراس الدين في بلدة سرمدا بريف إدلب.", None, [(AIR, None, "al_qaeda", {})]),
     ("airstrike-iraq", "دمر طيران الجيش العراقي مضافة لداعش بغارة جوية في وادي حوران بمحافظة الأنبار.", None, [(AIR, "iraqi_security_forces", "islamic_state", {})]),

@@ -163,6 +163,13 @@ PLACES = [
     # --- a postposed direction is an adjective (ال): "X شمال شرقي سوريا" stays two phrases
     ("dir-after-needs-al", "اشتباك على أطراف مدينة منبج شمال شرقي حلب", "أطراف مدينة منبج", "Aleppo", 2,
      (36.53, 37.95)),
+    # --- neighbourhoods of big cities (places_hand.tsv)
+    ("hay-ghwayran", "هجوم على سجن الصناعة في حي غويران بالحسكة", "غويران", "Al-Hasakah", 1, (36.48, 40.74)),
+    ("hay-romaniyah", "اشتباكات عنيفة في حي الرومانية غربي مدينة الرقة", "الرومانية", "Raqqa", 1, (35.96, 38.99)),
+    ("hay-zayouna", "أطلق مسلحون النار على باحث في منطقة زيونة شرقي بغداد", "زيونة", "Baghdad", 1, (33.34, 44.45)),
+    ("hay-salahaddin-aleppo", "قصف مدفعي على حي صلاح الدين في حلب", "صلاح الدين", "Aleppo", 1, (36.19, 37.13)),
+    # --- a hill named after its type word (تلة): the named place near it, not the village Talleh
+    ("hill-cue", "اشتباكات في محيط تلة سيرياتيل قرب سد تشرين", "قرب سد تشرين", "Aleppo", 2, (36.38, 38.18)),
 ]
 
 NOT_PLACES = [

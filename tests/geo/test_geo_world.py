@@ -35,6 +35,11 @@ WORLD = [
     ("amman-in-jordan", "قتل شرطيان في هجوم في عمّان، بحسب مصادر أمنية في الأردن", "عمّان", "JO", None, 1),
     ("oman-bare", "زار الوزير سلطنة عمان الأسبوع الماضي", "عمان", "OM", None, 3),
     ("syrian-capital", "انفجار في العاصمة السورية صباح اليوم", "العاصمة السورية", "SY", "Damascus", 1),
+    ("istanbul-has-province", "أوقفت الشرطة 26 مشتبهاً بهم في مدينة إسطنبول", "إسطنبول", "TR", "Istanbul", 1),
+    ("khabur-river", "غرق طفلان في نهر الخابور جنوبي الحسكة", "نهر الخابور", "SY", "Al-Hasakah", 2),
+    ("orontes-river", "انتشال جثة من نهر العاصي قرب جسر الشغور", "نهر العاصي", "SY", None, 2),
+    ("tharthar-desert", "قتل جنديان بانفجار عبوة في صحراء الثرثار بمحافظة صلاح الدين", "صحراء الثرثار", "IQ",
+     "Salah ad-Din", 2),
 ]
 
 
@@ -58,6 +63,11 @@ NOT_PLACES = [
     ("tear-gas", "أطلقت الشرطة القنابل المسيلة للدموع على المحتجين", "المسيلة"),
     ("inside-it", "استهدف المبنى ما أسفر عن مقتل من كان داخله", "داخله"),
     ("the-bank", "وتسعى القوات لعبور النهر والوصول إلى الضفة الشمالية", "الضفة"),
+    # a lesser foreign town whose name is a commoner word: its word reading wins without its country
+    ("inside-it-prefixed", "أسفرت الغارة عن مقتل عدد ممن كان بداخله في دمشق", "داخله"),
+    ("of-model", "استهدفت مسيرة سيارة من طراز جيب قرب القامشلي", "طراز"),
+    ("warplanes-after-figure", 'وأفاد المرصد أن "3 طائرات حربية روسية أقلعت نحو إدلب، بحسب ناشطين في تركيا', "حربية"),
+    ("small-village", "منع أهالي مزرعة الهوات (قرية صغيرة من 20 منزلاً) المسلحين من دخولها", "صغيرة"),
 ]
 
 
@@ -108,3 +118,28 @@ def test_the_place_annotated_set_resolves():
                 d = km(g["lat"], g["lon"], over[0].lat, over[0].lon)
                 good += d <= tol[g["precision"]]
     assert good >= 0.9 * total, (good, total)
+
+
+def test_the_place_an_attack_came_from_is_not_its_place():
+    """"من جهة/من اتجاه X": where a strike came from; role "origin", so the extractor skips it."""
+    text = "شن الطيران عدواناً جوياً من اتجاه الجولان السوري المحتل، مستهدفاً مبنى القنصلية بدمشق"
+    by = {m.surface: m for m in find_places(text, context=text)}
+    assert by["الجولان السوري المحتل"].role == "origin"
+    assert by["دمشق"].role == "place"
+    assert best_place([m for m in by.values() if m.role == "place"]).surface == "دمشق"
+
+
+def test_a_direction_of_a_city_is_its_outskirts():
+    """"شرقي العاصمة العراقية": 10 km from the city's point, not the 30 km of a governorate."""
+    from marsad.geo.resolve import km
+
+    m = find_places("اغتيال باحث في حادث وقع شرقي العاصمة العراقية بغداد")[0]
+    assert m.geo_precision == 2 and m.name_en == "East of Baghdad"
+    assert 8 <= km(m.lat, m.lon, 33.34, 44.40) <= 15, (m.lat, m.lon)
+
+
+def test_a_bracket_ends_a_direction_phrase():
+    """"(شمال غرب) والبريد": the direction in brackets describes the previous name, not the next."""
+    text = "سيطرت القوات على أجزاء من أحياء حطين (غرب) والبريد (شمال غرب) في مدينة الرقة"
+    assert not any(m.kind == "region" and "البريد" in m.surface for m in find_places(text)), \
+        [(m.surface, m.kind) for m in find_places(text)]

@@ -9,6 +9,9 @@ Nothing here extracts events: these are cheap readings of fields the records alr
 - ``weekdays(text)``: the weekdays a sentence names for its event ("فجر الجمعة", "الثلاثاء"), leaving
   out a weekday that dates a statement ("أعلنت الوزارة الخميس") and widening a night ("ليل السبت")
   to the days around it;
+- ``landmarks(text)``: the named spots a sentence names after a place word ("ساحة الطيران" ->
+  "طيران", "بحي الكرادة" -> "كراده", "قرية برخ" -> "برخ"): the place an outlet states below the
+  town or governorate it was geocoded to;
 - ``name_forms(name)``: the folded name, its words without generic place words, and its spelling
   skeleton (long vowels dropped: "باراخ" and "برخ" are one skeleton).
 """
@@ -25,6 +28,7 @@ _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _VOWELS = str.maketrans("", "", "اويى")
+_TODAY = "اليوم"
 EARLIEST = date(1990, 1, 1).toordinal()
 
 
@@ -91,22 +95,37 @@ def _strip(token: str) -> str:
 
 def weekdays(text: str | None) -> frozenset[int] | None:
     """The weekdays (Monday = 0) a text names for its event, or None when it names none."""
+    return read_weekdays(text)[0]
+
+
+def statement_weekdays(text: str | None) -> frozenset[int] | None:
+    """The weekdays of a statement made "today" about the event ("أعلنت الشرطة اليوم الخميس"),
+    widened to the day before (breaking news tells last night's and today's events). A statement
+    day without "اليوم" ("أعلنت الوزارة الخميس ارتفاع الحصيلة") may come days later: not read."""
+    return read_weekdays(text)[1]
+
+
+def read_weekdays(text: str | None) -> tuple[frozenset[int] | None, frozenset[int] | None]:
+    """(event weekdays, statement weekdays) a text names; None for none."""
     if not text:
-        return None
+        return None, None
     days, night, report = _weekday_vocab()
     tokens = [_strip(t) for t in _TOKEN.findall(vocab.fold(text))]
     found: set[int] = set()
+    said: set[int] = set()
     for i, tok in enumerate(tokens):
         day = days.get(tok)
         if day is None:
             continue
         before = tokens[max(0, i - 6):i]
         if any(b in report or b[1:] in report for b in before):
-            continue            # the day a statement was made, not the event's
+            if before and before[-1] == _TODAY:   # "أعلنت الشرطة اليوم الخميس": news of today
+                said.update(((day - 1) % 7, day))
+            continue                              # the day a statement was made, not the event's
         found.add(day)
         if any(b in night for b in tokens[max(0, i - 3):i]):
             found.update(((day - 1) % 7, (day + 1) % 7))
-    return frozenset(found) or None
+    return frozenset(found) or None, frozenset(said) or None
 
 
 def day_weekdays(start: int, end: int) -> frozenset[int] | None:
@@ -134,3 +153,56 @@ def name_forms(name: str | None) -> tuple[str, frozenset[str], str]:
     specific = frozenset(w for w in words if len(w) >= 3 and w not in _generic())
     skeleton = "".join(w.translate(_VOWELS) for w in words)
     return folded, specific, skeleton if len(skeleton) >= 3 else ""
+
+
+@lru_cache(maxsize=1)
+def _landmark_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = vocab.incident_rules()
+    heads = frozenset(_name_word(vocab.fold(w)) for w in raw["landmark_words"])
+    stop = frozenset(_name_word(vocab.fold(w)) for w in raw["landmark_stop_words"]) | _generic()
+    compound = frozenset(vocab.fold(w) for w in raw["landmark_compound_words"])
+    return heads, stop, compound
+
+
+def _head(token: str, heads: frozenset[str]) -> bool:
+    """A place word, bare or behind one clitic ("بساحة", "وبمنطقة", "فى حي" is two tokens)."""
+    if token in heads:
+        return True
+    for prefix in ("وب", "و", "ب", "ف", "ل"):
+        if token.startswith(prefix) and token[len(prefix):] in heads:
+            return True
+    return False
+
+
+def _unclitic(word: str) -> str:
+    """The word behind one preposition or conjunction ("بوسط" -> "وسط", "بريف" -> "ريف")."""
+    return word[1:] if len(word) > 3 and word[0] in "وبفل" else word
+
+
+def landmarks(text: str | None, limit: int = 2000) -> frozenset[str]:
+    """The specific names that follow a place word in ``text`` (its first ``limit`` characters).
+
+    After a place word, further place words are skipped ("منطقة ساحة الطيران"); the next word
+    is the name unless it is an adjective or a generic word (landmark_stop_words: "منطقة
+    شعبية" names nothing). Names are folded, without the article, at least three letters.
+    """
+    if not text:
+        return frozenset()
+    heads, stop, compound = _landmark_vocab()
+    tokens = _TOKEN.findall(vocab.fold(text[:limit]))
+    found: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if not _head(tok, heads):
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 3 and _name_word(tokens[j]) in heads:
+            j += 1
+        if j >= len(tokens):
+            continue
+        word = _name_word(tokens[j])
+        if word in compound and j + 1 < len(tokens):       # "باب الشرقي", "تل أبيض": one name
+            word = f"{word} {_name_word(tokens[j + 1])}"
+        elif len(word) < 3 or word.isdigit() or word in stop or _unclitic(word) in stop:
+            continue
+        found.add(word)
+    return frozenset(found)

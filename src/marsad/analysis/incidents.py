@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import vocab
-from .incident_features import day_weekdays, iso_day, name_forms, pub_window, weekdays
+from .incident_features import day_weekdays, iso_day, landmarks, name_forms, pub_window, read_weekdays
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -44,6 +44,8 @@ EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type"
 DOC_FIELDS = ("_pub", "_url", "_root", "_rpub", "_rurl", "_lead", "_n")
 TOLLS = ("fatalities", "injured", "arrested")
 HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
+SAME_FORM = 1.8                      # place score: one name spelled two ways, or inside the other
+SPOT = 1.75                          # place score: a coarse place whose sentence names the other's spot
 
 
 def fold_name(name: str | None) -> str:
@@ -94,6 +96,8 @@ class Ev:
     skeleton: str = ""
     days: frozenset | None = None
     root: str | None = None
+    said: frozenset | None = None          # weekdays of statements about it (a hint, not a bound)
+    marks: frozenset = frozenset()         # named spots its sentence states ("ساحة الطيران")
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -114,15 +118,18 @@ class Ev:
             when = FLOAT
             start = end = None
         name, words, skeleton = name_forms(row.get("name_ar"))
+        said = None
         if when == HARD:                           # a night told on either side of midnight
             slack = rules.slack if rules else 1
             days = day_weekdays(start - slack, end + slack)
         else:                                      # the event's sentence, else (first event) the lead
-            days = weekdays(row.get("evidence"))
-            if days is None and row.get("_n") in (None, 1):
-                days = weekdays(row.get("_lead"))
+            days, said = read_weekdays(row.get("evidence"))
+            if days is None and said is None and row.get("_n") in (None, 1):
+                days, said = read_weekdays(row.get("_lead"))
         precision = int(row.get("geo_precision") or 3)
-        return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"))
+        marks = landmarks(row.get("evidence"))
+        marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
+        return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks)
 
     @property
     def event_id(self) -> str:
@@ -158,11 +165,16 @@ def _actor_ok(rules: Rules, x: str | None, y: str | None) -> bool:
 
 
 def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
+    """Battles: both sides agree (either way round). Otherwise the perpetrator (actor1) agrees:
+    outlets name the target of one bombing differently (civilians, the security forces
+    guarding the market), so actor2 is no contradiction outside battles."""
     a1, a2, b1, b2 = (a.row.get("actor1"), a.row.get("actor2"), b.row.get("actor1"), b.row.get("actor2"))
+    both_battles = a.row.get("event_type") == "Battles" == b.row.get("event_type")
+    if not both_battles:
+        return _actor_ok(rules, a1, b1)
     if _actor_ok(rules, a1, b1) and _actor_ok(rules, a2, b2):
         return True
-    both_battles = a.row.get("event_type") == "Battles" == b.row.get("event_type")
-    return both_battles and _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
+    return _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
 
 
 def toll_ok(rules: Rules, x, y) -> bool:
@@ -178,10 +190,15 @@ def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
 
 
 def weekdays_ok(a: Ev, b: Ev) -> bool:
-    """Two stated dates are compared as dates (with slack), not as weekdays."""
-    if a.days is None or b.days is None or (a.when == HARD and b.when == HARD):
+    """Two stated dates are compared as dates (with slack), not as weekdays. A statement's day
+    ("أعلنت الشرطة اليوم الخميس": Wednesday or Thursday) bounds the other's event day too."""
+    if a.when == HARD and b.when == HARD:
         return True
-    return bool(a.days & b.days)
+    da, db = a.days, b.days
+    if da is None and db is None:
+        return True
+    da, db = da or a.said, db or b.said
+    return da is None or db is None or bool(da & db)
 
 
 def dates_ok(rules: Rules, a: Ev, b: Ev) -> bool:
@@ -195,11 +212,27 @@ def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
     """How many independent details both reports state and agree on."""
     n = sum(1 for f in TOLLS if a.row.get(f) is not None and b.row.get(f) is not None
             and toll_ok(rules, a.row.get(f), b.row.get(f)))
-    n += a.days is not None and b.days is not None and bool(a.days & b.days)
+    da, db = a.days or a.said, b.days or b.said
+    n += da is not None and db is not None and bool(da & db)
     for f in ("actor1", "actor2"):
         x, y = a.row.get(f), b.row.get(f)
         n += x is not None and y is not None and _actor_ok(rules, x, y)
     return n
+
+
+def close_toll(x, y) -> bool:
+    """Two stated figures that are nearly one (within half of the lower, or 3 apart)."""
+    lo, hi = sorted((x, y))
+    return hi - lo <= 3 or hi <= 1.5 * lo
+
+
+def firm_corroborations(a: Ev, b: Ev) -> int:
+    """Details that tell one incident from a look-alike at the same spot: nearly equal tolls,
+    a shared weekday (of the event, or of a statement about it)."""
+    n = sum(1 for f in TOLLS if a.row.get(f) is not None and b.row.get(f) is not None
+            and close_toll(a.row.get(f), b.row.get(f)))
+    da, db = a.days or a.said, b.days or b.said
+    return n + (da is not None and db is not None and bool(da & db))
 
 
 def _strict_coarse(a: Ev, b: Ev) -> bool:
@@ -220,21 +253,24 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
     pa, pb = a.point(), b.point()
     dist = km(pa, pb) if pa and pb else None
     coarse_a, coarse_b = a.precision > rules.max_point_precision, b.precision > rules.max_point_precision
+    spot = bool(a.marks & b.marks) and _same_area(a, b)
     if coarse_a and coarse_b:
         if a.name and a.name == b.name and _strict_coarse(a, b):
             return 2.0
-        return 0.0
+        return SPOT if spot else 0.0         # the same square/quarter both name, in one governorate
     if coarse_a or coarse_b:
-        return _hierarchy_score(rules, a, b)
+        return SPOT if spot else _hierarchy_score(rules, a, b)
     far = dist is not None and dist > rules.far_km
     if a.name and a.name == b.name:
         return -1.0 if far else 2.0
     if a.skeleton and a.skeleton == b.skeleton and _same_area(a, b):
-        return 1.8
+        return SAME_FORM
     if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
-        return 1.8
+        return SAME_FORM
     if dist is not None and dist <= rules.max_km:
         return 1.0 + (1.0 - dist / rules.max_km) * 0.5
+    if spot and not far:
+        return 1.5                           # both sentences name the same spot
     both_precise = a.precision == 1 == b.precision
     return -1.0 if both_precise and far and a.name and b.name else 0.0
 
@@ -261,7 +297,8 @@ class Incident:
 
 def mergeable(rules: Rules, ev: Ev) -> bool:
     if ev.when == FLOAT:
-        return ev.precision <= rules.max_point_precision and bool(ev.name or ev.point())
+        precise = ev.precision <= rules.max_point_precision and bool(ev.name or ev.point())
+        return precise or bool(ev.marks)
     return ev.start is not None and ev.end - ev.start <= rules.max_span + rules.lookback
 
 
@@ -283,6 +320,7 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
             cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
             steps = (-1, 0, 1) if neighbours else (0,)
             keys.extend(("c", cx + i, cy + j) for i in steps for j in steps)
+    keys.extend(("m", m) for m in ev.marks)            # a named spot, whatever the place's precision
     admin1 = ev.row.get("admin1")
     if admin1 and ev.when == HARD:
         coarse = ev.precision > rules.max_point_precision
@@ -362,7 +400,7 @@ class Merger:
         if ev.doc_id in inc.docs:
             return 0.0
         rules = self.rules
-        best, support = 0.0, 0
+        best, support, firm = 0.0, 0, 0
         for m in inc.members:
             if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
                     and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
@@ -370,15 +408,19 @@ class Merger:
             place = place_score(rules, ev, m)
             if place < 0:
                 return 0.0
-            if ev.when == FLOAT == m.when and place < 1.8:
-                place = 0.0              # two timeless reports: only the same named place
+            if ev.when == FLOAT == m.when and place < SPOT:
+                place = 0.0              # two timeless reports: only the same named place or spot
             if place > best:
                 best = place
             support = max(support, corroborations(rules, ev, m))
+            if ev.when == FLOAT and place < SAME_FORM:
+                firm = max(firm, firm_corroborations(ev, m))
         if best <= 0:
             return 0.0
         if ev.when == FLOAT and (best < 1.25 or support == 0):
             return 0.0                       # no time at all: the same place (~5 km) and one detail more
+        if ev.when == FLOAT and best < SAME_FORM and firm == 0:
+            return 0.0                       # ... and at a spot or a point, not a named place: a close toll or a weekday
         return best + 0.05 * min(support, 4)
 
     def _copy_target(self, ev: Ev) -> str | None:

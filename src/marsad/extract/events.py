@@ -36,7 +36,7 @@ class Draft:
     actor2: str | None
     counts: dict = field(default_factory=dict)
     headline: bool = False
-    when: tuple | None = None      # (first, last) day for conflict checks; relative to REF_DAY without publication date
+    when: tuple | None = None      # (first, last, from_ref) days for conflict checks; from_ref: counted from REF_DAY (no publication date)
     anaphoric: bool = False        # the trigger refers back to an incident told before ("الهجوم", "هذا التفجير")
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
@@ -61,6 +61,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind in ("ied", "suicide") and any(_fighting(sent, t) for t in trigs) \
+            and not any(a.value["id"] == "civilians" for a in sent.actors):
+        best = retype(best, "clash", "kind.assault_with_explosives")   # "هجوم بتفجير مفخخات أعقبه اشتباكات"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
@@ -76,6 +79,13 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+def _fighting(sent, t: Trigger) -> bool:
+    """A clash, or gunfire ("إطلاق نار"), told beside an explosion in a sentence that names no civilians: the
+    explosives open or arm an assault on a force, and the incident is a battle (ACLED codes the explosion inside a
+    larger armed attack as Armed clash)."""
+    return t.kind == "clash" or (t.kind == "shooting" and "نار" in sent.folded[t.start:t.end])
 
 
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
@@ -225,7 +235,9 @@ def _nearest_date(sent, pub: date | None, trig: Trigger):
 def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     """The event's days for conflict checks: resolved, else resolved against a reference day."""
     h = _nearest_date(sent, pub or REF_DAY, trig)
-    return (h.date_start, h.date_end) if h and h.date_start else None
+    if not h or not h.date_start:
+        return None
+    return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
 def _anaphoric(sent, trig: Trigger) -> bool:

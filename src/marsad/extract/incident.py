@@ -9,6 +9,9 @@ Policy (in order):
      its own or refers back to it (a definite trigger: "الهجوم"، "الانفجار"، "العملية").
    A background sentence ("وكان ... قد") joins only an event at the same named place; a sentence that
    opens another topic ("من جهة أخرى") joins none, and two items of a list stay apart.
+   A definite mention of the same event type right after an incident tells it again even where its village and
+   the incident's governorate do not nest in the gazetteer (merge.detail). Days counted from a stand-in day (an
+   undated report's "الخميس") never contradict real dates.
    An event of the same kind close by is preferred over an elaborated one; a mention that refers back
    ("الهجوم الإرهابي الذي استهدف ...") at the same named place joins within HEADLINE_GAP sentences; adjacent
    mentions of the same kind in one governorate join when one place is a region.
@@ -64,7 +67,7 @@ def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
-    same_near = follow = back = weak = same_far = None
+    same_near = detail = follow = back = weak = same_far = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
@@ -72,8 +75,12 @@ def _target(drafts: list, d):
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):
             continue        # the re-arrest after a prison break is an incident of its own
-        told_again = same and d.anaphoric and gap <= FOLLOW_GAP and _precision(d.place) == 3 > _precision(e.place)
-        if not (told_again or _places_agree(e, d)) and not (same and gap <= 1 and _region_neighbours(e, d)):
+        told_again = d.anaphoric and gap <= FOLLOW_GAP and e.trig.event_type == d.trig.event_type \
+            and not (e.headline or d.background) and _detail_of(e, d)
+        agree = _places_agree(e, d)
+        if told_again and not agree:
+            detail = detail or e        # joined as below, under the rule merge.detail
+        elif not agree and not (same and gap <= 1 and _region_neighbours(e, d)):
             continue
         if d.background and not (_same_name(e.place, d.place) and same):
             continue
@@ -85,12 +92,12 @@ def _target(drafts: list, d):
             back = back or e
         if gap <= WEAK_GAP and not d.shift and _weak_pair(e, d):
             weak = weak or e
-        if same and d.own_place:
-            same_far = same_far or e      # a mention placed only by its context does not reach far back
+        if same and (d.own_place or d.when is None):
+            same_far = same_far or e      # a mention placed and dated only by its context does not reach far back
     for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (back, "merge.refers_back"),
                    (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
         if e is not None:
-            return e, why
+            return e, ("merge.detail" if e is detail else why)
     return None, None
 
 
@@ -111,6 +118,15 @@ def _weak_pair(e, d) -> bool:
     if e.kind in WEAK_KINDS or d.kind in WEAK_KINDS:
         return True
     return d.anaphoric and e.trig.event_type == d.trig.event_type
+
+
+def _detail_of(e, d) -> bool:
+    """d's place can be told of e's incident: none of its own, one that agrees with e's, a named place under
+    e's governorate-wide place (the detail sentence names the village: "الهجوم استهدف قوات في قرية الطلعة"), or
+    a governorate-wide place over e's named one (the retelling widens: "التفجير الذي استهدف الجيش في المحافظة")."""
+    if not d.own_place or e.place is None or d.place is None or _places_agree(e, d):
+        return True
+    return {_precision(e.place), _precision(d.place)} == {1, 3}
 
 
 def _region_neighbours(e, d) -> bool:
@@ -198,7 +214,7 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     _merge_counts(e.counts, d.counts)
     if d.own_place and (not e.own_place or _precision(d.place) < _precision(e.place)):
         e.place, e.own_place = d.place, True
-    if not e.dated and d.dated:
+    if (not e.dated or e.date_start is None) and d.date_start is not None:   # dated by a weekday it could not resolve
         e.date_start, e.date_end, e.dated = d.date_start, d.date_end, True
     e.when = e.when or d.when
     e.actor1 = e.actor1 or d.actor1
@@ -245,9 +261,9 @@ def _places_agree(e, d) -> bool:
 
 def _dates_agree(e, d) -> bool:
     """No conflict between the days the two mentions give (resolved, or relative to one reference day)."""
-    if e.when is None or d.when is None:
-        return True
-    (a0, a1), (b0, b1) = e.when, d.when
+    if e.when is None or d.when is None or e.when[2] != d.when[2]:
+        return True     # a day counted from REF_DAY (an undated report's "الاثنين") cannot contradict a real date
+    (a0, a1, _), (b0, b1, _) = e.when, d.when
     return a0 <= b1 + _DAY and b0 <= a1 + _DAY
 
 

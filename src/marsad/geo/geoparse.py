@@ -2,8 +2,9 @@
 
 Region phrases (precision 2): "ريف X [الشرقي]", "الريف الشرقي لـX", "شمال/جنوب غربي X",
 "قرب/محيط/أطراف X", "بادية X". Their point is X's point, moved ``region_offset_km``
-(30 km) toward the direction when there is one and X is a governorate, city or
-district; a plain "ريف X" or "قرب X" keeps X's point.
+(30 km; ``region_offset_city_km``, 10 km, for "شرق/شمالي X" of a city, which names its outskirts)
+toward the direction when there is one and X is a governorate, city or district; a plain "ريف X"
+or "قرب X" keeps X's point.
 """
 from __future__ import annotations
 
@@ -48,7 +49,10 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     for idx in range(len(matches)):
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
-            if pm.role == "place" and frames.get(idx):
+            if pm.role == "place" and _origin(matches[idx], toks):
+                pm.role = "origin"       # "بغارة من جهة الجولان": where the attack came from
+                pm.why += "; origin phrase"
+            elif pm.role == "place" and frames.get(idx):
                 pm.frame = frames[idx]
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
@@ -100,6 +104,19 @@ def _frames(matches: list[Match], toks: list[Token]) -> dict[int, str]:
         if _distance_ref(m, s, toks):
             out[idx] = "reference"
     return out
+
+
+@lru_cache(maxsize=1)
+def _origin_words() -> frozenset:
+    return frozenset(fold_chars(w) for w in load_gazetteer().vocab["origin_words"])
+
+
+def _origin(m: Match, toks: list[Token]) -> bool:
+    """"من جهة/من اتجاه/انطلاقاً من/أقلعت من X" right before the name's phrase."""
+    s = _phrase_start(m, toks, vocab())
+    if s < 2 or not toks[s].joined or not toks[s - 1].joined:
+        return False
+    return toks[s - 2].word + " " + toks[s - 1].word in _origin_words()
 
 
 def _distance_ref(m: Match, s: int, toks: list[Token]) -> bool:
@@ -218,9 +235,13 @@ def _prefix_len(word: str) -> int:
 def _region(m: Match, toks: list[Token], voc: Vocab) -> Region | None:
     """A region phrase around match m, if the words before/after make one."""
     k = m.i - 1
+    if k >= 0 and not toks[m.i].joined:
+        return None     # "(شمال غرب) وبتاني": a bracket or comma between the head and the name
     if k >= 0 and k == m.cue_i:
         k -= 1          # "ريف محافظة X", "شمال مدينة X"
     if k >= 0 and bare(toks[k].word) in LINK_WORDS:
+        if not toks[k].joined:
+            return None
         k -= 1          # "الريف الشرقي من X"
     bearing, dstart = _direction_before(toks, k, voc)
     if bearing is not None:
@@ -278,7 +299,8 @@ def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None
     pm.place_precision = entry.precision
     pm.kind = "region"
     if r.bearing is not None and entry.kind in OFFSET_KINDS:
-        pm.lat, pm.lon = offset(entry.lat, entry.lon, r.bearing, float(v["region_offset_km"]))
+        dist = v["region_offset_city_km"] if entry.kind == "city" and r.head == "dir" else v["region_offset_km"]
+        pm.lat, pm.lon = offset(entry.lat, entry.lon, r.bearing, float(dist))   # "شرقي العاصمة": its east side
     key = str(r.bearing)
     if r.head == "countryside":
         adj = v["countryside_names_en"].get(key, "")
