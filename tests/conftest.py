@@ -5,6 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed tests: hypothesis's per-example deadline (200 ms) fails property tests on a busy machine
+# (CI, or two cores shared by several suites); speed is measured in bench/, not here.
+settings.register_profile("marsad", deadline=None)
+settings.load_profile("marsad")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
