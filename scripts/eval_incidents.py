@@ -14,7 +14,8 @@ Every gold event of the corpus is a mention; ``incidents.json`` names which ment
 incident, every other gold event is an incident of its own. A pair of mentions is "same" in
 gold when one incident lists both, "same" in the prediction when both are matched to events of
 one marsad incident. Precision = true same pairs / predicted same pairs; recall = true same
-pairs / gold same pairs. Look-alikes: predicted-same pairs of two different gold incidents
+pairs / gold same pairs. Each missed pair is put down to the first check that keeps its two
+events apart (``incidents.why_apart``), or to extraction when a mention has no event. Look-alikes: predicted-same pairs of two different gold incidents
 at the same place (the distractors), listed with --show.
 """
 from __future__ import annotations
@@ -160,6 +161,18 @@ def _predicted(store) -> tuple[dict[str, list[dict]], dict[str, str]]:
     return events, incident_of
 
 
+def _merge_views(store) -> dict:
+    """event_id -> the ``Ev`` the merge compares (the event row with its report's fields)."""
+    from marsad.analysis.incident_store import _COLS, _DOC_COLS, _DOC_JOIN, _event_n, _rows
+    from marsad.analysis.incidents import Merger
+    merger = Merger()
+    out = {}
+    for row in _rows(store.conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM events e{_DOC_JOIN}")):
+        row["_n"] = _event_n(row["event_id"])
+        out[row["event_id"]] = merger.ev(row)
+    return out, merger.rules
+
+
 def _brief(ev: dict) -> str:
     loc = ev.get("location") or {}
     name = ev.get("name_ar", loc.get("name_ar"))
@@ -194,14 +207,17 @@ def score(corpus: Path, mode: str, show: bool = False, diagnose: bool = False) -
         store = Store(Path(tmp) / "eval.db")
         _store_docs(store, corpus, mode)
         predicted, incident_of = _predicted(store)
+        views, rules = _merge_views(store)
         store.close()
     if mode == "gold":
         matched = {(doc, i): f"{doc}:{i + 1}" for doc, i, _l, _g in mentions}
     else:
         matched = _match_events(mentions, predicted)
     place = {(d, i): (g.get("location") or {}).get("name_ar") for d, i, _l, g in mentions}
+    from marsad.analysis.incidents import why_apart
     tp = fp = fn = reachable = 0
     false_merges, missed = [], []
+    blocked: dict[str, int] = {}
     for (d1, i1, l1, _g1), (d2, i2, l2, _g2) in combinations(mentions, 2):
         e1, e2 = matched.get((d1, i1)), matched.get((d2, i2))
         pred = e1 is not None and e2 is not None and incident_of.get(e1) is not None \
@@ -215,7 +231,10 @@ def score(corpus: Path, mode: str, show: bool = False, diagnose: bool = False) -
             false_merges.append((f"{d1}#{i1}", f"{d2}#{i2}", place[(d1, i1)], place[(d2, i2)]))
         elif same:
             fn += 1
-            missed.append((f"{d1}#{i1}", f"{d2}#{i2}", e1 is not None and e2 is not None))
+            why = "no event (extraction)" if e1 is None or e2 is None else \
+                (why_apart(rules, views[e1], views[e2]) or "incident context / ambiguity")
+            blocked[why] = blocked.get(why, 0) + 1
+            missed.append((f"{d1}#{i1}", f"{d2}#{i2}", why))
     lookalike = [fm for fm in false_merges if fm[2] and fm[2] == fm[3]]
     result = {"mode": mode, "mentions": len(mentions), "matched": sum(1 for m in mentions if (m[0], m[1]) in matched),
               "gold_pairs": tp + fn, "predicted_pairs": tp + fp, "true_pairs": tp,
@@ -229,6 +248,7 @@ def score(corpus: Path, mode: str, show: bool = False, diagnose: bool = False) -
         result["reachable_pairs"] = reachable
         result["recall_of_reachable"] = round(tp / reachable, 3) if reachable else 1.0
         result["lost_to_extraction"] = round(1 - reachable / gold_pairs, 3) if gold_pairs else 0.0
+    result["missed_pairs_by_first_check"] = dict(sorted(blocked.items(), key=lambda kv: -kv[1]))
     if diagnose:
         result["clusters"] = _diagnose(clusters, gold, predicted, matched, incident_of)
     if show:

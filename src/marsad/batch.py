@@ -358,6 +358,8 @@ def load_output(store, output: str | Path, *, progress: Progress | None = None,
         if progress:
             progress(n, len(pids))
     report.extracted = len(extracted)
+    if report.documents:
+        hooks.after_ingest(store)           # the search index, now rather than at `serve` start
     if update_incidents and extracted:
         report.incidents = hooks.after_extract(store, extracted)
     return report

@@ -244,7 +244,15 @@ def ingest(paths: Iterable[str | Path], store, *, max_bytes: int = DEFAULT_MAX_B
                 if progress:
                     progress(done, max(expected, done))
         writer.flush()
+        _after_ingest(store, report)
     return report
+
+
+def _after_ingest(store, report: IngestReport) -> None:
+    if report.added:
+        from marsad.store.hooks import after_ingest
+
+        after_ingest(store)
 
 
 def ingest_documents(items: Iterable[tuple[Document | InputError, str]], store, *,
@@ -261,6 +269,7 @@ def ingest_documents(items: Iterable[tuple[Document | InputError, str]], store, 
         else:
             writer.offer(item, where)
     writer.flush()
+    _after_ingest(store, report)
     return report
 
 

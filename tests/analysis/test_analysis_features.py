@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.analysis.incident_features import (day_weekdays, landmarks, name_forms, pub_window, statement_weekdays,
+from marsad.analysis.incident_features import (day_weekdays, is_region, landmarks, name_forms, pub_window, statement_weekdays,
                                               url_dates, weekdays)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -104,6 +104,14 @@ def test_statement_weekdays(text, expected):
 ])
 def test_landmarks(text, expected):
     assert set(landmarks(text)) == expected
+
+
+@pytest.mark.parametrize("name, region", [
+    ("ريف حماة", True), ("أرياف دير الزور", True), ("شمال شرقي بغداد", True), ("بادية الميادين", True),
+    ("معرزاف", False), ("مخيم الهول", False), ("الشمالية", False), (None, False),
+])
+def test_is_region(name, region):
+    assert is_region(name) is region
 
 
 @given(st.text(max_size=300))

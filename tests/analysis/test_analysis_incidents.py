@@ -334,3 +334,57 @@ def test_undated_city_level_reports_stay_apart_without_one_spot_and_a_firm_detai
     reports.event("u2", **CITY_SQUARE, fatalities=killed, evidence=second)
     update_incidents(store.conn)
     assert len(list_incidents(store.conn)) == 2
+
+
+def test_a_city_level_dated_report_and_undated_ones_naming_a_square_in_it(store, reports):
+    """"A double bombing in Baghdad on Monday 15 January" and undated reports at Tayaran Square:
+    one incident when a weekday or a close toll agrees; a Tuesday report with other tolls stays out."""
+    for d in ("c1", "c2", "c3", "c4"):
+        reports.doc(d)
+    reports.event("c1", **CITY_SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج استهدف صباح الاثنين العاصمة بغداد")
+    reports.event("c2", **CITY_SQUARE, fatalities=35,
+                  evidence="استشهاد 35 شخصا في التفجير المزدوج في ساحة الطيران صباح اليوم الاثنين")
+    reports.event("c3", **CITY_SQUARE, fatalities=16, injured=65,
+                  evidence="قتل 16 شخصا واصيب 65 اثر تفجير مزدوج بساحة الطيران")
+    reports.event("c4", **CITY_SQUARE, fatalities=4, injured=22,
+                  evidence="فجر انتحاري نفسه الثلاثاء بين العمال في ساحة الطيران")
+    update_incidents(store.conn)
+    groups = sorted(sorted(i["doc_ids"]) for i in list_incidents(store.conn))
+    assert groups == [["c1", "c2", "c3"], ["c4"]]
+
+
+@pytest.mark.parametrize("second, merges", [
+    # a bombing: outlets name its target differently (civilians / the forces guarding the market)
+    pytest.param(dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                      actor1="islamic_state", actor2="iraqi_security_forces"), True, id="bombing-other-target"),
+    pytest.param(dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                      actor1="syrian_regime_forces", actor2="civilians"), False, id="bombing-other-perpetrator"),
+    # an execution of civilians and a clash with the SDF: other targets, other incidents
+    pytest.param(dict(event_type="Battles", sub_event_type="Armed clash", actor1="islamic_state", actor2="sdf"),
+                 False, id="attack-and-clash"),
+])
+def test_actors_outlets_disagree_on(store, reports, second, merges):
+    reports.doc("x1", published="2020-03-02")
+    reports.doc("x2", published="2020-03-02")
+    place = dict(country="IQ", admin1="Baghdad", name_ar="الكرادة", lat=33.2967, lon=44.4241, geo_precision=1,
+                 date_start="2020-03-01", date_end="2020-03-01", fatalities=7)
+    first = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", actor1="islamic_state",
+                 actor2="civilians")
+    if second["event_type"] == "Battles":
+        first = dict(event_type="Violence against civilians", sub_event_type="Attack", actor1="islamic_state",
+                     actor2="civilians")
+    reports.event("x1", **place, **first, evidence="تفجير انتحاري في حي الكرادة")
+    reports.event("x2", **place, **second, evidence="هجوم انتحاري في حي الكرادة")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_two_undated_countryside_arrests_are_not_one_on_the_region_name(store, reports):
+    for d, n in (("r1", 1), ("r2", 2)):
+        reports.doc(d)
+        reports.event(d, event_type="Strategic developments", sub_event_type="Arrests", country="SY",
+                      admin1="Deir ez-Zor", name_ar="ريف دير الزور", lat=35.2, lon=40.3, geo_precision=2,
+                      actor1="sdf", actor2="islamic_state", arrested=n, evidence="اعتقال مشتبه بهم في ريف دير الزور")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2

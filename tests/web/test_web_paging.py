@@ -75,3 +75,76 @@ def test_decode_cursor_round_trip():
     assert queries.decode_cursor(queries.encode_cursor("2025-03-09", "inc-1"), 2) == ["2025-03-09", "inc-1"]
     with pytest.raises(QueryError):
         queries.decode_cursor(queries.encode_cursor("only one"), 2)
+
+
+# -- events: keyset paging (`cursor` = the previous page's `next`) ---------------------------------
+MORE_EVENTS = [   # ties on the date, undated events and unknown tolls: the cases keyset paging must get right
+    ("k-1", "2025-03-09", 3, "اشتباكات بين فصيلين في ريف حلب الشمالي."),
+    ("k-2", None, None, "قصف مدفعي على أطراف بلدة في ريف إدلب."),
+    ("k-3", "2025-03-09", None, "انفجار عبوة ناسفة على طريق دير الزور."),
+    ("k-4", None, 7, "غارة جوية على موقع للتنظيم في البادية."),
+    ("k-5", "2024-12-31", 0, "اعتقال ثلاثة أشخاص في حملة دهم بمدينة الحسكة."),
+]
+
+
+@pytest.fixture()
+def many_events(fresh_db):
+    from marsad.documents import make_document
+    from marsad.store import Store, save_extraction
+    with Store(fresh_db) as store:
+        for doc_id, day, killed, text in MORE_EVENTS:
+            with store.transaction():
+                store.insert_document(make_document(text, doc_id=doc_id, published=day), is_arabic=True, path="t")
+            save_extraction(store, doc_id, "test-1", {"doc_id": doc_id, "claims": [], "events": [
+                {"event_type": "Battles", "sub_event_type": "Armed clash", "date_start": day, "date_end": day,
+                 "fatalities": killed, "evidence": text, "location": {"admin1": "Aleppo"}}]})
+    return fresh_db
+
+
+def _all_by_cursor(client, params: dict, limit: int) -> list[str]:
+    seen, cursor = [], None
+    for _ in range(50):
+        page = client.get("/api/events", params={**params, "limit": limit, **({"cursor": cursor} if cursor else {})})
+        assert page.status_code == 200, page.text
+        seen += [e["event_id"] for e in page.json()["items"]]
+        cursor = page.json()["next"]
+        if cursor is None:
+            return seen
+    raise AssertionError("paging did not end")
+
+
+@pytest.mark.parametrize("sort", [None, "date_start", "-fatalities", "fatalities", "event_type", "-published",
+                                  "event_id"])
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_event_cursor_pages_are_the_offset_pages(many_events, sort, limit):
+    from fastapi.testclient import TestClient
+
+    from marsad.web.api import create_app
+    client = TestClient(create_app(many_events))
+    params = {"sort": sort} if sort else {}
+    full = client.get("/api/events", params={**params, "limit": 100}).json()
+    assert full["total"] == len(full["items"]) == 9 and full["next"] is None
+    assert _all_by_cursor(client, params, limit) == [e["event_id"] for e in full["items"]]
+    by_offset = [e["event_id"] for o in range(0, 9, limit) for e in
+                 client.get("/api/events", params={**params, "limit": limit, "offset": o}).json()["items"]]
+    assert by_offset == [e["event_id"] for e in full["items"]]
+
+
+def test_events_newest_first_undated_last_ties_by_id(many_events):
+    from fastapi.testclient import TestClient
+
+    from marsad.web.api import create_app
+    items = TestClient(create_app(many_events)).get("/api/events?limit=100").json()["items"]
+    assert [e["event_id"] for e in items] == ["t-arrest:1", "t-ied:1", "k-1:1", "k-3:1", "t-strike2:1", "t-strike:1",
+                                             "k-5:1", "k-2:1", "k-4:1"]
+    by_toll = TestClient(create_app(many_events)).get("/api/events?limit=100&sort=-fatalities").json()["items"]
+    assert [e["fatalities"] for e in by_toll] == [7, 4, 3, 3, 0, 0, None, None, None]
+
+
+def test_event_cursor_of_another_sort_is_a_422(client):
+    nxt = client.get("/api/events?limit=1").json()["next"]
+    assert nxt
+    r = client.get("/api/events", params={"limit": 1, "sort": "fatalities", "cursor": nxt})
+    assert r.status_code == 422 and "sort" in r.json()["detail"][0]["msg"]
+    bad = queries.encode_cursor("-date_start", {"x": 1}, "t-ied:1")
+    assert client.get("/api/events", params={"cursor": bad}).status_code == 422

@@ -206,3 +206,16 @@ def landmarks(text: str | None, limit: int = 2000) -> frozenset[str]:
             continue
         found.add(word)
     return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def is_region(name: str | None) -> bool:
+    """A place named as a countryside or a direction from a place ("ريف حماة", "أرياف دير
+    الزور", "شمال شرقي بغداد"): a region, which two reports can share without one incident."""
+    words = _TOKEN.findall(vocab.fold(name or ""))
+    return bool(words) and _name_word(words[0]) in _region_words()
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    return frozenset(_name_word(vocab.fold(w)) for w in vocab.incident_rules()["region_words"])

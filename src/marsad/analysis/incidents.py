@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import vocab
-from .incident_features import day_weekdays, iso_day, landmarks, name_forms, pub_window, read_weekdays
+from .incident_features import day_weekdays, is_region, iso_day, landmarks, name_forms, pub_window, read_weekdays
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -46,6 +46,7 @@ TOLLS = ("fatalities", "injured", "arrested")
 HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 SAME_FORM = 1.8                      # place score: one name spelled two ways, or inside the other
 SPOT = 1.75                          # place score: a coarse place whose sentence names the other's spot
+IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 
 
 def fold_name(name: str | None) -> str:
@@ -68,6 +69,7 @@ class Rules:
     cell_lon: float
     compatible_types: frozenset
     actor_group: dict
+    perpetrator_only: frozenset = frozenset()
 
     @classmethod
     def load(cls) -> "Rules":
@@ -80,7 +82,8 @@ class Rules:
         return cls(float(raw["max_km"]), float(raw["far_km"]), int(raw["max_point_precision"]),
                    int(raw["date_slack_days"]), int(raw["max_span_days"]), int(raw["undated_lookback_days"]),
                    float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
-                   int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups)
+                   int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups,
+                   frozenset(raw.get("perpetrator_only_event_types", ())))
 
 
 @dataclass(slots=True)
@@ -98,6 +101,7 @@ class Ev:
     root: str | None = None
     said: frozenset | None = None          # weekdays of statements about it (a hint, not a bound)
     marks: frozenset = frozenset()         # named spots its sentence states ("ساحة الطيران")
+    region: bool = False                   # its place is a countryside or a direction ("ريف حماة", "شمال شرق بغداد")
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -129,7 +133,8 @@ class Ev:
         precision = int(row.get("geo_precision") or 3)
         marks = landmarks(row.get("evidence"))
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
-        return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks)
+        return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
+                   is_region(row.get("name_ar")))
 
     @property
     def event_id(self) -> str:
@@ -165,16 +170,16 @@ def _actor_ok(rules: Rules, x: str | None, y: str | None) -> bool:
 
 
 def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
-    """Battles: both sides agree (either way round). Otherwise the perpetrator (actor1) agrees:
-    outlets name the target of one bombing differently (civilians, the security forces
-    guarding the market), so actor2 is no contradiction outside battles."""
+    """Both sides agree (in Battles either way round). Between two explosions only the
+    perpetrator (actor1) must agree: outlets name the target of one bombing differently
+    (civilians, the security forces guarding the market)."""
     a1, a2, b1, b2 = (a.row.get("actor1"), a.row.get("actor2"), b.row.get("actor1"), b.row.get("actor2"))
-    both_battles = a.row.get("event_type") == "Battles" == b.row.get("event_type")
-    if not both_battles:
+    kind_a, kind_b = a.row.get("event_type"), b.row.get("event_type")
+    if kind_a == kind_b and kind_a in rules.perpetrator_only:
         return _actor_ok(rules, a1, b1)
     if _actor_ok(rules, a1, b1) and _actor_ok(rules, a2, b2):
         return True
-    return _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
+    return kind_a == "Battles" == kind_b and _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
 
 
 def toll_ok(rules: Rules, x, y) -> bool:
@@ -221,17 +226,24 @@ def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
 
 
 def close_toll(x, y) -> bool:
-    """Two stated figures that are nearly one (within half of the lower, or 3 apart)."""
+    """Two stated figures that are nearly one: equal, or (from 5 up) within half of the lower.
+    Small figures (one killed, two arrested) are too common to tell incidents apart unless equal."""
     lo, hi = sorted((x, y))
-    return hi - lo <= 3 or hi <= 1.5 * lo
+    return lo == hi or (lo >= 5 and hi <= 1.5 * lo)
+
+
+def _firm_days(ev: Ev) -> frozenset | None:
+    if ev.when == HARD:                  # the stated days themselves, without the night's slack
+        return day_weekdays(ev.start, ev.end)
+    return ev.days or ev.said
 
 
 def firm_corroborations(a: Ev, b: Ev) -> int:
     """Details that tell one incident from a look-alike at the same spot: nearly equal tolls,
     a shared weekday (of the event, or of a statement about it)."""
-    n = sum(1 for f in TOLLS if a.row.get(f) is not None and b.row.get(f) is not None
+    n = sum(1 for f in ("fatalities", "injured") if a.row.get(f) is not None and b.row.get(f) is not None
             and close_toll(a.row.get(f), b.row.get(f)))
-    da, db = a.days or a.said, b.days or b.said
+    da, db = _firm_days(a), _firm_days(b)
     return n + (da is not None and db is not None and bool(da & db))
 
 
@@ -257,16 +269,21 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
     if coarse_a and coarse_b:
         if a.name and a.name == b.name and _strict_coarse(a, b):
             return 2.0
-        return SPOT if spot else 0.0         # the same square/quarter both name, in one governorate
+        if spot:
+            return SPOT                      # the same square/quarter both name, in one governorate
+        if a.name and a.name == b.name and bool(a.marks) != bool(b.marks):
+            return IN_CITY                   # "in Baghdad" and "at Tayaran Square, Baghdad"
+        return 0.0
     if coarse_a or coarse_b:
         return SPOT if spot else _hierarchy_score(rules, a, b)
     far = dist is not None and dist > rules.far_km
+    named = 2.0 if not (a.region or b.region) else SPOT     # "ريف دير الزور" names a region, not a place
     if a.name and a.name == b.name:
-        return -1.0 if far else 2.0
+        return -1.0 if far else named
     if a.skeleton and a.skeleton == b.skeleton and _same_area(a, b):
-        return SAME_FORM
+        return min(named, SAME_FORM)
     if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
-        return SAME_FORM
+        return min(named, SAME_FORM)
     if dist is not None and dist <= rules.max_km:
         return 1.0 + (1.0 - dist / rules.max_km) * 0.5
     if spot and not far:
@@ -285,6 +302,37 @@ def _hierarchy_score(rules: Rules, a: Ev, b: Ev) -> float:
     if fine.row.get("sub_event_type") != coarse.row.get("sub_event_type"):
         return 0.0
     return 0.5 if corroborations(rules, a, b) >= 2 else 0.0
+
+
+def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
+    """The first check that keeps two events apart, by name (None: the pair itself may merge;
+    whether it does then depends on the rest of each incident and on ambiguity). For
+    diagnosis: the merge itself scores whole incidents (``Merger.score``)."""
+    if a.doc_id == b.doc_id:
+        return "same report"
+    checks = (("kind", types_ok(rules, a, b)), ("actors", actors_ok(rules, a, b)),
+              ("tolls", tolls_ok(rules, a, b)), ("weekdays", weekdays_ok(a, b)), ("dates", dates_ok(rules, a, b)))
+    for name, ok in checks:
+        if not ok:
+            return name
+    if not (mergeable(rules, a) and mergeable(rules, b)):
+        return "place too coarse, no time"
+    place = place_score(rules, a, b)
+    if place < 0:
+        return "two places"
+    if a.when == FLOAT == b.when and place < SPOT:
+        place = 0.0
+    if place == IN_CITY and not firm_corroborations(a, b):
+        return "a city and a spot in it: no close toll or weekday"
+    if place <= 0:
+        return "no place agreement"
+    for x, y in ((a, b), (b, a)):
+        if x.when == FLOAT:
+            if place < 1.25 or corroborations(rules, x, y) == 0:
+                return "no time: nothing corroborates"
+            if place < SAME_FORM and firm_corroborations(x, y) == 0:
+                return "no time: no close toll or weekday"
+    return None
 
 
 # -- incidents and the blocking index ------------------------------------------------------------
@@ -413,6 +461,8 @@ class Merger:
             if place > best:
                 best = place
             support = max(support, corroborations(rules, ev, m))
+            if place == IN_CITY and not firm_corroborations(ev, m):
+                place = 0.0              # a city and a spot in it: only with a close toll or a weekday
             if ev.when == FLOAT and place < SAME_FORM:
                 firm = max(firm, firm_corroborations(ev, m))
         if best <= 0:

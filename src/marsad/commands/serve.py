@@ -35,12 +35,13 @@ def serve(
     if busy:
         typer.echo(f"error: cannot listen on {host}:{port} ({busy}); choose another --port", err=True)
         raise typer.Exit(4)
-    prepare(path)
+    preparation = prepare(path)     # migrations now; incidents and search catch-up in the background
     mode = "read-write (token required)" if token else "read-only"
     typer.echo(f"marsad: dashboard at http://{host}:{port}/  API schema at http://{host}:{port}/docs  ({mode})")
     from marsad.web.api import DEFAULT_HOSTS
     hosts = [*DEFAULT_HOSTS, *allow_host] + ([] if host in ("0.0.0.0", "::", "") else [host])
-    uvicorn.run(create_app(path, token=token or None, allowed_hosts=hosts), host=host, port=port,
+    uvicorn.run(create_app(path, token=token or None, allowed_hosts=hosts,
+                                preparation=preparation), host=host, port=port,
                 log_level="warning")
 
 

@@ -16,6 +16,19 @@ def after_extract(store, doc_ids: list[str]) -> dict | None:
     return _update(store, doc_ids)
 
 
+def after_ingest(store) -> int:
+    """Called after documents were stored (ingest, `marsad load`, `marsad watch`, POST
+    /api/documents): folds them into the search index now, so that `serve` finds nothing to
+    catch up on at start and no search request pays for it. Returns how many were indexed
+    (0 on PostgreSQL, whose indexes the server keeps current at every write)."""
+    from marsad.web.search import sync_search
+
+    try:
+        return sync_search(store.conn)
+    except sqlite3.OperationalError:       # read-only or busy database: the next search or serve catches up
+        return 0
+
+
 def resume_derived(store) -> dict | None:
     """Complete the incident step an earlier run did not commit (see derived_pending): the
     documents whose events are in no incident go through it again."""
@@ -32,7 +45,16 @@ def _update(store, doc_ids: list[str]) -> dict:
     from marsad.pubdate import mark_events
 
     mark_events(store, doc_ids)
-    return update_incidents(store.conn)
+    out = update_incidents(store.conn)
+    refresh_ledger(store)
+    return out
+
+
+def refresh_ledger(store) -> int:
+    """The stored claims ledger (marsad.store.ledger) brought up to date with the claims."""
+    from marsad.store import ledger
+
+    return ledger.refresh(store.conn)
 
 
 def derived_pending(store) -> bool:

@@ -69,9 +69,11 @@ F = Annotated[Filters, Depends(filters)]
 
 
 def create_app(db_path: str | Path, token: str | None = None,
-               allowed_hosts: Iterable[str] | None = DEFAULT_HOSTS) -> FastAPI:
+               allowed_hosts: Iterable[str] | None = DEFAULT_HOSTS, preparation=None) -> FastAPI:
     """The API over one database (a SQLite file or a postgresql:// URL); ``token`` enables the write
-    endpoints; ``allowed_hosts`` (None: any) are the Host header values answered."""
+    endpoints; ``allowed_hosts`` (None: any) are the Host header values answered; ``preparation``
+    (marsad.web.bridge.prepare's) is the catch-up `serve` runs in the background, reported by
+    /api/health until it is done."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from fastapi.exceptions import RequestValidationError
@@ -82,7 +84,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
                   "conflict reports (ACLED typology), with their sources.", docs_url=None, redoc_url=None)
-    app.state.db_path, app.state.token = db_path, token
+    app.state.db_path, app.state.token, app.state.preparation = db_path, token, preparation
     app.add_exception_handler(QueryError, _query_error)  # type: ignore[arg-type]  # starlette types handlers for Exception
     app.add_exception_handler(Exception, server_error)
     app.add_exception_handler(RequestValidationError, validation_error)
@@ -106,8 +108,9 @@ def create_app(db_path: str | Path, token: str | None = None,
 
 def _read_routes(app: FastAPI) -> None:
     @app.get("/api/events", tags=["read"])
-    def events(conn: Conn, f: F) -> dict:
-        return queries.list_events(conn, f)
+    def events(conn: Conn, f: F, cursor: Annotated[str | None, Query(
+            max_length=500, description="the `next` of the previous page (keyset paging)")] = None) -> dict:
+        return queries.list_events(conn, f, cursor)
 
     @app.get("/api/events.geojson", tags=["read"], summary="The map layer: located events as GeoJSON")
     def events_geojson(conn: Conn, f: F, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 50)] = 5000):
@@ -130,6 +133,10 @@ def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/claims/ledger", tags=["read"], summary="Claims grouped by what they count, contradictions flagged")
     def claims_ledger(conn: Conn, factor: Annotated[float, Query(gt=1.0, le=1000.0)] = 1.5,
                       contradictions: bool = False) -> dict:
+        from marsad.store import ledger as stored
+        if factor == stored.DEFAULT_FACTOR and stored.current(conn):     # the stored ledger, in key order
+            return {"factor": factor, "groups": stored.page(conn, contradictions=contradictions, limit=None,
+                                                            by_key=True)[1]}
         groups = bridge.ledger(conn, factor)
         if contradictions:
             groups = [g for g in groups if g.get("contradiction")]
@@ -159,8 +166,11 @@ def _document_routes(app: FastAPI) -> None:
 
     @app.get("/api/health", tags=["read"])
     def health(conn: Conn) -> dict:
+        """`state` is "preparing" while `serve` still catches up (`step`: incidents or search; answers
+        meanwhile count a not-yet-merged event as its own incident), then "ready"."""
+        prep = app.state.preparation
         return {"ok": True, "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
-                "write": bool(app.state.token)}
+                "write": bool(app.state.token), **(prep.status() if prep is not None else {"state": "ready"})}
 
 
 def _static_routes(app: FastAPI) -> None:

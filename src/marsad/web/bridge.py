@@ -91,14 +91,79 @@ def ledger(conn: sqlite3.Connection, factor: float) -> list[dict]:
     return [_plain(g) for g in analysis_ledger(conn, factor)]
 
 
-def prepare(db_path) -> None:
-    """Before serving: apply pending migrations (Store opens migrate), bring incidents up to date
-    and fold new documents into the search index. Best effort: a read-only file is served as is."""
+class Preparation:
+    """What `serve` catches up on after migrating, in a background thread while the API already
+    answers: incidents of events stored since the last merge, the stored claims ledger, and
+    documents not yet in the search index (ingest, `load` and `extract` do all three as they go,
+    so this is usually nothing). Until it
+    is done `/api/health` says ``"state": "preparing"`` and which step runs; totals meanwhile
+    count a not-yet-merged event as its own incident, a search reads the index as it is and the
+    ledger is computed from the claims (slow) until its table is current."""
+
+    STEPS = ("incidents", "ledger", "search")
+
+    def __init__(self, db_path) -> None:
+        import threading
+
+        self.db_path = db_path
+        self.step: str | None = "pending"
+        self.error: str | None = None
+        self.done = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    @property
+    def state(self) -> str:
+        return "ready" if self.done.is_set() else "preparing"
+
+    def status(self) -> dict:
+        out: dict[str, str | None] = {"state": self.state}
+        if not self.done.is_set():
+            out["step"] = self.step
+        if self.error:
+            out["error"] = self.error
+        return out
+
+    def start(self) -> "Preparation":
+        import threading
+
+        self.thread = threading.Thread(target=self.run, name="marsad-prepare", daemon=True)
+        self.thread.start()
+        return self
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.done.wait(timeout)
+
+    def run(self) -> None:
+        from marsad.store import Store, ledger
+        from marsad.web import search
+        try:
+            with Store(self.db_path) as store:
+                self.step = "incidents"
+                update_incidents(store.conn)
+                self.step = "ledger"
+                ledger.refresh(store.conn)
+                self.step = "search"
+                search.sync_search(store.conn)
+        except Exception as exc:  # noqa: BLE001 - a read-only or busy file is served as it is
+            self.error = f"{type(exc).__name__}: {exc}"
+            log.warning("%s: could not prepare the database (%s); serving it as it is", self.db_path, exc)
+        finally:
+            self.step = None
+            self.done.set()
+
+
+def prepare(db_path, *, background: bool = True) -> Preparation:
+    """Before serving: apply pending migrations now (opening the Store migrates), then bring the
+    incidents and the search index up to date, in a background thread unless ``background`` is
+    False. Best effort: a read-only file is served as it is."""
+    from marsad.errors import StoreError
     from marsad.store import Store
-    from marsad.web import search
     try:
-        with Store(db_path) as store:
-            update_incidents(store.conn)
-            search.sync_search(store.conn)
-    except (sqlite3.Error, OSError) as exc:
-        log.warning("%s: could not prepare the database (%s); serving it as it is", db_path, exc)
+        Store(db_path).close()
+    except (sqlite3.Error, OSError, StoreError) as exc:
+        log.warning("%s: could not migrate the database (%s); serving it as it is", db_path, exc)
+    prep = Preparation(db_path)
+    if background:
+        return prep.start()
+    prep.run()
+    return prep

@@ -87,12 +87,19 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def parse_sort(value: str | None, allowed: dict[str, str], default: str) -> str:
-    """'field' or '-field' (descending) -> an ORDER BY clause; NULLs sort last."""
+def sort_key(value: str | None, allowed: dict[str, str], default: str) -> tuple[str, bool]:
+    """'field' or '-field' (descending) -> (column, descending)."""
     value = value or default
     desc = value.startswith("-")
     name = value.lstrip("-")
     if name not in allowed:
         raise QueryError("sort", f"unknown sort field {name!r}; one of {sorted(allowed)} (prefix - for descending)")
-    col = allowed[name]
-    return f"{col} IS NULL, {col} {'DESC' if desc else 'ASC'}"
+    return allowed[name], desc
+
+
+def parse_sort(value: str | None, allowed: dict[str, str], default: str) -> str:
+    """'field' or '-field' (descending) -> an ORDER BY clause; NULLs sort last. Spelled
+    `NULLS LAST` (not `col IS NULL, col`) so that an index on the column serves the order
+    (migration 0005's sort indexes)."""
+    col, desc = sort_key(value, allowed, default)
+    return f"{col} {'DESC' if desc else 'ASC'} NULLS LAST"

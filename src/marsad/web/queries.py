@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from marsad.web import search
-from marsad.web.filters import Filters, parse_sort
+from marsad.web.filters import Filters, QueryError, parse_sort, sort_key
 
 EVENT_SORTS = {"date": "e.date_start", "date_start": "e.date_start", "fatalities": "e.fatalities",
                "event_type": "e.event_type", "admin1": "e.admin1", "event_id": "e.event_id",
@@ -111,22 +111,56 @@ EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published, d.ingested_a
                 "JOIN documents d ON d.doc_id = e.doc_id")
 
 
-def list_events(conn: sqlite3.Connection, f: Filters) -> dict:
+def list_events(conn: sqlite3.Connection, f: Filters, cursor: str | None = None) -> dict:
+    """A page of events matching `f` in the `sort` order (newest first by default; NULLs last,
+    ties by event_id). `offset` pages, or `cursor` (the `next` of the previous page) continues
+    after its last item by keyset: an index range, the same cost at any depth."""
     where, params = event_where(conn, f)
-    order = parse_sort(f.sort, EVENT_SORTS, "-date_start")
+    sort = f.sort or "-date_start"
+    col, desc = sort_key(sort, EVENT_SORTS, "-date_start")
     total = conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id "
                          f"WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(f"{EVENT_SELECT} WHERE {where} ORDER BY {order}, e.event_id LIMIT ? OFFSET ?",
-                        [*params, f.limit, f.offset]).fetchall()
-    return {"total": total, "limit": f.limit, "offset": f.offset, "items": [event_row(r) for r in rows]}
+    if cursor:
+        name, last, last_id = decode_cursor(cursor, 3)
+        if not isinstance(last_id, str):
+            raise QueryError("cursor", "not a cursor this API gave")
+        if name != sort:
+            raise QueryError("cursor", f"this cursor pages sort={name}, not sort={sort}")
+        rows = _events_after(conn, where, params, col, desc, last, last_id, f.limit)
+    else:
+        rows = conn.execute(f"{EVENT_SELECT} WHERE {where} ORDER BY {_event_order(col, desc)} LIMIT ? OFFSET ?",
+                            [*params, f.limit, f.offset]).fetchall()
+    field = col.split(".", 1)[1]
+    nxt = encode_cursor(sort, rows[-1][field], rows[-1]["event_id"]) if len(rows) == f.limit else None
+    return {"total": total, "limit": f.limit, "offset": f.offset, "next": nxt, "items": [event_row(r) for r in rows]}
+
+
+def _event_order(col: str, desc: bool) -> str:
+    return f"{col} {'DESC' if desc else 'ASC'} NULLS LAST, e.event_id"
+
+
+def _events_after(conn, where: str, params: list, col: str, desc: bool, last, last_id: str, limit: int) -> list:
+    """The `limit` events after (last, last_id) in the order of _event_order: first the rest of
+    the non-NULL values (a range on the sort index), then the NULLs by event_id."""
+    rows = []
+    if last is not None:
+        op = "<" if desc else ">"
+        rows = conn.execute(f"{EVENT_SELECT} WHERE {where} AND {col} {op}= ? AND ({col} {op} ? OR e.event_id > ?) "
+                            f"ORDER BY {_event_order(col, desc)} LIMIT ?",
+                            [*params, last, last, last_id, limit]).fetchall()
+    if len(rows) < limit:
+        cond, more = (f"{col} IS NULL", []) if last is not None else (f"{col} IS NULL AND e.event_id > ?", [last_id])
+        rows += conn.execute(f"{EVENT_SELECT} WHERE {where} AND {cond} ORDER BY e.event_id LIMIT ?",
+                             [*params, *more, limit - len(rows)]).fetchall()
+    return rows
 
 
 def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
     """The map layer: one Point per located event, properties flat (the JSON twin of the map)."""
     where, params = event_where(conn, f)
-    order = parse_sort(f.sort, EVENT_SORTS, "-date_start")
+    order = _event_order(*sort_key(f.sort, EVENT_SORTS, "-date_start"))
     rows = conn.execute(f"{EVENT_SELECT} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
-                        f"ORDER BY {order}, e.event_id LIMIT ? OFFSET ?",
+                        f"ORDER BY {order} LIMIT ? OFFSET ?",
                         [*params, f.limit, f.offset]).fetchall()
     features = []
     for r in rows:
@@ -237,12 +271,12 @@ def decode_cursor(cursor: str, n: int) -> list:
     import binascii
     import json
 
-    from marsad.web.filters import QueryError
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, binascii.Error):
         raise QueryError("cursor", "not a cursor this API gave") from None
-    if not isinstance(values, list) or len(values) != n:
+    if (not isinstance(values, list) or len(values) != n
+            or not all(v is None or isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values)):
         raise QueryError("cursor", "not a cursor this API gave")
     return values
 

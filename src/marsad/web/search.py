@@ -2,8 +2,10 @@
 
 The index (`documents_fts`, migration 0003) holds folded text. Triggers on `documents`
 queue every inserted/updated/deleted rowid in `search_queue`; `sync_search` folds the
-queued documents into the index before a search, so the index never goes stale whoever
-wrote the documents. Databases without migration 0003 fall back to a LIKE scan.
+queued documents into the index: ingest, `load` and `watch` call it as they store
+(marsad.store.hooks.after_ingest), `serve` catches up on any backlog in the background at start,
+and a search first folds what another writer queued since (up to REQUEST_SYNC documents, so no
+request pays for a large backlog). Databases without migration 0003 fall back to a LIKE scan.
 
 On PostgreSQL (migration 0003's twin) the index is two expression indexes that the server
 keeps current at every write: a trigram index over the folded title + text (the same
@@ -14,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 
 BATCH = 500
+REQUEST_SYNC = 1000     # documents a search request folds into the index at most before searching it
 
 
 def fold(text: str) -> str:
@@ -41,23 +44,28 @@ def has_index(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def sync_search(conn: sqlite3.Connection) -> int:
-    """Fold queued documents into the index; return how many were processed."""
+def sync_search(conn: sqlite3.Connection, limit: int | None = None) -> int:
+    """Fold queued documents into the index (at most ``limit``, None: all); return how many were
+    processed."""
     if not has_index(conn):
         return 0
     done = 0
-    while True:
-        ids = [r[0] for r in conn.execute("SELECT doc_rowid FROM search_queue LIMIT ?", (BATCH,))]
+    while limit is None or done < limit:
+        step = BATCH if limit is None else min(BATCH, limit - done)
+        ids = [r[0] for r in conn.execute("SELECT doc_rowid FROM search_queue LIMIT ?", (step,))]
         if not ids:
             return done
         marks = ",".join("?" * len(ids))
         docs = conn.execute(f"SELECT rowid, title, text FROM documents WHERE rowid IN ({marks})", ids)
         rows = [(rid, _search_fold(t or ""), _search_fold(x or "")) for rid, t, x in docs]
-        with conn:
+        with conn:      # one transaction per batch (a Store's autocommit connection opens it here)
+            if conn.isolation_level is None and not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
             conn.execute(f"DELETE FROM documents_fts WHERE rowid IN ({marks})", ids)
             conn.executemany("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)", rows)
             conn.execute(f"DELETE FROM search_queue WHERE doc_rowid IN ({marks})", ids)
         done += len(ids)
+    return done
 
 
 def _fts_query(folded: str) -> str | None:
@@ -77,8 +85,8 @@ def doc_match_clause(conn: sqlite3.Connection, q: str, doc_alias: str = "d") -> 
         return _pg_match_clause(folded, doc_alias)
     fts = _fts_query(folded)
     if fts is not None and has_index(conn):
-        try:
-            sync_search(conn)
+        try:       # what another writer stored since; a large backlog is serve's background work
+            sync_search(conn, limit=REQUEST_SYNC)
         except sqlite3.OperationalError:  # read-only database: search the index as it is
             pass
         return f"{doc_alias}.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [fts]

@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from marsad.web import bridge, queries
-from marsad.web.filters import MAX_LIMIT, Filters
+from marsad.web.filters import Filters
 
 FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 FIGURES = ("fatalities", "injured", "arrested")
@@ -78,19 +78,21 @@ def _fill_months(months: list[str]) -> list[str]:
 
 
 def incidents_page(conn: sqlite3.Connection, f: Filters) -> dict:
-    """Incidents (newest first) matching the filter, one row each with every report's figures."""
-    doc_ids = None
-    if f.q:
-        doc_ids = {r["doc_id"] for r in queries.list_documents(conn, Filters(q=f.q, limit=MAX_LIMIT * 50))["items"]}
-    found = [i for i in bridge.all_incidents(conn) if bridge.incident_matches(i, f, doc_ids)]
-    found.sort(key=lambda i: (i.get("date_start") or "", str(i.get("incident_id"))), reverse=True)
-    return {"total": len(found), "limit": f.limit, "offset": f.offset, "items": found[f.offset:f.offset + f.limit]}
+    """Incidents (newest first) matching the filter, one row each with every report's figures: a
+    page of marsad.web.queries.list_incidents (SQL, only the page's members read)."""
+    return queries.list_incidents(conn, f)
 
 
 def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: bool = False,
                 q: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """The claims ledger a page at a time: groups (contradictions first, then the most values),
-    each with its values and its series over time (one point per dated value)."""
+    each with its values and its series over time (one point per dated value). Read from the
+    stored ledger (marsad.store.ledger) when it is current and the factor is the default; computed
+    from every claim otherwise."""
+    from marsad.store import ledger as stored
+    if factor == stored.DEFAULT_FACTOR and stored.current(conn):
+        total, page = stored.page(conn, contradictions=contradictions, q=q, limit=limit, offset=offset)
+        return {"factor": factor, "total": total, "limit": limit, "offset": offset, "groups": _with_series(page)}
     groups = bridge.ledger(conn, factor)
     if contradictions:
         groups = [g for g in groups if g.get("contradiction")]
@@ -101,12 +103,16 @@ def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: b
                   or any(needle in str(v.get("source_ar") or "") + str(v.get("source_en") or "").lower()
                          for v in g.get("values") or [])]
     groups.sort(key=lambda g: (not g.get("contradiction"), -len(g.get("values") or []), str(g.get("key"))))
-    page = groups[offset:offset + limit]
+    page = _with_series(groups[offset:offset + limit])
+    return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
+
+
+def _with_series(page: list[dict]) -> list[dict]:
     for g in page:
         g["series"] = sorted(({"time": v.get("time"), "low": v.get("value_low"), "high": v.get("value_high"),
                                "source": v.get("source_en") or v.get("source_ar"), "doc_id": v.get("doc_id")}
                               for v in g.get("values") or [] if v.get("time")), key=lambda p: str(p["time"]))
-    return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
+    return page
 
 
 @lru_cache(maxsize=4)
