@@ -25,13 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from marsad.geo.fold import fold  # noqa: E402
+from marsad.geo.gazetteer import NEWS_REGION  # noqa: E402
 
 DATA_DIR = REPO / "src" / "marsad" / "geo" / "data"
 CORE = frozenset(("SY", "IQ", "TR", "LB", "JO"))
-# Countries whose towns Arabic conflict news names: every town with an Arabic name is kept.
-REGION = frozenset(("EG LY TN DZ MA MR EH SD SS SO DJ ER ET KE YE SA OM AE QA BH KW PS IL AF NG NE ML BF TD CM MZ CF "
-                    "TZ UG CD").split())
 REGION_MIN_POP = {"IR": 5000, "PK": 20000}     # large countries with many Persian/Urdu-only village names
+# Countries whose towns Arabic conflict news names: every town with an Arabic name is kept.
+REGION = NEWS_REGION - frozenset(REGION_MIN_POP)
 WORLD_MIN_POP = 300_000                        # elsewhere: large cities (and capitals)
 CITY_POP = 100_000
 TOWN_POP = 10_000

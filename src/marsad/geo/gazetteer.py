@@ -15,7 +15,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 CORE_COUNTRIES = frozenset(("SY", "IQ", "TR", "LB", "JO"))   # village depth; the rest is the world layer
 WORLD_MINOR_KINDS = frozenset(("town", "village", "ruin", "neighbourhood"))
+# Countries whose towns Arabic conflict news names (the Arab world, the Sahel and the Horn, Nigeria, Mozambique,
+# Iran, Afghanistan, Pakistan...): the world layer keeps every town of theirs with an Arabic name.
+NEWS_REGION = frozenset(("EG LY TN DZ MA MR EH SD SS SO DJ ER ET KE YE SA OM AE QA BH KW PS IL AF NG NE ML BF TD CM "
+                         "MZ CF TZ UG CD IR PK").split())
 FAMOUS_POP = 1_000_000
+GLOBAL_POP = 5_000_000     # outside the news region a city of a million is seldom named: Huế (هوية), Medan (ميدان)
 SEAT_POP = 300_000
 HAND_KINDS = frozenset(("field", "camp", "prison", "dam", "crossing", "airport", "base", "mountain",
                         "desert", "valley", "area", "country"))
@@ -60,9 +65,12 @@ class Entry:
 
     @property
     def famous(self) -> bool:
-        """A capital, a city of a million people or the main city (of 300,000) of a division: named in the
-        news without its country."""
-        return self.capital or self.kind == "city" and (self.pop >= FAMOUS_POP or self.seat and self.pop >= SEAT_POP)
+        """A capital, a city of a million people (outside the news region: of five million) or the main city
+        (of 300,000) of a division: named in the news without its country."""
+        if self.capital:
+            return True
+        big = FAMOUS_POP if self.country in NEWS_REGION or self.country in CORE_COUNTRIES else GLOBAL_POP
+        return self.kind == "city" and (self.pop >= big or self.seat and self.pop >= SEAT_POP)
 
     @property
     def prior(self) -> float:

@@ -40,6 +40,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
     _mark_datelines(matches, toks, folded.folded)
+    _mark_shadda(matches, toks, folded, text)
     ev = evidence(matches, gaz, 2.0)
     ev.cues = country_cues(toks, matches, gaz, 2.0)
     if context and context != text:
@@ -160,6 +161,16 @@ def _refine_broad(out: list[PlaceMention], text: str) -> list[PlaceMention]:
             broad.role = "container"
             broad.why += f"; placed more exactly by '{ref.surface}'"
     return out
+
+
+SHADDA = "\u0651"
+
+
+def _mark_shadda(matches: list[Match], toks: list[Token], folded: Folded, text: str) -> None:
+    """Names written with a shadda in the original ("عمّان", not "عُمان"): a hint that folding drops."""
+    for m in matches:
+        s, e = folded.to_original(toks[m.i].start, toks[m.j - 1].end)
+        m.shadda = SHADDA in text[s:e]
 
 
 DATELINE_AFTER = ("(", "-", "\u2013", "\u2014", ":", "/")

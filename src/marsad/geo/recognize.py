@@ -63,6 +63,8 @@ class Match:
     locative: bool = False  # (rare matches only) a locative word before it
     head: str = ""         # the region head or direction word right before it ("قرب", "جرود", "شمال")
     framed: bool = False   # a cue, list, region head or locative word before it ("في X", "بX", "مدينة X")
+    before: str = ""       # the word right before the name, without its prefixes ("سلطنه", "العاصمه")
+    shadda: bool = False   # written with a shadda (set by geoparse from the original text: "عمّان")
     guard: str = ""        # why an uncued name may be an ordinary word ("adjective", "word"): it stands
                            # only when its governorate is named near it or in the report (resolve.doubtful)
 
@@ -418,6 +420,7 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
         _set_cue(m, toks, voc)
         prev = toks[m.i - 1].word if m.i > 0 else ""
         prev_bare = bare(prev) if prev else ""
+        m.before = prev_bare
         if m.key in voc.never:
             continue
         in_region = prev_bare in voc.heads or prev_bare in voc.directions or prev_bare in voc.countryside

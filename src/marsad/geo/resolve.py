@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer
+from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer, load_gazetteer
 from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
@@ -275,6 +276,48 @@ def city_over_gov(scored: list, m: Match, cue_kinds: tuple, in_region: bool) -> 
             return
 
 
+CITY_WORDS = frozenset(("العاصمه", "مدينه", "وسط"))   # "العاصمة عمان", "وسط عمان": the city
+COUNTRY_WORDS = frozenset(("سلطنه",))                # "سلطنة عمان": the country
+AMMAN_OMAN = "the country or the city by the report"
+
+
+@lru_cache(maxsize=1)
+def _country_city_keys() -> frozenset:
+    """Names that are both a country's and a city's ("عمان")."""
+    gaz = load_gazetteer()
+    out = set()
+    for i in gaz.country_entry.values():
+        for n in gaz.entries[i].names:
+            key = fold(n)
+            if _country_or_city(gaz.lookup(key)):
+                out.add(key)
+    return frozenset(out)
+
+
+def country_or_city(scored: list, m: Match, ev: Evidence) -> None:
+    """"عمان": Oman or Amman. The city when the report is more about the city's country (a Jordanian place,
+    "الأردن", "الأمن العام الأردني") than about the country, when it is written with a shadda ("عمّان")
+    or named as a capital or a city ("العاصمة عمان", "مدينة عمان"); the country after "سلطنة" and
+    otherwise. Moves the reading to the front of ``scored``."""
+    if m.key not in _country_city_keys():
+        return
+    ents = [t[1] for t in scored]
+    if not _country_or_city(ents):
+        return
+    country = next(e for e in ents if e.kind == "country")
+    city = max((e for e in ents if e.kind == "city"), key=lambda e: e.pop)
+
+    def weight(cc: str) -> float:
+        return ev.countries.get(cc, 0.0) + ev.cues.get(cc, 0.0)
+
+    for_city = weight(city.country) + 2.0 * (m.shadda + (m.before in CITY_WORDS or m.cue in CITY_WORDS))
+    for_country = weight(country.country) + 2.0 * (m.before in COUNTRY_WORDS)
+    pick = city if for_city > for_country else country
+    k = next(i for i, t in enumerate(scored) if t[1] is pick)
+    s, e, why = scored.pop(k)
+    scored.insert(0, (max(s, scored[0][0] if scored else s), e, why + [AMMAN_OMAN]))
+
+
 def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
            cue_kinds: tuple, in_region: bool = False) -> tuple[Entry, float, str, list[Entry]] | None:
     """Best entry for matches[idx], its score, the reason, and the runner-up entries
@@ -291,6 +334,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
         scored.append((s, e, why))
     scored.sort(key=lambda t: t[0], reverse=True)
     city_over_gov(scored, m, cue_kinds, in_region)
+    country_or_city(scored, m, ev)
     s, e, why = scored[0]
     if doubtful(e, m, local, ev):
         return None
