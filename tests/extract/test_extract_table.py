@@ -21,6 +21,9 @@ EVENTS = [
     ("arrest-yesterday", "ألقت قوات الأمن العام أمس القبض على ستة عناصر من داعش في مدينة حمص.", "2025-03-10", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 6, "date_start": "2025-03-09"})]),
     ("airdrop-arrest", "نفذ التحالف الدولي عملية إنزال جوي في بلدة الشحيل أسفرت عن اعتقال قيادي في داعش.", None, [(ARR, "international_coalition", "islamic_state", {"arrested": 1})]),
     ("airdrop-kill", "أسفرت عملية إنزال جوي للتحالف الدولي في بلدة الشحيل عن مقتل قيادي في داعش.", None, [(CLASH, None, None, {})]),
+    # "منذ عام 2019" opens a period: it is not the clash's date
+    ("clash-since-year", "اندلعت اشتباكات بين قسد وخلايا داعش في بلدة ذيبان أمس، وهي الأعنف منذ عام 2019.", "2024-05-10", [(CLASH, "islamic_state", "sdf", {"date_start": "2024-05-09"})]),
+    ("clash-since-year-only", "اندلعت اشتباكات بين قسد وخلايا داعش في بلدة ذيبان التي تسيطر عليها قسد منذ عام 2019.", "2024-05-10", [(CLASH, "islamic_state", "sdf", {"date_start": None})]),
     ("clash-between", "اندلعت اشتباكات بين مسلحين من تنظيم داعش وقوات قسد في بلدة ذيبان بريف دير الزور.", None, [(CLASH, "islamic_state", "sdf", {})]),
     ("clash-ambush", "نصب عناصر داعش كمينا لقوات الحشد الشعبي قرب مدينة سامراء ما أدى لمقتل ثلاثة مقاتلين.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 3})]),
     ("clash-attack-pmf", "هاجم تنظيم داعش مواقع للحشد الشعبي في قضاء الطارمية وقتل أربعة عناصر.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 4})]),
@@ -112,6 +115,10 @@ EVENTS = [
 
 NOTHING = [
     ("neg-lam", "لم تعتقل قسد أي عنصر من داعش في بلدة ذيبان."),
+    # other senses of a trigger word: a verbal attack, a "time bomb"
+    ("sense-verbal-attack", "شن النائب هجوما حادا على الحكومة العراقية خلال جلسة البرلمان في بغداد."),
+    ("sense-time-bomb", "وصف المحافظ مخيم الهول بأنه قنبلة موقوتة تهدد أمن محافظة الحسكة."),
+    ("summary-last-year", "أسفرت الهجمات التي شنها التنظيم خلال العام الماضي في محافظة ديالى عن مقتل 120 شخصا."),
     ("neg-denial", "نفت قسد اعتقال مدنيين في بلدة الشحيل."),
     ("neg-lan", "لن تقصف قوات التحالف مواقع في مدينة الرقة."),
     ("hyp-plan", "يخطط تنظيم داعش لشن هجمات على سجون قسد في مدينة الحسكة."),

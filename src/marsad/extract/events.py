@@ -10,6 +10,7 @@ from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
+from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -296,6 +297,16 @@ def _official_victim(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "officials").find(sent.folded, trig.end))   # may end past hi
 
 
+def _force_target(sent, trig: Trigger) -> bool:
+    """A shooting at a force (a patrol, a checkpoint, soldiers, police) named right after it, in a sentence that
+    names no civilians: an armed clash with a force, even one the actor list does not name (the army of Niger)."""
+    if any(a.value["side"] == "civilian" for a in sent.actors):
+        return False
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
+    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, trig.start))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -309,6 +320,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = refine(trig, a1, a2)
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
         trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
+    elif trig.kind == "shooting" and _force_target(sent, trig):
+        trig, a2 = retype(trig, "clash", "type.on_forces"), (None if a2 == "civilians" else a2)   # "أطلقوا النار على دورية للجيش"
     if trig.kind != "raid" and trig.kind in ("shooting",) and a2 != "civilians":
         a2 = "civilians" if a2 is None else a2
     if trig.kind == "ied" and matcher("cues", "legacy").find(sent.folded):
@@ -323,6 +336,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [p for p in places if _named_after(sent, trig, p)]
     elif _vague_crowd(sent, trig, places):
         return []
+    if places and all(p.geo_precision > 1 for p in places):
+        frame = places[0] if places else context_place
+        named = [p for _, _, p in unresolved_places(sent, frame)]
+        if named:
+            places = named if trig.kind in LIST_KINDS else named[:1]
+            extra.append("place.unresolved")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")

@@ -252,6 +252,10 @@ def _places_agree(e, d) -> bool:
     if not d.own_place or e.place is None or _same_name(e.place, d.place):
         return True
     a, b = e.place, d.place
+    if a.lat is None or b.lat is None:       # a locality the gazetteer lacks (extract.unresolved): by name and governorate
+        if _precision(a) == 1 == _precision(b):
+            return False                         # another name than a named place: another place
+        return bool(a.admin1) and a.admin1 == b.admin1
     dist = km(a.lat, a.lon, b.lat, b.lon)
     if _precision(a) == 1 and _precision(b) == 1:
         return dist <= NEAR_KM

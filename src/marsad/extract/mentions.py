@@ -14,7 +14,7 @@ from marsad.lexicon import matcher
 from marsad.text import find_dates, find_numbers
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-PERIOD_RULES = ("period", "period_year", "relative_phrase_long")   # "منذ 2017", "منذ بداية العام": not an event's date
+PERIOD_RULES = ("period", "period_since", "period_year", "relative_phrase_long")   # "منذ 2017", "منذ بداية العام": not an event's date (the "period" pattern reports period_since)
 
 
 @dataclass(frozen=True)

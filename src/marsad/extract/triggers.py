@@ -1,10 +1,12 @@
 """Event triggers in a sentence: lexicon matches minus negated, hypothetical and summary ones."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
+from marsad.text import normalize
 from marsad.text.morph import inflect
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
@@ -14,6 +16,7 @@ DISRUPT_WINDOW = 10 # tokens (dates not counted) from a defusing/finding verb to
 EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a drone shot down is disrupted
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
+COURT_WINDOW = 6       # tokens before a trigger searched for a word of a court case or a charge
 EVAL_WINDOW = 3        # tokens before a trigger searched for a word ranking or judging it
 COPULA_WINDOW = 4      # tokens before a trigger searched for a relative pronoun and a copula
 
@@ -160,6 +163,8 @@ def _side_clauses(sent, cues: str = "circumstance") -> list[tuple[int, int]]:
 
 def blocked(sent, t: Trigger) -> str | None:
     """Why this trigger does not report an event that happened (None if it does)."""
+    if caption(sent):
+        return "caption"
     if generic(sent):
         return "generic"
     i = sent.tok_index(t.start)
@@ -182,12 +187,35 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"
     if _long_lasting(sent, j):
         return "war"               # "بعد معارك استمرت تسعة أشهر"
+    if _cue_near(sent, "court", i - COURT_WINDOW, i):
+        return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
+        return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
             and not _one_day(sent):
         return "summary"
     if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+CAPTION_WORDS = 25    # a photo caption is one short line
+_CREDIT = re.compile(r"\(([^()\n]{1,60})\)\s*$")
+
+
+def caption(sent) -> bool:
+    """A short line of its own that ends with a photo credit in parentheses ("(فرانس برس)", "(إنترنت)",
+    "(اسم المصور/الوكالة)"): a caption depicts a scene, often of another day; it reports no incident."""
+    if not sent.headline or len(sent.tokens) > CAPTION_WORDS:
+        return False
+    m = _CREDIT.search(sent.text)
+    if m is None:
+        return False
+    inner = m.group(1).strip()
+    if "/" in inner:
+        return True
+    folded = normalize(inner).folded.strip()
+    return any(h.start == 0 and h.end >= len(folded) for h in matcher("cues", "credits").find(folded))
 
 
 def _relative_copula(sent, i: int) -> bool:

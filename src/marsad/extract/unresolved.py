@@ -1,0 +1,98 @@
+"""A locality the text names with its kind ("قرية حج حسين", "بلدة غاربوغنا") that the gazetteer does not know.
+
+The spec records an event where the text gives its kind and a place at least at governorate level; a village the
+gazetteer lacks is still the most precise place the text gives. Such a name becomes a place without coordinates
+(lat/lon null, as the gold of real reports codes them), with the governorate and country of the places around it.
+Only a name after an indefinite locality word counts (not "المدينة" nor "منطقة", which name no locality), and the
+name stops at punctuation, a preposition, a relative or a direction word; a descriptor after the locality word
+("مدينة ساحلية") is not a name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.geo.mention import PlaceMention
+from marsad.lexicon import fold_entry, load
+
+MAX_NAME_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _words(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["unresolved_place"][section])
+
+
+@dataclass
+class UnresolvedPlace(PlaceMention):
+    """A named locality without gazetteer coordinates."""
+
+    def location(self) -> dict:
+        return {"name_ar": self.name_ar, "name_en": None, "country": self.country or None,
+                "admin1": self.admin1 or None, "lat": None, "lon": None, "geo_precision": 1}
+
+
+def _bare(word: str, words: frozenset) -> str | None:
+    """The word without a leading و/ب/ف/ل if that is in `words`."""
+    if word in words:
+        return word
+    for p in ("و", "ب", "ف", "وب", "وف", "ل", "ول"):
+        if word.startswith(p) and word[len(p):] in words:
+            return word[len(p):]
+    return None
+
+
+def unresolved_places(sent, frame) -> list:
+    """[(folded start, folded end, UnresolvedPlace)]: localities named after a locality word in the sentence and
+    unknown to the gazetteer; `frame` (a resolved place of the sentence or the report) gives their governorate and
+    country. [] without a frame. After a dual or plural ("قريتي"، "بلدات") each name joined by و is one place."""
+    if frame is None or not getattr(frame, "country", None):
+        return []
+    known = [(s, e) for s, e, _ in sent.places]
+    markers, lists = _words("markers"), _words("list_markers")
+    stops, descriptors = _words("stops"), _words("descriptors")
+    toks, out, i = sent.tokens, [], 0
+    taken = [(t.start, t.end) for t in sent.triggers] + [(a.start, a.end) for a in sent.actors]   # a verb, a force
+    while i < len(toks):
+        single = _bare(toks[i][2], markers)
+        plural = None if single else _bare(toks[i][2], lists)
+        if not (single or plural):
+            i += 1
+            continue
+        names, name, j = [], [], i + 1
+        while j < len(toks) and len(name) < MAX_NAME_WORDS:
+            s, e, w = toks[j]
+            between = sent.folded[toks[j - 1][1]:s]
+            if any(ch in between for ch in ".:;؛()«»\"'–") or ("-" in between) or ("،" in between or "," in between) and not plural:
+                break
+            if w in stops or _bare(w, stops) or _bare(w, markers) or _bare(w, lists) or not w.isalpha() \
+                    or any(a < e and s < b for a, b in taken):
+                break
+            if name and (w.startswith("و") and len(w) >= 3 or "،" in between or "," in between):
+                if not plural:
+                    break
+                names.append(name)         # "قريتي حج حسين وشيخ محشي": the next name of the list
+                name = []
+            name.append(j)
+            j += 1
+        names.append(name)
+        for name in names:
+            if not name or toks[name[0]][2] in descriptors or _bare(toks[name[0]][2], descriptors):
+                continue
+            if name is names[0] and toks[name[0]][2].startswith("و") and len(toks[name[0]][2]) > 4:
+                continue        # "حي وقافلة مساعدات": a conjunction right after the locality word, no name
+            s, e = toks[name[0]][0], toks[name[-1]][1]
+            if any(ks < e and s < ke for ks, ke in known):
+                continue
+            os, oe = sent.norm.to_original(s, e)
+            surface = sent.text[os:oe].strip()
+            if name is not names[0] and surface.startswith("و"):
+                surface, s = surface[1:], s + 1      # "وشيخ محشي": the list's و is not part of the name
+            if len(surface) < 3:
+                continue
+            out.append((s, e, UnresolvedPlace(
+                s, e, surface, surface, "", frame.country, frame.admin1 or "", None, None, 1, "unresolved",
+                f"place.unresolved: after '{toks[i][2]}', not in the gazetteer; "
+                f"{frame.admin1 or frame.country} from '{frame.name_ar}'", 0.0)))
+        i = max(j, i + 1)
+    return out

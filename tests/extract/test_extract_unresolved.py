@@ -1,0 +1,66 @@
+"""Localities the gazetteer lacks, named after a locality word (marsad.extract.unresolved)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.extract.context import prepare
+from marsad.extract.unresolved import MAX_NAME_WORDS, unresolved_places
+
+FRAME = SimpleNamespace(country="SY", admin1="Idlib", name_ar="إدلب")
+
+# id, sentence, names expected
+CASES = [
+    ("village", "قصفت قوات النظام قرية تل الزعيترات بريف إدلب أمس.", ["تل الزعيترات"]),
+    ("dual-list", "وأوضح المكتب أن قريتي جب الزلاطة والعكيرشات قصفتا بالمدفعية.", ["جب الزلاطة", "العكيرشات"]),
+    ("dual-list-verb", "وأوضح المكتب أن قريتي جب الزلاطة والعكيرشات تعرضتا لقصف مدفعي.", ["جب الزلاطة", "العكيرشات"]),
+    ("plural-list", "تحرير قرى المشيرمة الصغيرة والقطيعية وتل الزعيترات من التنظيم.",
+     ["المشيرمة الصغيرة", "القطيعية", "تل الزعيترات"]),
+    ("stops-at-relative", "طال القصف قرية جب الزلاطة الواقعة شرقي المدينة.", ["جب الزلاطة"]),
+    ("stops-at-adverb", "وقالت المصادر إن الطائرات قصفت بلدة العكيرشات مرتين اليوم.", ["العكيرشات"]),
+    ("stops-at-comma", "انفجرت عبوة في بلدة القطيعية، وأصيب ثلاثة مدنيين.", ["القطيعية"]),
+    ("descriptor-is-no-name", "هاجم مسلحون مدينة ساحلية شمالي البلاد.", []),
+    ("definite-word-is-no-locality", "وقصفت الطائرات المدينة القديمة أمس.", []),
+    ("conjunction-is-no-name", "ضحايا باستهداف حي وقافلة مساعدات في المدينة.", []),
+    ("known-place-stays-known", "قصفت قوات النظام بلدة كفرنبل بريف إدلب.", []),
+]
+
+
+def _sent(text: str):
+    return prepare(text, None)[0]
+
+
+@pytest.mark.parametrize("text,names", [pytest.param(t, n, id=i) for i, t, n in CASES])
+def test_unresolved_places(text, names):
+    found = unresolved_places(_sent(text), FRAME)
+    assert [p.name_ar for _, _, p in found] == names
+    for _, _, p in found:
+        loc = p.location()
+        assert loc["lat"] is None and loc["lon"] is None and loc["geo_precision"] == 1
+        assert (loc["country"], loc["admin1"]) == ("SY", "Idlib")
+
+
+def test_no_frame_no_place():
+    assert unresolved_places(_sent("قصفت قوات النظام قرية تل الزعيترات أمس."), None) == []
+
+
+WORDS = st.sampled_from(["قرية", "بلدة", "قريتي", "قرى", "حي", "في", "و", "تل", "الزعيترات", "جب", "وجب", "،",
+                         ".", "الواقعة", "شرق", "2024", "مرتين", "ساحلية", "ب", "(", ")", "-"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=25))
+def test_names_are_short_spans_of_the_sentence(words):
+    sents = prepare(" ".join(words) + ".", None)
+    for sent in sents:
+        check(sent)
+
+
+def check(sent):
+    for s, e, p in unresolved_places(sent, FRAME):
+        assert 0 <= s < e <= len(sent.folded)
+        assert p.name_ar and p.name_ar in sent.text
+        assert len(p.name_ar.split()) <= MAX_NAME_WORDS
