@@ -44,7 +44,7 @@ def conn(web_db, request, tmp_path_factory):
         db = make_db(schema_url(request.getfixturevalue("pg_server")))
     else:
         db = make_db(tmp_path_factory.mktemp("filters") / "filters.db")
-    prepare(db)
+    prepare(db, background=False)
     with Store(db) as store:     # and the edge cases: a span of days, no date, no place
         for row in EXTRA:
             store.conn.execute(f"INSERT INTO incidents(incident_id, event_type, sub_event_type, date_start, date_end, "
