@@ -44,8 +44,9 @@ ROWS = [
      "عيسى. وأسفر الهجوم عن إصابة مرافقه.", [("Armed clash", {"fatalities": 1, "injured": 1})]),
     ("another-group-adds", "صدت قوة من الجيش العراقي هجوما لداعش في ناحية الضلوعية أسفر عن استشهاد جندي وإصابة اثنين آخرين، فيما "
      "قتل اثنان من المهاجمين.", [("Armed clash", {"fatalities": 3, "injured": 2})]),
+    # the second town is another incident: its own event, and its toll does not add to the first one's
     ("another-incident-does-not-add", "استشهد مدني بقصف جوي على بلدة محكان، كما استشهد مدني آخر بقصف على بلدة القورية.",
-     [("Air/drone strike", {"fatalities": 1})]),
+     [("Air/drone strike", {"fatalities": 1}), ("Air/drone strike", {})]),
 ]
 
 

@@ -24,6 +24,16 @@ EVENTS = [
     # "منذ عام 2019" opens a period: it is not the clash's date
     ("clash-since-year", "اندلعت اشتباكات بين قسد وخلايا داعش في بلدة ذيبان أمس، وهي الأعنف منذ عام 2019.", "2024-05-10", [(CLASH, "islamic_state", "sdf", {"date_start": "2024-05-09"})]),
     ("clash-since-year-only", "اندلعت اشتباكات بين قسد وخلايا داعش في بلدة ذيبان التي تسيطر عليها قسد منذ عام 2019.", "2024-05-10", [(CLASH, "islamic_state", "sdf", {"date_start": None})]),
+    # a headline over a part of a country ("شمال العراق") sums up the body's incident in one of its governorates
+    ("headline-area", "قصف تركي على شمال العراق\nقتل ثلاثة مدنيين بقصف مدفعي تركي على أطراف قضاء زاخو في محافظة دهوك أمس.",
+     "2024-05-10", [(SHELL, None, "civilians", {"fatalities": 3})]),
+    # "عملية القبض عليه": the pronoun refers to the man whose arrest was told; the village details the governorate
+    ("arrest-pronoun-detail", "أعلنت قيادة العمليات المشتركة القبض على عنصر بارز في تنظيم داعش في محافظة كركوك أمس. "
+     "وأوضحت أن عملية القبض عليه جرت في بلدة طوزخورماتو.", "2024-05-10",
+     [(ARR, "iraqi_security_forces", "islamic_state", {"arrested": 1, "location": "طوزخورماتو"})]),
+    # "تشهد ... احتجاجات، كان آخرها في ...": the latest protest is named, the plural is no summary
+    ("protest-latest", "تشهد مدينة السويداء احتجاجات متواصلة، كان آخرها في ساحة الكرامة وسط المدينة.", "2024-05-10",
+     [("Peaceful protest", "protesters", None, {})]),
     ("clash-between", "اندلعت اشتباكات بين مسلحين من تنظيم داعش وقوات قسد في بلدة ذيبان بريف دير الزور.", None, [(CLASH, "islamic_state", "sdf", {})]),
     ("clash-ambush", "نصب عناصر داعش كمينا لقوات الحشد الشعبي قرب مدينة سامراء ما أدى لمقتل ثلاثة مقاتلين.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 3})]),
     ("clash-attack-pmf", "هاجم تنظيم داعش مواقع للحشد الشعبي في قضاء الطارمية وقتل أربعة عناصر.", None, [(CLASH, "islamic_state", "pmf", {"fatalities": 4})]),

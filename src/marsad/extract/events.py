@@ -151,6 +151,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
         run = _list_run(sent, cands)
         if len(run) > 1:
             return run
+        items = _target_list(sent, trig, cands)
+        if len(items) > 1:
+            return items
     after = [c for c in cands if c[0] >= trig.start]
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
@@ -186,6 +189,33 @@ def _list_run(sent, cands) -> list:
             best, run = max(best, run, key=len), [cur]
     best = max(best, run, key=len)
     return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
+
+
+def _target_list(sent, trig: Trigger, cands) -> list:
+    """Named places after the trigger, each set off from the one before by a comma or و ("طالت الضربات مستودعات في
+    السومرية، ومنطقة عين منين بريف دمشق، إضافة إلى مركز البحوث في برزة ومطار المروحيات في عقربا"): a list of targets
+    struck in one go, one event each. A place named as a reference point ("القريبة من بلدة X", "شمال مدينة Y") or
+    a wider place holding an item ("بريف دمشق") is not an item."""
+    items = []
+    for s, e, p in cands:
+        if s < trig.end or p.geo_precision != 1 or getattr(p, "gov_city", False):
+            continue
+        i = sent.tok_index(s)
+        if _cue_words(sent, "place_reference", i - 2, i):
+            continue
+        if items:
+            between = sent.folded[items[-1][1]:s]
+            if "،" not in between and "," not in between and not any(w.startswith("و") for w in between.split()):
+                continue
+        items.append((s, e, p))
+    return [p for _, _, p in items]
+
+
+def _cue_words(sent, section: str, a: int, b: int) -> bool:
+    a, b = max(0, a), max(0, b)
+    if a >= b:
+        return False
+    return bool(matcher("cues", section).find(sent.folded, sent.tokens[a][0], sent.tokens[b - 1][1]))
 
 
 def _named_after(sent, trig: Trigger, place) -> bool:
@@ -241,12 +271,18 @@ def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
+PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
+
+
 def _anaphoric(sent, trig: Trigger) -> bool:
     """The sentence refers back to an incident: a definite trigger or incident noun ("الهجوم", "العملية"),
     or a demonstrative before the trigger ("هذا التفجير")."""
     i = sent.tok_index(trig.start)
     if i > 0 and sent.tokens[i - 1][2] in DEMONSTRATIVES:
         return True
+    j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    if j < len(sent.tokens) and sent.tokens[j][2] in PRONOUN_OBJECTS:
+        return True           # "عملية القبض عليه": the person arrested was named before
     for hit in matcher("cues", "anaphora").find(sent.folded):
         word = sent.tokens[sent.tok_index(hit.start)][2]
         if word.startswith(("ال", "وال", "فال")):

@@ -31,6 +31,7 @@ HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this ma
 FOLLOW_GAP = 2      # an elaborating sentence comes at most this many sentences after the event
 NEAR_KM = 20        # two named places this close may be one incident's place
 INSIDE_KM = {1: 0, 2: 60, 3: 150}   # a coarser place (precision 2/3) contains points this close
+AREA_KM = 300       # a part of a country ("شمال العراق") contains points of that country this close
 _DAY = timedelta(days=1)
 
 
@@ -260,6 +261,9 @@ def _places_agree(e, d) -> bool:
     if _precision(a) == 1 and _precision(b) == 1:
         return dist <= NEAR_KM
     coarse = max(_precision(a), _precision(b))
+    wide = a if _precision(a) >= _precision(b) else b
+    if getattr(wide, "kind", "") == "area":      # "شمال العراق", "شرق سوريا": a part of a country across governorates
+        return a.country == b.country and dist <= AREA_KM
     return (a.admin1 == b.admin1 or dist <= NEAR_KM) and dist <= INSIDE_KM[coarse]
 
 

@@ -17,6 +17,7 @@ EXPLOSIVE_KINDS = ("ied", "suicide", "shelling", "grenade", "airstrike")   # a d
 MAKE_WINDOW = 6     # tokens before an explosive searched for a word of making it
 AFTERMATH_WINDOW = 4   # tokens before a trigger searched for a word of an incident's aftermath
 COURT_WINDOW = 6       # tokens before a trigger searched for a word of a court case or a charge
+LATEST_WINDOW = 8      # tokens after a plural of incidents searched for "كان آخرها" (its latest one is named)
 EVAL_WINDOW = 3        # tokens before a trigger searched for a word ranking or judging it
 COPULA_WINDOW = 4      # tokens before a trigger searched for a relative pronoun and a copula
 
@@ -191,10 +192,12 @@ def blocked(sent, t: Trigger) -> str | None:
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    latest = _cue_near(sent, "latest", j, j + LATEST_WINDOW)    # "الاحتجاجات ... كان آخرها في ساحة": one is named
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
-            and not _one_day(sent):
+            and not _one_day(sent) and not latest:
         return "summary"
-    if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent):
+    if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent) \
+            and not latest:
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
 

@@ -1,19 +1,49 @@
-"""One cached loader for the lexicon data files, and a phrase matcher over folded text."""
+"""One cached loader for the lexicon data files, and a phrase matcher over folded text.
+
+Matching is one pass per text over every lexicon: one Aho-Corasick automaton (pyahocorasick) holds the keys of
+every phrase list of the lexicon files; a text is scanned once and its hits are bucketed by list, kept only where
+they start right after a word start and a run of proclitics (marsad.text.morph). Each PhraseMatcher then answers
+from its bucket with the regex semantics it was written with (kept in `_regex_scan`, the reference the property
+tests compare against): leftmost match first, at each word start the proclitic slots tried greedily in order,
+then the longest entry that ends its word (or, for a stem entry, any continuation of the word).
+"""
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.text.morph import PROCLITIC_PATTERN as _PREFIX, inflect
+import ahocorasick
+
+from marsad.text.morph import (
+    ARTICLE,
+    CONJUNCTIONS,
+    LAM_ARTICLE,
+    PREPOSITIONS,
+    PROCLITIC_PATTERN as _PREFIX,
+    inflect,
+)
+
+_WORDS = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_REST = re.compile(r"\w*")
+_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")       # whitespace a one-space key does not meet as-is
+_KEY_SHAPE = re.compile(r"\w")              # a key opening with a word character: the automaton answers it exactly
 
 NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 
 
 def fold_entry(s: str) -> str:
     """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize)."""
+    return _fold_entry(s)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_entry(s: str) -> str:
     from marsad.text import normalize
 
     return " ".join(normalize(s).folded.split())
@@ -38,13 +68,108 @@ class Phrase:
     value: object   # the payload the entry carries
 
 
+def _prefix_lengths() -> tuple[tuple[str, ...], ...]:
+    """Every run of proclitics a match may open with, as the strings of its three slots."""
+    conj = ("",) + CONJUNCTIONS
+    prep = ("",) + PREPOSITIONS + (LAM_ARTICLE,)
+    return tuple((c, p, a) for c in conj for p in prep for a in ("", ARTICLE))
+
+
+_PREFIXES = frozenset("".join(x) for x in _prefix_lengths())
+_MAX_PREFIX = max(len(p) for p in _PREFIXES)
+
+
+class _Pass:
+    """One text scanned once by the shared automaton: for each matcher id, its hits [(start, end, key)] that
+    start where a match may put its entry (a word start plus a run of proclitics), in order of start."""
+
+    __slots__ = ("text", "origins", "buckets")
+
+    def __init__(self, automaton, text: str):
+        self.text = text
+        # body start -> the word starts it may be reached from (a proclitic run between them)
+        origins: dict[int, list[int]] = {}
+        for w in _WORDS.finditer(text):
+            p, we = w.start(), w.end()
+            for q in range(p, min(p + _MAX_PREFIX, we) + 1):
+                if text[p:q] in _PREFIXES:
+                    origins.setdefault(q, []).append(p)
+        self.origins = origins
+        buckets: dict[int, list[tuple[int, int, str]]] = {}
+        if origins and len(automaton):
+            scan, back = text, None
+            if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
+                scan, back = _squeeze(text)
+            for last, (key, owners) in automaton.iter(scan):
+                start = last + 1 - len(key)
+                end = last + 1
+                if back is not None:
+                    start, end = back[start], back[last] + 1
+                if start in origins:
+                    for mid in owners:
+                        buckets.setdefault(mid, []).append((start, end, key))
+        # each bucket in order of start, with its starts beside it: a window reads only its own hits (bisect)
+        self.buckets = {mid: ([h[0] for h in hits], hits) for mid, hits in buckets.items() if not hits.sort()}
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """The text with each run of whitespace as one space, and the index in text of each of its characters."""
+    out, back, i = [], [], 0
+    for m in _SPACES.finditer(text):
+        out.append(text[i:m.start()])
+        back.extend(range(i, m.start()))
+        out.append(" ")
+        back.append(m.start())
+        i = m.end()
+    out.append(text[i:])
+    back.extend(range(i, len(text)))
+    return "".join(out), back
+
+
+class _Shared:
+    """The automaton over every registered matcher's keys, and the passes of recent texts."""
+
+    CACHE_SIZE = 2048
+
+    def __init__(self):
+        self.owners: dict[str, list[int]] = {}
+        self.automaton = None
+        self.passes: dict[str, _Pass] = {}
+        self.count = 0
+
+    def register(self, keys) -> int:
+        mid = self.count
+        self.count += 1
+        for k in keys:
+            self.owners.setdefault(k, []).append(mid)
+        self.automaton = None
+        self.passes = {}
+        return mid
+
+    def scan(self, text: str) -> _Pass:
+        got = self.passes.get(text)
+        if got is None:
+            if self.automaton is None:
+                self.automaton = ahocorasick.Automaton()
+                for k, mids in self.owners.items():
+                    self.automaton.add_word(k, (k, tuple(mids)))
+                self.automaton.make_automaton()
+            if len(self.passes) >= self.CACHE_SIZE:
+                self.passes.clear()
+            got = self.passes[text] = _Pass(self.automaton, text)
+        return got
+
+
+_SHARED = _Shared()
+
+
 class PhraseMatcher:
     """Longest-then-leftmost matching of folded phrases, allowing Arabic proclitics.
 
     An entry ending in '*' (or given with stem=True) may continue as a longer word.
     """
 
-    def __init__(self, entries: list[tuple[str, object, bool]]):
+    def __init__(self, entries: list[tuple[str, object, bool]], shared: _Shared | None = None):
         self.payload: dict[str, object] = {}
         exact, stem = set[str](), set[str]()
         for text, value, is_stem in entries:
@@ -59,13 +184,25 @@ class PhraseMatcher:
                 alias = "ل" + key[2:]          # لل + rest: "للدولة"
                 self.payload.setdefault(alias, value)
                 (stem if is_stem else exact).add(alias)
-        alts = sorted(exact | stem, key=len, reverse=True)
-        self._stem = stem
-        # an exact entry must end its word inside the pattern, so the regex backtracks to another entry
-        # ("السيطرة الكاملة على" is not lost to "سيطر" after the optional ال was taken as a prefix)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") + ("" if a in stem else r"(?!\w)") for a in alts) or "(?!)"
-        self._re = re.compile(_PREFIX + f"({body})(\\w*)")
+        self._stem = frozenset(stem)
+        self._keys = exact | stem
+        self._regex = None
         self._cache: dict[str, list[Phrase]] = {}
+        # a match starts at a word start (then proclitics): a list with a key opening with another character ("%",
+        # "،") keeps the regex
+        self._exact_keys = all(_KEY_SHAPE.match(k) for k in self._keys)
+        self._shared = shared or _Shared()
+        self._id = self._shared.register(self._keys) if self._exact_keys else -1
+
+    def _compiled(self) -> re.Pattern:
+        if self._regex is None:
+            alts = sorted(self._keys, key=len, reverse=True)
+            # an exact entry must end its word inside the pattern, so the regex backtracks to another entry
+            # ("السيطرة الكاملة على" is not lost to "سيطر" after the optional ال was taken as a prefix)
+            body = "|".join(re.escape(a).replace(r"\ ", r"\s+") + ("" if a in self._stem else r"(?!\w)")
+                            for a in alts) or "(?!)"
+            self._regex = re.compile(_PREFIX + f"({body})(\\w*)")
+        return self._regex
 
     CACHE_SIZE = 2048   # texts whose whole-text matches are kept: the cue checks ask one sentence many times
 
@@ -75,19 +212,80 @@ class PhraseMatcher:
         end = len(folded) if end is None else end
         whole = self._cache.get(folded)
         if whole is None:
-            whole = self._scan(folded, 0, len(folded))
+            found = self._scan(folded, 0, len(folded))
+            whole = (found, [p.start for p in found])
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
             self._cache[folded] = whole
+        found, starts = whole
         if start == 0 and end == len(folded):
-            return list(whole)
-        if not any(p.start < start < p.end or p.start < end < p.end for p in whole):
-            return [p for p in whole if start <= p.start and p.end <= end]
-        return self._scan(folded, start, end)
+            return list(found)
+        # the matches do not overlap: only the last one starting before an end of the window can cut it
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if (i and found[i - 1].end > start) or (j and found[j - 1].end > end):
+            return self._scan(folded, start, end)
+        return found[i:j]
 
     def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
+        if not self._exact_keys:
+            return self._regex_scan(folded, start, end)
+        run = self._shared.scan(folded)
+        bucket = run.buckets.get(self._id)
+        if not bucket:
+            return []
+        starts, hits = bucket
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        origins = set()
+        for s, e, key in hits[bisect_left(starts, start):bisect_left(starts, end)]:
+            if e <= end:
+                by_start.setdefault(s, []).append((e, key))
+                origins.update(run.origins[s])
         out = []
-        for m in self._re.finditer(folded, start, end):
+        pos = start
+        for p in sorted(origins):
+            if p < pos or p >= end:
+                continue
+            m = self._at(folded, p, end, by_start)
+            if m is not None:
+                out.append(m)
+                pos = m.end
+        return out
+
+    def _at(self, text: str, p: int, end: int, by_start: dict) -> Phrase | None:
+        """The match the regex finds at word start p: proclitic slots taken greedily (conjunction, then a
+        preposition or لل, then the article), each dropped in turn when no entry follows; the longest entry."""
+        for c in ((1, 0) if text[p] in CONJUNCTIONS else (0,)):
+            q1 = p + c
+            preps = []
+            if q1 < end and text[q1] in PREPOSITIONS:
+                preps.append(1)
+            if q1 + 2 <= end and text.startswith(LAM_ARTICLE, q1):
+                preps.append(2)
+            preps.append(0)
+            for pl in preps:
+                q2 = q1 + pl
+                for al in ((2, 0) if q2 + 2 <= end and text.startswith(ARTICLE, q2) else (0,)):
+                    q3 = q2 + al
+                    found = by_start.get(q3)
+                    if not found:
+                        continue
+                    best = None
+                    for e, key in found:
+                        if best is not None and len(key) <= len(best[1]):
+                            continue
+                        if key in self._stem or e == end or not _WORD_CHAR.match(text, e):
+                            best = (e, key)
+                    if best is not None:
+                        e, key = best
+                        if key in self._stem:
+                            e = _WORD_REST.match(text, e, end).end()
+                        return Phrase(q3, e, key, self.payload[key])
+        return None
+
+    def _regex_scan(self, folded: str, start: int, end: int) -> list[Phrase]:
+        """The reference: the pattern this matcher stands for, run by re."""
+        out = []
+        for m in self._compiled().finditer(folded, start, end):
             key = " ".join(m.group(1).split())
             if m.group(2) and key not in self._stem:
                 continue
@@ -95,25 +293,61 @@ class PhraseMatcher:
         return out
 
 
-@lru_cache(maxsize=None)
-def matcher(name: str, section: str) -> PhraseMatcher:
-    """A cached matcher for one list in a lexicon file (see the file's _doc for its shape)."""
+def _entries(name: str, section: str) -> list[tuple[str, object, bool]]:
     data = load(name)
     if name == "actors":
-        entries = [(a, actor, False) for actor in data["actors"] for a in actor["aliases"]]
-    elif name == "triggers":
+        return [(a, actor, False) for actor in data["actors"] for a in actor["aliases"]]
+    if name == "triggers":
         entries = []
         for t in data["triggers"]:
             entries.append((t["text"], t["kind"], t["stem"]))
             if t.get("verb") or t.get("noun"):
                 entries += [(form, t["kind"], stem) for form, stem in
                             inflect(fold_entry(t["text"]), verb=t.get("verb", False), noun=t.get("noun", False))]
-    elif name == "sources" and section == "":
-        entries = [(w, kind, False) for kind, words in data["kinds"] for w in words]
-    elif name == "counts" and section == "roles":
-        entries = [(w, role, False) for role, words in data["roles"].items() for w in words]
-    else:
-        node = data[section]
-        items = node.items() if isinstance(node, dict) else ((w, w) for w in node)
-        entries = [(w, v, False) for w, v in items]
-    return PhraseMatcher(entries)
+        return entries
+    if name == "sources" and section == "":
+        return [(w, kind, False) for kind, words in data["kinds"] for w in words]
+    if name == "counts" and section == "roles":
+        return [(w, role, False) for role, words in data["roles"].items() for w in words]
+    node = data[section]
+    items = node.items() if isinstance(node, dict) else ((w, w) for w in node)
+    return [(w, v, False) for w, v in items]
+
+
+@lru_cache(maxsize=None)
+def matcher(name: str, section: str) -> PhraseMatcher:
+    """A cached matcher for one list in a lexicon file (see the file's _doc for its shape)."""
+    _register_all()
+    return _matcher(name, section)
+
+
+@lru_cache(maxsize=None)
+def _matcher(name: str, section: str) -> PhraseMatcher:
+    return PhraseMatcher(_entries(name, section), _SHARED)
+
+
+PHRASE_LEXICONS = ("actors", "triggers", "cues", "counts", "sources", "claims")
+
+
+@lru_cache(maxsize=1)
+def _register_all() -> None:
+    """Build the matcher of every phrase list of the lexicon files at once, so the shared automaton is built once
+    (a matcher made later for another list adds its keys and the automaton is rebuilt on the next text)."""
+    for name in PHRASE_LEXICONS:
+        data = load(name)
+        if name in ("actors", "triggers"):
+            _matcher(name, "")
+            continue
+        if name == "sources":
+            _matcher(name, "")
+        for section, node in data.items():
+            if section.startswith("_"):
+                continue
+            if name == "counts" and section == "roles" or _phrase_list(node):
+                _matcher(name, section)
+
+
+def _phrase_list(node) -> bool:
+    if isinstance(node, dict):
+        return bool(node) and all(isinstance(k, str) for k in node)
+    return isinstance(node, list) and bool(node) and all(isinstance(w, str) for w in node)

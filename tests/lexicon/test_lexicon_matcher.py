@@ -1,0 +1,93 @@
+"""The phrase matcher: one Aho-Corasick pass per text over every lexicon, answering each list with the semantics
+of its regex (PhraseMatcher._regex_scan, the reference)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from marsad.lexicon.loader import PhraseMatcher, matcher
+from marsad.text import normalize, split_sentences
+
+ENTRIES = [("قصف", "strike", False), ("قصف مدفعي", "shelling", False), ("استهدف", "attack", True),
+           ("الحشد الشعبي", "pmf", False), ("حشد", "crowd", False), ("ولاية", "province", False),
+           ("اشتباك", "clash", True), ("في", "in", False), ("ال", "article", False), ("لواء", "brigade", False),
+           ("بيان", "statement", False), ("ل", "lam", False), ("كمين", "ambush", False)]
+
+CASES = [  # (text, [(the match in the folded text, key)])
+    ("والقصف المدفعي على القرية", [("قصف", "قصف")]),  # the article is a proclitic; "المدفعي" is not "مدفعي"
+    ("قصف مدفعي استهدف القرية", [("قصف مدفعي", "قصف مدفعي"), ("استهدف", "استهدف")]),
+    ("قصفت الطائرات", []),                          # an exact entry ends its word
+    ("واستهدفت الطائرات", [("استهدفت", "استهدف")]),  # a stem entry takes the rest of the word
+    ("قيادي في الحشد الشعبي", [("في", "في"), ("حشد", "حشد")]),  # the article taken first, "حشد" ends its word
+    ("للحشد الشعبي بيان", [("لحشد الشعبي", "لحشد الشعبي"), ("بيان", "بيان")]),  # ل + the entry's لـ alias
+    ("قصف\nمدفعي", [("قصف\nمدفعي", "قصف مدفعي")]),   # a key's space stands for any run of whitespace
+    ("قصف   مدفعي", [("قصف   مدفعي", "قصف مدفعي")]),
+    ("ولاية والي", [("ولايه", "ولايه")]),             # "والي": the conjunction and the article are tried first
+    ("«كمين» محكم", [("كمين", "كمين")]),
+    ("مكمين", []),                                 # inside a word: no match
+]
+
+
+def _m() -> PhraseMatcher:
+    return PhraseMatcher(ENTRIES)
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_matches(text, expected):
+    folded = normalize(text).folded
+    got = [(folded[p.start:p.end], p.key) for p in _m().find(folded)]
+    assert got == expected
+    assert _m()._scan(folded, 0, len(folded)) == _m()._regex_scan(folded, 0, len(folded))
+
+
+PIECES = [e[0] for e in ENTRIES] + ["و", "ف", "ب", "ل", "ك", "لل", "ال", "ت", "ات", "ها", "ين", " ", " ", " ", "  ",
+                                    "\n", "،", ".", "«", "»", "-", "3", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.data())
+def test_automaton_answers_as_the_regex(pieces, data):
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    m = _m()
+    assert m._scan(text, 0, len(text)) == m._regex_scan(text, 0, len(text))
+    assert m._scan(text, a, b) == m._regex_scan(text, a, b)
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "articles"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("lexicon,section", [("triggers", ""), ("actors", ""), ("cues", "hypothetical"),
+                                             ("cues", "false_triggers"), ("counts", "roles"), ("claims", "nouns")])
+def test_real_sentences_match_as_the_regex(lexicon, section):
+    m = matcher(lexicon, section)
+    texts = [normalize(s.text).folded for f in sorted(CORPUS.glob("*.json"))[:12]
+             for s in split_sentences(json.loads(f.read_text(encoding="utf-8"))["text"] or "")]
+    for t in texts:
+        assert m._scan(t, 0, len(t)) == m._regex_scan(t, 0, len(t)), t
+        half = len(t) // 2
+        assert m._scan(t, 3, half) == m._regex_scan(t, 3, half), t
+
+
+def _window_by_filter(m: PhraseMatcher, text: str, a: int, b: int) -> list:
+    """A window's matches as the whole text's when none is cut by its ends, else the window scanned alone."""
+    whole = m._regex_scan(text, 0, len(text))
+    if any(p.start < a < p.end or p.start < b < p.end for p in whole):
+        return m._regex_scan(text, a, b)
+    return [p for p in whole if a <= p.start and p.end <= b]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.data())
+def test_a_window_is_answered_from_the_whole_text(pieces, data):
+    text = "".join(pieces)
+    m = _m()
+    for _ in range(3):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        assert m.find(text, a, b) == _window_by_filter(m, text, a, b)
