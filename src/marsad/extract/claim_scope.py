@@ -99,7 +99,7 @@ def _event_trigger(sent, q) -> bool:
 
 
 def _names_day(sent) -> bool:
-    return any(d.precision == "day" for d in dates(sent, sent.pub))
+    return any(d.precision == "day" for d in dates(sent))
 
 
 CLAUSE_BREAKS = "،,;؛:"

@@ -5,12 +5,12 @@ through mentions.py) and marsad.geo (places).
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 from datetime import date
 
+from marsad.extract.doc import Sentence, Token
 from marsad.lexicon import fold_entry, load, matcher
 from marsad.geo import find_places, report_place as geo_report_place
 from marsad.text import normalize, split_sentences
@@ -18,36 +18,7 @@ from marsad.text import normalize, split_sentences
 _TOKEN = re.compile(r"\w+")
 
 
-@dataclass
-class Sent:
-    idx: int
-    start: int            # span in the document's original text
-    end: int
-    text: str
-    folded: str
-    norm: object
-    tokens: list          # [(start, end, word)] in folded
-    headline: bool = False  # a line of its own without final punctuation (title, repeated title)
-    places: list = field(default_factory=list)   # [(folded_start, folded_end, PlaceMention)]
-    triggers: list = field(default_factory=list)
-    actors: list = field(default_factory=list)
-    cache: dict = field(default_factory=dict)    # per-sentence mentions of marsad.text (see mentions.py)
-    pub: date | None = None                      # the report's publication date
-    bullet: bool = False                         # an item of a list (a line opened by "*", "-", "1.")
-
-    def tok_index(self, pos: int) -> int:
-        starts = self.cache.get("tok_starts")
-        if starts is None:
-            starts = self.cache["tok_starts"] = [t[0] for t in self.tokens]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
-    def words(self, a: int, b: int) -> list[str]:
-        return [t[2] for t in self.tokens[max(0, a):max(0, b)]]
-
-    def folded_span(self, o_start: int, o_end: int) -> tuple[int, int]:
-        """Map a span of the sentence's original text to its folded text."""
-        offs = self.norm.offsets
-        return bisect.bisect_left(offs, o_start, 0, len(offs) - 1), bisect.bisect_left(offs, o_end, 0, len(offs) - 1)
+Sent = Sentence   # the name the extract modules use
 
 
 def _split(text: str):
@@ -62,18 +33,19 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
     """Sentences of a report with triggers, actors and places attached."""
     sents = []
     places = sorted(_find_places(text), key=lambda p: p.start)
+    starts = [p.start for p in places]
     trig, act = matcher("triggers", ""), matcher("actors", "")
     for i, (s, e, t) in enumerate(_split(text)):
         norm = normalize(t)
         folded = norm.folded
-        sent = Sent(i, s, e, t, folded, norm, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)])
+        sent = Sent(i, s, e, t, folded, norm, [Token(*m.span(), m.group()) for m in _TOKEN.finditer(folded)])
         sent.triggers = trig.find(folded)
         sent.actors = act.find(folded)
         sent.headline = _is_headline(text, s, e, t)
         sent.pub = pub
         sent.bullet = _is_bullet(text, s)
-        for p in places:
-            if s <= p.start and p.end <= e and not _junk_place(p):
+        for p in places[bisect_left(starts, s):bisect_left(starts, e)]:     # places starting inside it
+            if p.end <= e and not _junk_place(p):
                 fs, fe = sent.folded_span(p.start - s, p.end - s)
                 sent.places.append((fs, fe, p))
         sents.append(sent)

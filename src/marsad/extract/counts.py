@@ -89,7 +89,7 @@ def _skipped(sent) -> list[tuple[int, int]]:
     if "count_skip" not in sent.cache:
         from marsad.extract.mentions import dates
 
-        spans = [(d.start, d.end) for d in dates(sent, sent.pub)] + [(s, e) for s, e, _ in sent.places]
+        spans = [(d.start, d.end) for d in dates(sent)] + [(s, e) for s, e, _ in sent.places]
         spans += [(a.start, a.end) for a in sent.actors if a.value["id"] != "civilians"]   # a force, not persons
         sent.cache["count_skip"] = spans
     return sent.cache["count_skip"]

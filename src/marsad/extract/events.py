@@ -244,10 +244,10 @@ REF_SHIFT = {"same_day_ref": 0, "next_day_ref": 1, "prev_day_ref": -1}   # "ال
 
 
 def _resolve_ref(sent, h):
-    """A day reference resolved against the day told before it (sent.cache["ref_day"]); None if there is none."""
+    """A day reference resolved against the day told before it (sent.ref_day, set by the pipeline); None if there is none."""
     if h.rule not in REF_SHIFT or h.date_start is not None:
         return h
-    ref = sent.cache.get("ref_day")
+    ref = sent.ref_day
     if ref is None:
         return None       # ignored: the event takes its date from elsewhere
     day = ref + timedelta(days=REF_SHIFT[h.rule])

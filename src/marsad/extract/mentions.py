@@ -46,8 +46,13 @@ class When:
     rule: str
 
 
-def dates(sent, pub: date | None) -> list[When]:
-    """Date mentions of a sentence (cached per sentence and publication date)."""
+_REPORT = object()   # pub not given: the sentence's report's publication date (Sentence.pub)
+
+
+def dates(sent, pub=_REPORT) -> list[When]:
+    """Date mentions of a sentence, resolved against `pub` (by default the report's publication date; cached per
+    sentence and date)."""
+    pub = sent.pub if pub is _REPORT else pub
     key = ("dates", pub)
     if key not in sent.cache:
         found = find_dates(sent.text, pub)
@@ -57,8 +62,9 @@ def dates(sent, pub: date | None) -> list[When]:
     return sent.cache[key]
 
 
-def numbers(sent, pub: date | None) -> list[Num]:
+def numbers(sent, pub=_REPORT) -> list[Num]:
     """Quantities of a sentence outside its date mentions (cached per sentence)."""
+    pub = sent.pub if pub is _REPORT else pub
     if "numbers" not in sent.cache:
         dates(sent, pub)
         out = []

@@ -32,7 +32,7 @@ def extract_document(doc) -> dict:
     intro = toll = ref_day = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
-        sent.cache["ref_day"] = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
+        sent.ref_day = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
         found = _past_aftermath(drafts, sentence_events(sent, pub, ctx), sent)
         intro = _list_intro(sent, pub) if not sent.bullet else intro
         told = bool(found)

@@ -77,7 +77,7 @@ def _disrupted(sent, t: Trigger) -> bool:
     from marsad.extract.mentions import dates
 
     i = sent.tok_index(t.start)
-    spans = [(d.start, d.end) for d in dates(sent, sent.pub)]
+    spans = [(d.start, d.end) for d in dates(sent)]
     k, seen = i - 1, 0
     while k >= 0 and seen < DISRUPT_WINDOW:
         if not any(a <= sent.tokens[k][0] < b for a, b in spans):
@@ -131,7 +131,7 @@ def _tally(sent) -> bool:
 
     nouns = _incident_nouns()
     return any(q.lemma and fold_entry(q.lemma) in nouns and (q.vague or (q.value_low or 0) >= TALLY_MIN)
-               for q in numbers(sent, sent.pub))
+               for q in numbers(sent))
 
 
 def names_day(sent) -> bool:
@@ -140,7 +140,7 @@ def names_day(sent) -> bool:
         from marsad.extract.mentions import dates
 
         sent.cache["names_day"] = any(d.rule.startswith(DAY_RULES) and not _since(sent, d.start)
-                                      for d in dates(sent, sent.pub))
+                                      for d in dates(sent))
     return sent.cache["names_day"]
 
 
@@ -239,13 +239,13 @@ def _one_day(sent) -> bool:
     from marsad.extract.mentions import PERIOD_RULES, dates
 
     return any(d.precision == "day" and d.rule not in PERIOD_RULES and not _since(sent, d.start)
-               for d in dates(sent, sent.pub))
+               for d in dates(sent))
 
 
 def _dated(sent) -> bool:
     from marsad.extract.mentions import dates
 
-    return any(d.date_start for d in dates(sent, sent.pub))
+    return any(d.date_start for d in dates(sent))
 
 
 def _denial(sent) -> bool:

@@ -1,0 +1,75 @@
+"""The report as the extractor sees it: a typed `Doc` of `Sentence`s, each with its tokens and span layers.
+
+Built once per report by `Doc.build` (marsad.extract.context.prepare returns its sentences). Spans of a sentence's
+layers are offsets into its folded text (`Sentence.folded`); `Sentence.start`/`end` place it in the report's
+original text, and `Sentence.norm` maps a folded span back to the sentence's original text.
+
+Layers: `places` (geo, built with the report), `triggers` and `actors` (lexicon matches), `dates` and `numbers`
+(marsad.text, made on first use by marsad.extract.mentions and kept in `memo`). `memo` keeps the results of pure
+per-sentence functions only (what a function computes from the sentence alone); nothing travels through it from
+one stage to another: a value one stage sets for another is a field (`ref_day`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from marsad.text.normalize import Normalized
+
+
+class Token(NamedTuple):
+    """A word (a run of \\w) of a sentence's folded text."""
+
+    start: int
+    end: int
+    word: str
+
+
+@dataclass
+class Sentence:
+    idx: int
+    start: int            # span in the document's original text
+    end: int
+    text: str
+    folded: str
+    norm: Normalized
+    tokens: list[Token]
+    headline: bool = False  # a line of its own without final punctuation (title, repeated title)
+    places: list = field(default_factory=list)    # [(folded_start, folded_end, PlaceMention)]
+    triggers: list = field(default_factory=list)  # [marsad.lexicon.Phrase] of the trigger lexicon
+    actors: list = field(default_factory=list)    # [marsad.lexicon.Phrase] of the actor lexicon
+    cache: dict = field(default_factory=dict)     # memo of pure per-sentence functions (see the module docstring)
+    pub: date | None = None                       # the report's publication date
+    bullet: bool = False                          # an item of a list (a line opened by "*", "-", "1.")
+    ref_day: date | None = None   # the day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order)
+
+    def tok_index(self, pos: int) -> int:
+        starts = self.cache.get("tok_starts")
+        if starts is None:
+            starts = self.cache["tok_starts"] = [t[0] for t in self.tokens]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def words(self, a: int, b: int) -> list[str]:
+        return [t[2] for t in self.tokens[max(0, a):max(0, b)]]
+
+    def folded_span(self, o_start: int, o_end: int) -> tuple[int, int]:
+        """Map a span of the sentence's original text to its folded text."""
+        offs = self.norm.offsets
+        return bisect.bisect_left(offs, o_start, 0, len(offs) - 1), bisect.bisect_left(offs, o_end, 0, len(offs) - 1)
+
+
+@dataclass
+class Doc:
+    """One report: its text, its publication date and its sentences (with their layers)."""
+
+    text: str
+    published: date | None
+    sentences: list[Sentence]
+
+    @classmethod
+    def build(cls, text: str, published: date | None = None) -> Doc:
+        from marsad.extract.context import prepare
+
+        return cls(text, published, prepare(text, published))
