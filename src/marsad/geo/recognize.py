@@ -23,12 +23,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from marsad.text.morph import CONJUNCTIONS, PREPOSITIONS
+
 from .fold import fold
 from .gazetteer import CORE_COUNTRIES, Gazetteer, load_gazetteer
 
 TOKEN_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")
-ONE_PREFIX = frozenset("وفبلك")
-TWO_PREFIX = frozenset(("وب", "فب", "ول", "فل", "وك", "فك"))
+ONE_PREFIX = frozenset(CONJUNCTIONS + PREPOSITIONS)                                  # و ف ب ل ك (marsad.text.morph)
+TWO_PREFIX = frozenset(c + p for p in PREPOSITIONS for c in CONJUNCTIONS)              # وب فب ول فل وك فك
 MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "district", "subdistrict"))
 LIST_STOP = frozenset(".؛;!?()\n«»\"")   # a gap with one of these ends a list
 ITEM_SEP = frozenset("،,")
