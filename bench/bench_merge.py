@@ -3,11 +3,12 @@
 Generates N events as reports of ~N/2.5 incidents (1-4 outlets each, jittered
 points within ~2 km, tolls that disagree) spread over 3 years and the Syria/Iraq
 box; 5% of the reports are undated (half with a publication date, half with none)
-and 2% are near-copies of another report. Writes them into a fresh migrated SQLite
+and 2% are near-copies of another report; each event has a sentence naming a spot and
+sometimes a weekday (what the merge reads from evidence). Writes them into a fresh migrated SQLite
 database, then times ``update_incidents`` (the whole merge: read, block, compare,
 write, in passes of 50,000 events). Prints one line per size (wall and CPU seconds:
-the CPU figure is immune to other load on the machine) and the wall time per 1,000
-events, which is flat when cost is linear; then 1,000 later reports (dated in the
+the CPU figure is immune to other load on the machine), the CPU time per 1,000 events,
+which is flat when cost is linear, and the process's peak memory; then 1,000 later reports (dated in the
 last month) are added and the incremental update is timed.
 
     .venv/bin/python bench/bench_merge.py [100000 1000000]
@@ -15,6 +16,7 @@ last month) are added and the incremental update is timed.
 from __future__ import annotations
 
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -28,6 +30,10 @@ TYPES = [("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote
          "Remote explosive/landmine/IED"), ("Battles", "Armed clash"), ("Strategic developments", "Arrests")]
 ACTORS = ["sdf", "islamic_state", "iraqi_security_forces", "international_coalition", None]
 ADMIN1 = ["Deir ez-Zor", "Ar-Raqqa", "Al-Hasakah", "Anbar", "Nineveh", "Salah ad-Din", "Kirkuk", "Diyala"]
+SENTENCES = ["قتل عدد من الاشخاص في هجوم استهدف", "انفجرت عبوة ناسفة في", "اعلنت قوات الامن اعتقال مطلوبين في",
+             "اندلعت اشتباكات عنيفة قرب"]
+SPOTS = ["قرية", "بلدة", "سوق", "حي", "منطقة"]
+WEEKDAYS = ["", "", "الاثنين", "فجر الجمعة", "اليوم الخميس", "اعلنت الشرطة الاحد"]
 NAMES = ["ذيبان", "الشحيل", "البصيرة", "هجين", "الشعفة", "الباغوز", "الميادين", "القائم", "الحويجة", "راوة"]
 
 
@@ -50,9 +56,10 @@ def _events(n: int, rng: random.Random, day0: date = date(2022, 1, 1), days: int
             published = day.isoformat() if r < 0.025 else None       # ... half of them with a publication date
             copy_of = first if first and rng.random() < 0.02 else None
             first = first or f"d{made}"
+            evidence = f"{rng.choice(SENTENCES)} {rng.choice(SPOTS)} {name} {rng.choice(WEEKDAYS)}"
             yield (f"d{made}", dated, etype, sub, actor1, actor2, name, admin1,
                    lat + rng.uniform(-0.01, 0.01), lon + rng.uniform(-0.01, 0.01), toll + rng.randrange(3),
-                   published, copy_of)
+                   evidence, published, copy_of)
 
 
 _events.groups = 0
@@ -68,8 +75,8 @@ def _fill(store: Store, n: int, prefix: str = "d", seed: int | None = None, **wi
                      " VALUES (?, '', ?, 'x', ?, ?)", [(r[0], r[0], r[-2], r[-1]) for r in rows])
     conn.executemany(
         "INSERT INTO events(event_id, doc_id, version, date_start, date_end, event_type, sub_event_type,"
-        " actor1, actor2, name_ar, admin1, lat, lon, geo_precision, fatalities)"
-        " VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+        " actor1, actor2, name_ar, admin1, lat, lon, geo_precision, fatalities, evidence)"
+        " VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
         [(f"{r[0]}:0", r[0], r[1], r[1], *r[2:-2]) for r in rows])
     conn.execute("COMMIT")
 
@@ -94,10 +101,14 @@ def run(n: int) -> tuple[float, dict]:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'events':>8} {'seconds':>8} {'cpu s':>7} {'ms/1k ev':>9} {'incidents':>10} {'generated':>10} {'then +1k (s)':>13}")
+    print(f"{'events':>8} {'seconds':>8} {'cpu s':>7} {'cpu ms/1k':>9} {'incidents':>10} {'generated':>10}"
+          f" {'then +1k (s)':>13} {'peak RSS MB':>12}")
     for n in sizes:
         elapsed, stats = run(n)
-        print(f"{n:>8} {elapsed:>8.2f} {stats['cpu_s']:>7.2f} {elapsed * 1e6 / n:>9.1f} {stats['incidents_total']:>10} {_events.groups:>10} {stats['incremental_1k_s']:>13.2f}")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{n:>8} {elapsed:>8.2f} {stats['cpu_s']:>7.2f} {stats['cpu_s'] * 1e6 / n:>9.1f}"
+              f" {stats['incidents_total']:>10} {_events.groups:>10} {stats['incremental_1k_s']:>13.2f} {rss:>12.0f}",
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -388,3 +388,23 @@ def test_two_undated_countryside_arrests_are_not_one_on_the_region_name(store, r
                       actor1="sdf", actor2="islamic_state", arrested=n, evidence="اعتقال مشتبه بهم في ريف دير الزور")
     update_incidents(store.conn)
     assert len(list_incidents(store.conn)) == 2
+
+
+def test_a_timeless_report_two_dated_bombings_at_its_square_fit_stays_on_its_own(store, reports):
+    """Two dated bombings at one square, years apart; an undated, unpublished report whose
+    toll fits one and nothing rules out the other (it names no weekday) is neither's.
+    The same report naming the weekday of one joins that one."""
+    square = dict(CITY_SQUARE, name_ar="ساحة الطيران", lat=33.335, lon=44.42, geo_precision=1)
+    for d in ("y1", "y2", "y3", "y4"):
+        reports.doc(d)
+    reports.event("y1", **square, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=90,
+                  evidence="تفجير انتحاري مزدوج في ساحة الطيران")
+    # the other bombing's report states no toll: nothing corroborates it, nothing rules it out
+    reports.event("y2", **square, date_start="2021-01-21", date_end="2021-01-21",
+                  evidence="تفجيران انتحاريان في ساحة الطيران")
+    reports.event("y3", **square, fatalities=21, injured=44, evidence="قتل 21 شخصا في تفجير مزدوج بساحة الطيران")
+    reports.event("y4", **square, fatalities=21, injured=44,
+                  evidence="قتل 21 شخصا اليوم الخميس في تفجير مزدوج بساحة الطيران")   # 2021-01-21 was a Thursday
+    update_incidents(store.conn)
+    groups = sorted(sorted(i["doc_ids"]) for i in list_incidents(store.conn))
+    assert groups == [["y1"], ["y2", "y4"], ["y3"]]

@@ -26,6 +26,9 @@ CASES = [
     ("definite-word-is-no-locality", "وقصفت الطائرات المدينة القديمة أمس.", []),
     ("conjunction-is-no-name", "ضحايا باستهداف حي وقافلة مساعدات في المدينة.", []),
     ("known-place-stays-known", "قصفت قوات النظام بلدة كفرنبل بريف إدلب.", []),
+    ("enumeration-after-hiya", "سيطرت القوات على أربع قرى في محور داقوق هي: تل الزعيترات، والعكيرشات، والقطيعية.",
+     ["تل الزعيترات", "العكيرشات", "القطيعية"]),
+    ("list-stops-at-other-places", "قصفت قوات النظام قرى العكيرشات والقطيعية وأماكن أخرى.", ["العكيرشات", "القطيعية"]),
 ]
 
 
@@ -41,6 +44,19 @@ def test_unresolved_places(text, names):
         loc = p.location()
         assert loc["lat"] is None and loc["lon"] is None and loc["geo_precision"] == 1
         assert (loc["country"], loc["admin1"]) == ("SY", "Idlib")
+
+
+def test_a_list_of_villages_gives_one_event_each():
+    """A list after "هي:" of names the gazetteer lacks: one event per village (the axis داقوق is no item)."""
+    from marsad.extract import extract_document
+
+    text = "وسيطرت قوات البيشمركة على أربع قرى في محور داقوق هي: تل الزعيترات، والعكيرشات، والقطيعية، وجب الزلاطة."
+    doc = SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published="2024-05-10")
+    events = extract_document(doc)["events"]
+    assert [e["location"]["name_ar"] for e in events] == ["تل الزعيترات", "العكيرشات", "القطيعية", "جب الزلاطة"]
+    assert {(e["sub_event_type"], e["actor1"], e["location"]["admin1"]) for e in events} == {
+        ("Government regains territory", "peshmerga", "Kirkuk")}
+    assert all("place.unresolved" in e["rules"] for e in events)
 
 
 def test_no_frame_no_place():

@@ -24,7 +24,11 @@ and against AT LEAST ONE member the place agrees positively, with a score:
   corroborations: toll, actor). Governorate-only places agree with each other only on the same
   name, the same sub-type and both actors known and equal.
 An event with no time at all (undated, publication unknown) needs the same precise place and
-a corroboration (a stated toll, a weekday or a known actor on both sides). An undated event
+a firm detail (an equal or close toll, a shared weekday) or, at a named place, two
+corroborations (a compatible toll, known actors on both sides; a bombing's target does not count). It stays on its
+own when another incident at its place is as compatible with it (nothing contradicts), even
+if nothing corroborates that one: the same kind at the same square on another day is the
+look-alike a timeless report cannot be told from. An undated event
 that fits two incidents about equally stays on its own (precision over recall). A copy (a
 near-duplicate document) joins the incident of its original's matching event directly.
 """
@@ -46,6 +50,7 @@ TOLLS = ("fatalities", "injured", "arrested")
 HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 SAME_FORM = 1.8                      # place score: one name spelled two ways, or inside the other
 SPOT = 1.75                          # place score: a coarse place whose sentence names the other's spot
+NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event fits an incident
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 
 
@@ -219,7 +224,10 @@ def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
             and toll_ok(rules, a.row.get(f), b.row.get(f)))
     da, db = a.days or a.said, b.days or b.said
     n += da is not None and db is not None and bool(da & db)
-    for f in ("actor1", "actor2"):
+    kind = a.row.get("event_type")
+    fields = ("actor1",) if kind == b.row.get("event_type") and kind in rules.perpetrator_only \
+        else ("actor1", "actor2")             # a bombing's target is no evidence either way
+    for f in fields:
         x, y = a.row.get(f), b.row.get(f)
         n += x is not None and y is not None and _actor_ok(rules, x, y)
     return n
@@ -239,10 +247,13 @@ def _firm_days(ev: Ev) -> frozenset | None:
 
 
 def firm_corroborations(a: Ev, b: Ev) -> int:
-    """Details that tell one incident from a look-alike at the same spot: nearly equal tolls,
-    a shared weekday (of the event, or of a statement about it)."""
-    n = sum(1 for f in ("fatalities", "injured") if a.row.get(f) is not None and b.row.get(f) is not None
-            and close_toll(a.row.get(f), b.row.get(f)))
+    """Details that tell one incident from a look-alike at the same spot: tolls that agree
+    closely (all figures both state close, or one of 5 or more equal), a shared weekday (of the
+    event, or of a statement about it)."""
+    both = [(a.row.get(f), b.row.get(f)) for f in ("fatalities", "injured")
+            if a.row.get(f) is not None and b.row.get(f) is not None]
+    # every figure both state is close, or one of them (5 or more) is the same
+    n = int(bool(both) and (all(close_toll(x, y) for x, y in both) or any(x == y >= 5 for x, y in both)))
     da, db = _firm_days(a), _firm_days(b)
     return n + (da is not None and db is not None and bool(da & db))
 
@@ -328,9 +339,10 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
         return "no place agreement"
     for x, y in ((a, b), (b, a)):
         if x.when == FLOAT:
-            if place < 1.25 or corroborations(rules, x, y) == 0:
+            support = corroborations(rules, x, y)
+            if place < 1.25 or support == 0:
                 return "no time: nothing corroborates"
-            if place < SAME_FORM and firm_corroborations(x, y) == 0:
+            if firm_corroborations(x, y) == 0 and (place < SAME_FORM or support < 2):
                 return "no time: no close toll or weekday"
     return None
 
@@ -458,20 +470,43 @@ class Merger:
                 return 0.0
             if ev.when == FLOAT == m.when and place < SPOT:
                 place = 0.0              # two timeless reports: only the same named place or spot
+            if place == IN_CITY and not firm_corroborations(ev, m):
+                place = 0.0              # a city and a spot in it: only with a close toll or a weekday
             if place > best:
                 best = place
             support = max(support, corroborations(rules, ev, m))
-            if place == IN_CITY and not firm_corroborations(ev, m):
-                place = 0.0              # a city and a spot in it: only with a close toll or a weekday
-            if ev.when == FLOAT and place < SAME_FORM:
+            if ev.when == FLOAT:
                 firm = max(firm, firm_corroborations(ev, m))
         if best <= 0:
             return 0.0
         if ev.when == FLOAT and (best < 1.25 or support == 0):
             return 0.0                       # no time at all: the same place (~5 km) and one detail more
-        if ev.when == FLOAT and best < SAME_FORM and firm == 0:
-            return 0.0                       # ... and at a spot or a point, not a named place: a close toll or a weekday
+        if ev.when == FLOAT and firm == 0 and (best < SAME_FORM or support < 2):
+            return 0.0                       # ... a close toll or a weekday (at a named place: or two details)
         return best + 0.05 * min(support, 4)
+
+    def rival(self, ev: Ev, inc: Incident) -> int:
+        """Nothing contradicts ``ev`` joining ``inc``, a member is at its place, and one detail
+        agrees or the incident has a time of its own: an incident a timeless report could
+        equally tell, though the merge's own bar (firm detail, ambiguity margin) was not met there."""
+        if ev.doc_id in inc.docs:
+            return NOT_RIVAL
+        rules = self.rules
+        near, support, firm = False, 0, 0
+        dated = any(m.when != FLOAT for m in inc.members)     # an incident with a time of its own
+        for m in inc.members:
+            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
+                    and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
+                return NOT_RIVAL
+            place = place_score(rules, ev, m)
+            if place < 0:
+                return NOT_RIVAL
+            near = near or place >= SPOT
+            support = max(support, corroborations(rules, ev, m))
+            firm = max(firm, firm_corroborations(ev, m))
+        if not near:
+            return NOT_RIVAL
+        return FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
 
     def _copy_target(self, ev: Ev) -> str | None:
         """The incident of the original's event this copy tells (a near-duplicate report)."""
@@ -497,6 +532,12 @@ class Merger:
             if scored:
                 ambiguous = (ev.when != HARD and len(scored) > 1
                              and scored[0][0] - scored[1][0] < self.rules.margin)
+                if ev.when == FLOAT and not ambiguous:     # a look-alike it cannot be told from
+                    level = self.rival(ev, self.incidents[scored[0][1]])
+                    others = [self.rival(ev, self.incidents[i]) for i in sorted(self.candidates(ev))
+                              if i != scored[0][1]]
+                    # as well supported elsewhere, or another dated incident there and nothing firm here
+                    ambiguous = any(o >= level or (o == DATED and level < FIRM) for o in others if o > NOT_RIVAL)
                 if ambiguous and defer:
                     return None
                 best_id = None if ambiguous else scored[0][1]

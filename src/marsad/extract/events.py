@@ -211,6 +211,19 @@ def _target_list(sent, trig: Trigger, cands) -> list:
     return [p for _, _, p in items]
 
 
+def _mixed_list(sent, frame) -> list:
+    """A list of localities after a plural ("ست قرى هي: البونجم، وسماقة العليا، والزركة") where the gazetteer knows
+    some names and not others: every item, known or not, in the order of the text."""
+    listed = [(s, e, p) for s, e, p in unresolved_places(sent, frame) if p.head == "list"]
+    if not listed:
+        return []
+    lo, hi = listed[0][2].list_start, listed[-1][1]
+    gap = 40    # characters: a known item may stand just after the last unknown one
+    known = [(s, e, p) for s, e, p in sent.places if p.geo_precision == 1 and lo <= s <= hi + gap
+             and not _inside_actor(sent, s, e)]
+    return [p for _, _, p in sorted(listed + known, key=lambda c: c[0])]
+
+
 def _cue_words(sent, section: str, a: int, b: int) -> bool:
     a, b = max(0, a), max(0, b)
     if a >= b:
@@ -377,6 +390,11 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         named = [p for _, _, p in unresolved_places(sent, frame)]
         if named:
             places = named if trig.kind in LIST_KINDS else named[:1]
+            extra.append("place.unresolved")
+    elif trig.kind in LIST_KINDS:
+        listed = _mixed_list(sent, places[0] if places else context_place)
+        if len(listed) > len(places):
+            places = listed
             extra.append("place.unresolved")
     own = bool(places)
     if len(places) > 1:

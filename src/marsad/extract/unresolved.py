@@ -27,6 +27,8 @@ def _words(section: str) -> frozenset:
 class UnresolvedPlace(PlaceMention):
     """A named locality without gazetteer coordinates."""
 
+    list_start: int = -1       # for an item of a list of localities: where the list's names begin (folded)
+
     def location(self) -> dict:
         return {"name_ar": self.name_ar, "name_en": None, "country": self.country or None,
                 "admin1": self.admin1 or None, "lat": None, "lon": None, "geo_precision": 1}
@@ -39,6 +41,20 @@ def _bare(word: str, words: frozenset) -> str | None:
     for p in ("و", "ب", "ف", "وب", "وف", "ل", "ول"):
         if word.startswith(p) and word[len(p):] in words:
             return word[len(p):]
+    return None
+
+
+ENUM_WINDOW = 6     # tokens after a plural locality word where "هي:" may open its enumeration
+
+
+def _enumeration(sent, i: int) -> int | None:
+    """The token where an enumeration after the plural at i begins ("قرى في محور داقوق هي: X، وY"), if any."""
+    toks = sent.tokens
+    for k in range(i + 1, min(i + 1 + ENUM_WINDOW, len(toks))):
+        if toks[k][2] in ("هي", "وهي"):
+            return k + 1 if k + 1 < len(toks) else None
+        if ":" in sent.folded[toks[k - 1][1]:toks[k][0]]:
+            return k
     return None
 
 
@@ -60,9 +76,12 @@ def unresolved_places(sent, frame) -> list:
             i += 1
             continue
         names, name, j = [], [], i + 1
+        if plural:
+            j = _enumeration(sent, i) or j    # "ست قرى في محور داقوق هي: البونجم، وسماقة العليا، ..."
+        first = j
         while j < len(toks) and len(name) < MAX_NAME_WORDS:
             s, e, w = toks[j]
-            between = sent.folded[toks[j - 1][1]:s]
+            between = sent.folded[toks[j - 1][1]:s] if j > first else ""
             if any(ch in between for ch in ".:;؛()«»\"'–") or ("-" in between) or ("،" in between or "," in between) and not plural:
                 break
             if w in stops or _bare(w, stops) or _bare(w, markers) or _bare(w, lists) or not w.isalpha() \
@@ -90,9 +109,13 @@ def unresolved_places(sent, frame) -> list:
                 surface, s = surface[1:], s + 1      # "وشيخ محشي": the list's و is not part of the name
             if len(surface) < 3:
                 continue
-            out.append((s, e, UnresolvedPlace(
+            place = UnresolvedPlace(
                 s, e, surface, surface, "", frame.country, frame.admin1 or "", None, None, 1, "unresolved",
                 f"place.unresolved: after '{toks[i][2]}', not in the gazetteer; "
-                f"{frame.admin1 or frame.country} from '{frame.name_ar}'", 0.0)))
+                f"{frame.admin1 or frame.country} from '{frame.name_ar}'", 0.0)
+            if plural:
+                place.head, place.list_start = "list", toks[first][0]    # an item of a list of localities
+            out.append((s, e, place))
+
         i = max(j, i + 1)
     return out
