@@ -19,7 +19,7 @@ from marsad.extract.triggers import aftermath, find_triggers, retype
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.11.0"
+EXTRACTOR_VERSION = "0.12.0"
 
 
 def extract_document(doc) -> dict:
