@@ -202,6 +202,8 @@ def load_gazetteer() -> Gazetteer:
                 if rest not in keys[i]:
                     gaz.add_cued(key, i)   # "حي X" with no bare "X": only after the cue حي
                 continue   # "قضاء القائم": the cue path handles the type word; the bare name is kept
+            if rest and first in strip and rest not in keys[i]:
+                gaz.add_cued(key, i)       # a hand "حي الصناعة" also as an item of "أحياء المشلب والصناعة"
             gaz.add_key(key, i)
             if rest and first in joiners:
                 gaz.add_key(first + rest, i)   # "ابو حمام" -> "ابوحمام"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.text import fold_chars
 
-from .fold import Folded, fold_text
+from .fold import Folded, fold, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
 from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
@@ -40,7 +40,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
     _mark_datelines(matches, toks, folded.folded)
-    _mark_shadda(matches, toks, folded, text)
+    _mark_spelling(matches, toks, folded, text)
     ev = evidence(matches, gaz, 2.0)
     ev.cues = country_cues(toks, matches, gaz, 2.0)
     if context and context != text:
@@ -164,13 +164,32 @@ def _refine_broad(out: list[PlaceMention], text: str) -> list[PlaceMention]:
 
 
 SHADDA = "\u0651"
+TAA_MARBUTA, HA = "\u0629", "\u0647"
 
 
-def _mark_shadda(matches: list[Match], toks: list[Token], folded: Folded, text: str) -> None:
-    """Names written with a shadda in the original ("عمّان", not "عُمان"): a hint that folding drops."""
+def _mark_spelling(matches: list[Match], toks: list[Token], folded: Folded, text: str) -> None:
+    """What folding hides: a shadda ("عمّان", not "عُمان"); a final ه where the place is only ever written
+    with ة ("في نهاية حديثه", his talk, is not Haditha, حديثة): guarded like a common word."""
     for m in matches:
         s, e = folded.to_original(toks[m.i].start, toks[m.j - 1].end)
-        m.shadda = SHADDA in text[s:e]
+        surface = text[s:e]
+        m.shadda = SHADDA in surface
+        if surface.endswith(HA) and not (m.guard or m.cue or m.listed or m.cued or m.head) and _only_taa_marbuta(m.key):
+            m.guard = "spelling"
+            m.why.append("guarded (spelling: ه for ة)")
+
+
+@lru_cache(maxsize=4096)
+def _only_taa_marbuta(key: str) -> bool:
+    """Every name of every entry that folds to ``key`` ends in ة (so a text's final ه is another word)."""
+    if not key.endswith(HA):
+        return False
+    gaz = load_gazetteer()
+    ents = gaz.lookup(key)
+    if any(e.kind in ("gov", "country") for e in ents):
+        return False      # "شبوه": a governorate's name is no pronoun-suffixed word
+    names = [n for e in ents for n in e.names if fold(n) == key]
+    return bool(names) and all(n.endswith(TAA_MARBUTA) for n in names)
 
 
 DATELINE_AFTER = ("(", "-", "\u2013", "\u2014", ":", "/")
@@ -191,8 +210,10 @@ def _mark_datelines(matches: list[Match], toks: list[Token], folded: str) -> Non
 @lru_cache(maxsize=32)
 def _context_evidence(context: str) -> Evidence:
     gaz = load_gazetteer()
-    toks = tokenize(fold_text(context).folded)
+    folded = fold_text(context)
+    toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    _mark_spelling(matches, toks, folded, context)
     ev = evidence(matches, gaz, 1.0)
     ev.cues = country_cues(toks, matches, gaz, 1.0)
     return ev

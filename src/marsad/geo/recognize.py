@@ -34,6 +34,7 @@ TWO_PREFIX = frozenset(c + p for p in PREPOSITIONS for c in CONJUNCTIONS)       
 MINOR_KINDS = frozenset(("village", "ruin", "neighbourhood", "district", "subdistrict"))
 LIST_STOP = frozenset(".؛;!?()\n«»\"")   # a gap with one of these ends a list
 ITEM_SEP = frozenset("،,")
+LIST_INTRO = frozenset(("هي", "هما", "وهي", "وهما"))   # "القرى هي X وY": like a colon
 QUOTES = frozenset(('"', "'", "«", "“", "”"))        # 'بلدة "X"': still the cue's slot
 VARIANT_LOCATIVE_KINDS = ("village", "town", "ruin")
 
@@ -273,6 +274,8 @@ def _list_start(toks: list[Token], i: int, voc: Vocab) -> int:
     for k in range(j, min(n, j + voc.list_colon_window)):
         if ":" in toks[k].gap:
             return k
+        if toks[k].word in LIST_INTRO and k + 1 < n and toks[k + 1].joined:
+            return k + 1     # "أربعة أحياء بالكامل هي المشلب والصناعة"
         if k > j and LIST_STOP.intersection(toks[k].gap):
             break
     return j
@@ -329,16 +332,17 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
 
 def cued_at(toks: list[Token], k: int, ctype: str, gaz: Gazetteer, max_words: int) -> Match | None:
     """A name stored only as "<ctype> X" (gaz.cued), read at token k right after a cue of that type."""
-    longest = gaz.cued_first.get(toks[k].word)
-    if not longest:
-        return None
-    n = min(longest, max_words, len(toks) - k)
-    while n > 1 and not all(toks[x].joined for x in range(k + 1, k + n)):
-        n -= 1
-    for w in range(n, 0, -1):
-        rest = " ".join(t.word for t in toks[k:k + w])
-        if ctype + " " + rest in gaz.cued:
-            return Match(k, k + w, rest, 0, cued=ctype + " " + rest)
+    for form, plen in stems(toks[k].word):    # "أحياء المشلب والصناعة": the item after و too
+        longest = gaz.cued_first.get(form)
+        if not longest:
+            continue
+        n = min(longest, max_words, len(toks) - k)
+        while n > 1 and not all(toks[x].joined for x in range(k + 1, k + n)):
+            n -= 1
+        for w in range(n, 0, -1):
+            rest = " ".join([form] + [t.word for t in toks[k + 1:k + w]])
+            if ctype + " " + rest in gaz.cued:
+                return Match(k, k + w, rest, plen, cued=ctype + " " + rest)
     return None
 
 
@@ -354,7 +358,7 @@ def _cued_slot(k: int, ctype: str, toks: list[Token], gaz: Gazetteer, voc: Vocab
     m = at.get(k)
     if m is not None and m.j <= c.j and not any(x in at for x in range(m.j, c.j)):
         if m.j < c.j:    # "مزرعة صوفي كبير" over the shorter ordinary "صوفي"
-            m.j, m.key, m.plen = c.j, c.key, 0
+            m.j, m.key, m.plen = c.j, c.key, c.plen
             covered.update(range(c.i, c.j))
         m.cued = c.cued
         return None
