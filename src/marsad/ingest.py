@@ -254,12 +254,12 @@ def near_dup_index(store):
     """The store's near-duplicate index: looked up in the database (StoredNearDupIndex, filled in
     for older documents first); on a database without migration 0006, every signature in memory."""
     if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_lsh'").fetchone():
-        index = StoredNearDupIndex(store)
-        index.backfill()
-        return index
-    index = NearDupIndex()
-    index.load(store.signatures())
-    return index
+        stored = StoredNearDupIndex(store)
+        stored.backfill()
+        return stored
+    memory = NearDupIndex()
+    memory.load(store.signatures())
+    return memory
 
 
 # -- the ingest loop ------------------------------------------------------------
@@ -306,7 +306,8 @@ class _Writer:
     def _offer(self, doc: Document, path: str) -> None:
         if not self.is_new(doc):
             return
-        self.place(*prepare_document(doc), path)
+        prepared, m = prepare_document(doc)
+        self.place(prepared, m, path)
 
     def place_prepared(self, prepared, path: str) -> None:
         """A document prepare_document gave in a worker process (or the error it met)."""
