@@ -308,7 +308,7 @@ def build(data: Path, countries: tuple[str, ...] = COUNTRIES, admin1_filter: str
     if admin1_filter:
         units = [u for u in units if u["id"].startswith(admin1_filter)]
         return sorted(places + units, key=lambda e: e["id"])
-    from build_world import world_entries   # noqa: PLC0415 (a sibling script)
+    from build_world import world_entries   # a sibling script, imported when needed
 
     return sorted(places + units + world_entries(merge), key=lambda e: e["id"])
 
@@ -339,7 +339,7 @@ def main() -> None:
     args = ap.parse_args()
     entries = build(args.data.resolve())
     write(entries, args.out)
-    from build_world import write_word_zipf   # noqa: PLC0415
+    from build_world import write_word_zipf   # a sibling script, imported when needed
 
     write_word_zipf(entries)
     kinds: dict[str, int] = defaultdict(int)

@@ -1,9 +1,16 @@
 """Shared test fixtures. Each area keeps its own conftest.py in its folder."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed tests: hypothesis's per-example deadline (200 ms) fails property tests on a busy machine
+# (CI, or two cores shared by several suites); speed is measured in bench/, not here.
+settings.register_profile("marsad", deadline=None)
+settings.load_profile("marsad")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
@@ -60,3 +67,22 @@ def db_target(request, tmp_path) -> str:
     if request.param == "postgresql":
         return pg_schema_url(request.getfixturevalue("pg_server"))
     return str(tmp_path / "test.db")
+
+
+@pytest.fixture()
+def store(db_target):
+    """A fresh migrated store, on SQLite and on PostgreSQL (see db_target)."""
+    from marsad.store import Store
+
+    with Store(db_target) as s:
+        yield s
+
+
+@pytest.fixture()
+def write_json(tmp_path):
+    """write_json(name, record) -> the path of a JSON report file written under tmp_path."""
+    def write(name: str, record) -> str:
+        path = tmp_path / name
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        return str(path)
+    return write

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -232,5 +232,5 @@ def export(store, fmt: str, flt: EventFilter | None = None, bom: bool = False) -
     fmt = check_format(fmt)
     if fmt in ("acled", "csv"):
         return to_csv(store, flt, bom=bom)
-    writers = {"jsonl": to_jsonl, "geojson": to_geojson, "xlsx": to_xlsx}
+    writers: dict[str, Callable[..., str | bytes]] = {"jsonl": to_jsonl, "geojson": to_geojson, "xlsx": to_xlsx}
     return writers[fmt](store, flt)

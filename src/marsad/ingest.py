@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.documents import Document
 from marsad.errors import InputError
 from marsad.readers import DEFAULT_MAX_BYTES, iter_sources, read_source
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 ARABIC_LANGS = frozenset({"ar", "arz"})      # fastText labels for Arabic (and Egyptian Arabic)
 NUM_PERM = 128
@@ -52,7 +56,8 @@ def detect_language(text: str) -> str | None:
         return None
     result = detect(sample, model="lite")
     best = result[0] if isinstance(result, list) else result
-    return (best or {}).get("lang")
+    lang = (best or {}).get("lang")
+    return str(lang) if lang else None
 
 
 def is_arabic(lang: str | None) -> bool:
@@ -110,7 +115,7 @@ class NearDupIndex:
         self.lsh = MinHashLSH(threshold=min(threshold, LSH_THRESHOLD), num_perm=NUM_PERM)
         self.threshold = threshold
         self.first: dict[str, tuple[int, str]] = {}   # doc_id -> (order, root doc_id)
-        self.hashes: dict[str, object] = {}
+        self.hashes: dict[str, LeanMinHash] = {}
 
     def load(self, rows: Iterable[tuple[str, str | None, bytes]]) -> None:
         import numpy as np

@@ -126,7 +126,7 @@ def from_html(html: str, today: dt.date | None = None) -> Recovered | None:
     try:
         tags.feed(html)
         tags.close()
-    except Exception:      # html.parser is lenient; a page it still chokes on simply gives no date
+    except Exception:  # noqa: BLE001 — html.parser is lenient; a page it still chokes on simply gives no date
         return None
     for key in _META_KEYS:
         day = plausible(tags.meta.get(key), today)
@@ -253,12 +253,12 @@ def _yearless_today(text: str, years: set[int], today) -> Recovered | None:
             continue
         fits, warned = set(), False
         for year in sorted(years | {y + k for y in list(years)[:1] for k in range(1, 7)}):
-            found = [m for m in find_dates(window, published=f"{year}-12-31") if m.precision == "day" and m.date_start]
+            found = [m for m in find_dates(window, published=dt.date(year, 12, 31)) if m.precision == "day" and m.date_start]
             if not found or len(window[:found[0].start].split()) > 2 or "\n" in window[:found[0].start]:
                 break
             m = found[0]
             warned = warned or bool(m.warning)
-            if not m.warning and m.date_start.year == year and year in years:
+            if not m.warning and m.date_start and m.date_start.year == year and year in years:
                 fits.add(m.date_start)
         if warned and len(fits) == 1 and (day := plausible(fits.pop().isoformat(), today)):
             return Recovered(day, TODAY, _snippet(head[cue.start():cue.end()] + window[:m.end]) + f"; year {day[:4]}")

@@ -1,11 +1,9 @@
-"""Fixtures for the analysis tests: a fresh migrated database and a row builder."""
+"""Fixtures for the analysis tests: a row builder over the shared store (tests/conftest.py)."""
 from __future__ import annotations
 
 import itertools
 
 import pytest
-
-from marsad.store import Store
 
 
 class Reports:
@@ -37,13 +35,6 @@ class Reports:
         cols = ", ".join(row)
         self.conn.execute(f"INSERT INTO claims({cols}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
         return row["claim_id"]
-
-
-@pytest.fixture()
-def store(db_target):
-    s = Store(db_target)
-    yield s
-    s.close()
 
 
 @pytest.fixture()

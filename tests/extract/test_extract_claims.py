@@ -121,3 +121,47 @@ def test_headline_repeat_is_one_claim():
 def test_labels_have_ledger_keys(case_id, text, expected):
     for _, _, quantity in expected:
         assert claim_key(quantity).known, quantity
+
+
+# a sentence about detention facilities is a claim, not an arrest
+CLAIMS = [
+    ("detention-facilities", "وقال البيان إن أكثر من 8 آلاف عنصر من داعش محتجزون في أكثر من 25 منشأة احتجاز في شمال شرق سوريا.",
+     "2025-03-01", [(8000, 8000, "at_least"), (25, 25, "at_least")]),
+]
+
+
+@pytest.mark.parametrize("case_id,text,published,expected", CLAIMS, ids=[c[0] for c in CLAIMS])
+def test_claims_not_events(case_id, text, published, expected):
+    doc = extract_document(SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None,
+                                           published=published))
+    assert doc["events"] == []
+    assert [(c["value_low"], c["value_high"], c["qualifier"]) for c in doc["claims"]] == expected
+
+
+def test_definite_noun_is_no_reporting_verb():
+    """"فريق الرصد" is a noun: the source is the whole team, not the words after "الرصد"."""
+    text = "قدّر تقرير لفريق الرصد التابع للأمم المتحدة عدد مقاتلي داعش في العراق بنحو 2500 مقاتل."
+    claims = _claims(text, "2024-07-20")
+    assert len(claims) == 1
+    assert "فريق الرصد" in claims[0]["source_ar"]
+    assert claims[0]["source_kind"] == "international_org"
+
+
+def test_security_bureau_and_its_head_are_intelligence():
+    """A foreign counter-terrorism bureau is intelligence, and so is its director named after it."""
+    text = ("أعلنت المديرية العامة لمراقبة التراب الوطني أن 420 مقاتلاً من البلاد التحقوا بتنظيم داعش في سوريا. "
+            "وقال مدير المديرية في مؤتمر صحافي إن 90 مقاتلاً عادوا إلى البلاد منذ 2016.")
+    claims = _claims(text, "2023-05-10")
+    assert [c["value_low"] for c in claims] == [420, 90]
+    assert [c["source_kind"] for c in claims] == ["intelligence", "intelligence"]
+
+
+def test_attributed_figure_after_a_claim_keeps_its_subject():
+    """A second figure told by another source right after a claim is a claim too; "نقلت X عن Y" is Y's;
+    a nationality noun counts persons."""
+    text = ("قال وزير الداخلية إن المخيم ما زال يؤوي نحو 15 ألف سوري من عائلات عناصر التنظيم. "
+            "ونقلت صحيفة محلية عن مسؤول في وزارة الشؤون الاجتماعية أن ما بين 80 و120 عائلة تغادر في كل قافلة.")
+    claims = _claims(text, "2023-04-02")
+    assert [(c["value_low"], c["value_high"]) for c in claims] == [(15000, 15000), (80, 120)]
+    assert claims[1]["source_ar"].startswith("مسؤول")
+    assert claims[1]["source_kind"] == "government"

@@ -58,3 +58,25 @@ def test_counts_and_merging(case_id, text, expected):
     for ev, (_, fields) in zip(events, expected):
         for key, value in fields.items():
             assert ev[key] == value, key
+
+
+# counts read in context, with the actor where it matters: (sub_event_type, actor1, actor2, {field: value});
+# rows first found on blind sets (issue 5)
+ARR, SUI = "Arrests", "Suicide bomb"
+IN_CONTEXT = [
+    # a number after a possessive plural noun counts it
+    ("possessive-plural-count", "فككت قوى الأمن خلية لداعش في مدينة الرقة واعتقلت أعضاءها الأربعة.",
+     None, [(ARR, None, None, {"arrested": 4})]),
+    # a plural pronoun on the role word ("مصرعهم") takes the number after the verb a few words before it,
+    # and closes its clause: the next role word keeps its own number
+    ("toll-pronoun-far-back", "لقي ستة من عناصر الجيش مصرعهم وأصيب 9 آخرون، عندما فجر انتحاري سيارة مفخخة عند حاجز في مدخل مدينة بيجي.",
+     "2024-03-03", [(SUI, None, None, {"fatalities": 6, "injured": 9})]),
+    # the count search steps over the name of a force ("دورية من ... الجيش اللبناني")
+    ("count-across-force-name", "أوقفت دورية من شعبة الاستخبارات في الجيش اللبناني، صباح اليوم، أربعة أشخاص في بلدة عرسال.",
+     "2024-03-03", [(ARR, "lebanese_forces", None, {"arrested": 4})]),
+]
+
+
+@pytest.mark.parametrize("case_id,text,published,expected", IN_CONTEXT, ids=[c[0] for c in IN_CONTEXT])
+def test_counts_in_context(case_id, text, published, expected, check_events):
+    check_events(text, published, expected)

@@ -1,9 +1,7 @@
-"""Fixtures for the hardening tests: a good Arabic report and a store."""
+"""Fixtures for the hardening tests: a good Arabic report (the store is tests/conftest.py's)."""
 from __future__ import annotations
 
 import pytest
-
-from marsad.store import Store
 
 GOOD = ("أعلنت قوات سوريا الديمقراطية، يوم الخميس، اعتقال عنصرين من خلية تابعة لتنظيم داعش "
         "خلال مداهمة في بلدة {place} بريف دير الزور الشرقي، وصادرت أسلحة وذخائر كانت بحوزتهما.")
@@ -16,9 +14,3 @@ def good():
     def make(i: int = 0, extra: str = "") -> str:
         return GOOD.format(place=PLACES[i % len(PLACES)]) + f" وهذه الرواية رقم {i}." + extra
     return make
-
-
-@pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "h.db") as s:
-        yield s

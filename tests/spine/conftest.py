@@ -1,11 +1,7 @@
-"""Fixtures for the spine's tests: a fresh store and small report writers."""
+"""Fixtures for the spine's tests: a short report maker (the store and write_json are tests/conftest.py's)."""
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from marsad.store import Store
 
 REPORT = ("أعلنت قوات سوريا الديمقراطية، يوم الخميس، اعتقال عنصرين من خلية تابعة لتنظيم داعش "
                  "خلال مداهمة في بلدة {place} بريف دير الزور الشرقي، وصادرت أسلحة وذخائر كانت بحوزتهما.")
@@ -18,17 +14,3 @@ def arabic_report():
         return REPORT.format(place=place) + extra
     return make
 
-
-@pytest.fixture()
-def store(db_target):
-    with Store(db_target) as s:
-        yield s
-
-
-@pytest.fixture()
-def write_json(tmp_path):
-    def write(name: str, record) -> str:
-        path = tmp_path / name
-        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        return str(path)
-    return write

@@ -62,6 +62,21 @@ def test_html_main_text_and_metadata(tmp_path):
     assert doc.text.startswith(TITLE)
 
 
+def test_html_reads_trafilatura_1_dict(tmp_path, monkeypatch):
+    """trafilatura 1.x (pyproject allows >=1.12) returns a dict from bare_extraction, 2.x a Document
+    with .as_dict(): both read the same page the same way."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: real(*a, **k).as_dict())
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    [doc] = read_all(path)
+    assert (doc.title, doc.url, doc.source, doc.published) == (
+        TITLE, "https://t.example/html1", "موقع الاختبار", "2025-03-02")
+    assert BODY in doc.text
+
+
 def test_json_corpus_fields(write_json):
     record = {"doc_id": "x1", "url": "https://t.example/x1", "source": "وكالة", "published": "2025-08-29",
               "published_note": "approximate", "title": TITLE, "text": BODY}

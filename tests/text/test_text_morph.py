@@ -65,7 +65,7 @@ ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنه�
 @given(ARABIC)
 def test_morph_forms_are_folded_and_keep_the_stem(word):
     """Every form of a verb keeps its present stem, and every generated form is already in folded spelling."""
-    for form, stem in inflect(word, verb=True, noun=True):
+    for form, _stem in inflect(word, verb=True, noun=True):
         assert fold_entry(form) == form
     stem = present_stem(word)
     assert all(f.endswith(stem) for f in verb_forms(word))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from newssite import Site, handler  # noqa: E402
-from http.server import ThreadingHTTPServer  # noqa: E402
+from newssite import Site, handler
+from http.server import ThreadingHTTPServer
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from webdata import make_db  # noqa: E402
+from webdata import make_db
 
 
 def _target(request, tmp_path_factory, name: str):

@@ -27,7 +27,7 @@ def _open(db: Optional[str]):
         return Store(db)
     except MarsadError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(getattr(exc, "exit_code", 1))
+        raise typer.Exit(getattr(exc, "exit_code", 1)) from None
 
 
 def _console(output: Optional[Path]):

@@ -28,7 +28,7 @@ def serve(
 
     target = str(db or os.environ.get("MARSAD_DB") or "marsad.db")
     path = target if is_url(target) else Path(target)
-    if not is_url(target) and not path.is_file():
+    if not is_url(target) and not Path(target).is_file():
         typer.echo(f"error: {path}: no such database (run `marsad ingest ... --db {path}` first)", err=True)
         raise typer.Exit(3)
     busy = _address_in_use(host, port)

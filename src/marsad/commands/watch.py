@@ -59,7 +59,7 @@ def watch_cmd(
             watcher.run(once=once, every=every, on_round=on_round)
     except MarsadError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(getattr(exc, "exit_code", 1))
+        raise typer.Exit(getattr(exc, "exit_code", 1)) from None
     raise typer.Exit(1 if (once and failed) else 0)
 
 

@@ -269,7 +269,7 @@ def city_over_gov(scored: list, m: Match, cue_kinds: tuple, in_region: bool) -> 
     s, e, why = scored[0]
     if e.kind != "gov" or in_region or "gov" in cue_kinds:
         return
-    for k, (s2, e2, why2) in enumerate(scored[1:], 1):
+    for k, (_s2, e2, why2) in enumerate(scored[1:], 1):
         if e2.kind == "city" and e2.country == e.country and e2.admin1 == e.admin1:
             scored.insert(0, (s, e2, why2 + [GOV_CITY]))
             del scored[k + 1]

@@ -18,8 +18,7 @@ from importlib import resources
 
 import ahocorasick
 
-NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
-from marsad.text.morph import (  # noqa: E402
+from marsad.text.morph import (
     ARTICLE,
     CONJUNCTIONS,
     LAM_ARTICLE,
@@ -34,6 +33,8 @@ _WORD_REST = re.compile(r"\w*")
 _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"[^\S ]|  ")       # whitespace a one-space key does not meet as-is
 _KEY_SHAPE = re.compile(r"\w")              # a key opening with a word character: the automaton answers it exactly
+
+NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 
 
 def fold_entry(s: str) -> str:
@@ -170,7 +171,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: list[tuple[str, object, bool]], shared: _Shared | None = None):
         self.payload: dict[str, object] = {}
-        exact, stem = set(), set()
+        exact, stem = set[str](), set[str]()
         for text, value, is_stem in entries:
             if text.endswith("*"):
                 text, is_stem = text[:-1], True

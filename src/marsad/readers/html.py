@@ -17,7 +17,8 @@ def parse_html(where: str, html: str, url: str | None = None) -> Document:
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False,
         include_tables=False, date_extraction_params=_DATE_PARAMS)
-    meta = result.as_dict() if result is not None else {}
+    # trafilatura 2 returns a Document, 1.x (which pyproject allows) a dict
+    meta = {} if result is None else result if isinstance(result, dict) else result.as_dict()
     body = (meta.get("text") or "").strip()
     if not body:
         raise InputError(where, "no main text found in the HTML")

@@ -56,7 +56,7 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
 
     def _open_pg(self, migrations_dir: Path) -> None:
-        self.conn = pg.connect(self.path)
+        self.conn = pg.connect(self.path)  # type: ignore[assignment]  # duck-types sqlite3.Connection
         try:
             self.migrated = migrate(self.conn, migrations_dir)
         except (sqlite3.Error, StoreError) as exc:
@@ -126,7 +126,7 @@ class Store:
                     fcntl.flock(fd, fcntl.LOCK_EX | (fcntl.LOCK_NB if deadline is not None else 0))
                     break
                 except BlockingIOError:
-                    if time.monotonic() >= deadline:
+                    if deadline is None or time.monotonic() >= deadline:   # (only LOCK_NB raises)
                         raise StoreError(f"{self.path}: another {name} is running on this database") from None
                     time.sleep(0.05)
             yield

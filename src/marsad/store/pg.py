@@ -115,6 +115,7 @@ class Row(tuple):
     """A result row read by position or by column name, like sqlite3.Row."""
 
     _names: tuple[str, ...] = ()
+    _index: dict[str, int]
 
     def __new__(cls, values: Sequence, names: tuple[str, ...], index: dict[str, int]):
         row = super().__new__(cls, values)
@@ -135,7 +136,7 @@ def _row_factory(cursor):
     if desc is None:
         return lambda values: values
     names = tuple(d.name for d in desc)
-    index = {}
+    index: dict[str, int] = {}
     for i, name in enumerate(names):
         index.setdefault(name, i)
     return lambda values: Row(values, names, index)

@@ -80,6 +80,7 @@ class TempServer:
 
     def _run(self, *args: str) -> None:
         demote, _pw = _as_postgres()
+        assert self.bin is not None    # start() checked it
         proc = subprocess.run([str(self.bin / args[0]), *args[1:]], preexec_fn=demote, cwd=self.base,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
         if proc.returncode != 0:

@@ -74,7 +74,7 @@ def _timed_out(timeout: float) -> str:
 
 
 @contextmanager
-def _alarm(seconds: float | None) -> Iterator[None]:
+def _alarm(seconds: float) -> Iterator[None]:
     def ring(_signum, _frame):
         raise _Overtime()
 

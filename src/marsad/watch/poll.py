@@ -122,7 +122,7 @@ class Watcher:
         for doc in self.store.documents([d for d in report.added if d not in skip]):
             try:
                 result = extract_document(doc)
-            except Exception as exc:    # one document's failure must not end the watch; reported by id
+            except Exception as exc:  # noqa: BLE001 — one document's failure must not end the watch; reported by id
                 report.errors.append(f"{doc.doc_id}: extractor failed: {type(exc).__name__}: {exc}")
                 continue
             save_extraction(self.store, doc.doc_id, version, result)

@@ -85,7 +85,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     app = FastAPI(title="marsad API", version="1", summary="Events, incidents and claims from Arabic "
                   "conflict reports (ACLED typology), with their sources.", docs_url=None, redoc_url=None)
     app.state.db_path, app.state.token, app.state.preparation = db_path, token, preparation
-    app.add_exception_handler(QueryError, _query_error)
+    app.add_exception_handler(QueryError, _query_error)  # type: ignore[arg-type]  # starlette types handlers for Exception
     app.add_exception_handler(Exception, server_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     # outermost last: headers on every response (the host check's too), then the host check, then the

@@ -116,7 +116,7 @@ class Preparation:
         return "ready" if self.done.is_set() else "preparing"
 
     def status(self) -> dict:
-        out = {"state": self.state}
+        out: dict[str, str | None] = {"state": self.state}
         if not self.done.is_set():
             out["step"] = self.step
         if self.error:

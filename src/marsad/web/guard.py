@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 import json
+from collections.abc import Mapping
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -31,7 +32,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def _reply(status: int, detail: str, extra: dict | None = None) -> JSONResponse:
+def _reply(status: int, detail: str, extra: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status, headers=extra)
 
 

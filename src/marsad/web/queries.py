@@ -27,7 +27,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     from marsad.store.pg import connect as pg_connect, is_url
 
     if is_url(str(path)):
-        return pg_connect(str(path))
+        return pg_connect(str(path))  # type: ignore[return-value]  # duck-types sqlite3.Connection
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -36,28 +36,16 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 
 def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> tuple[str, list]:
-    conds, params = [CURRENT.format(a="e")], []
-    if dates and f.date_from:
-        conds.append("e.date_end >= ?")
-        params.append(f.date_from.isoformat())
-    if dates and f.date_to:
-        conds.append("e.date_start <= ?")
-        params.append(f.date_to.isoformat())
-    if f.event_type:
-        conds.append(f"e.event_type IN ({','.join('?' * len(f.event_type))})")
-        params += f.event_type
-    if f.sub_event_type:
-        conds.append(f"e.sub_event_type IN ({','.join('?' * len(f.sub_event_type))})")
-        params += f.sub_event_type
+    conds, params = [CURRENT.format(a="e")], list[object]()
+    if dates:
+        _in_dates(f, conds, params, "e.date_end >= ?", "e.date_start <= ?")
+    _types_and_box(f, "e", conds, params)
     if f.actor:
         conds.append("(e.actor1 = ? OR e.actor2 = ?)")
         params += [f.actor, f.actor]
     if f.admin1:
         conds.append("e.admin1 = ? COLLATE NOCASE")
         params.append(f.admin1)
-    if f.bbox:
-        conds.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
     if f.q:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)
@@ -66,6 +54,25 @@ def event_where(conn: sqlite3.Connection, f: Filters, *, dates: bool = True) -> 
         conds.append("e.date_start IS NULL")
     _since(f, conds, params)
     return " AND ".join(conds), params
+
+
+def _in_dates(f: Filters, conds: list[str], params: list, from_cond: str, to_cond: str) -> None:
+    """f.date_from and f.date_to, each as its condition with one ``?`` for the ISO day."""
+    for cond, day in ((from_cond, f.date_from), (to_cond, f.date_to)):
+        if day:
+            conds.append(cond)
+            params.append(day.isoformat())
+
+
+def _types_and_box(f: Filters, a: str, conds: list[str], params: list) -> None:
+    """The filters events (alias ``e``) and incidents (``i``) share: event and sub-event types, the map's box."""
+    for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):
+        if values:
+            conds.append(f"{a}.{column} IN ({','.join('?' * len(values))})")
+            params += values
+    if f.bbox:
+        conds.append(f"{a}.lon BETWEEN ? AND ? AND {a}.lat BETWEEN ? AND ?")
+        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
 
 
 def _since(f: Filters, conds: list, params: list, alias: str = "d") -> None:
@@ -167,13 +174,8 @@ def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
-    conds, params = ["1=1"], []
-    if f.date_from:
-        conds.append("d.published >= ?")
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        conds.append("d.published <= ?")
-        params.append(f.date_to.isoformat())
+    conds, params = ["1=1"], list[object]()
+    _in_dates(f, conds, params, "d.published >= ?", "d.published <= ?")
     if f.q:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(clause)
@@ -280,25 +282,12 @@ def decode_cursor(cursor: str, n: int) -> list:
 
 
 def incident_where(conn, f: Filters) -> tuple[str, list]:
-    conds, params = ["1=1"], []
-    if f.event_type:
-        conds.append(f"i.event_type IN ({','.join('?' * len(f.event_type))})")
-        params += f.event_type
-    if f.sub_event_type:
-        conds.append(f"i.sub_event_type IN ({','.join('?' * len(f.sub_event_type))})")
-        params += f.sub_event_type
+    conds, params = ["1=1"], list[object]()
+    _types_and_box(f, "i", conds, params)
     if f.admin1:
         conds.append("lower(i.admin1) = lower(?)")
         params.append(f.admin1)
-    if f.date_from:
-        conds.append("coalesce(i.date_end, '') >= ?")
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        conds.append("i.date_start > '' AND i.date_start <= ?")
-        params.append(f.date_to.isoformat())
-    if f.bbox:
-        conds.append("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?")
-        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?", "i.date_start > '' AND i.date_start <= ?")
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
     if f.actor:
         conds.append(f"EXISTS ({member} WHERE m.incident_id = i.incident_id AND (me.actor1 = ? OR me.actor2 = ?))")

@@ -13,10 +13,17 @@ def _evidence_span(text: str, evidence: str | None) -> list[int] | None:
     return list(span) if span else None
 
 
+def _spanned(item: dict, drop: str, text: str) -> dict:
+    """An event or claim of the report view: without its `drop` key, with where its evidence sits in the text."""
+    item.pop(drop)
+    item["evidence_span"] = _evidence_span(text, item["evidence"])
+    return item
+
+
 def _related(conn: sqlite3.Connection, doc: dict, events: list[dict], incidents: list[dict]) -> list[dict]:
     """Other reports of the same incident(s): from marsad.analysis incidents, else a heuristic
     (same sub-event type and governorate, overlapping dates), plus near-duplicates."""
-    doc_id, related = doc["doc_id"], {}
+    doc_id, related = doc["doc_id"], dict[str, dict]()
     for inc in incidents:
         for other in inc.get("doc_ids") or []:
             if other != doc_id:
@@ -53,22 +60,12 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     text = doc.get("text") or ""
     ev_rows = conn.execute(f"{EVENT_SELECT} WHERE e.doc_id = ? AND {CURRENT.format(a='e')} ORDER BY e.event_id",
                            (doc_id,)).fetchall()
-    events = []
-    for r in ev_rows:
-        ev = event_row(r)
-        ev.pop("source")
-        ev["evidence_span"] = _evidence_span(text, ev["evidence"])
-        events.append(ev)
+    events = [_spanned(event_row(r), "source", text) for r in ev_rows]
     cl_rows = conn.execute(
         f"SELECT c.*, d.title, d.source, d.url, d.published FROM claims c JOIN documents d "
         f"ON d.doc_id = c.doc_id WHERE c.doc_id = ? AND {CURRENT.format(a='c')} ORDER BY c.claim_id",
         (doc_id,)).fetchall()
-    claims = []
-    for r in cl_rows:
-        cl = claim_row(r)
-        cl.pop("document")
-        cl["evidence_span"] = _evidence_span(text, cl["evidence"])
-        claims.append(cl)
+    claims = [_spanned(claim_row(r), "document", text) for r in cl_rows]
     _add_rules(conn, doc_id, events, claims)
     incidents = bridge.incidents_for_docs(conn, doc_id)
     for ev in events:

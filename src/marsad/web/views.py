@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from marsad.web import bridge, queries
-from marsad.web.filters import MAX_LIMIT, Filters
+from marsad.web.filters import Filters
 
 FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 FIGURES = ("fatalities", "injured", "arrested")
@@ -140,7 +140,7 @@ def export_response(conn: sqlite3.Connection, f: Filters, fmt: str, bom: bool) -
     else:
         rows = acled.acled_rows(conn, where, params)
         body = {"acled": lambda: exports.csv_text(rows, bom=bom), "csv": lambda: exports.csv_text(rows, bom=bom),
-                "geojson": lambda: exports.geojson_text(rows), "xlsx": lambda: exports.xlsx_bytes(rows)}[fmt]()
+                "geojson": lambda: exports.geojson_text(rows), "xlsx": lambda: exports.xlsx_bytes(rows)}[fmt]()  # type: ignore[assignment]
     return Response(body, media_type=exports.MEDIA_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -43,7 +43,7 @@ class ExtractIn(BaseModel):
     doc_ids: list[str] | None = Field(default=None, description="force these; omit to extract every pending document")
 
 
-def ingest_report(db_path: Path, report: ReportIn) -> dict:
+def ingest_report(db_path: str | Path, report: ReportIn) -> dict:
     from marsad.errors import StoreError
     from marsad.ingest import ingest
     from marsad.store import Store
@@ -59,7 +59,7 @@ def ingest_report(db_path: Path, report: ReportIn) -> dict:
             raise HTTPException(422, "; ".join(str(e) for e in rep.errors))
         added = rep.added[0] if rep.added else None
         extracted = extract_ids(store, [added]) if added and added not in rep.non_arabic else []
-    return {"added": added, "already": rep.already, "near_duplicate_of": rep.near_duplicates.get(added),
+    return {"added": added, "already": rep.already, "near_duplicate_of": rep.near_duplicates.get(added) if added else None,
             "non_arabic": bool(rep.non_arabic), "extracted": extracted}
 
 
@@ -67,7 +67,7 @@ def extract_ids(store, doc_ids: list[str]) -> list[dict]:
     """Extract these documents with the current extractor (even if already done), then run the hook."""
     from marsad.store import hooks, save_extraction
     from marsad.store.runner import current_version, extract_isolated
-    version, out, docs = current_version(), [], []
+    version, out, docs = current_version(), list[dict](), []
     for doc_id in doc_ids:
         doc = store.get_document(doc_id)
         if doc is None:
@@ -77,6 +77,7 @@ def extract_ids(store, doc_ids: list[str]) -> list[dict]:
         if error:
             out.append({"doc_id": doc_id, "error": error})
             continue
+        assert result is not None     # a document without an error has its result
         save_extraction(store, doc_id, version, result)
         out.append({"doc_id": doc_id, "events": len(result.get("events") or []),
                     "claims": len(result.get("claims") or [])})
@@ -85,7 +86,7 @@ def extract_ids(store, doc_ids: list[str]) -> list[dict]:
     return out
 
 
-def reextract(db_path: Path, body: ExtractIn | None) -> dict:
+def reextract(db_path: str | Path, body: ExtractIn | None) -> dict:
     from marsad.store import Store
     from marsad.store.runner import extract_pending
     with Store(db_path) as store:
@@ -96,7 +97,7 @@ def reextract(db_path: Path, body: ExtractIn | None) -> dict:
                 "errors": [str(e) for e in report.errors]}
 
 
-def write_router(db_path: Path, token: str) -> APIRouter:
+def write_router(db_path: str | Path, token: str) -> APIRouter:
     def require_token(authorization: Annotated[str | None, Header()] = None,
                       x_marsad_token: Annotated[str | None, Header()] = None) -> None:
         check_token(token, authorization, x_marsad_token)

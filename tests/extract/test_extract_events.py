@@ -1,0 +1,58 @@
+"""Which sentences make an event, and of which kind (triggers -> events); what is no event; a strike
+told again is one event. Rows written for these tests in news style (classes first found on blind sets, issue 5)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from marsad.extract import extract_document
+
+ARR, CLASH, DIS, OTHER = "Arrests", "Armed clash", "Disrupted weapons use", "Other"
+AIR = "Air/drone strike"
+
+# id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
+EVENTS = [
+    # an assassination of an official (council member, committee head) by gunmen is an armed clash
+    ("official-council-member", "اغتال مسلحون ملثمون يستقلون سيارة، فجر اليوم، عضواً في مجلس بلدة ذيبان أمام منزله.",
+     "2025-04-02", [(CLASH, "unidentified_armed_group", None, {})]),
+    ("official-committee-head", "اغتال مسلحون مجهولون رئيس لجنة الإغاثة في بلدة الشحيل بريف دير الزور الشرقي.",
+     None, [(CLASH, "unidentified_armed_group", None, {})]),
+    # arrests dominate a seizure of explosive belts in the same raid; "فككت عبوة" stays a defusal
+    ("arrest-with-belts", "داهمت قوات الأمن العام منزلاً في مدينة البوكمال واعتقلت أربعة عناصر من داعش وضبطت أحزمة ناسفة.",
+     "2025-06-01", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 4})]),
+    ("defuse-not-arrest", "فككت فرق الهندسة في قسد عبوة ناسفة زرعها مجهولون قرب بلدة الكسرة.",
+     None, [(DIS, "sdf", None, {})]),
+    # an escape from a prison ("فرّ/هرب ... من سجن") is a prison break; its escapee count is no claim
+    ("prison-break-verb", "فرّ ثلاثة معتقلين من عناصر داعش من سجن غويران في مدينة الحسكة، فجر اليوم، بعد كسر نافذة الزنزانة.",
+     "2024-03-03", [(OTHER, None, None, {"date_start": "2024-03-03"})]),
+    # the re-arrest of escapees is an Arrests event of its own, not merged into the escape
+    ("prison-break-rearrest", "هرب خمسة من عناصر داعش من سجن في مدينة الحسكة أمس. وتمكنت قوى الأمن الداخلي من إعادة القبض على ثلاثة منهم في أحد أحياء المدينة.",
+     "2024-03-03", [(OTHER, None, None, {}), (ARR, "asayish", None, {"arrested": 3})]),
+    # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
+    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
+     "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),
+    # a definite plural ("الغارات") right after a strike that names only a wide region tells the strike again
+    ("strikes-told-again-region", "شنت طائرات حربية غارات على مواقع قرب مدينة إزرع مساء أمس. وقال متحدث عسكري إن الغارات استهدفت مخازن سلاح، وإنه لن يقبل بوجود قوات معادية في جنوب سوريا.",
+     "2025-02-26", [(AIR, None, None, {"date_start": "2025-02-25"})]),
+]
+
+# no event: a habit told with a bare plural and no day; a tally of dismantled cells
+NOTHING = [
+    ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
+    ("cells-tally", "وأعلنت وزارة الداخلية أن الأجهزة الأمنية فككت منذ عام 2015 أكثر من 40 خلية إرهابية في محافظة حلب."),
+]
+
+
+def _doc(text: str, published: str | None = None) -> SimpleNamespace:
+    return SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published=published)
+
+
+@pytest.mark.parametrize("case_id,text", NOTHING, ids=[c[0] for c in NOTHING])
+def test_no_event(case_id, text):
+    assert extract_document(_doc(text, "2024-05-01"))["events"] == []
+
+
+@pytest.mark.parametrize("case_id,text,published,expected", EVENTS, ids=[c[0] for c in EVENTS])
+def test_events(case_id, text, published, expected, check_events):
+    check_events(text, published, expected)
