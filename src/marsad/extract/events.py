@@ -9,7 +9,7 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
-from marsad.extract.triggers import DAY_RULES, Trigger, find_triggers, retype, tag
+from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag
 from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -201,7 +201,7 @@ def _target_list(sent, trig: Trigger, cands) -> list:
         if s < trig.end or p.geo_precision != 1 or getattr(p, "gov_city", False):
             continue
         i = sent.tok_index(s)
-        if _cue_words(sent, "place_reference", i - 2, i):
+        if _cue_near(sent, "place_reference", i - 2, i):
             continue
         if items:
             between = sent.folded[items[-1][1]:s]
@@ -222,13 +222,6 @@ def _mixed_list(sent, frame) -> list:
     known = [(s, e, p) for s, e, p in sent.places if p.geo_precision == 1 and lo <= s <= hi + gap
              and not _inside_actor(sent, s, e)]
     return [p for _, _, p in sorted(listed + known, key=lambda c: c[0])]
-
-
-def _cue_words(sent, section: str, a: int, b: int) -> bool:
-    a, b = max(0, a), max(0, b)
-    if a >= b:
-        return False
-    return bool(matcher("cues", section).find(sent.folded, sent.tokens[a][0], sent.tokens[b - 1][1]))
 
 
 def _named_after(sent, trig: Trigger, place) -> bool:
