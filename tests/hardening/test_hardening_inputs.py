@@ -185,7 +185,6 @@ class Trickler:
 
     def _serve(self) -> None:
         import select
-        import time
         conn, _ = self.listener.accept()
         with conn:
             conn.recv(65536)

@@ -78,20 +78,23 @@ class _Deadline:
     def opener(self) -> urllib.request.OpenerDirector:
         deadline = self
 
-        def tracked(base):
-            class Connection(base):
-                def connect(self) -> None:
-                    super().connect()
-                    deadline.track(self.sock)
-            return Connection
+        class TrackedHTTP(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.track(self.sock)
+
+        class TrackedHTTPS(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.track(self.sock)
 
         class Http(urllib.request.HTTPHandler):
             def http_open(self, req):
-                return self.do_open(tracked(http.client.HTTPConnection), req)
+                return self.do_open(TrackedHTTP, req)
 
-        class Https(urllib.request.HTTPSHandler):
+        class Https(urllib.request.HTTPSHandler):     # the default context, as urlopen's
             def https_open(self, req):
-                return self.do_open(tracked(http.client.HTTPSConnection), req, context=self._context)
+                return self.do_open(TrackedHTTPS, req)
 
         return urllib.request.build_opener(Http, Https)
 
