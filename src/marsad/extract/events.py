@@ -70,6 +70,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
     if best.kind == "disrupted" and arrests:
         best = tag(max(arrests, key=lambda t: t.prio), "kind.arrest_over_seizure")   # a raid that arrests people and seizes belts ("فككت عبوة" is not one)
+    airdrop = next((t for t in trigs if t.kind == "raid" and _airdrop(sent, t)), None)
+    if airdrop is not None and best.kind in ("airstrike", "attack", "shooting", "kill"):
+        best = tag(airdrop, "kind.airdrop_over_air")     # "نفذت 8 مروحيات عملية إنزال جوي": the aircraft carry a raid
     if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
         best = retype(best, "clash", "kind.raid_with_killing")
     if best.kind == "kill" and not (kinds - {"kill"}):
@@ -80,6 +83,12 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+def _airdrop(sent, t: Trigger) -> bool:
+    """A raid told as an airdrop (إنزال جوي، أنزلت مروحيات مقاتلين)."""
+    span = sent.folded[t.start:t.end]
+    return "نزال" in span or "نزل" in span
 
 
 def _fighting(sent, t: Trigger) -> bool:

@@ -72,6 +72,9 @@ def _target(drafts: list, d):
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
+        if _recalled_apart(e, d):
+            d.add_rule("date.recalled_apart")
+            continue
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):
@@ -265,6 +268,12 @@ def _places_agree(e, d) -> bool:
     if getattr(wide, "kind", "") == "area":      # "شمال العراق", "شرق سوريا": a part of a country across governorates
         return a.country == b.country and dist <= AREA_KM
     return (a.admin1 == b.admin1 or dist <= NEAR_KM) and dist <= INSIDE_KM[coarse]
+
+
+def _recalled_apart(e, d) -> bool:
+    """A recalled incident with a calendar date ("وكانت ... قد نفذت مجزرة ... في 6 يونيو 2012") is not the news
+    an undated report tells with a day counted from REF_DAY ("أمس الاثنين"), even at the same place."""
+    return bool(d.background and e.when is not None and d.when is not None and e.when[2] and not d.when[2])
 
 
 def _dates_agree(e, d) -> bool:
