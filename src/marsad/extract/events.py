@@ -338,6 +338,7 @@ def _event_trigger(sent) -> Trigger | None:
     return trig
 
 
+AIR_FORCES = ("international_coalition", "russian_forces")   # in Syria and Iraq they strike from the air
 OFFICIAL_WINDOW = 8   # tokens after an assassination trigger where its victim is named
 
 
@@ -369,6 +370,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
+    if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
+        trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
         trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
     elif trig.kind == "shooting" and _force_target(sent, trig):
