@@ -121,6 +121,12 @@ EVENTS = [
     ("assassinated-mukhtar-is-attack", "اغتال مسلحون مجهولون، مساء أمس الاثنين، مختار إحدى القرى التابعة لناحية الرياض جنوب غربي كركوك.",
      "2025-09-16", [(VAC, "unidentified_armed_group", "civilians", {"fatalities": 1})]),
     # massacre: a massacre word is an attack on civilians, by whoever the sentence names, with its toll
+    # protesters who went out (خرج محتجون) hold a protest; another city's protest is its own event
+    ("protesters-went-out", "ومؤخرا، خرج محتجون في مدينة دير الزور وطالبوا بعودة المهجرين.", None,
+     [("Peaceful protest", "protesters", None, {})]),
+    ("protest-in-another-city-apart", "تظاهر العشرات في مدينة دير الزور أمس للمطالبة بعودة المهجرين. وشهدت الاحتجاجات مشاركة واسعة "
+     "في ساحة سعد الله الجابري بمدينة حلب.", "2025-11-22", [("Peaceful protest", "protesters", None, {"location": "دير الزور"}),
+                                                            ("Peaceful protest", "protesters", None, {"location": "حلب"})]),
     ("massacre-by-militia", "ارتكبت ميليشيا الدفاع الوطني مجزرة بحق اثني عشر مدنيا في قرية الحمرا بريف حماة الغربي أمس.",
      "2016-05-10", [(VAC, "syrian_regime_forces", "civilians", {"fatalities": 12, "date_start": "2016-05-09"})]),
     ("massacre-toll-victims", "شهدت بلدة الشعفة مساء أمس مجزرة راح ضحيتها تسعة أشخاص بينهم أطفال على يد مسلحين مجهولين.",

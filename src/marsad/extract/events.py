@@ -9,7 +9,7 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
-from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag
+from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -271,6 +271,8 @@ def _resolve_ref(sent, h):
 
 def _nearest_date(sent, pub: date | None, trig: Trigger):
     hits = [r for r in (_resolve_ref(sent, h) for h in dates(sent, pub) if h.rule not in PERIOD_RULES) if r]
+    if toll_update(sent, trig):
+        hits = [h for h in hits if h.start > trig.start]    # "ارتفعت، السبت، حصيلة قتلى هجوم": the day of the update
     if not hits:
         return None
     absolute = [h for h in hits if not h.relative]
@@ -363,7 +365,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
         return []
-    extra: list[str] = []
+    extra: list[str] = ["toll.update"] if toll_update(sent, trig) else []
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
@@ -401,6 +403,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         if len(listed) > len(places):
             places = listed
             extra.append("place.unresolved")
+    if places and all(getattr(p, "frame", "") == "road" for p in places) and _anaphoric(sent, trig):
+        places = []             # "الهجوم كان على طريق دمشق - عمان": a retelling on a road, at the incident's place
+        extra.append("place.road_retold")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
