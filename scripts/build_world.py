@@ -136,6 +136,7 @@ def world_entries(merge) -> list[dict]:
         records.append({"src": "gn", "id": str(c["geonameid"]), "country": cc, "names": names,
                         "name_en": c["name"], "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5),
                         "pop": pop, "fcode": "PPLC" if capital else "", "admin1": a1, "admin2": ""})
+    records = clean_records(records)
     records.sort(key=lambda r: -r["pop"])     # the largest town of a name keeps its id when merged
     towns = merge(records)
     seats: dict[tuple[str, str], dict] = {}
@@ -168,6 +169,36 @@ def world_entries(merge) -> list[dict]:
                       "lat": round(cap["latitude"], 5), "lon": round(cap["longitude"], 5), "pop": info["population"],
                       "name_en": info["name"], "names": names_ar[cc], "srcs": [f"geonames:{info['geonameid']}"]})
     return towns + units
+
+
+SOLE_NAME_KM = 25.0
+
+
+def clean_records(records: list[dict]) -> list[dict]:
+    """Two faults of GeoNames' alternate names and populations, removed before merging:
+    - a town's alternate name that is the only Arabic name of a city of its country, far from it ("ساوه",
+      the city Sāveh's one name, is also listed for Arāk 120 km away): the name belongs to that city;
+    - a city's population copied onto a namesake in another division (Marāgheh, 262,604, twice, 1,200 km
+      apart): the older record (lower GeoNames id) keeps it, the copy gets none."""
+    from build_gazetteer import km
+
+    sole: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in records:
+        folded = {fold(n) for n in r["names"]}
+        if len(folded) == 1 and r["pop"] >= CITY_POP:
+            sole[(r["country"], folded.pop())].append(r)
+    for r in records:
+        if len(r["names"]) > 1:
+            r["names"] = [n for n in r["names"] if not any(
+                o is not r and km(r["lat"], r["lon"], o["lat"], o["lon"]) > SOLE_NAME_KM
+                for o in sole.get((r["country"], fold(n)), ()))] or r["names"]
+    first: dict[tuple[str, str, int], dict] = {}
+    for r in sorted(records, key=lambda r: int(r["id"])):
+        key = (r["country"], r["name_en"], r["pop"])
+        if r["pop"] >= CITY_POP and key in first:
+            r["pop"] = 0
+        first.setdefault(key, r)
+    return records
 
 
 def write_word_zipf(entries: list[dict], out: Path = DATA_DIR / "word_zipf.tsv") -> None:

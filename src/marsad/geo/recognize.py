@@ -330,6 +330,17 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
     return None
 
 
+def short_city_at(toks: list[Token], k: int, gaz: Gazetteer) -> Match | None:
+    """A two-letter city name ("مدينة قم", "مدينة إب"), read only right after a city cue (anywhere else
+    two letters are a word)."""
+    word = toks[k].word
+    if len(word) == 2 and word in gaz.by_name and (k + 1 == len(toks) or not toks[k + 1].joined
+                                                   or word + " " + toks[k + 1].word not in gaz.by_name):
+        if any(gaz.entries[x].kind == "city" for x in gaz.by_name[word]):
+            return Match(k, k + 1, word, 0)
+    return None
+
+
 def cued_at(toks: list[Token], k: int, ctype: str, gaz: Gazetteer, max_words: int) -> Match | None:
     """A name stored only as "<ctype> X" (gaz.cued), read at token k right after a cue of that type."""
     for form, plen in stems(toks[k].word):    # "أحياء المشلب والصناعة": the item after و too
@@ -399,7 +410,8 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
             covered.update(range(m.i, m.j))
         if k in covered or bare(toks[k].word) in voc.never:
             continue     # "في ناحية البغدادي": a type word is never read as a variant name (الناحية)
-        m = variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
+        m = short_city_at(toks, k, gaz) if slot in voc.cues and "city" in voc.cues[slot] else None
+        m = m or variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
         if m is not None:
             added.append(m)
             covered.update(range(m.i, m.j))
@@ -492,12 +504,22 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
 def _cue_adjective(m: Match, toks: list[Token], gaz: Gazetteer) -> str:
     """"قرية صغيرة من 20 منزلاً", "البلدة الكبيرة": a one-word feminine name after its type word that is far
     commoner as a word, and agrees with the type word in definiteness, is the type word's adjective."""
-    if m.plen or m.j - m.i != 1 or m.cue_i != m.i - 1 or not toks[m.i].joined or not m.key.endswith("ه"):
+    if m.plen or m.j - m.i != 1 or m.cue_i != m.i - 1 or not toks[m.i].joined or not adjective_shape(m.key):
         return ""
     if not common_word(m.key, gaz):
         return ""
     cue_def = any(form.startswith("ال") for form, _ in stems(toks[m.cue_i].word))
     return "adjective" if cue_def == m.key.startswith("ال") else ""
+
+
+def adjective_shape(key: str) -> bool:
+    """A feminine adjective's shape (folded, ة as ه): a nisba (-يه: "حربيه"), فعيلة ("صغيره", "كبيره"),
+    فاعلة ("كامله") or مفعولة ("مهجوره"), with or without ال. "برشلونه" has none: "مدينة برشلونة" is the city."""
+    w = key[2:] if key.startswith("ال") else key
+    if len(w) < 4 or not w.endswith("ه"):
+        return False
+    return (w.endswith("يه") or len(w) == 5 and w[2] == "ي" or len(w) == 5 and w[1] == "ا"
+            or len(w) == 6 and w[0] == "م" and w[3] == "و")
 
 
 def _verb_frame(m: Match, toks: list[Token], voc: Vocab) -> bool:
