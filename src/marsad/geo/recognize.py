@@ -456,6 +456,8 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.guard = _guard(m, toks, gaz, voc)
         elif m.cue and not m.listed:
             m.guard = _cue_adjective(m, toks, gaz)
+        if not (m.guard or m.cue or m.listed):
+            m.guard = _noun_with_adjective(m, toks, gaz, voc)
         if m.guard:
             m.why.append(f"guarded ({m.guard})")
         m.framed = bool(m.cue or in_region or m.listed) or _locative(m, toks, voc)
@@ -520,6 +522,24 @@ def adjective_shape(key: str) -> bool:
         return False
     return (w.endswith("يه") or len(w) == 5 and w[2] == "ي" or len(w) == 5 and w[1] == "ا"
             or len(w) == 6 and w[0] == "م" and w[3] == "و")
+
+
+def _noun_with_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """"قرب الباب الرئيسي للسجن" (the main gate), "عند الباب الخلفي": a one-word definite name, commoner as a word
+    than as any place it may be, followed by a definite adjective (-ي, -ية) that is no direction, no country's
+    adjective and no place, is that noun with its adjective (a direction after a name is "الباب الشرقي", a
+    place's part; "الحسكة السورية" is a place and its country)."""
+    if m.j - m.i != 1 or m.j >= len(toks) or not toks[m.j].joined or not m.key.startswith("ال"):
+        return ""
+    nxt = toks[m.j].word
+    if not nxt.startswith("ال") or len(nxt) < 5 or not (nxt.endswith("ي") or nxt.endswith("يه")):
+        return ""
+    if nxt in voc.directions or nxt in voc.never or nxt in voc.adjectives or nxt in gaz.by_name:
+        return ""
+    z = gaz.zipf.get(m.key)
+    if z is None or any(z < place_zipf(gaz.entries[x]) for x in gaz.by_name.get(m.key, ())):
+        return ""
+    return "noun"
 
 
 def _verb_frame(m: Match, toks: list[Token], voc: Vocab) -> bool:
