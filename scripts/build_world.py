@@ -201,6 +201,18 @@ def clean_records(records: list[dict]) -> list[dict]:
     return records
 
 
+def prefixed_forms(key: str) -> list[str]:
+    """A one-word name with each attached prefix (و ف ب ل ك and their pairs; لل for ال): the forms whose own
+    frequency as a word tells a prefixed reading from an ordinary word ("كامل" is no ك + Āmol)."""
+    from marsad.text.morph import CONJUNCTIONS, PREPOSITIONS
+
+    prefixes = list(CONJUNCTIONS + PREPOSITIONS) + [c + p for p in PREPOSITIONS for c in CONJUNCTIONS]
+    out = [p + key for p in prefixes]
+    if key.startswith("ال"):
+        out += [c + "لل" + key[2:] for c in ("", *CONJUNCTIONS)]
+    return out
+
+
 def write_word_zipf(entries: list[dict], out: Path = DATA_DIR / "word_zipf.tsv") -> None:
     """Zipf frequency (wordfreq, Arabic, summed over spellings that fold alike) of every one-word name."""
     import wordfreq
@@ -215,8 +227,9 @@ def write_word_zipf(entries: list[dict], out: Path = DATA_DIR / "word_zipf.tsv")
                 keys.update(fold(n) for n in ln.split("\t")[-1].split("|") if " " not in fold(n))
     import math
 
+    keys |= {form for k in list(keys) for form in prefixed_forms(k)}
     rows = sorted((k, round(math.log10(freq[k]) + 9, 2)) for k in keys if freq.get(k))
     rows = [(k, z) for k, z in rows if z >= ZIPF_MIN]
-    out.write_text("# folded one-word name\tzipf frequency as an ordinary word (wordfreq 'ar'; built by "
+    out.write_text("# folded one-word name (and its prefixed forms)\tzipf frequency as an ordinary word (wordfreq 'ar'; built by "
                    "scripts/build_world.py)\n" + "".join(f"{k}\t{z}\n" for k, z in rows), encoding="utf-8")
     print(f"{len(rows)} word frequencies -> {out}", file=sys.stderr)

@@ -67,6 +67,8 @@ WORLD = [
     # a country=city name whose two readings share a country vouches for that country
     ("algiers-votes-dz", "أعلنت السلطات في الجزائر مقتل عسكري في مدينة سعيدة", "سعيدة", "DZ", "Saida", 1),
     ("drc", "قتل عشرون مدنياً في هجوم لمسلحين شرق الكونغو الديمقراطية", "الكونغو الديمقراطية", "CD", None, 3),
+    ("amol-after-city", "اعتقلت السلطات ثلاثة ناشطين في مدينة آمل شمال إيران", "آمل", "IR", "Mazandaran", 1),
+    ("tyre-in-lebanon", "استهدفت غارة إسرائيلية سيارة في صور جنوب لبنان", "صور", "LB", "South Lebanon", 1),
     ("al-bab-city", "قتل خمسة مدنيين بانفجار سيارة مفخخة في مدينة الباب شرقي حلب", "الباب", "SY", "Aleppo", 1),
     ("al-bab-bare", "قصف مدفعي على أطراف الباب بريف حلب الشرقي", "الباب", "SY", "Aleppo", 2),
     ("tharthar-desert", "قتل جنديان بانفجار عبوة في صحراء الثرثار بمحافظة صلاح الدين", "صحراء الثرثار", "IQ",
@@ -103,6 +105,17 @@ NOT_PLACES = [
     # a common noun with its definite adjective is that noun (the main gate, not the town al-Bab)
     ("main-gate", "فجّر المهاجمون سيارة مفخخة قرب الباب الرئيسي للسجن قبل أن يقتحموه", "الباب"),
     ("back-door", "دخل المسلحون من الباب الخلفي للمستشفى واعتقلوا جريحين", "الباب"),
+    # a definite name right after a definite word, commoner as a word, is that word's adjective
+    ("existing-cooperation", "ندد البيان بالتعاون القائم بين حكومة مالي والقوات الروسية", "القائم"),
+    ("recent-estimates-definite", "ولم تشمل التقديرات الحديثة أعداد المفقودين في النيجر", "الحديثة"),
+    # an indefinite one in a feminine adjective's shape after an indefinite word, too
+    ("recent-estimates", "نشرت الأمم المتحدة تقديرات حديثة لأعداد المقاتلين الأجانب في العراق", "حديثة"),
+    ("new-villages-plural", "استعاد الجيش العراقي السيطرة على أربع قرى جديدة جنوب الموصل", "جديدة"),
+    # after a demonstrative, a noun
+    ("this-movement", "وتتواصل الاحتجاجات منذ بداية هذا الحراك في محافظة السويداء", "الحراك"),
+    # the whole word with its prefix is an ordinary word, also in a report that names the country
+    ("entirely", "أعلنت طهران أن إيران قضت على الخلية بشكل كامل", "كامل"),
+    ("that-it", "يقول مسؤولون إيرانيون بأنه تم القضاء على الخلية بدعم إيراني", "بأنه"),
 ]
 
 

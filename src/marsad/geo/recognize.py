@@ -487,10 +487,14 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
         return "word"
     if common_word(m.key, gaz):
         return "frequent"
+    if m.plen and m.j - m.i == 1 and common_word(toks[m.i].word, gaz, m.key):
+        return "frequent"     # "بشكل كامل": the whole word is far commoner than ك + Āmol
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
         return "verb"
-    if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
+    if m.plen or m.j - m.i != 1 or m.i == 0:
         return ""
+    if not m.key.endswith("يه"):
+        return _definite_adjective(m, toks, gaz, voc)
     prev = toks[m.i - 1]
     if not toks[m.i].joined or len(prev.word) < 3:
         return ""     # only spaces between the noun and its adjective ("طائرات حربية", after '"3 ' too)
@@ -503,6 +507,39 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     return "adjective" if prev_def == m.key.startswith("ال") else ""
 
 
+DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولئك"))
+
+
+def _definite_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """"التعاون القائم بين" (the existing cooperation, not al-Qaim), "التقديرات الحديثة" (recent estimates, not
+    Haditha): a one-word definite name, commoner as a word than as any place it may be, right after a definite
+    word that is no place, cue or locative, is that word's adjective; so is an indefinite name in a feminine
+    adjective's shape after an indefinite word ("تقديرات حديثة", "أربع قرى جديدة"). After a demonstrative
+    ("هذا الحراك") it is a noun."""
+    if not toks[m.i].joined:
+        return ""
+    prev = toks[m.i - 1].word
+    definite = m.key.startswith("ال")
+    if definite and prev in DEMONSTRATIVES:
+        return "noun" if _commoner_than_places(m.key, gaz) else ""
+    prev_def = any(form.startswith("ال") for form, _ in stems(prev))
+    if definite != prev_def or not definite and not adjective_shape(m.key):
+        return ""
+    if len(prev) < 4 or prev in gaz.by_name or any(c.isdigit() for c in toks[m.i - 1].gap):
+        return ""
+    pb = bare(prev)
+    if pb in voc.locative or pb in voc.never or pb in voc.person or pb in voc.org or prev in voc.adjectives:
+        return ""
+    return "adjective" if _commoner_than_places(m.key, gaz) else ""
+
+
+def _commoner_than_places(key: str, gaz: Gazetteer) -> bool:
+    """The name is at least as common as a word as it would be as any place it may be (no margin: for a
+    reading the grammar already favours)."""
+    z = gaz.zipf.get(key)
+    return z is not None and all(z >= place_zipf(gaz.entries[x]) for x in gaz.by_name.get(key, ()))
+
+
 def _cue_adjective(m: Match, toks: list[Token], gaz: Gazetteer) -> str:
     """"قرية صغيرة من 20 منزلاً", "البلدة الكبيرة": a one-word feminine name after its type word that is far
     commoner as a word, and agrees with the type word in definiteness, is the type word's adjective."""
@@ -511,7 +548,10 @@ def _cue_adjective(m: Match, toks: list[Token], gaz: Gazetteer) -> str:
     if not common_word(m.key, gaz):
         return ""
     cue_def = any(form.startswith("ال") for form, _ in stems(toks[m.cue_i].word))
-    return "adjective" if cue_def == m.key.startswith("ال") else ""
+    if cue_def != m.key.startswith("ال"):
+        return ""
+    plural = m.cue in vocab().list_cues and not m.cue.endswith(("تي", "تين", "يي"))   # not a dual
+    return "plural adjective" if plural else "adjective"   # "أربع قرى جديدة": one name after a plural is its adjective
 
 
 def adjective_shape(key: str) -> bool:
@@ -595,12 +635,13 @@ def place_zipf(e) -> float:
     return z
 
 
-def common_word(key: str, gaz: Gazetteer) -> bool:
-    """The name is far more common as an ordinary word than as any place it may be (see PLACE_ZIPF)."""
-    z = gaz.zipf.get(key)
+def common_word(word: str, gaz: Gazetteer, key: str = "") -> bool:
+    """The word (the name ``key``, or the name with its attached prefix) is far more common as an ordinary word
+    than the name as any place it may be (see PLACE_ZIPF)."""
+    z = gaz.zipf.get(word)
     if z is None:
         return False
-    return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key, ())))
+    return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key or word, ())))
 
 
 def word_margin(e) -> float:

@@ -194,8 +194,8 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     pool = matches if m.span else matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]
     out: set[str] = set()
     for other in pool:
-        if other is m or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:
-            continue
+        if other is m or other.key == m.key or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:
+            continue     # a name repeated does not vouch for itself
         for e in candidates(gaz, other):
             if e.kind in BIG_KINDS and e.admin1 and e.kind != "country":
                 out.add(e.admin1)
@@ -372,10 +372,14 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     if m.variant and not m.cue:
         return not e.admin1 or e.admin1 not in local
     if m.guard:
-        if m.guard == "frequent" and e.country not in FOCUS and in_report(e.country, ev):
-            return False     # "صور" in a report about Lebanon
+        if m.guard == "frequent" and e.country not in FOCUS and in_report(e.country, ev) and m.framed:
+            return False     # "في صور" in a report about Lebanon (not "يصرحون بأنه" in one that cues Iran)
         if m.guard == "adjective" and e.kind == "city" and e.country not in FOCUS and in_report(e.country, ev):
             return False     # "مدينة سعيدة" in a report about Algeria
+        if m.guard == "plural adjective":
+            return True
+        if m.guard == "adjective":
+            return not e.admin1 or e.admin1 not in local    # grammar says word: only a governorate beside it says place
         return not e.admin1 or (e.admin1 not in local and e.admin1 not in ev.votes)
     if m.rare:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
