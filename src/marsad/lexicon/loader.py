@@ -37,13 +37,9 @@ _KEY_SHAPE = re.compile(r"\w")              # a key opening with a word characte
 NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 
 
-def fold_entry(s: str) -> str:
-    """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize)."""
-    return _fold_entry(s)
-
-
 @lru_cache(maxsize=1 << 16)
-def _fold_entry(s: str) -> str:
+def fold_entry(s: str) -> str:
+    """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize); cached."""
     from marsad.text import normalize
 
     return " ".join(normalize(s).folded.split())
