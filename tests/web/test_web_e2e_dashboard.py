@@ -338,19 +338,29 @@ def test_undated_events_are_a_bucket_of_the_timeline(counted):
     page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 17")
 
 
-def test_a_capped_map_says_how_many_it_shows(counted):
-    """The map layer is capped (5,000 events); when the filter matches more located events than the
-    layer holds, the map says so instead of silently showing fewer (the cap is lowered to 5 here)."""
+def test_a_capped_map_counts_every_event_in_cells(counted):
+    """When the filter matches more located events than the map layer holds (5,000; lowered to 5
+    here), the map counts every matching event in cells from the server instead of silently showing
+    fewer, says so, and counts again as the zoom changes; a narrower filter shows single events."""
     page = counted["page"]
     layer = re.compile(r"/api/events\.geojson")
     page.route(layer, lambda route: route.continue_(
         url=route.request.url + ("&" if "?" in route.request.url else "?") + "limit=5"))
+    cells = "[...document.querySelectorAll('#map .grid-icon .cell')]"
+    total = f"{cells}.reduce((a, c) => a + Number(c.dataset.events), 0)"
     try:
         page = open_page(counted)
         note = page.locator("#map-note")
-        assert note.is_visible()
-        assert note.inner_text().startswith("تعرض الخريطة أحدث 5 من 17 ")
-        page.select_option("#f-type", "Strategic developments")
-        page.wait_for_function("document.querySelector('#map-note').hidden")      # 3 events: all shown
+        assert note.is_visible() and "(17)" in note.inner_text()
+        assert page.evaluate(total) == 17 and page.locator("#map .ev-icon").count() == 0
+        zoom = int(page.locator("#map").get_attribute("data-zoom"))
+        before = page.locator("#map .grid-icon").count()
+        page.evaluate(f"Marsad.state.map.map.setZoom({zoom + 3}, {{animate: false}})")
+        page.wait_for_function(f"{cells}.length > {before} && {total} === 17")
+        page.evaluate(f"Marsad.state.map.map.setZoom({zoom}, {{animate: false}})")
+        page.wait_for_function(f"{cells}.length === {before} && {total} === 17")
+        page.select_option("#f-type", "Strategic developments")          # 3 events: all drawn one by one
+        page.wait_for_function("document.querySelector('#map-note').hidden")
+        page.wait_for_function("document.querySelectorAll('#map .grid-icon').length === 0")
     finally:
         page.unroute(layer)

@@ -127,3 +127,27 @@ def test_document_carries_rule_ids_and_place_why(tmp_path):
     assert doc["events"][0]["rules"] == ["arrest.verb"]
     assert doc["events"][0]["location"]["why"] == "cue بلدة"
     assert doc["claims"][0]["rules"] == ["claim.estimate"]
+
+
+@pytest.mark.parametrize("params", [{}, {"admin1": "Ar-Raqqa"}, {"event_type": "Battles"}, {"date_from": "2030-01-01"}],
+                         ids=["all", "governorate", "type", "none"])
+def test_the_map_grid_counts_every_located_event_of_the_filter(client, params):
+    """The map's server-side aggregation (when more events match than its layer draws one by one):
+    every located event matching the filter is in exactly one cell, at any cell size."""
+    located = client.get("/api/totals", params=params).json()["located"]
+    layer = client.get("/api/events.geojson", params=params).json()["features"]
+    assert located == len(layer)
+    sizes = []
+    for cell in (0.01, 0.5, 5.0):
+        grid = client.get("/api/events/grid", params={**params, "cell": cell}).json()
+        assert grid["cell"] == cell
+        assert grid["events"] == sum(c["events"] for c in grid["cells"]) == located
+        for c in grid["cells"]:
+            assert sum(c["types"].values()) == c["events"] and -90 <= c["lat"] <= 90 and -180 <= c["lon"] <= 180
+        sizes.append(len(grid["cells"]))
+    assert sizes == sorted(sizes, reverse=True)                   # coarser cells, fewer of them
+
+
+@pytest.mark.parametrize("cell", ["0", "-1", "11", "x"])
+def test_the_map_grid_refuses_a_bad_cell_size(client, cell):
+    assert client.get("/api/events/grid", params={"cell": cell}).status_code == 422

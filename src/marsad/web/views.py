@@ -159,6 +159,31 @@ def _jsonl_of(conn: sqlite3.Connection, event_ids: set[str]) -> str:
     return "".join(out)
 
 
+def events_grid(conn: sqlite3.Connection, f: Filters, cell: float) -> dict:
+    """Every located event matching `f`, counted in cells of `cell` degrees (the map's layer when more
+    events match than it can draw one by one): each cell's event count, its events' mean position,
+    fatalities (as reported) and count by event type. Nothing is capped, so the map stays truthful."""
+    where, params = queries.event_where(conn, f)
+    rows = conn.execute(
+        f"SELECT round(e.lat / ?) AS gy, round(e.lon / ?) AS gx, e.event_type, count(*), avg(e.lat), avg(e.lon), "
+        f"sum(coalesce(e.fatalities, 0)) {FROM_EVENTS} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        f"GROUP BY 1, 2, 3", [cell, cell, *params]).fetchall()
+    cells: dict[tuple, dict] = {}
+    for gy, gx, event_type, n, lat, lon, killed in rows:
+        c = cells.setdefault((gy, gx), {"events": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
+        c["lat"] += float(lat) * n
+        c["lon"] += float(lon) * n
+        c["events"] += int(n)
+        c["fatalities"] += int(killed or 0)
+        c["types"][event_type] = int(n)
+    out = []
+    for c in cells.values():
+        c["lat"], c["lon"] = round(c["lat"] / c["events"], 5), round(c["lon"] / c["events"], 5)
+        out.append(c)
+    out.sort(key=lambda c: -c["events"])
+    return {"cell": cell, "events": sum(c["events"] for c in out), "cells": out}
+
+
 def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
     """The routes of this module; `conn_dep` and `filters_dep` are api.py's dependencies."""
     Conn = Annotated[sqlite3.Connection, Depends(conn_dep)]
@@ -181,6 +206,11 @@ def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
                      contradictions: bool = False, q: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0) -> dict:
         return ledger_page(conn, factor, contradictions, q, limit, offset)
+
+    @app.get("/api/events/grid", tags=["read"],
+             summary="Located events matching the filter, counted in cells of `cell` degrees (the map when capped)")
+    def grid_route(conn: Conn, f: F, cell: Annotated[float, Query(ge=0.001, le=10.0)] = 0.25) -> dict:
+        return events_grid(conn, f, cell)
 
     @app.get("/api/basemap/places", tags=["read"], summary="Town and city labels for the offline base map")
     def places_route() -> JSONResponse:

@@ -97,15 +97,16 @@
     writeURL();
     const [totals, fc, stats, trends] = await Promise.all([
       M.getJSON("/api/totals", params(true)),
-      M.getJSON("/api/events.geojson", params(true)),        // the server caps the map layer at 5,000
+      M.getJSON("/api/events.geojson", params(true)),        // at most 5,000; past that the map counts in cells
       M.getJSON("/api/stats", params(false)),
       M.getJSON("/api/trends", params(true)),
     ]);
     renderTotals(totals);
-    M.renderMap(fc, totals.located, fit);
+    const grid = params(true);
+    const mapDrawn = M.renderMap(fc, totals.located, fit, (cell) => M.getJSON("/api/events/grid", Object.assign({}, grid, { cell })));
     M.renderTimeline(stats.weekly, (range) => { M.state.brush = range; showRange(); refresh(true); }, stats.undated);
     M.renderTrends(trends);
-    await Promise.all([loadEvents(), loadIncidents()]);
+    await Promise.all([loadEvents(), loadIncidents(), mapDrawn]);
     if (M.state.eventId) M.highlight(M.state.eventId, null);
     document.body.dataset.loaded = String(Date.now());
   }

@@ -1,6 +1,7 @@
 /* The map: offline base map (bundled GeoJSON, with governorate and town labels), optional online
-   tiles (off by default), clustered event markers coloured by type and sized by fatalities; the
-   view follows the filter and the picked event is ringed. */
+   tiles (off by default), clustered event markers coloured by type and sized by fatalities (or, when
+   more events match than the layer holds, every event counted in cells by the server); the view
+   follows the filter and the picked event is ringed. */
 "use strict";
 (function (M) {
   const OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -35,6 +36,54 @@
       M.el("b", {}, M.subLabel(p.sub_event_type || p.event_type)),
       M.el("div", {}, place),
       M.el("div", {}, (p.date_start || "?") + (p.fatalities ? " · " + M.counted(p.fatalities, "killed") : "")));
+  }
+
+  /* the grid's cell size in degrees at a zoom: cells of roughly 40-80 pixels */
+  function gridCell(zoom) {
+    return Math.max(0.005, Math.min(5, 90 / Math.pow(2, zoom + 1)));
+  }
+
+  function cellIcon(c) {
+    const top = Object.entries(c.types).sort((x, y) => y[1] - x[1])[0][0];
+    const size = Math.round(24 + 8 * Math.log10(Math.max(1, c.events)));
+    const dot = M.el("span", { class: "cell", dataset: { events: String(c.events) } }, M.num(c.events));
+    dot.style.background = M.typeColor(top);
+    dot.style.width = dot.style.height = dot.style.lineHeight = size + "px";
+    return L.divIcon({ html: dot, className: "grid-icon", iconSize: [size, size] });
+  }
+
+  function cellTip(c) {
+    const lines = Object.entries(c.types).sort((x, y) => y[1] - x[1])
+      .map(([t, n]) => M.el("div", {}, M.typeLabel(t) + ": " + M.num(n)));
+    return M.el("div", { class: "tip", dir: M.lang === "en" ? "ltr" : "rtl" },
+      M.el("b", {}, M.counted(c.events, "event")), ...lines,
+      c.fatalities ? M.el("div", {}, M.counted(c.fatalities, "killed")) : "");
+  }
+
+  function drawGrid(st, grid) {
+    st.grid.clearLayers();
+    for (const c of grid.cells) {
+      const m = L.marker([c.lat, c.lon], { icon: cellIcon(c), keyboard: false });
+      m.bindTooltip(() => cellTip(c), { direction: "top" });
+      m.on("click", () => st.map.setView([c.lat, c.lon], Math.min(st.map.getZoom() + 2, 16)));
+      m.addTo(st.grid);
+    }
+    st.map.getContainer().dataset.gridEvents = String(grid.events);
+  }
+
+  /* (re)count the filter's events in cells for the current zoom; a newer request or filter wins */
+  function refreshGrid(fit) {
+    const st = M.state.map, fetchGrid = st.fetchGrid;
+    if (!fetchGrid) return Promise.resolve();
+    const ticket = (st.gridTicket = (st.gridTicket || 0) + 1);
+    return fetchGrid(gridCell(st.map.getZoom())).then((grid) => {
+      if (ticket !== st.gridTicket || st.fetchGrid !== fetchGrid) return;
+      drawGrid(st, grid);
+      if (fit && grid.cells.length) {
+        const bounds = L.latLngBounds(grid.cells.map((c) => [c.lat, c.lon]));
+        st.map.fitBounds(bounds.pad(0.15), { maxZoom: 10, animate: false });
+      }
+    });
   }
 
   function label(text, cls) {
@@ -79,8 +128,10 @@
     }, { collapsed: true, position: "topleft" }).addTo(map);
     const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     map.addLayer(clusters);
+    const grid = L.layerGroup().addTo(map);
     const picked = L.layerGroup().addTo(map);
-    M.state.map = { map, clusters, onPick, picked, markers: new Map(), labels: null };
+    M.state.map = { map, clusters, grid, onPick, picked, markers: new Map(), labels: null, fetchGrid: null };
+    map.on("zoomend", () => { if (M.state.map.fetchGrid) refreshGrid(false); });
     const basemap = M.getJSON("/api/basemap").then((fc) => {
       base.addData(fc);
       if (fc.metadata && fc.metadata.attribution) {
@@ -94,11 +145,26 @@
     return map;
   };
 
-  /* fc: the located events (at most `limit`); total: how many located events match the filter */
-  M.renderMap = function (fc, total, fit) {
+  /* fc: the located events (at most `limit`); total: how many located events match the filter;
+     fetchGrid(cell): the filter's located events counted in cells. When the layer holds fewer events
+     than match, the map draws the cells (every event counted, server-side) instead of single markers.
+     Returns a promise that settles when the map is drawn. */
+  M.renderMap = function (fc, total, fit, fetchGrid) {
     const st = M.state.map;
     st.clusters.clearLayers();
+    st.grid.clearLayers();
     st.markers.clear();
+    const capped = fc.features.length < total;
+    st.fetchGrid = capped && fetchGrid ? fetchGrid : null;
+    const note = document.getElementById("map-note");
+    note.textContent = !capped ? ""
+      : st.fetchGrid ? M.t("تعد الخريطة كل الأحداث المحددة الموقع (" + M.num(total) + ") في خلايا؛ كبّر الخريطة أو ضيّق التصفية لرؤيتها منفردة",
+                           "The map counts all " + M.num(total) + " located events in cells; zoom in or narrow the filter to see them one by one")
+      : M.t("تعرض الخريطة أحدث " + M.num(fc.features.length) + " من " + M.num(total) + " حدثًا محدد الموقع؛ ضيّق التصفية لرؤية الباقي",
+            "The map shows the latest " + M.num(fc.features.length) + " of " + M.num(total) + " located events; narrow the filter to see the rest");
+    note.hidden = !note.textContent;
+    st.map.getContainer().dataset.capped = String(Boolean(st.fetchGrid));
+    if (st.fetchGrid) return refreshGrid(fit);
     const markers = fc.features.map((f) => {
       const [lon, lat] = f.geometry.coordinates;
       const m = L.marker([lat, lon], { icon: eventIcon(f), title: f.properties.event_id });
@@ -108,17 +174,12 @@
       return m;
     });
     st.clusters.addLayers(markers);
-    const note = document.getElementById("map-note");
-    note.textContent = fc.features.length < total
-      ? M.t("تعرض الخريطة أحدث " + M.num(fc.features.length) + " من " + M.num(total) + " حدثًا محدد الموقع؛ ضيّق التصفية لرؤية الباقي",
-            "The map shows the latest " + M.num(fc.features.length) + " of " + M.num(total) + " located events; narrow the filter to see the rest")
-      : "";
-    note.hidden = !note.textContent;
     if (fit) {
       const bounds = markers.length ? st.clusters.getBounds() : null;
       if (bounds && bounds.isValid()) st.map.fitBounds(bounds.pad(0.15), { maxZoom: 10, animate: false });
       else st.map.fitBounds(HOME, { animate: false });
     }
+    return Promise.resolve();
   };
 
   /* ring the picked event and bring it into view (opening its cluster) */
