@@ -176,3 +176,36 @@ def test_text_recovery_never_fails_and_gives_only_plausible_days(text):
 def test_html_recovery_never_fails_on_junk(text):
     found = from_html("<html><head><meta name='date' content='" + text + "'></head>" + text, today=TODAY_)
     assert found is None or plausible(found.date, TODAY_) == found.date
+
+
+# -- at ingest, for every input kind -----------------------------------------------------------------
+ARREST_AR = "اعتقلت قوات الأمن ثلاثة مطلوبين في حملة أمنية بريف الرقة الشمالي وصادرت أسلحة كانت بحوزتهم."
+INGEST_KINDS = [
+    ("dateline.txt", "حملة أمنية في ريف الرقة\nنشر بتاريخ 2025-08-29\n" + ARREST_AR, "2025-08-29"),
+    ("url.json", json.dumps({"doc_id": "k-json", "url": "https://news.example/syria/2024/3/7/raqqa-arrests",
+                             "text": ARREST_AR}, ensure_ascii=False), "2024-03-07"),
+    ("lines.jsonl", json.dumps({"doc_id": "k-jsonl", "text": "أعلنت القيادة، اليوم الإثنين (4 نيسان 2022)، أنها "
+                                + ARREST_AR}, ensure_ascii=False) + "\n", "2022-04-04"),
+    ("meta.html", '<html lang="ar"><head><meta charset="utf-8"><title>حملة أمنية</title><meta property='
+                  '"article:published_time" content="2023-09-02T20:16:00+03:00"></head><body><article><h1>حملة أمنية'
+                  f"</h1><p>{ARREST_AR}</p><p>{ARREST_AR}</p></article></body></html>", "2023-09-02"),
+    ("feed.xml", '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>نشرة</title><item>'
+                 "<title>حملة أمنية</title><link>https://news.example/iraq/2021/01/21/raqqa</link>"
+                 f"<description>{ARREST_AR}</description></item></channel></rss>", "2021-01-21"),
+]
+
+
+@pytest.mark.parametrize("name, content, day", INGEST_KINDS, ids=[c[0] for c in INGEST_KINDS])
+def test_ingest_recovers_the_date_of_every_input_kind(tmp_path, name, content, day):
+    """`marsad ingest` completes an undated report's publication date whatever it was read from (text,
+    JSON, JSONL, HTML, a feed) and keeps how it was found in the document's published_note."""
+    from marsad.ingest import ingest
+    from marsad.store import Store
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with Store(tmp_path / "k.db") as store:
+        report = ingest([path], store)
+        assert report.ok and len(report.added) == 1, report.errors
+        doc = store.get_document(report.added[0])
+    assert doc.published == day
+    assert doc.meta.get("published_note"), doc.meta
