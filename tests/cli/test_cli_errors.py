@@ -146,3 +146,19 @@ def test_unexpected_marsad_error_in_main_exits_with_its_code(tmp_path):
             "cli.app = boom; cli.main()")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 3 and result.stderr.strip() == "error: disk on fire"
+
+
+def test_plain_read_csv_of_the_cli_export_file(db, tmp_path):
+    """The done-when's own words: `pandas.read_csv` of the export file, with pandas' defaults (the BOM
+    written for Excel does not leak into the first column's name), has ACLED's 31 columns first, kept
+    in the repo's list, with their types."""
+    from marsad import acled
+    out = tmp_path / "acled.csv"
+    assert run("export", "--db", db, "--format", "acled", "--bom", "-o", str(out)).exit_code == 0
+    frame = pd.read_csv(out)
+    assert list(frame.columns[:31]) == list(acled.columns()) and len(acled.columns()) == 31
+    for col in ("year", "time_precision", "iso", "fatalities", "geo_precision", "timestamp"):
+        assert pd.api.types.is_integer_dtype(frame[col]), col
+    for col in ("latitude", "longitude"):
+        assert pd.api.types.is_float_dtype(frame[col]), col
+    assert frame.loc[0, "event_date"] == "2025-03-10" and frame.loc[0, "fatalities"] == 2
