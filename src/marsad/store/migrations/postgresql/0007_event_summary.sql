@@ -1,0 +1,109 @@
+-- Migration 0007 (scale), PostgreSQL: the events summary of ../0007_event_summary.sql. The
+-- triggers call PL/pgSQL functions; marsad_bucket is the SQL twin of SQLite's bucket expression
+-- (Monday of the week of an ISO day; '' for NULL; 'x' + the text when it is not a day).
+CREATE TABLE IF NOT EXISTS event_summary (
+    bucket         TEXT NOT NULL,
+    ws             TEXT,
+    we             TEXT,
+    ms             TEXT,
+    event_type     TEXT,
+    sub_event_type TEXT,
+    admin1         TEXT,
+    actor1         TEXT,
+    actor2         TEXT,
+    n_events       BIGINT NOT NULL,
+    n_located      BIGINT NOT NULL,
+    n_incidents    BIGINT NOT NULL,
+    fatalities     BIGINT NOT NULL,
+    injured        BIGINT NOT NULL,
+    arrested       BIGINT NOT NULL,
+    date_min       TEXT,
+    date_max       TEXT
+);
+CREATE INDEX IF NOT EXISTS event_summary_bucket ON event_summary(bucket);
+CREATE INDEX IF NOT EXISTS event_summary_type ON event_summary(event_type);
+CREATE INDEX IF NOT EXISTS event_summary_admin1 ON event_summary(lower(admin1));
+CREATE INDEX IF NOT EXISTS event_summary_actor1 ON event_summary(actor1);
+CREATE INDEX IF NOT EXISTS event_summary_actor2 ON event_summary(actor2);
+CREATE INDEX IF NOT EXISTS event_summary_we ON event_summary(we);
+
+CREATE TABLE IF NOT EXISTS summary_dirty (
+    bucket TEXT PRIMARY KEY
+);
+
+CREATE TABLE IF NOT EXISTS summary_state (
+    name  TEXT PRIMARY KEY,
+    value TEXT
+);
+-- a database without events is summarized already (the triggers keep it so); one with events is
+-- summarized by the next refresh (FORMAT of marsad.store.summary), which also builds the indexes
+-- of marsad.store.summary.INDEXES.
+INSERT INTO summary_state(name, value) SELECT 'format', '1' WHERE NOT EXISTS (SELECT 1 FROM events);
+
+
+-- Monday of the week of an ISO day, as text; NULL when it is not a day
+CREATE OR REPLACE FUNCTION marsad_week(d text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    IF d IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN to_char(date_trunc('week', d::date), 'YYYY-MM-DD');
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION marsad_bucket(d text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN d IS NULL THEN '' ELSE coalesce(marsad_week(d), 'x' || d) END
+$$;
+
+CREATE OR REPLACE FUNCTION marsad_summary_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO summary_dirty(bucket) VALUES (marsad_bucket(OLD.date_start)) ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO summary_dirty(bucket) VALUES (marsad_bucket(NEW.date_start)) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION marsad_summary_member() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO summary_dirty(bucket) SELECT marsad_bucket(e.date_start) FROM events e
+         WHERE e.event_id = OLD.event_id ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO summary_dirty(bucket) SELECT marsad_bucket(e.date_start) FROM events e
+         WHERE e.event_id = NEW.event_id ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION marsad_summary_incident() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO summary_dirty(bucket) SELECT DISTINCT marsad_bucket(e.date_start) FROM events e
+         WHERE e.event_id IN (SELECT OLD.lead_event_id UNION
+                              SELECT m.event_id FROM incident_events m WHERE m.incident_id = OLD.incident_id)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO summary_dirty(bucket) SELECT DISTINCT marsad_bucket(e.date_start) FROM events e
+         WHERE e.event_id IN (SELECT NEW.lead_event_id UNION
+                              SELECT m.event_id FROM incident_events m WHERE m.incident_id = NEW.incident_id)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER events_summary AFTER INSERT OR UPDATE OR DELETE ON events
+    FOR EACH ROW EXECUTE FUNCTION marsad_summary_event();
+CREATE OR REPLACE TRIGGER incident_events_summary AFTER INSERT OR UPDATE OR DELETE ON incident_events
+    FOR EACH ROW EXECUTE FUNCTION marsad_summary_member();
+CREATE OR REPLACE TRIGGER incidents_summary AFTER INSERT OR UPDATE OR DELETE ON incidents
+    FOR EACH ROW EXECUTE FUNCTION marsad_summary_incident();

@@ -1,0 +1,238 @@
+"""The events summary (migration 0007): what the dashboard's aggregates read instead of every event.
+
+/api/stats, /api/totals, /api/trends and the `total` of /api/events count events by incident
+(marsad.analysis.counting: each real-world event once, its best estimate of each toll). Done over
+the events themselves that is a scan of every event joined to its incident per request: about
+2 s of CPU for /api/stats at 100k events, 20 s at a million. `event_summary` keeps the same counts
+grouped by (week of date_start, week of date_end, month, event type, sub-type, governorate,
+actor1, actor2), so an answer sums a few thousand rows.
+
+It is kept current like the stored ledger: triggers on events, incident_events and incidents
+queue the week ("bucket") of every event written, merged or re-estimated in `summary_dirty`,
+whoever wrote it; `refresh(conn)` recomputes exactly those buckets from the events, in one
+transaction. `extract`, `load` and `serve`'s start call it (marsad.store.hooks, web.bridge); a
+request refreshes a small queue itself, and when the summary is not current (never built, a large
+queue, a read-only file) or the filter is not one it can answer, the caller reads the events.
+
+What it answers exactly (`answers(f)`): the filters event type, sub-type, actor (actor1 or
+actor2), governorate, `undated`, and a date range whose `date_from` is a Monday and `date_to` a
+Sunday (the timeline's brush selects whole weeks): for those, "date_end >= from" is "the week of
+date_end >= from" and "date_start <= to" is "the week of date_start <= to". Text search, the
+map's box, `since` and other date ranges read the events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+FORMAT = "1"                 # bump when the summary's rows change meaning: the next refresh rebuilds
+REQUEST_REFRESH = 50         # buckets (weeks) a read request refreshes itself at most
+KEYS = ("ws", "we", "ms", "event_type", "sub_event_type", "admin1", "actor1", "actor2")
+FIGURES = ("fatalities", "injured", "arrested")
+
+
+def _pg(conn) -> bool:
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
+def week_sql(conn, col: str) -> str:
+    """The Monday of the week of an ISO day column, as text (NULL when it is not a day)."""
+    return f"marsad_week({col})" if _pg(conn) else f"date({col}, 'weekday 0', '-6 days')"
+
+
+def bucket_sql(conn, col: str) -> str:
+    """A day column's bucket: its week's Monday, '' for NULL, 'x' + the text when it is not a day."""
+    return f"CASE WHEN {col} IS NULL THEN '' ELSE coalesce({week_sql(conn, col)}, 'x' || {col}) END"
+
+
+# Indexes over the big tables that the events' filters read when the summary cannot answer (actor as
+# actor1 or actor2; the incidents' type and governorate). Built by refresh(), not by migration
+# 0007: over a million rows they take seconds, which `serve`'s start must not wait for.
+INDEXES = {
+    "events_actor1": "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1)",
+    "events_actor2": "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2)",
+    "incidents_type": "CREATE INDEX IF NOT EXISTS incidents_type ON incidents(event_type, sub_event_type)",
+    "incidents_admin1": "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(lower(admin1))",
+}
+
+
+def ensure_indexes(conn) -> list[str]:
+    """Build the INDEXES not there yet; returns their names."""
+    marks = ",".join("?" * len(INDEXES))
+    have = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+                                       list(INDEXES))}
+    missing = [name for name in INDEXES if name not in have]
+    for name in missing:
+        with conn:
+            conn.execute(INDEXES[name])
+    return missing
+
+
+def has_tables(conn) -> bool:
+    try:
+        conn.execute("SELECT 1 FROM event_summary LIMIT 1").fetchall()
+        return True
+    except sqlite3.Error:
+        _rollback(conn)
+        return False
+
+
+def _rollback(conn) -> None:
+    if _pg(conn) and conn.in_transaction:
+        conn.rollback()
+
+
+def built(conn) -> bool:
+    row = conn.execute("SELECT value FROM summary_state WHERE name = 'format'").fetchone()
+    return bool(row) and row[0] == FORMAT
+
+
+def pending(conn) -> int | None:
+    """How many buckets wait for a refresh; None when the summary was never built (or by another
+    format)."""
+    if not built(conn):
+        return None
+    return conn.execute("SELECT count(*) FROM summary_dirty").fetchone()[0]
+
+
+def current(conn, limit: int | None = None) -> bool:
+    """Whether the summary is current, refreshing a queue of at most `limit` buckets (default
+    REQUEST_REFRESH) first; a read-only or busy database is left as it is."""
+    limit = REQUEST_REFRESH if limit is None else limit
+    if not has_tables(conn):
+        return False
+    waiting = pending(conn)
+    if waiting == 0:
+        return True
+    if waiting is None or waiting > limit:
+        return False
+    try:
+        refresh(conn)
+    except sqlite3.OperationalError:
+        _rollback(conn)
+        return False
+    return pending(conn) == 0
+
+
+def _begin(conn) -> None:
+    if _pg(conn):
+        conn.execute("SELECT pg_advisory_xact_lock(7406002)")    # one refresher at a time
+    elif conn.isolation_level is None:
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def _select(conn, where: str) -> str:
+    """The summary rows of the events matching `where` (over `e`), grouped by bucket and keys."""
+    from marsad.analysis.counting import RAW, incident_sql
+
+    inc = incident_sql(conn) or RAW
+    counted = inc.counted
+    sums = ", ".join(f"sum(CASE WHEN {counted} THEN coalesce({inc.best(f)}, 0) ELSE 0 END)" for f in FIGURES)
+    return (f"SELECT {bucket_sql(conn, 'e.date_start')}, {week_sql(conn, 'e.date_start')}, "
+            f"CASE WHEN e.date_end IS NULL THEN NULL ELSE coalesce({week_sql(conn, 'e.date_end')}, 'x' || e.date_end) END, "
+            "substr(e.date_start, 1, 7), e.event_type, e.sub_event_type, e.admin1, e.actor1, e.actor2, "
+            "count(*), sum(CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL THEN 1 ELSE 0 END), "
+            f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END), {sums}, "
+            f"min(CASE WHEN {counted} THEN e.date_start END), max(CASE WHEN {counted} THEN e.date_end END) "
+            f"FROM events e{inc.join} WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
+
+
+_INSERT = ("INSERT INTO event_summary(bucket, ws, we, ms, event_type, sub_event_type, admin1, actor1, actor2, "
+           "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max) ")
+
+
+def _bucket_where(conn, bucket: str) -> tuple[str, list]:
+    """The events of one bucket, found through the index on date_start."""
+    if bucket == "":
+        return "e.date_start IS NULL", []
+    if bucket.startswith("x"):
+        return "e.date_start = ?", [bucket[1:]]
+    monday = dt.date.fromisoformat(bucket)
+    return (f"e.date_start >= ? AND e.date_start < ? AND {bucket_sql(conn, 'e.date_start')} = ?",
+            [bucket, (monday + dt.timedelta(days=7)).isoformat(), bucket])
+
+
+def refresh(conn) -> int:
+    """Recompute every queued bucket (the whole summary when it was never built), in one
+    transaction (a crash leaves the queue as it was); returns how many buckets were redone."""
+    if not has_tables(conn):
+        return 0
+    ensure_indexes(conn)
+    if not built(conn):
+        return rebuild(conn)
+    if not conn.execute("SELECT 1 FROM summary_dirty LIMIT 1").fetchone():
+        return 0
+    with conn:
+        _begin(conn)
+        buckets = [r[0] for r in conn.execute("SELECT bucket FROM summary_dirty ORDER BY bucket")]
+        for bucket in buckets:
+            conn.execute("DELETE FROM event_summary WHERE bucket = ?", (bucket,))
+            try:
+                where, params = _bucket_where(conn, bucket)
+            except ValueError:       # not a bucket this module writes: its events are under 'x'
+                where, params = "1=0", []
+            conn.execute(_INSERT + _select(conn, where), params)
+            conn.execute("DELETE FROM summary_dirty WHERE bucket = ?", (bucket,))
+    return len(buckets)
+
+
+def rebuild(conn) -> int:
+    """The whole summary from the events (a database from before migration 0007, or a new FORMAT)."""
+    with conn:
+        _begin(conn)
+        conn.execute("DELETE FROM event_summary")
+        conn.execute(_INSERT + _select(conn, "1=1"))
+        conn.execute("DELETE FROM summary_dirty")
+        conn.execute("DELETE FROM summary_state WHERE name = 'format'")
+        conn.execute("INSERT INTO summary_state(name, value) VALUES ('format', ?)", (FORMAT,))
+    return conn.execute("SELECT count(DISTINCT bucket) FROM event_summary").fetchone()[0]
+
+
+# -- reading it ------------------------------------------------------------------------------
+
+def answers(f, dates: bool = True) -> bool:
+    """Whether the summary answers filter `f` exactly (see the module docstring); `dates=False`
+    when the caller leaves the date range out."""
+    if f.q or f.bbox or getattr(f, "since", None) is not None:
+        return False
+    if dates and f.date_from and f.date_from.weekday() != 0:
+        return False
+    if dates and f.date_to and f.date_to.weekday() != 6:
+        return False
+    return True
+
+
+def usable(conn, f, dates: bool = True) -> bool:
+    """answers(f) and the summary is current (refreshing a small queue first); with a date range,
+    also no event whose dates are not days (their text order is not their weeks' order)."""
+    if not answers(f, dates) or not current(conn):
+        return False
+    if dates and (f.date_from or f.date_to):
+        odd = conn.execute("SELECT 1 FROM event_summary WHERE bucket >= 'x' OR we >= 'x' LIMIT 1").fetchone()
+        return odd is None
+    return True
+
+
+def where(f, dates: bool = True) -> tuple[str, list]:
+    """The condition over `event_summary s` that selects the rows of the events matching `f`
+    (which answers() accepted): the same events as marsad.web.queries.event_where."""
+    conds, params = ["1=1"], list[object]()
+    if dates and f.date_from:
+        conds.append("s.we >= ?")
+        params.append(f.date_from.isoformat())
+    if dates and f.date_to:
+        conds.append("s.bucket > '' AND s.bucket <= ?")
+        params.append(f.date_to.isoformat())
+    for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):
+        if values:
+            conds.append(f"s.{column} IN ({','.join('?' * len(values))})")
+            params += values
+    if f.actor:
+        conds.append("(s.actor1 = ? OR s.actor2 = ?)")
+        params += [f.actor, f.actor]
+    if f.admin1:
+        conds.append("s.admin1 = ? COLLATE NOCASE")
+        params.append(f.admin1)
+    if dates and getattr(f, "undated", False):
+        conds.append("s.bucket = ''")
+    return " AND ".join(conds), params
