@@ -139,6 +139,32 @@ def _select(conn, where: str) -> str:
 
 _INSERT = ("INSERT INTO event_summary(bucket, ws, we, ms, event_type, sub_event_type, admin1, actor1, actor2, "
            "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max) ")
+_MEASURES = "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max"
+_SUMS = ("sum(n_events), sum(n_located), sum(n_incidents), sum(fatalities), sum(injured), sum(arrested), "
+         "min(date_min), max(date_max)")
+DIMS = ("sub_event_type", "admin1", "actor1")      # the columns of summary_dims
+
+
+def _roll_types(conn, bucket: str | None) -> None:
+    """summary_types' rows of one bucket (all when None), from event_summary."""
+    where, params = ("bucket = ?", [bucket]) if bucket is not None else ("1=1", [])
+    conn.execute(f"INSERT INTO summary_types(bucket, ws, we, ms, event_type, {_MEASURES}) "
+                 f"SELECT bucket, ws, we, ms, event_type, {_SUMS} FROM event_summary WHERE {where} "
+                 "GROUP BY bucket, ws, we, ms, event_type", params)
+
+
+def _roll_dims(conn, bucket: str | None, sign: int = 1) -> None:
+    """Add (sign 1) or take away (-1) one bucket's event_summary rows to summary_dims (all, into an
+    empty table, when bucket is None)."""
+    where, params = ("bucket = ?", [bucket]) if bucket is not None else ("1=1", [])
+    upsert = ("" if bucket is None else " ON CONFLICT (dim, vkey, event_type) DO UPDATE SET "
+              "n_incidents = summary_dims.n_incidents + excluded.n_incidents, "
+              "fatalities = summary_dims.fatalities + excluded.fatalities")
+    for dim in DIMS:
+        conn.execute(f"INSERT INTO summary_dims(dim, vkey, event_type, n_incidents, fatalities) "
+                     f"SELECT '{dim}', CASE WHEN {dim} IS NULL THEN 'N' ELSE 'V' || {dim} END, event_type, "
+                     f"{sign} * sum(n_incidents), {sign} * sum(fatalities) FROM event_summary WHERE {where} "
+                     f"GROUP BY 2, 3{upsert}", params)
 
 
 def _bucket_where(conn, bucket: str) -> tuple[str, list]:
@@ -166,12 +192,16 @@ def refresh(conn) -> int:
         _begin(conn)
         buckets = [r[0] for r in conn.execute("SELECT bucket FROM summary_dirty ORDER BY bucket")]
         for bucket in buckets:
+            _roll_dims(conn, bucket, -1)
             conn.execute("DELETE FROM event_summary WHERE bucket = ?", (bucket,))
+            conn.execute("DELETE FROM summary_types WHERE bucket = ?", (bucket,))
             try:
                 where, params = _bucket_where(conn, bucket)
             except ValueError:       # not a bucket this module writes: its events are under 'x'
                 where, params = "1=0", []
             conn.execute(_INSERT + _select(conn, where), params)
+            _roll_types(conn, bucket)
+            _roll_dims(conn, bucket, 1)
             conn.execute("DELETE FROM summary_dirty WHERE bucket = ?", (bucket,))
     return len(buckets)
 
@@ -180,8 +210,11 @@ def rebuild(conn) -> int:
     """The whole summary from the events (a database from before migration 0007, or a new FORMAT)."""
     with conn:
         _begin(conn)
-        conn.execute("DELETE FROM event_summary")
+        for table in ("event_summary", "summary_types", "summary_dims"):
+            conn.execute(f"DELETE FROM {table}")
         conn.execute(_INSERT + _select(conn, "1=1"))
+        _roll_types(conn, None)
+        _roll_dims(conn, None)
         conn.execute("DELETE FROM summary_dirty")
         conn.execute("DELETE FROM summary_state WHERE name = 'format'")
         conn.execute("INSERT INTO summary_state(name, value) VALUES ('format', ?)", (FORMAT,))
@@ -211,6 +244,21 @@ def usable(conn, f, dates: bool = True) -> bool:
         odd = conn.execute("SELECT 1 FROM event_summary WHERE bucket >= 'x' OR we >= 'x' LIMIT 1").fetchone()
         return odd is None
     return True
+
+
+def only_types(f, dates: bool = True) -> bool:
+    """Whether `f` filters on nothing but event types and dates (then summary_types answers)."""
+    return not (f.sub_event_type or f.actor or f.admin1)
+
+
+def over_time(f) -> bool:
+    """Whether `f` has a date range or `undated` (summary_dims holds all time)."""
+    return bool(f.date_from or f.date_to or getattr(f, "undated", False))
+
+
+def table(f, dates: bool = True) -> str:
+    """The summary table that answers `f` with the fewest rows (with where(f), alias `s`)."""
+    return "summary_types" if only_types(f, dates) else "event_summary"
 
 
 def where(f, dates: bool = True) -> tuple[str, list]:

@@ -144,7 +144,7 @@ def count_events(conn, f: Filters, where: str, params: list) -> int:
 
     if summary.usable(conn, f):
         swhere, sparams = summary.where(f)
-        row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM event_summary s WHERE {swhere}",
+        row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM {summary.table(f)} s WHERE {swhere}",
                            sparams).fetchone()
         return row[0] or 0
     return conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",

@@ -133,30 +133,38 @@ def _figures(totals, events: int, groups) -> dict:
 
 
 def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
-    """stats() from the events summary: the same figures, summed over its rows."""
+    """stats() from the events summary: the same figures, summed over its rows (summary_types and
+    summary_dims when `f` filters on event types alone, else event_summary)."""
     from marsad.store import summary
 
     where, params = summary.where(f)
     where_nodate, params_nodate = summary.where(f, dates=False)
+    table = summary.table(f)
     n, fat = "CAST(sum(s.n_incidents) AS BIGINT)", "CAST(sum(s.fatalities) AS BIGINT)"
-    weekly = conn.execute(f"SELECT s.ws AS week, s.event_type, {n} AS n FROM event_summary s WHERE {where_nodate} "
+    weekly = conn.execute(f"SELECT s.ws AS week, s.event_type, {n} AS n FROM {table} s WHERE {where_nodate} "
                           f"AND s.bucket <> '' GROUP BY 1, 2 HAVING sum(s.n_incidents) > 0 ORDER BY 1, 2",
                           params_nodate).fetchall()
-    undated = conn.execute(f"SELECT s.event_type, {n} AS n FROM event_summary s WHERE {where_nodate} "
+    undated = conn.execute(f"SELECT s.event_type, {n} AS n FROM {table} s WHERE {where_nodate} "
                            f"AND s.bucket = '' GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY 1",
                            params_nodate).fetchall()
     totals = conn.execute(f"SELECT coalesce({n}, 0), {fat}, CAST(sum(s.arrested) AS BIGINT), min(s.date_min), "
-                          f"max(s.date_max), CAST(sum(s.n_events) AS BIGINT) FROM event_summary s WHERE {where}",
+                          f"max(s.date_max), CAST(sum(s.n_events) AS BIGINT) FROM {table} s WHERE {where}",
                           params).fetchone()
 
-    def group(col: str) -> list[dict]:
-        rows = conn.execute(f"SELECT s.{col} AS k, {n} AS n, {fat} AS f FROM event_summary s WHERE {where} "
-                            "GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY n DESC, k", params).fetchall()
+    def group(col: str, source: str = table) -> list[dict]:
+        if summary.only_types(f) and not summary.over_time(f) and col in summary.DIMS:   # all time
+            key = "CASE WHEN s.vkey = 'N' THEN NULL ELSE substr(s.vkey, 2) END"
+            rows = conn.execute(f"SELECT {key} AS k, {n} AS n, {fat} AS f FROM summary_dims s "
+                                f"WHERE s.dim = '{col}' AND {where} GROUP BY s.vkey HAVING sum(s.n_incidents) > 0 "
+                                "ORDER BY n DESC, k", params).fetchall()
+        else:
+            rows = conn.execute(f"SELECT s.{col} AS k, {n} AS n, {fat} AS f FROM {source} s WHERE {where} "
+                                "GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY n DESC, k", params).fetchall()
         return [{"key": r["k"], "events": r["n"], "fatalities": r["f"]} for r in rows]
 
     return _figures(totals, totals[5] or 0, {
-        "by_event_type": group("event_type"), "by_sub_event_type": group("sub_event_type"),
-        "by_admin1": group("admin1"), "by_actor": group("actor1"),
+        "by_event_type": group("event_type"), "by_sub_event_type": group("sub_event_type", "event_summary"),
+        "by_admin1": group("admin1", "event_summary"), "by_actor": group("actor1", "event_summary"),
         "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
         "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated]})
 

@@ -39,7 +39,7 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     if summary.usable(conn, f):
         swhere, sparams = summary.where(f)
         row = conn.execute("SELECT " + ", ".join(f"CAST(sum(s.{c}) AS BIGINT)" for c in (
-            "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM event_summary s WHERE {swhere}",
+            "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {summary.table(f)} s WHERE {swhere}",
             sparams).fetchone()
         events, located, best = row[0] or 0, row[1], [row[2] or 0, *row[3:]]
         base = "FROM events e"        # no text search or `since`: the filter is over events alone
@@ -70,7 +70,7 @@ def trends(conn: sqlite3.Connection, f: Filters) -> dict:
     if summary.usable(conn, f):
         where, params = summary.where(f)
         rows = conn.execute(f"SELECT s.ms AS month, s.event_type, CAST(sum(s.n_incidents) AS BIGINT) AS n, "
-                            f"CAST(sum(s.fatalities) AS BIGINT) AS killed FROM event_summary s WHERE {where} "
+                            f"CAST(sum(s.fatalities) AS BIGINT) AS killed FROM {summary.table(f)} s WHERE {where} "
                             "AND s.bucket <> '' GROUP BY 1, 2 HAVING sum(s.n_incidents) > 0 ORDER BY 1, 2",
                             params).fetchall()
     else:

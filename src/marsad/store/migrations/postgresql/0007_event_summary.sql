@@ -27,6 +27,36 @@ CREATE INDEX IF NOT EXISTS event_summary_actor1 ON event_summary(actor1);
 CREATE INDEX IF NOT EXISTS event_summary_actor2 ON event_summary(actor2);
 CREATE INDEX IF NOT EXISTS event_summary_we ON event_summary(we);
 
+-- Two smaller roll-ups of event_summary, kept with it, for the views that cover most events (no
+-- filter, or only an event type and whole weeks): summary_types by (bucket, weeks, month, event
+-- type); summary_dims by one other column (dim: sub_event_type, admin1, actor1; vkey: 'N' for
+-- NULL, else 'V' + the value) and event type, over all time.
+CREATE TABLE IF NOT EXISTS summary_types (
+    bucket         TEXT NOT NULL,
+    ws             TEXT,
+    we             TEXT,
+    ms             TEXT,
+    event_type     TEXT,
+    n_events       BIGINT NOT NULL,
+    n_located      BIGINT NOT NULL,
+    n_incidents    BIGINT NOT NULL,
+    fatalities     BIGINT NOT NULL,
+    injured        BIGINT NOT NULL,
+    arrested       BIGINT NOT NULL,
+    date_min       TEXT,
+    date_max       TEXT
+);
+CREATE INDEX IF NOT EXISTS summary_types_bucket ON summary_types(bucket);
+
+CREATE TABLE IF NOT EXISTS summary_dims (
+    dim         TEXT NOT NULL,
+    vkey        TEXT NOT NULL,
+    event_type  TEXT NOT NULL,
+    n_incidents BIGINT NOT NULL,
+    fatalities  BIGINT NOT NULL,
+    PRIMARY KEY (dim, vkey, event_type)
+);
+
 CREATE TABLE IF NOT EXISTS summary_dirty (
     bucket TEXT PRIMARY KEY
 );
