@@ -79,6 +79,7 @@ ANSWERED = [
     {},
     {"event_type": ["Battles"]},
     {"event_type": ["Battles", "Protests"], "sub_event_type": ["Armed clash"]},
+    {"event_type": ["Battles", "Explosions/Remote violence"]},
     {"actor": "islamic_state"},
     {"actor": "sdf", "event_type": ["Strategic developments"]},
     {"admin1": "deir ez-zor"},
@@ -127,6 +128,28 @@ def test_other_filters_count_the_events(db, kw):
     conn.close()
 
 
+@pytest.mark.parametrize("kw", [{"event_type": ["Battles"]}, {"event_type": ["Battles", "Protests"]},
+                                {"admin1": "AL-HASAKAH"}, {"actor": "islamic_state"}])
+def test_reports_and_claims_of_one_facet_come_from_the_facets(db, monkeypatch, kw):
+    """A report with two matching events counts once; its claims once."""
+    with Store(db) as store:
+        _save(store, "s-claims", "2025-01-20", [{**_reports(1)[0][2][0], **{k: v for k, v in (
+            ("event_type", kw.get("event_type", ["Battles"])[0]), ("actor1", kw.get("actor")),
+            ("location", {"admin1": kw.get("admin1", "Idlib"), "lat": 36.0, "lon": 37.0})) if v}}] * 2)
+        store.conn.execute("INSERT INTO claims(claim_id, doc_id, version, quantity, value_low, value_high, "
+                           "evidence) VALUES ('s-claims:c1', 's-claims', 'test-1', 'killed', 3, 3, "
+                           "'قتل ثلاثة مدنيين.')")
+        store.conn.commit()
+    conn = queries.connect(db)
+    f = Filters(**kw)
+    counts = summary.doc_counts(conn, f)
+    assert counts is not None and counts[1] >= 1
+    raw = _by_events(monkeypatch, views.totals, conn, f)
+    assert counts == (raw["documents"], raw["claims"]) and views.totals(conn, f) == raw
+    assert summary.doc_counts(conn, Filters(event_type=["Battles"], admin1="Idlib")) is None    # two facets
+    conn.close()
+
+
 def test_the_figures_are_real(db):
     """Not a tautology: counted by incident, two outlets of one strike count once."""
     conn = queries.connect(db)
@@ -144,7 +167,7 @@ def _rows(conn) -> list[list[tuple]]:
     queries = [f"SELECT bucket, ws, we, ms, event_type, sub_event_type, admin1, actor1, actor2, {measures} "
                "FROM event_summary", f"SELECT bucket, ws, we, ms, event_type, {measures} FROM summary_types",
                "SELECT dim, vkey, event_type, n_incidents, fatalities FROM summary_dims "
-               "WHERE n_incidents <> 0 OR fatalities <> 0"]
+               "WHERE n_incidents <> 0 OR fatalities <> 0", "SELECT facet, doc_id, n_claims FROM doc_facets"]
     return [sorted((tuple(r) for r in conn.execute(q)), key=repr) for q in queries]
 
 

@@ -27,6 +27,8 @@ import sqlite3
 
 FORMAT = "1"                 # bump when the summary's rows change meaning: the next refresh rebuilds
 REQUEST_REFRESH = 50         # buckets (weeks) a read request refreshes itself at most
+REQUEST_DOCS = 2000          # reports' facets a read request refreshes itself at most
+CHUNK = 500                  # reports per statement while redoing facets
 KEYS = ("ws", "we", "ms", "event_type", "sub_event_type", "admin1", "actor1", "actor2")
 FIGURES = ("fatalities", "injured", "arrested")
 
@@ -95,6 +97,11 @@ def pending(conn) -> int | None:
     return conn.execute("SELECT count(*) FROM summary_dirty").fetchone()[0]
 
 
+def pending_docs(conn) -> int:
+    """How many reports' facets wait for a refresh."""
+    return conn.execute("SELECT count(*) FROM facets_dirty").fetchone()[0]
+
+
 def current(conn, limit: int | None = None) -> bool:
     """Whether the summary is current, refreshing a queue of at most `limit` buckets (default
     REQUEST_REFRESH) first; a read-only or busy database is left as it is."""
@@ -102,16 +109,19 @@ def current(conn, limit: int | None = None) -> bool:
     if not has_tables(conn):
         return False
     waiting = pending(conn)
-    if waiting == 0:
+    if waiting is None:
+        return False
+    docs = pending_docs(conn)
+    if waiting == docs == 0:
         return True
-    if waiting is None or waiting > limit:
+    if waiting > limit or docs > REQUEST_DOCS:
         return False
     try:
         refresh(conn)
     except sqlite3.OperationalError:
         _rollback(conn)
         return False
-    return pending(conn) == 0
+    return pending(conn) == pending_docs(conn) == 0
 
 
 def _begin(conn) -> None:
@@ -133,15 +143,16 @@ def _select(conn, where: str) -> str:
             "substr(e.date_start, 1, 7), e.event_type, e.sub_event_type, e.admin1, e.actor1, e.actor2, "
             "count(*), sum(CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL THEN 1 ELSE 0 END), "
             f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END), {sums}, "
-            f"min(CASE WHEN {counted} THEN e.date_start END), max(CASE WHEN {counted} THEN e.date_end END) "
+            f"min(CASE WHEN {counted} THEN e.date_start END), max(CASE WHEN {counted} THEN e.date_end END), "
+            "min(e.date_start) "
             f"FROM events e{inc.join} WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
 
 
 _INSERT = ("INSERT INTO event_summary(bucket, ws, we, ms, event_type, sub_event_type, admin1, actor1, actor2, "
-           "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max) ")
-_MEASURES = "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max"
+           "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max, start_min) ")
+_MEASURES = "n_events, n_located, n_incidents, fatalities, injured, arrested, date_min, date_max, start_min"
 _SUMS = ("sum(n_events), sum(n_located), sum(n_incidents), sum(fatalities), sum(injured), sum(arrested), "
-         "min(date_min), max(date_max)")
+         "min(date_min), max(date_max), min(start_min)")
 DIMS = ("sub_event_type", "admin1", "actor1")      # the columns of summary_dims
 
 
@@ -167,6 +178,15 @@ def _roll_dims(conn, bucket: str | None, sign: int = 1) -> None:
                      f"GROUP BY 2, 3{upsert}", params)
 
 
+# each report's facets (see migration 0007), with its number of claims; {where} over `e`, four times
+_FACETS = ("INSERT INTO doc_facets(facet, doc_id, n_claims) SELECT f.facet, f.doc_id, "
+           "(SELECT count(*) FROM claims c WHERE c.doc_id = f.doc_id) FROM ("
+           "SELECT 't:' || e.event_type AS facet, e.doc_id FROM events e WHERE {where} UNION "
+           "SELECT 'a:' || lower(e.admin1), e.doc_id FROM events e WHERE {where} AND e.admin1 IS NOT NULL UNION "
+           "SELECT 'c:' || e.actor1, e.doc_id FROM events e WHERE {where} AND e.actor1 IS NOT NULL UNION "
+           "SELECT 'c:' || e.actor2, e.doc_id FROM events e WHERE {where} AND e.actor2 IS NOT NULL) f")
+
+
 def _bucket_where(conn, bucket: str) -> tuple[str, list]:
     """The events of one bucket, found through the index on date_start."""
     if bucket == "":
@@ -186,10 +206,17 @@ def refresh(conn) -> int:
     ensure_indexes(conn)
     if not built(conn):
         return rebuild(conn)
-    if not conn.execute("SELECT 1 FROM summary_dirty LIMIT 1").fetchone():
+    if not conn.execute("SELECT 1 FROM summary_dirty UNION ALL SELECT 1 FROM facets_dirty LIMIT 1").fetchone():
         return 0
     with conn:
         _begin(conn)
+        docs = [r[0] for r in conn.execute("SELECT doc_id FROM facets_dirty ORDER BY doc_id")]
+        for i in range(0, len(docs), CHUNK):
+            chunk = docs[i:i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM doc_facets WHERE doc_id IN ({marks})", chunk)
+            conn.execute(_FACETS.format(where=f"e.doc_id IN ({marks})"), chunk * 4)
+            conn.execute(f"DELETE FROM facets_dirty WHERE doc_id IN ({marks})", chunk)
         buckets = [r[0] for r in conn.execute("SELECT bucket FROM summary_dirty ORDER BY bucket")]
         for bucket in buckets:
             _roll_dims(conn, bucket, -1)
@@ -210,8 +237,9 @@ def rebuild(conn) -> int:
     """The whole summary from the events (a database from before migration 0007, or a new FORMAT)."""
     with conn:
         _begin(conn)
-        for table in ("event_summary", "summary_types", "summary_dims"):
+        for table in ("event_summary", "summary_types", "summary_dims", "doc_facets", "facets_dirty"):
             conn.execute(f"DELETE FROM {table}")
+        conn.execute(_FACETS.format(where="1=1"))
         conn.execute(_INSERT + _select(conn, "1=1"))
         _roll_types(conn, None)
         _roll_dims(conn, None)
@@ -284,3 +312,35 @@ def where(f, dates: bool = True) -> tuple[str, list]:
     if dates and getattr(f, "undated", False):
         conds.append("s.bucket = ''")
     return " AND ".join(conds), params
+
+
+def doc_counts(conn, f) -> tuple[int, int] | None:
+    """(reports, claims of those reports) with an event matching `f`, from doc_facets, when `f`
+    is one facet (event types, a governorate or an actor, nothing else) and the summary is
+    current; None otherwise (the caller counts the events)."""
+    if over_time(f) or f.sub_event_type or not answers(f):
+        return None
+    facets = [[f"t:{t}" for t in f.event_type], [f"a:{f.admin1.lower()}"] if f.admin1 else [],
+              [f"c:{f.actor}"] if f.actor else []]
+    used = [x for x in facets if x]
+    if len(used) != 1 or not current(conn):
+        return None
+    marks = ",".join("?" * len(used[0]))
+    if len(used[0]) == 1:
+        row = conn.execute("SELECT count(*), CAST(coalesce(sum(n_claims), 0) AS BIGINT) FROM doc_facets "
+                           "WHERE facet = ?", used[0]).fetchone()
+    else:
+        row = conn.execute("SELECT count(*), CAST(coalesce(sum(n), 0) AS BIGINT) FROM (SELECT doc_id, "
+                           f"max(n_claims) AS n FROM doc_facets WHERE facet IN ({marks}) GROUP BY doc_id) x",
+                           used[0]).fetchone()
+    return row[0], row[1]
+
+
+def start_bound(conn, f) -> str | None:
+    """The earliest date_start of any event whose date_end can be on or after f.date_from: a lower
+    bound the events' date index can range from (None: no bound known)."""
+    if not f.date_from:
+        return None
+    monday = (f.date_from - dt.timedelta(days=f.date_from.weekday())).isoformat()
+    row = conn.execute("SELECT min(start_min) FROM summary_types WHERE we >= ?", (monday,)).fetchone()
+    return row[0] if row and row[0] else None

@@ -36,7 +36,8 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     from marsad.store import summary
 
     where, params = queries.event_where(conn, f)
-    if summary.usable(conn, f):
+    usable = summary.usable(conn, f)
+    if usable:
         swhere, sparams = summary.where(f)
         row = conn.execute("SELECT " + ", ".join(f"CAST(sum(s.{c}) AS BIGINT)" for c in (
             "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {summary.table(f)} s WHERE {swhere}",
@@ -52,7 +53,13 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
         events, located, base = row[0], row[1], FROM_EVENTS
     out = {"filtered": filtered(f), "events": events, "located": located or 0,
            "incidents": best[0], **{k: int(best[i + 1] or 0) for i, k in enumerate(FIGURES)}}
-    if out["filtered"]:
+    counts = summary.doc_counts(conn, f) if usable and out["filtered"] else None
+    if counts is not None:        # one event type, governorate or actor: the reports' facets
+        out["documents"], out["claims"] = counts
+    elif out["filtered"]:
+        bound = summary.start_bound(conn, f) if usable else None
+        if bound is not None:     # a range on the date index instead of every event before date_to
+            where, params = f"{where} AND e.date_start >= ?", [*params, bound]
         out["documents"] = conn.execute(f"SELECT count(DISTINCT e.doc_id) {base} WHERE {where}", params).fetchone()[0]
         out["claims"] = conn.execute(f"SELECT count(*) FROM claims c WHERE c.doc_id IN "
                                      f"(SELECT e.doc_id {base} WHERE {where})", params).fetchone()[0]

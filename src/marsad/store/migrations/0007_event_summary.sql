@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS event_summary (
     injured        INTEGER NOT NULL,
     arrested       INTEGER NOT NULL,
     date_min       TEXT,               -- min(date_start) of the counted rows
-    date_max       TEXT                -- max(date_end) of the counted rows
+    date_max       TEXT,               -- max(date_end) of the counted rows
+    start_min      TEXT                -- min(date_start) of all its events
 );
 CREATE INDEX IF NOT EXISTS event_summary_bucket ON event_summary(bucket);
 CREATE INDEX IF NOT EXISTS event_summary_type ON event_summary(event_type);
@@ -53,7 +54,8 @@ CREATE TABLE IF NOT EXISTS summary_types (
     injured        INTEGER NOT NULL,
     arrested       INTEGER NOT NULL,
     date_min       TEXT,
-    date_max       TEXT
+    date_max       TEXT,
+    start_min      TEXT
 );
 CREATE INDEX IF NOT EXISTS summary_types_bucket ON summary_types(bucket);
 
@@ -64,6 +66,22 @@ CREATE TABLE IF NOT EXISTS summary_dims (
     n_incidents INTEGER NOT NULL,
     fatalities  INTEGER NOT NULL,
     PRIMARY KEY (dim, vkey, event_type)
+);
+
+-- doc_facets: which reports have an event of a type ('t:' + event_type), in a governorate ('a:' +
+-- lower(admin1)) or with an actor ('c:' + actor1 or actor2), with each report's number of claims:
+-- the header's "reports" and "claims" for one such filter are a count over one index range (a
+-- report with several matching events counts once, which sums cannot give). facets_dirty: reports
+-- whose events or claims changed, queued by triggers, redone by the same refresh.
+CREATE TABLE IF NOT EXISTS doc_facets (
+    facet    TEXT NOT NULL,
+    doc_id   TEXT NOT NULL,
+    n_claims INTEGER NOT NULL,
+    PRIMARY KEY (facet, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc_id);
+CREATE TABLE IF NOT EXISTS facets_dirty (
+    doc_id TEXT PRIMARY KEY
 );
 
 CREATE TABLE IF NOT EXISTS summary_dirty (
@@ -133,4 +151,26 @@ CREATE TRIGGER IF NOT EXISTS incidents_summary_au AFTER UPDATE ON incidents BEGI
         FROM events e WHERE e.event_id IN (SELECT old.lead_event_id UNION SELECT new.lead_event_id UNION
                                             SELECT m.event_id FROM incident_events m
                                              WHERE m.incident_id IN (old.incident_id, new.incident_id));
+END;
+
+-- a report's events or claims written or removed: its facets
+CREATE TRIGGER IF NOT EXISTS events_facets_ai AFTER INSERT ON events BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS events_facets_ad AFTER DELETE ON events BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (old.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS events_facets_au AFTER UPDATE ON events BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (old.doc_id);
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_facets_ai AFTER INSERT ON claims BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_facets_ad AFTER DELETE ON claims BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (old.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_facets_au AFTER UPDATE ON claims BEGIN
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (old.doc_id);
+    INSERT OR IGNORE INTO facets_dirty(doc_id) VALUES (new.doc_id);
 END;

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS event_summary (
     injured        BIGINT NOT NULL,
     arrested       BIGINT NOT NULL,
     date_min       TEXT,
-    date_max       TEXT
+    date_max       TEXT,
+    start_min      TEXT
 );
 CREATE INDEX IF NOT EXISTS event_summary_bucket ON event_summary(bucket);
 CREATE INDEX IF NOT EXISTS event_summary_type ON event_summary(event_type);
@@ -44,7 +45,8 @@ CREATE TABLE IF NOT EXISTS summary_types (
     injured        BIGINT NOT NULL,
     arrested       BIGINT NOT NULL,
     date_min       TEXT,
-    date_max       TEXT
+    date_max       TEXT,
+    start_min      TEXT
 );
 CREATE INDEX IF NOT EXISTS summary_types_bucket ON summary_types(bucket);
 
@@ -55,6 +57,22 @@ CREATE TABLE IF NOT EXISTS summary_dims (
     n_incidents BIGINT NOT NULL,
     fatalities  BIGINT NOT NULL,
     PRIMARY KEY (dim, vkey, event_type)
+);
+
+-- doc_facets: which reports have an event of a type ('t:' + event_type), in a governorate ('a:' +
+-- lower(admin1)) or with an actor ('c:' + actor1 or actor2), with each report's number of claims:
+-- the header's "reports" and "claims" for one such filter are a count over one index range (a
+-- report with several matching events counts once, which sums cannot give). facets_dirty: reports
+-- whose events or claims changed, queued by triggers, redone by the same refresh.
+CREATE TABLE IF NOT EXISTS doc_facets (
+    facet    TEXT NOT NULL,
+    doc_id   TEXT NOT NULL,
+    n_claims INTEGER NOT NULL,
+    PRIMARY KEY (facet, doc_id) INCLUDE (n_claims)
+);
+CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc_id);
+CREATE TABLE IF NOT EXISTS facets_dirty (
+    doc_id TEXT PRIMARY KEY
 );
 
 CREATE TABLE IF NOT EXISTS summary_dirty (
@@ -137,3 +155,20 @@ CREATE OR REPLACE TRIGGER incident_events_summary AFTER INSERT OR UPDATE OR DELE
     FOR EACH ROW EXECUTE FUNCTION marsad_summary_member();
 CREATE OR REPLACE TRIGGER incidents_summary AFTER INSERT OR UPDATE OR DELETE ON incidents
     FOR EACH ROW EXECUTE FUNCTION marsad_summary_incident();
+
+-- a report's events or claims written or removed: its facets
+CREATE OR REPLACE FUNCTION marsad_facets_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO facets_dirty(doc_id) VALUES (OLD.doc_id) ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO facets_dirty(doc_id) VALUES (NEW.doc_id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER events_facets AFTER INSERT OR UPDATE OR DELETE ON events
+    FOR EACH ROW EXECUTE FUNCTION marsad_facets_dirty();
+CREATE OR REPLACE TRIGGER claims_facets AFTER INSERT OR UPDATE OR DELETE ON claims
+    FOR EACH ROW EXECUTE FUNCTION marsad_facets_dirty();
