@@ -304,8 +304,9 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
         params.append(f.admin1)
     _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?", "i.date_start > '' AND i.date_start <= ?")
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
-    if f.actor:
-        conds.append(f"EXISTS ({member} WHERE m.incident_id = i.incident_id AND (me.actor1 = ? OR me.actor2 = ?))")
+    if f.actor:       # the incidents of the actor's events (two index lookups; an EXISTS per incident scanned all)
+        pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
+        conds.append(f"i.incident_id IN ({pick}.actor1 = ? UNION {pick}.actor2 = ?)")
         params += [f.actor, f.actor]
     if f.q:
         clause, qp = search.doc_match_clause(conn, f.q, "d")
