@@ -491,3 +491,42 @@ def test_a_dated_report_joins_an_incident_of_timeless_reports_only_as_they_would
                   evidence="تفجير انتحاري مزدوج في ساحة الطيران")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is joins
+
+
+@pytest.mark.parametrize("second, merges", [
+    # a drone attack on a crowd: one outlet codes the strike, another the attack on civilians
+    pytest.param(dict(event_type="Violence against civilians", sub_event_type="Attack", actor2="civilians"),
+                 True, id="attack-on-civilians"),
+    pytest.param(dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"), True,
+                 id="drone-strike"),
+    # a ground clash at the same place and day is another incident
+    pytest.param(dict(event_type="Battles", sub_event_type="Armed clash", actor2="civilians"), False,
+                 id="armed-clash"),
+])
+def test_a_drone_attack_told_as_a_strike_and_as_an_attack_on_civilians(store, reports, second, merges):
+    reports.doc("h1")
+    reports.doc("h2")
+    place = dict(country="SY", admin1="Homs", name_ar="حمص", lat=34.73, lon=36.71, geo_precision=1,
+                 date_start="2023-10-05", date_end="2023-10-05")
+    reports.event("h1", **place, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  fatalities=89, injured=277,
+                  evidence="مسيرات تحمل ذخائر متفجرة استهدفت حفل تخريج الضباط في الكلية الحربية بحمص")
+    reports.event("h2", **place, **second, fatalities=123,
+                  evidence="قتل 123 شخصا في هجوم بالمسيرات على حفل تخرج في الكلية الحربية")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("x, y, ok", [
+    # one state, named by the event date (before / after 8 December 2024): an undated report cannot tell
+    ("syrian_regime_forces", "syrian_government_forces", True),
+    ("syrian_regime_forces", "iran_backed_militias", True),
+    # groups do not chain: the new government is not an ally of the militias the old one had
+    ("syrian_government_forces", "iran_backed_militias", False),
+    ("sdf", "asayish", True),
+    ("sdf", "islamic_state", False),
+    (None, "islamic_state", True),
+])
+def test_compatible_actors(x, y, ok):
+    from marsad.analysis.incidents import Rules, _actor_ok
+    assert _actor_ok(Rules.load(), x, y) is ok

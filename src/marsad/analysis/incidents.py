@@ -85,10 +85,10 @@ class Rules:
     @classmethod
     def load(cls) -> "Rules":
         raw = vocab.incident_rules()
-        groups = {}
+        groups: dict[str, set[int]] = {}         # an actor may be in several groups
         for i, group in enumerate(raw["compatible_actors"]):
             for actor in group:
-                groups[actor] = i
+                groups.setdefault(actor, set()).add(i)
         pairs = frozenset(frozenset(p) for p in raw["compatible_sub_event_types"])
         return cls(float(raw["max_km"]), float(raw["far_km"]), int(raw["max_point_precision"]),
                    int(raw["date_slack_days"]), int(raw["max_span_days"]), int(raw["undated_lookback_days"]),
@@ -177,7 +177,7 @@ def _actor_ok(rules: Rules, x: str | None, y: str | None) -> bool:
     if x is None or y is None or x == y:
         return True
     gx, gy = rules.actor_group.get(x), rules.actor_group.get(y)
-    return gx is not None and gx == gy
+    return gx is not None and gy is not None and bool(gx & gy)
 
 
 def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
