@@ -530,3 +530,26 @@ def test_a_drone_attack_told_as_a_strike_and_as_an_attack_on_civilians(store, re
 def test_compatible_actors(x, y, ok):
     from marsad.analysis.incidents import Rules, _actor_ok
     assert _actor_ok(Rules.load(), x, y) is ok
+
+
+@pytest.mark.parametrize("tolls, merges", [
+    # "4 قتلى و10 جرحى" read the wrong way round: a handful of injured contradicts nothing
+    pytest.param(dict(fatalities=10, injured=4), True, id="swapped-small-injured"),
+    pytest.param(dict(fatalities=8, injured=1), True, id="one-injured-a-detail"),
+    # both counts of injured are real figures and 3x apart: two shellings
+    pytest.param(dict(fatalities=9, injured=80), False, id="injured-far-apart"),
+    # the killed still must agree
+    pytest.param(dict(fatalities=30, injured=4), False, id="killed-far-apart"),
+])
+def test_a_handful_of_injured_contradicts_no_other_toll(store, reports, tolls, merges):
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    country="IQ", admin1="Duhok", name_ar="زاخو", lat=37.14, lon=42.68, geo_precision=1,
+                    actor2="civilians", date_start="2022-07-20", date_end="2022-07-20")
+    reports.doc("b1")
+    reports.doc("b2")
+    reports.event("b1", **shelling, fatalities=9, injured=23,
+                  evidence="قتل 9 مدنيين واصيب 23 اخرون بقصف تركي طال منتجعا سياحيا في زاخو")
+    reports.event("b2", **shelling, **tolls,
+                  evidence="قصف مدفعي استهدف مصيف برخ السياحي في قضاء زاخو بمحافظة دهوك")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

@@ -81,6 +81,7 @@ class Rules:
     compatible_types: frozenset
     actor_group: dict
     perpetrator_only: frozenset = frozenset()
+    min_injured: int = 5
 
     @classmethod
     def load(cls) -> "Rules":
@@ -94,7 +95,8 @@ class Rules:
                    int(raw["date_slack_days"]), int(raw["max_span_days"]), int(raw["undated_lookback_days"]),
                    float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
                    int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups,
-                   frozenset(raw.get("perpetrator_only_event_types", ())))
+                   frozenset(raw.get("perpetrator_only_event_types", ())),
+                   int(raw.get("min_injured_contradiction", 5)))
 
 
 @dataclass(slots=True)
@@ -201,8 +203,16 @@ def toll_ok(rules: Rules, x, y) -> bool:
 
 
 def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
-    """Killed and injured (arrests grow as a sweep goes on: not a contradiction)."""
-    return all(toll_ok(rules, a.row.get(f), b.row.get(f)) for f in ("fatalities", "injured"))
+    """Killed and injured (arrests grow as a sweep goes on: not a contradiction). A handful of
+    injured (under ``min_injured_contradiction``) contradicts no other figure: a first count,
+    the injured of one detail of the story, or two figures read the wrong way round ("4 قتلى
+    و10 جرحى" stored as 10 killed, 4 injured)."""
+    if not toll_ok(rules, a.row.get("fatalities"), b.row.get("fatalities")):
+        return False
+    x, y = a.row.get("injured"), b.row.get("injured")
+    if x is not None and y is not None and min(x, y) < rules.min_injured:
+        return True
+    return toll_ok(rules, x, y)
 
 
 def weekdays_ok(a: Ev, b: Ev) -> bool:
