@@ -553,3 +553,23 @@ def test_a_handful_of_injured_contradicts_no_other_toll(store, reports, tolls, m
                   evidence="قصف مدفعي استهدف مصيف برخ السياحي في قضاء زاخو بمحافظة دهوك")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("dated, merges", [
+    # two timeless reports naming only "south of Damascus": a region, where look-alikes are many
+    pytest.param(False, False, id="both-timeless"),
+    # with a date on one side the other's toll and weekday are checked against a day
+    pytest.param(True, True, id="one-dated"),
+])
+def test_two_timeless_reports_do_not_merge_on_a_region_name(store, reports, dated, merges):
+    bomb = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                country="SY", admin1="Damascus", name_ar="جنوب دمشق", lat=33.24, lon=36.29, geo_precision=2)
+    reports.doc("r1", published="2023-07-27" if dated else None)
+    reports.doc("r2")
+    reports.event("r1", **bomb, fatalities=5, injured=20,
+                  **(dict(date_start="2023-07-27", date_end="2023-07-27") if dated else {}),
+                  evidence="قتل خمسة اشخاص واصيب 20 بانفجار عبوة ناسفة جنوب دمشق اليوم الخميس")
+    reports.event("r2", **bomb, fatalities=7, injured=20,
+                  evidence="قتل سبعة اشخاص واصيب عشرون بتفجير جنوب دمشق الخميس")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

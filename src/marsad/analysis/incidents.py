@@ -361,7 +361,7 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
     place = place_score(rules, a, b)
     if place < 0:
         return "two places"
-    if a.when == FLOAT == b.when and place < SPOT:
+    if a.when == FLOAT == b.when and (place < SPOT or (a.region and b.region)):
         place = 0.0
     if place == IN_CITY and not in_city_ok(a, b):
         return "a city and a spot in it: no close toll or weekday"
@@ -517,8 +517,8 @@ class Merger:
             place = place_score(rules, ev, m)
             if place < 0:
                 return 0.0
-            if ev.when == FLOAT == m.when and place < SPOT:
-                place = 0.0              # two timeless reports: only the same named place or spot
+            if ev.when == FLOAT == m.when and (place < SPOT or (ev.region and m.region)):
+                place = 0.0              # two timeless reports: only the same named place or spot, not a region
             if place == IN_CITY and not in_city_ok(ev, m):
                 place = 0.0              # a city and a spot in it: only with a close toll or a weekday
             if place > best:
