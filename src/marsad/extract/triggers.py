@@ -290,6 +290,15 @@ def _word_list(section: str) -> frozenset:
 
 
 def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
+    """The sentence's triggers, less the blocked ones unless keep_blocked (computed once per sentence)."""
+    key = ("triggers", keep_blocked)
+    found = sent.cache.get(key)
+    if found is None:
+        found = sent.cache[key] = _find_triggers(sent, keep_blocked)
+    return list(found)
+
+
+def _find_triggers(sent, keep_blocked: bool) -> list[Trigger]:
     req = _requires()
     false = matcher("cues", "false_triggers").find(sent.folded) if sent.triggers else []
     out = []
