@@ -89,7 +89,7 @@ def read_claims(doc: Doc) -> Doc:
     what the report said so far (ClaimState) and whether the sentence told an event (`told`, read_events)."""
     state = ClaimState()
     for sent in doc.sentences:
-        doc.claims.extend(sentence_claims(sent, sent.pub, state, sent.told))
+        doc.claims.extend(sentence_claims(sent, state, sent.told))
     return doc
 
 
