@@ -136,6 +136,7 @@ def world_entries(merge) -> list[dict]:
         records.append({"src": "gn", "id": str(c["geonameid"]), "country": cc, "names": names,
                         "name_en": c["name"], "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5),
                         "pop": pop, "fcode": "PPLC" if capital else "", "admin1": a1, "admin2": ""})
+    records = clean_records(records)
     records.sort(key=lambda r: -r["pop"])     # the largest town of a name keeps its id when merged
     towns = merge(records)
     seats: dict[tuple[str, str], dict] = {}
@@ -170,6 +171,48 @@ def world_entries(merge) -> list[dict]:
     return towns + units
 
 
+SOLE_NAME_KM = 25.0
+
+
+def clean_records(records: list[dict]) -> list[dict]:
+    """Two faults of GeoNames' alternate names and populations, removed before merging:
+    - a town's alternate name that is the only Arabic name of a city of its country, far from it ("ساوه",
+      the city Sāveh's one name, is also listed for Arāk 120 km away): the name belongs to that city;
+    - a city's population copied onto a namesake in another division (Marāgheh, 262,604, twice, 1,200 km
+      apart): the older record (lower GeoNames id) keeps it, the copy gets none."""
+    from build_gazetteer import km
+
+    sole: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in records:
+        folded = {fold(n) for n in r["names"]}
+        if len(folded) == 1 and r["pop"] >= CITY_POP:
+            sole[(r["country"], folded.pop())].append(r)
+    for r in records:
+        if len(r["names"]) > 1:
+            r["names"] = [n for n in r["names"] if not any(
+                o is not r and km(r["lat"], r["lon"], o["lat"], o["lon"]) > SOLE_NAME_KM
+                for o in sole.get((r["country"], fold(n)), ()))] or r["names"]
+    first: dict[tuple[str, str, int], dict] = {}
+    for r in sorted(records, key=lambda r: int(r["id"])):
+        key = (r["country"], r["name_en"], r["pop"])
+        if r["pop"] >= CITY_POP and key in first:
+            r["pop"] = 0
+        first.setdefault(key, r)
+    return records
+
+
+def prefixed_forms(key: str) -> list[str]:
+    """A one-word name with each attached prefix (و ف ب ل ك and their pairs; لل for ال): the forms whose own
+    frequency as a word tells a prefixed reading from an ordinary word ("كامل" is no ك + Āmol)."""
+    from marsad.text.morph import CONJUNCTIONS, PREPOSITIONS
+
+    prefixes = list(CONJUNCTIONS + PREPOSITIONS) + [c + p for p in PREPOSITIONS for c in CONJUNCTIONS]
+    out = [p + key for p in prefixes]
+    if key.startswith("ال"):
+        out += [c + "لل" + key[2:] for c in ("", *CONJUNCTIONS)]
+    return out
+
+
 def write_word_zipf(entries: list[dict], out: Path = DATA_DIR / "word_zipf.tsv") -> None:
     """Zipf frequency (wordfreq, Arabic, summed over spellings that fold alike) of every one-word name."""
     import wordfreq
@@ -184,8 +227,9 @@ def write_word_zipf(entries: list[dict], out: Path = DATA_DIR / "word_zipf.tsv")
                 keys.update(fold(n) for n in ln.split("\t")[-1].split("|") if " " not in fold(n))
     import math
 
+    keys |= {form for k in list(keys) for form in prefixed_forms(k)}
     rows = sorted((k, round(math.log10(freq[k]) + 9, 2)) for k in keys if freq.get(k))
     rows = [(k, z) for k, z in rows if z >= ZIPF_MIN]
-    out.write_text("# folded one-word name\tzipf frequency as an ordinary word (wordfreq 'ar'; built by "
+    out.write_text("# folded one-word name (and its prefixed forms)\tzipf frequency as an ordinary word (wordfreq 'ar'; built by "
                    "scripts/build_world.py)\n" + "".join(f"{k}\t{z}\n" for k, z in rows), encoding="utf-8")
     print(f"{len(rows)} word frequencies -> {out}", file=sys.stderr)

@@ -408,3 +408,86 @@ def test_a_timeless_report_two_dated_bombings_at_its_square_fit_stays_on_its_own
     update_incidents(store.conn)
     groups = sorted(sorted(i["doc_ids"]) for i in list_incidents(store.conn))
     assert groups == [["y1"], ["y2", "y4"], ["y3"]]
+
+
+# -- a city and a spot in it; a dated report that comes before its incident is formed -----------
+TAYARAN = dict(CITY_SQUARE, name_ar="ساحة الطيران", lat=33.335, lon=44.42, geo_precision=1)
+
+
+@pytest.mark.parametrize("spot, joins", [
+    # "a double bombing hit Baghdad on Monday" (the city, no square named) and undated reports at
+    # the square: the Monday and a close toll tie them
+    pytest.param(dict(fatalities=35, evidence="استشهاد 35 شخصا في التفجير المزدوج في ساحة الطيران صباح اليوم الاثنين"),
+                 True, id="square-monday"),
+    pytest.param(dict(fatalities=16, injured=65, evidence="قتل 16 شخصا واصيب 65 اثر تفجير مزدوج بساحة الطيران"),
+                 True, id="square-same-injured"),
+    # the square on a Tuesday with other tolls: the look-alike
+    pytest.param(dict(fatalities=4, injured=22, evidence="فجر انتحاري نفسه الثلاثاء بين العمال في ساحة الطيران"),
+                 False, id="square-tuesday-lookalike"),
+    # nothing firm: a toll within 3x but not close, no weekday
+    pytest.param(dict(fatalities=60, evidence="قتل 60 شخصا في تفجير بساحة الطيران"), False, id="square-nothing-firm"),
+    # a town 30 km from the city's point is not a spot in it
+    pytest.param(dict(name_ar="التاجي", lat=33.51, lon=44.23, fatalities=35,
+                      evidence="استشهاد 35 شخصا في تفجير مزدوج في قضاء التاجي صباح اليوم الاثنين"),
+                 False, id="town-outside-the-city"),
+])
+def test_a_dated_city_level_report_and_undated_ones_at_a_square(store, reports, spot, joins):
+    reports.doc("c1")
+    reports.doc("c2")
+    reports.event("c1", **CITY_SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج نفذه انتحاريان استهدف صباح الاثنين العاصمة بغداد")
+    reports.event("c2", **{**TAYARAN, **spot})
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is joins
+
+
+@pytest.mark.parametrize("toll, merges", [
+    pytest.param(dict(fatalities=27, injured=60), True, id="close-tolls"),
+    pytest.param(dict(fatalities=12), False, id="compatible-toll-not-close"),
+    pytest.param(dict(), False, id="no-toll"),
+])
+def test_two_dated_reports_a_city_and_a_square_in_it_need_a_close_toll(store, reports, toll, merges):
+    """On one day the city may have had several bombings: sharing the day is not enough."""
+    reports.doc("d1")
+    reports.doc("d2")
+    reports.event("d1", **CITY_SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج استهدف صباح الاثنين العاصمة بغداد")
+    reports.event("d2", **TAYARAN, date_start="2018-01-15", date_end="2018-01-15", **toll,
+                  evidence="تفجير مزدوج في ساحة الطيران")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_a_month_dated_report_joins_the_incident_formed_after_its_turn(store, reports):
+    """Merge order is by date: "in January 2018" at the square comes before the report of 15 January
+    (at the city) has gathered the undated reports at the square. Tried again at the end, it
+    joins them. A timeless-only incident it would fit is not a target: its report stayed alone
+    because it could not tell two incidents apart."""
+    for d in ("m1", "m2", "m3", "m4"):
+        reports.doc(d)
+    reports.event("m1", **{**TAYARAN, "sub_event_type": "Remote explosive/landmine/IED"},
+                  date_start="2018-01-01", date_end="2018-01-31",
+                  evidence="وكان تفجير مزدوج قد وقع في ساحة الطيران في كانون الثاني 2018")
+    reports.event("m2", **CITY_SQUARE, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج استهدف صباح الاثنين العاصمة بغداد")
+    reports.event("m3", **TAYARAN, fatalities=16, injured=65, evidence="قتل 16 شخصا واصيب 65 اثر تفجير مزدوج بساحة الطيران")
+    reports.event("m4", **TAYARAN, fatalities=35, evidence="استشهاد 35 شخصا في التفجير المزدوج في ساحة الطيران صباح اليوم الاثنين")
+    update_incidents(store.conn)
+    assert _groups(store) == {frozenset({"m1", "m2", "m3", "m4"})}
+
+
+@pytest.mark.parametrize("later, joins", [
+    pytest.param(dict(fatalities=12), False, id="place-alone"),
+    pytest.param(dict(fatalities=21, injured=44), True, id="same-tolls"),
+])
+def test_a_dated_report_joins_an_incident_of_timeless_reports_only_as_they_would_join_it(store, reports, later, joins):
+    """Stored first: an undated, unpublished report at the square. A dated report at the square
+    arrives later: it must meet the bar a timeless report meets to join a dated one."""
+    reports.doc("f1")
+    reports.event("f1", **TAYARAN, fatalities=21, injured=44, evidence="قتل 21 شخصا في تفجير مزدوج بساحة الطيران")
+    update_incidents(store.conn)
+    reports.doc("f2", published="2021-01-21")
+    reports.event("f2", **TAYARAN, date_start="2021-01-21", date_end="2021-01-21", **later,
+                  evidence="تفجير انتحاري مزدوج في ساحة الطيران")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is joins

@@ -115,8 +115,29 @@ EVENTS = [
      "أربعة إرهابيين.", "2025-05-27", [(AIR, "iraqi_security_forces", "islamic_state", {"fatalities": 4, "date_start": "2025-05-26"})]),
     ("arrest-of-suspects-of-the-bombing", "وفي اليوم نفسه، اعتقلت قسد اثنين من المشتبه بضلوعهم في التفجير خلال مداهمة في بلدة مركدة.", None,
      [(ARR, "sdf", None, {"arrested": 2})]),
-    ("assassinated-official-is-clash", "اغتال مسلحون مجهولون، مساء أمس الاثنين، مختار إحدى القرى التابعة لناحية الرياض جنوب غربي كركوك.",
-     "2025-09-16", [(CLASH, "unidentified_armed_group", None, {"fatalities": 1, "actor2": None})]),
+    ("assassinated-official-is-clash", "اغتال مسلحون مجهولون، مساء أمس الاثنين، رئيس مجلس ناحية الرياض جنوب غربي كركوك.",
+     "2025-09-16", [(CLASH, "unidentified_armed_group", None, {"actor2": None})]),
+    # a village mukhtar is a civilian notable, not an official in arms (the real gold codes his killing as an attack)
+    ("assassinated-mukhtar-is-attack", "اغتال مسلحون مجهولون، مساء أمس الاثنين، مختار إحدى القرى التابعة لناحية الرياض جنوب غربي كركوك.",
+     "2025-09-16", [(VAC, "unidentified_armed_group", "civilians", {"fatalities": 1})]),
+    # massacre: a massacre word is an attack on civilians, by whoever the sentence names, with its toll
+    # protesters who went out (خرج محتجون) hold a protest; another city's protest is its own event
+    ("protesters-went-out", "ومؤخرا، خرج محتجون في مدينة دير الزور وطالبوا بعودة المهجرين.", None,
+     [("Peaceful protest", "protesters", None, {})]),
+    ("protest-in-another-city-apart", "تظاهر العشرات في مدينة دير الزور أمس للمطالبة بعودة المهجرين. وشهدت الاحتجاجات مشاركة واسعة "
+     "في ساحة سعد الله الجابري بمدينة حلب.", "2025-11-22", [("Peaceful protest", "protesters", None, {"location": "دير الزور"}),
+                                                            ("Peaceful protest", "protesters", None, {"location": "حلب"})]),
+    ("massacre-by-militia", "ارتكبت ميليشيا الدفاع الوطني مجزرة بحق اثني عشر مدنيا في قرية الحمرا بريف حماة الغربي أمس.",
+     "2016-05-10", [(VAC, "syrian_regime_forces", "civilians", {"fatalities": 12, "date_start": "2016-05-09"})]),
+    ("massacre-toll-victims", "شهدت بلدة الشعفة مساء أمس مجزرة راح ضحيتها تسعة أشخاص بينهم أطفال على يد مسلحين مجهولين.",
+     "2024-05-10", [(VAC, "unidentified_armed_group", "civilians", {"fatalities": 9})]),
+    ("massacre-by-air-is-strike", "ارتكب الطيران الروسي مجزرة في بلدة معرة النعمان بغارات جوية أمس.", "2019-05-10",
+     [(AIR, "russian_forces", None, {})]),
+    # an airdrop is a raid whatever aircraft carry it; its outcome types it (a firefight after it: Armed clash)
+    ("airdrop-carried-by-helicopters", "نفذت ثلاث مروحيات أمريكية بمشاركة طائرة مسيرة عملية إنزال جوي على منزل في بلدة أطمة بريف إدلب، "
+     "وأسفرت العملية عن اعتقال شخصين.", None, [(ARR, "international_coalition", None, {"arrested": 2})]),
+    ("airdrop-landed-troops-clash", "أنزلت مروحيات أمريكية مقاتلين قرب قرية الشحيل بعد منتصف الليل. واشتبك المقاتلون مع عناصر من داعش "
+     "في محيط القرية.", None, [(CLASH, "international_coalition", None, {})]),
     ("calendar-day-over-announcement-day", "أعلن الجهاز، اليوم الاثنين، القبض على قيادي في داعش خلال عملية نفذها فجر الأحد 12 يناير داخل "
      "مدينة كركوك.", "2025-01-13", [(ARR, None, "islamic_state", {"date_start": "2025-01-12"})]),
     ("rockets-fell", "سقطت ثلاثة صواريخ داخل قاعدة عين الأسد الجوية في ناحية البغدادي غربي محافظة الأنبار.", "2023-11-21", [(SHELL, None, None, {})]),

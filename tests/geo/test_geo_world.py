@@ -3,9 +3,14 @@ disambiguation that knows them (famous cities over local namesakes, the report's
 a city over its governorate, common words not read as places)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from marsad.geo import best_place, find_places, report_place
+from marsad.geo import best_place, find_places, load_gazetteer, report_place
+from marsad.geo.fold import fold
+from marsad.geo.gazetteer import Entry
+from marsad.geo.resolve import km
 
 # (id, text, surface, country, admin1 or None, precision)
 WORLD = [
@@ -47,6 +52,25 @@ WORLD = [
     ("shabwa-with-ha", "قتل جنديان بهجوم جنوب غرب شبوه", "شبوه", "YE", None, 2),
     ("khabur-river", "غرق طفلان في نهر الخابور جنوبي الحسكة", "نهر الخابور", "SY", "Al-Hasakah", 2),
     ("orontes-river", "انتشال جثة من نهر العاصي قرب جسر الشغور", "نهر العاصي", "SY", None, 2),
+    # a feminine name after "مدينة" is an adjective only in an adjective's shape ("قرية صغيرة"), not "برشلونة"
+    ("barcelona-after-city", "طعن رجل ثلاثة مارة في مدينة برشلونة شمال شرقي إسبانيا", "برشلونة", "ES", "Catalonia", 1),
+    ("saida-dz-after-city", "قتل دركي في كمين في مدينة سعيدة غرب الجزائر", "سعيدة", "DZ", "Saida", 1),
+    # a namesake's own Syrian vote does not make a Moroccan report Syrian
+    ("kenitra-in-morocco", "فككت الشرطة خلية في القنيطرة شمال غرب المغرب", "القنيطرة", "MA", None, 1),
+    ("babol-in-iran", "اعتقلت السلطات ناشطين في بابل شمال إيران", "بابل", "IR", "Mazandaran", 1),
+    ("quneitra-in-syria", "قصف إسرائيلي على مواقع في القنيطرة جنوب سوريا", "القنيطرة", "SY", "Quneitra", 3),
+    # two-letter names read only after a city cue
+    ("qom-after-city", "تظاهر مئات الطلاب في مدينة قم الإيرانية", "قم", "IR", "Qom", 1),
+    ("ibb-after-city", "اشتباكات بين مسلحين قبليين في مدينة إب وسط اليمن", "إب", "YE", "Ibb", 1),
+    # a name stored as "مدينة X" is read after the cue مدينة
+    ("madinat-hamad", "انفجار عبوة قرب مركز للشرطة في مدينة حمد بالبحرين", "حمد", "BH", None, 1),
+    # a country=city name whose two readings share a country vouches for that country
+    ("algiers-votes-dz", "أعلنت السلطات في الجزائر مقتل عسكري في مدينة سعيدة", "سعيدة", "DZ", "Saida", 1),
+    ("drc", "قتل عشرون مدنياً في هجوم لمسلحين شرق الكونغو الديمقراطية", "الكونغو الديمقراطية", "CD", None, 3),
+    ("amol-after-city", "اعتقلت السلطات ثلاثة ناشطين في مدينة آمل شمال إيران", "آمل", "IR", "Mazandaran", 1),
+    ("tyre-in-lebanon", "استهدفت غارة إسرائيلية سيارة في صور جنوب لبنان", "صور", "LB", "South Lebanon", 1),
+    ("al-bab-city", "قتل خمسة مدنيين بانفجار سيارة مفخخة في مدينة الباب شرقي حلب", "الباب", "SY", "Aleppo", 1),
+    ("al-bab-bare", "قصف مدفعي على أطراف الباب بريف حلب الشرقي", "الباب", "SY", "Aleppo", 2),
     ("tharthar-desert", "قتل جنديان بانفجار عبوة في صحراء الثرثار بمحافظة صلاح الدين", "صحراء الثرثار", "IQ",
      "Salah ad-Din", 2),
 ]
@@ -78,6 +102,20 @@ NOT_PLACES = [
     ("warplanes-after-figure", 'وأفاد المرصد أن "3 طائرات حربية روسية أقلعت نحو إدلب، بحسب ناشطين في تركيا', "حربية"),
     ("his-talk", "ويؤكد المصدر الأمني في نهاية حديثه أن القوات تنقل المدفعية", "حديثه"),
     ("small-village", "منع أهالي مزرعة الهوات (قرية صغيرة من 20 منزلاً) المسلحين من دخولها", "صغيرة"),
+    # a common noun with its definite adjective is that noun (the main gate, not the town al-Bab)
+    ("main-gate", "فجّر المهاجمون سيارة مفخخة قرب الباب الرئيسي للسجن قبل أن يقتحموه", "الباب"),
+    ("back-door", "دخل المسلحون من الباب الخلفي للمستشفى واعتقلوا جريحين", "الباب"),
+    # a definite name right after a definite word, commoner as a word, is that word's adjective
+    ("existing-cooperation", "ندد البيان بالتعاون القائم بين حكومة مالي والقوات الروسية", "القائم"),
+    ("recent-estimates-definite", "ولم تشمل التقديرات الحديثة أعداد المفقودين في النيجر", "الحديثة"),
+    # an indefinite one in a feminine adjective's shape after an indefinite word, too
+    ("recent-estimates", "نشرت الأمم المتحدة تقديرات حديثة لأعداد المقاتلين الأجانب في العراق", "حديثة"),
+    ("new-villages-plural", "استعاد الجيش العراقي السيطرة على أربع قرى جديدة جنوب الموصل", "جديدة"),
+    # after a demonstrative, a noun
+    ("this-movement", "وتتواصل الاحتجاجات منذ بداية هذا الحراك في محافظة السويداء", "الحراك"),
+    # the whole word with its prefix is an ordinary word, also in a report that names the country
+    ("entirely", "أعلنت طهران أن إيران قضت على الخلية بشكل كامل", "كامل"),
+    ("that-it", "يقول مسؤولون إيرانيون بأنه تم القضاء على الخلية بدعم إيراني", "بأنه"),
 ]
 
 
@@ -153,3 +191,46 @@ def test_a_bracket_ends_a_direction_phrase():
     text = "سيطرت القوات على أجزاء من أحياء حطين (غرب) والبريد (شمال غرب) في مدينة الرقة"
     assert not any(m.kind == "region" and "البريد" in m.surface for m in find_places(text)), \
         [(m.surface, m.kind) for m in find_places(text)]
+
+
+ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
+REPORTS_ABOUT_A_CITY = ("قتل ثلاثة أشخاص في هجوم مسلح في مدينة {city} في {country}، بحسب الشرطة.",
+                        "قتل ثلاثة أشخاص في هجوم مسلح في {city} شمال {country}، بحسب الشرطة.")
+
+
+def _big_foreign_cities() -> list[tuple[Entry, str, str]]:
+    """(city, one of its Arabic names, its country's name) for every city of the gazetteer outside Syria and Iraq
+    with over 100,000 inhabitants (names in Arabic letters only; not the cue word itself)."""
+    gaz = load_gazetteer()
+    country = {e.country: e.names[0] for e in gaz.entries if e.kind == "country" and e.id.startswith("country:")}
+    out = []
+    for e in gaz.entries:
+        if e.kind != "city" or e.country in ("SY", "IQ") or e.pop < 100_000 or e.country not in country:
+            continue
+        for name in dict.fromkeys(e.names):
+            if ARABIC_NAME.match(name) and len(name) > 1 and fold(name) not in ("مدينه", "المدينه"):
+                out.append((e, name, country[e.country]))
+    return out
+
+
+def test_no_big_foreign_city_resolves_to_a_namesake_in_a_report_about_it():
+    """In a report that names a foreign city of over 100,000 people and its country, the name is that city or (a
+    bare name that is a common word: "العين", "معسكر") no place, never a namesake village elsewhere; after
+    "مدينة" it is always the city."""
+    cities = _big_foreign_cities()
+    assert len(cities) > 1500
+    wrong, missed = [], []
+    for e, name, country in cities:
+        for n, template in enumerate(REPORTS_ABOUT_A_CITY):
+            text = template.format(city=name, country=country)
+            at = text.index(name)
+            over = [m for m in find_places(text, context=text) if m.start < at + len(name) and at < m.end]
+            if not over:
+                if n == 0:
+                    missed.append((e.name_en, name))
+                continue
+            m = over[0]
+            if km(e.lat, e.lon, m.lat, m.lon) > 25:
+                wrong.append((e.name_en, e.country, name, m.name_en, m.country, m.kind))
+    assert not wrong, wrong[:20]
+    assert not missed, missed[:20]

@@ -129,7 +129,8 @@ def _ranges(merger: Merger, new: list[Ev]) -> list[tuple[int, int]]:
 
 def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set[str]:
     """Stored incidents the new events may join: a member on their days, at the place of an
-    undated one, or an event of the report a copy copies.
+    undated one, an undated member at the place of a dated one, or an event of the report a
+    copy copies.
 
     Merged members span at most ``max_span`` days, so a range scan on date_start finds them.
     """
@@ -150,6 +151,12 @@ def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
             " WHERE e.name_ar = ? ORDER BY e.date_start DESC LIMIT ?", (name, cap)))
+    # a dated report may tell what stored timeless reports at its place told
+    dated_names = {ev.row.get("name_ar") for ev in new if ev.when == HARD and ev.row.get("name_ar")} - names
+    for name in sorted(dated_names):
+        ids.update(r[0] for r in conn.execute(
+            "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
+            " WHERE e.name_ar = ? AND e.date_start IS NULL LIMIT ?", (name, cap)))
     for root in sorted(roots):
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"

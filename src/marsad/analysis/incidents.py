@@ -22,7 +22,9 @@ and against AT LEAST ONE member the place agrees positively, with a score:
   ("الهوات" in "مزرعة الهوات"), 1.0–1.5 points within ``max_km`` (precision <= 2), 0.5 a village
   and the governorate/countryside containing it (same admin1; both dated, same sub-type and two
   corroborations: toll, actor). Governorate-only places agree with each other only on the same
-  name, the same sub-type and both actors known and equal.
+  name, the same sub-type and both actors known and equal. A city named without a spot ("in
+  Baghdad", a point) and a spot within ``max_km`` of its point agree at 1.3, and only with a firm
+  detail (between two dated reports, whose days already agree: a close toll).
 An event with no time at all (undated, publication unknown) needs the same precise place and
 a firm detail (an equal or close toll, a shared weekday) or, at a named place, two
 corroborations (a compatible toll, known actors on both sides; a bombing's target does not count). It stays on its
@@ -31,6 +33,10 @@ if nothing corroborates that one: the same kind at the same square on another da
 look-alike a timeless report cannot be told from. An undated event
 that fits two incidents about equally stays on its own (precision over recall). A copy (a
 near-duplicate document) joins the incident of its original's matching event directly.
+A dated report joining an incident of timeless reports only meets the timeless bar. Merge order
+is by date, so a dated report that found no incident is tried once more at the end against the
+dated incidents formed after its turn ("January 2018" at the square, before the report of
+15 January gathered the undated reports at that square).
 """
 from __future__ import annotations
 
@@ -250,12 +256,23 @@ def firm_corroborations(a: Ev, b: Ev) -> int:
     """Details that tell one incident from a look-alike at the same spot: tolls that agree
     closely (all figures both state close, or one of 5 or more equal), a shared weekday (of the
     event, or of a statement about it)."""
+    da, db = _firm_days(a), _firm_days(b)
+    return close_tolls(a, b) + (da is not None and db is not None and bool(da & db))
+
+
+def close_tolls(a: Ev, b: Ev) -> int:
+    """1 when every figure both reports state is close, or one of them (5 or more) is the same."""
     both = [(a.row.get(f), b.row.get(f)) for f in ("fatalities", "injured")
             if a.row.get(f) is not None and b.row.get(f) is not None]
-    # every figure both state is close, or one of them (5 or more) is the same
-    n = int(bool(both) and (all(close_toll(x, y) for x, y in both) or any(x == y >= 5 for x, y in both)))
-    da, db = _firm_days(a), _firm_days(b)
-    return n + (da is not None and db is not None and bool(da & db))
+    return int(bool(both) and (all(close_toll(x, y) for x, y in both) or any(x == y >= 5 for x, y in both)))
+
+
+def in_city_ok(a: Ev, b: Ev) -> bool:
+    """A city-level report and one at a spot in that city tell one incident only with a firm
+    detail; between two dated reports the weekday is the date itself, so only a close toll."""
+    if a.when == HARD == b.when:
+        return bool(close_tolls(a, b))
+    return bool(firm_corroborations(a, b))
 
 
 def _strict_coarse(a: Ev, b: Ev) -> bool:
@@ -304,10 +321,13 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
 
 
 def _hierarchy_score(rules: Rules, a: Ev, b: Ev) -> float:
-    """A village and the governorate (its countryside) that contains it."""
+    """A spot in a city and the city; a village and the governorate (its countryside) that contains it."""
     fine, coarse = (a, b) if a.precision <= rules.max_point_precision else (b, a)
     if not fine.row.get("admin1") or fine.row.get("admin1") != coarse.row.get("admin1"):
         return 0.0
+    pf, pc = fine.point(), coarse.point()
+    if pf and pc and not coarse.region and not coarse.marks and km(pf, pc) <= rules.max_km:
+        return IN_CITY                       # "in Baghdad" and "at Tayaran Square" (a point in the city)
     if fine.when != HARD or coarse.when != HARD:
         return 0.0
     if fine.row.get("sub_event_type") != coarse.row.get("sub_event_type"):
@@ -333,7 +353,7 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
         return "two places"
     if a.when == FLOAT == b.when and place < SPOT:
         place = 0.0
-    if place == IN_CITY and not firm_corroborations(a, b):
+    if place == IN_CITY and not in_city_ok(a, b):
         return "a city and a spot in it: no close toll or weekday"
     if place <= 0:
         return "no place agreement"
@@ -377,9 +397,9 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
             keys.append(("w", ev.name))
         pt = ev.point()
         if pt:
-            cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
-            steps = (-1, 0, 1) if neighbours else (0,)
-            keys.extend(("c", cx + i, cy + j) for i in steps for j in steps)
+            keys.extend(_cells(rules, pt, neighbours))
+    elif not ev.region and not ev.marks and ev.point():
+        keys.extend(_cells(rules, ev.point(), neighbours))     # a city: the spots around its point find it
     keys.extend(("m", m) for m in ev.marks)            # a named spot, whatever the place's precision
     admin1 = ev.row.get("admin1")
     if admin1 and ev.when == HARD:
@@ -392,6 +412,12 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
             if coarse:
                 keys.append(("A", admin1))
     return keys
+
+
+def _cells(rules: Rules, pt: tuple[float, float], neighbours: bool) -> list[tuple]:
+    cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
+    steps = (-1, 0, 1) if neighbours else (0,)
+    return [("c", cx + i, cy + j) for i in steps for j in steps]
 
 
 def new_incident_id(seed_event_id: str) -> str:
@@ -434,9 +460,19 @@ class Merger:
         self.by_doc[ev.doc_id].append((incident_id, ev))
         self._index(incident_id, ev)
 
+    def remove(self, incident_id: str, ev: Ev) -> None:
+        """Take ``ev`` out of ``incident_id`` (an incident left empty is forgotten; its index
+        entries are skipped from then on)."""
+        inc = self.incidents[incident_id]
+        inc.members.remove(ev)
+        inc.docs = {m.doc_id for m in inc.members}
+        self.by_doc[ev.doc_id].remove((incident_id, ev))
+        if not inc.members:
+            del self.incidents[incident_id]
+
     def _bucket(self, found: set, bucket: list[str] | None) -> None:
         if bucket:
-            found.update(bucket[-self.rules.cap:])
+            found.update(i for i in bucket[-self.rules.cap:] if i in self.incidents)
 
     def candidates(self, ev: Ev) -> set[str]:
         if not mergeable(self.rules, ev):
@@ -461,6 +497,9 @@ class Merger:
             return 0.0
         rules = self.rules
         best, support, firm = 0.0, 0, 0
+        # a timeless side: the event, or an incident of timeless reports only (a dated report
+        # that comes later must meet the same bar as a timeless one joining a dated incident)
+        timeless = ev.when == FLOAT or all(m.when == FLOAT for m in inc.members)
         for m in inc.members:
             if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
                     and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
@@ -470,18 +509,18 @@ class Merger:
                 return 0.0
             if ev.when == FLOAT == m.when and place < SPOT:
                 place = 0.0              # two timeless reports: only the same named place or spot
-            if place == IN_CITY and not firm_corroborations(ev, m):
+            if place == IN_CITY and not in_city_ok(ev, m):
                 place = 0.0              # a city and a spot in it: only with a close toll or a weekday
             if place > best:
                 best = place
             support = max(support, corroborations(rules, ev, m))
-            if ev.when == FLOAT:
+            if timeless:
                 firm = max(firm, firm_corroborations(ev, m))
         if best <= 0:
             return 0.0
-        if ev.when == FLOAT and (best < 1.25 or support == 0):
+        if timeless and (best < 1.25 or support == 0):
             return 0.0                       # no time at all: the same place (~5 km) and one detail more
-        if ev.when == FLOAT and firm == 0 and (best < SAME_FORM or support < 2):
+        if timeless and firm == 0 and (best < SAME_FORM or support < 2):
             return 0.0                       # ... a close toll or a weekday (at a named place: or two details)
         return best + 0.05 * min(support, 4)
 
@@ -501,7 +540,7 @@ class Merger:
             place = place_score(rules, ev, m)
             if place < 0:
                 return NOT_RIVAL
-            near = near or place >= SPOT
+            near = near or place >= SPOT or (place == IN_CITY and in_city_ok(ev, m))
             support = max(support, corroborations(rules, ev, m))
             firm = max(firm, firm_corroborations(ev, m))
         if not near:
@@ -517,6 +556,20 @@ class Merger:
                     and ev.doc_id not in self.incidents[incident_id].docs:
                 return incident_id
         return None
+
+    def best(self, ev: Ev, exclude: str | None = None) -> str | None:
+        """The incident with a time of its own ``ev`` fits best (None: none fits, or two fit about
+        equally and ``ev`` is not dated). Incidents of timeless reports only are left out: such a
+        report stayed alone because it could not tell two incidents apart."""
+        ids = sorted(i for i in self.candidates(ev) if i != exclude
+                     and any(m.when != FLOAT for m in self.incidents[i].members))
+        scored = sorted(((self.score(ev, self.incidents[i]), i) for i in ids), key=lambda t: -t[0])
+        scored = [t for t in scored if t[0] > 0]
+        if not scored:
+            return None
+        if ev.when != HARD and len(scored) > 1 and scored[0][0] - scored[1][0] < self.rules.margin:
+            return None
+        return scored[0][1]
 
     def assign(self, ev: Ev, defer: bool = False) -> tuple[str, bool] | None:
         """Put ``ev`` in the best-fitting incident, or a new one; (incident_id, created).
@@ -562,6 +615,22 @@ def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
     for ev in waiting:
         inc, created = merger.assign(ev)
         out.append((inc, ev, created))
+    return _second_chance(merger, out)
+
+
+def _second_chance(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:
+    """A dated report that found no incident when its turn came (merge order is by date) may fit
+    one formed after it: "January 2018" at the square comes before the undated reports that
+    joined the bombing of 15 January. Each such lone event is tried once more, against the
+    incidents as they stand at the end."""
+    for k, (inc, ev, created) in enumerate(out):
+        if not created or ev.when == FLOAT or len(merger.incidents[inc].members) != 1:
+            continue
+        target = merger.best(ev, exclude=inc)
+        if target is not None:
+            merger.remove(inc, ev)
+            merger.add(target, ev)
+            out[k] = (target, ev, False)
     return out
 
 

@@ -151,14 +151,14 @@ OUTCOME_GAP = 2   # sentences after a raid searched for its outcome
 
 def _raid_outcomes(drafts: list[Draft], sents) -> None:
     """A raid or airdrop (إنزال، مداهمة) is typed by its outcome: one that arrests no one and after which the
-    report tells killing (its own sentence or the next OUTCOME_GAP ones, with no arrest told) ended in a
-    firefight: Battles/Armed clash (spec: "one that ends in a firefight is Armed clash")."""
+    report tells killing or a clash (its own sentence or the next OUTCOME_GAP ones, with no arrest told) ended in
+    a firefight: Battles/Armed clash (spec: "one that ends in a firefight is Armed clash")."""
     for d in drafts:
         if d.trig.kind != "raid" or d.counts.get("arrested"):
             continue
         window = sents[d.sents[0]:d.sents[-1] + 1 + OUTCOME_GAP]
         kinds = {t.kind for s in window for t in find_triggers(s)}
-        if "kill" in kinds and not kinds & {"arrest"}:
+        if kinds & {"kill", "clash"} and not kinds & {"arrest"}:
             d.kind, d.trig = "clash", retype(d.trig, "clash", "type.raid_outcome")
             d.add_rule("type.raid_outcome")
 

@@ -330,6 +330,17 @@ def variant_at(toks: list[Token], i: int, gaz: Gazetteer, kinds: tuple, max_word
     return None
 
 
+def short_city_at(toks: list[Token], k: int, gaz: Gazetteer) -> Match | None:
+    """A two-letter city name ("مدينة قم", "مدينة إب"), read only right after a city cue (anywhere else
+    two letters are a word)."""
+    word = toks[k].word
+    if len(word) == 2 and word in gaz.by_name and (k + 1 == len(toks) or not toks[k + 1].joined
+                                                   or word + " " + toks[k + 1].word not in gaz.by_name):
+        if any(gaz.entries[x].kind == "city" for x in gaz.by_name[word]):
+            return Match(k, k + 1, word, 0)
+    return None
+
+
 def cued_at(toks: list[Token], k: int, ctype: str, gaz: Gazetteer, max_words: int) -> Match | None:
     """A name stored only as "<ctype> X" (gaz.cued), read at token k right after a cue of that type."""
     for form, plen in stems(toks[k].word):    # "أحياء المشلب والصناعة": the item after و too
@@ -399,7 +410,8 @@ def _with_slots(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vo
             covered.update(range(m.i, m.j))
         if k in covered or bare(toks[k].word) in voc.never:
             continue     # "في ناحية البغدادي": a type word is never read as a variant name (الناحية)
-        m = variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
+        m = short_city_at(toks, k, gaz) if slot in voc.cues and "city" in voc.cues[slot] else None
+        m = m or variant_at(toks, k, gaz, voc.slots[slot], voc.max_words)
         if m is not None:
             added.append(m)
             covered.update(range(m.i, m.j))
@@ -444,6 +456,8 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.guard = _guard(m, toks, gaz, voc)
         elif m.cue and not m.listed:
             m.guard = _cue_adjective(m, toks, gaz)
+        if not (m.guard or m.cue or m.listed):
+            m.guard = _noun_with_adjective(m, toks, gaz, voc)
         if m.guard:
             m.why.append(f"guarded ({m.guard})")
         m.framed = bool(m.cue or in_region or m.listed) or _locative(m, toks, voc)
@@ -473,10 +487,14 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
         return "word"
     if common_word(m.key, gaz):
         return "frequent"
+    if m.plen and m.j - m.i == 1 and common_word(toks[m.i].word, gaz, m.key):
+        return "frequent"     # "بشكل كامل": the whole word is far commoner than ك + Āmol
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
         return "verb"
-    if m.plen or m.j - m.i != 1 or m.i == 0 or not m.key.endswith("يه"):
+    if m.plen or m.j - m.i != 1 or m.i == 0:
         return ""
+    if not m.key.endswith("يه"):
+        return _definite_adjective(m, toks, gaz, voc)
     prev = toks[m.i - 1]
     if not toks[m.i].joined or len(prev.word) < 3:
         return ""     # only spaces between the noun and its adjective ("طائرات حربية", after '"3 ' too)
@@ -489,15 +507,79 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     return "adjective" if prev_def == m.key.startswith("ال") else ""
 
 
+DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولئك"))
+
+
+def _definite_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """"التعاون القائم بين" (the existing cooperation, not al-Qaim), "التقديرات الحديثة" (recent estimates, not
+    Haditha): a one-word definite name, commoner as a word than as any place it may be, right after a definite
+    word that is no place, cue or locative, is that word's adjective; so is an indefinite name in a feminine
+    adjective's shape after an indefinite word ("تقديرات حديثة", "أربع قرى جديدة"). After a demonstrative
+    ("هذا الحراك") it is a noun."""
+    if not toks[m.i].joined:
+        return ""
+    prev = toks[m.i - 1].word
+    definite = m.key.startswith("ال")
+    if definite and prev in DEMONSTRATIVES:
+        return "noun" if _commoner_than_places(m.key, gaz) else ""
+    prev_def = any(form.startswith("ال") for form, _ in stems(prev))
+    if definite != prev_def or not definite and not adjective_shape(m.key):
+        return ""
+    if len(prev) < 4 or prev in gaz.by_name or any(c.isdigit() for c in toks[m.i - 1].gap):
+        return ""
+    pb = bare(prev)
+    if pb in voc.locative or pb in voc.never or pb in voc.person or pb in voc.org or prev in voc.adjectives:
+        return ""
+    return "adjective" if _commoner_than_places(m.key, gaz) else ""
+
+
+def _commoner_than_places(key: str, gaz: Gazetteer) -> bool:
+    """The name is at least as common as a word as it would be as any place it may be (no margin: for a
+    reading the grammar already favours)."""
+    z = gaz.zipf.get(key)
+    return z is not None and all(z >= place_zipf(gaz.entries[x]) for x in gaz.by_name.get(key, ()))
+
+
 def _cue_adjective(m: Match, toks: list[Token], gaz: Gazetteer) -> str:
     """"قرية صغيرة من 20 منزلاً", "البلدة الكبيرة": a one-word feminine name after its type word that is far
     commoner as a word, and agrees with the type word in definiteness, is the type word's adjective."""
-    if m.plen or m.j - m.i != 1 or m.cue_i != m.i - 1 or not toks[m.i].joined or not m.key.endswith("ه"):
+    if m.plen or m.j - m.i != 1 or m.cue_i != m.i - 1 or not toks[m.i].joined or not adjective_shape(m.key):
         return ""
     if not common_word(m.key, gaz):
         return ""
     cue_def = any(form.startswith("ال") for form, _ in stems(toks[m.cue_i].word))
-    return "adjective" if cue_def == m.key.startswith("ال") else ""
+    if cue_def != m.key.startswith("ال"):
+        return ""
+    plural = m.cue in vocab().list_cues and not m.cue.endswith(("تي", "تين", "يي"))   # not a dual
+    return "plural adjective" if plural else "adjective"   # "أربع قرى جديدة": one name after a plural is its adjective
+
+
+def adjective_shape(key: str) -> bool:
+    """A feminine adjective's shape (folded, ة as ه): a nisba (-يه: "حربيه"), فعيلة ("صغيره", "كبيره"),
+    فاعلة ("كامله") or مفعولة ("مهجوره"), with or without ال. "برشلونه" has none: "مدينة برشلونة" is the city."""
+    w = key[2:] if key.startswith("ال") else key
+    if len(w) < 4 or not w.endswith("ه"):
+        return False
+    return (w.endswith("يه") or len(w) == 5 and w[2] == "ي" or len(w) == 5 and w[1] == "ا"
+            or len(w) == 6 and w[0] == "م" and w[3] == "و")
+
+
+def _noun_with_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """"قرب الباب الرئيسي للسجن" (the main gate), "عند الباب الخلفي": a one-word definite name, commoner as a word
+    than as any place it may be, followed by a definite adjective (-ي, -ية) that is no direction, no country's
+    adjective and no place, is that noun with its adjective (a direction after a name is "الباب الشرقي", a
+    place's part; "الحسكة السورية" is a place and its country)."""
+    if m.j - m.i != 1 or m.j >= len(toks) or not toks[m.j].joined or not m.key.startswith("ال"):
+        return ""
+    nxt = toks[m.j].word
+    if not nxt.startswith("ال") or len(nxt) < 5 or not (nxt.endswith("ي") or nxt.endswith("يه")):
+        return ""
+    if nxt in voc.directions or nxt in voc.never or nxt in voc.adjectives or nxt in gaz.by_name:
+        return ""
+    z = gaz.zipf.get(m.key)
+    if z is None or any(z < place_zipf(gaz.entries[x]) for x in gaz.by_name.get(m.key, ())):
+        return ""
+    return "noun"
 
 
 def _verb_frame(m: Match, toks: list[Token], voc: Vocab) -> bool:
@@ -553,12 +635,13 @@ def place_zipf(e) -> float:
     return z
 
 
-def common_word(key: str, gaz: Gazetteer) -> bool:
-    """The name is far more common as an ordinary word than as any place it may be (see PLACE_ZIPF)."""
-    z = gaz.zipf.get(key)
+def common_word(word: str, gaz: Gazetteer, key: str = "") -> bool:
+    """The word (the name ``key``, or the name with its attached prefix) is far more common as an ordinary word
+    than the name as any place it may be (see PLACE_ZIPF)."""
+    z = gaz.zipf.get(word)
     if z is None:
         return False
-    return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key, ())))
+    return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key or word, ())))
 
 
 def word_margin(e) -> float:

@@ -43,6 +43,7 @@ class Evidence:
     anchors: list[tuple[str, float, float]] = field(default_factory=list)   # (key, lat, lon)
     cues: Counter = field(default_factory=Counter)        # ISO2 -> weight of explicit country cues
     by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the votes it cast
+    country_by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the country votes it cast
 
     def merged(self, other: "Evidence | None") -> "Evidence":
         if other is None:
@@ -50,8 +51,11 @@ class Evidence:
         by_name = {k: Counter(v) for k, v in self.by_name.items()}
         for k, v in other.by_name.items():
             by_name.setdefault(k, Counter()).update(v)
+        country_by_name = {k: Counter(v) for k, v in self.country_by_name.items()}
+        for k, v in other.country_by_name.items():
+            country_by_name.setdefault(k, Counter()).update(v)
         return Evidence(self.votes + other.votes, self.countries + other.countries,
-                        self.anchors + other.anchors, self.cues + other.cues, by_name)
+                        self.anchors + other.anchors, self.cues + other.cues, by_name, country_by_name)
 
     def votes_besides(self, key: str) -> tuple[Counter, float]:
         """The governorate votes cast by every name other than ``key``, and their total: an
@@ -59,6 +63,12 @@ class Evidence:
         own = self.by_name.get(key)
         votes = self.votes - own if own else self.votes
         return votes, sum(votes.values())
+
+    def countries_besides(self, key: str) -> Counter:
+        """The country votes cast by every name other than ``key`` ("القنيطرة شمال المغرب": Quneitra's own
+        Syrian vote must not make the report Syrian)."""
+        own = self.country_by_name.get(key)
+        return self.countries - own if own else self.countries
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -86,9 +96,10 @@ def focus_prior(e: Entry) -> float:
     return e.prior + (FOCUS_BONUS if e.country in FOCUS else 0.0)
 
 
-def foreign_report(ev: Evidence) -> bool:
-    """The report's most named country is not Syria or Iraq (then no focus bonus)."""
-    return bool(ev.countries) and ev.countries.most_common(1)[0][0] not in FOCUS
+def foreign_report(ev: Evidence, key: str = "") -> bool:
+    """The report's most named country (by names other than ``key``) is not Syria or Iraq (then no focus bonus)."""
+    countries = ev.countries_besides(key) if key else ev.countries
+    return bool(countries) and countries.most_common(1)[0][0] not in FOCUS
 
 
 def clear_winner(cands: list[Entry]) -> Entry | None:
@@ -112,8 +123,8 @@ def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight
     for m in matches:
         if m.role == "place" and not m.rare:
             cands = candidates(gaz, m)
-            if _country_or_city(cands):
-                continue     # "عمان": Oman or Amman, no cue for either
+            if _split_country_city(cands):
+                continue     # "عمان": Oman or Amman, no cue for either ("تونس": Tunisia either way)
             for e in cands:
                 if e.kind == "country":
                     out[e.country] += weight
@@ -132,6 +143,15 @@ def _country_or_city(cands: list[Entry]) -> bool:
     return any(e.kind == "country" for e in cands) and any(e.kind == "city" for e in cands)
 
 
+def _split_country_city(cands: list[Entry]) -> bool:
+    """A country's name that is also the name of a city in another country ("عمان": Oman, Amman); "تونس",
+    "الجزائر" and "الكويت" name their country either way."""
+    if not _country_or_city(cands):
+        return False
+    country = next(e for e in cands if e.kind == "country")
+    return any(e.kind == "city" and e.country != country.country for e in cands)
+
+
 def lifted(cands: list[Entry], ev: Evidence) -> bool:
     """A candidate lies in a country other than Syria/Iraq that the sentence or report cues
     explicitly: the SY/IQ focus prior yields (except for candidates in a governorate the sentence
@@ -146,7 +166,7 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
             continue     # a name that may be an ordinary word votes for nothing
         cands = candidates(gaz, m)
         e = clear_winner(cands)
-        if e is not None and e.kind == "country" and _country_or_city(cands):
+        if e is not None and e.kind == "country" and _split_country_city(cands):
             continue
         if e is None or al_form(e, m.key) or e.world_minor or e.remote and not m.framed:
             continue     # a foreign town, or a lesser foreign city named without "في"/"مدينة", vouches for nothing
@@ -160,6 +180,7 @@ def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
             ev.votes[e.admin1] += w
             ev.by_name.setdefault(m.key, Counter())[e.admin1] += w
         ev.countries[e.country] += w
+        ev.country_by_name.setdefault(m.key, Counter())[e.country] += w
         if e.kind != "country":
             ev.anchors.append((m.key, e.lat, e.lon))
     return ev
@@ -173,8 +194,8 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     pool = matches if m.span else matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]
     out: set[str] = set()
     for other in pool:
-        if other is m or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:
-            continue
+        if other is m or other.key == m.key or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:
+            continue     # a name repeated does not vouch for itself
         for e in candidates(gaz, other):
             if e.kind in BIG_KINDS and e.admin1 and e.kind != "country":
                 out.add(e.admin1)
@@ -197,14 +218,15 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
     if total and votes.get(e.admin1):
         s += 2.0 * votes[e.admin1] / total
         why.append(f"report about {e.admin1}")
-    if ev.countries and e.country == ev.countries.most_common(1)[0][0]:
+    countries = ev.countries_besides(m.key)
+    if countries and e.country == countries.most_common(1)[0][0]:
         s += 0.7
     cue = min(ev.cues.get(e.country, 0.0), CUE_CAP)
     if cue:
         s += cue
         why.append(f"{e.country} cued")
-    if e.country in FOCUS and not foreign_report(ev) and not (no_focus and e.admin1 not in local
-                                                              and e.admin1 not in ev.votes):
+    if e.country in FOCUS and not foreign_report(ev, m.key) and not (no_focus and e.admin1 not in local
+                                                                     and not votes.get(e.admin1)):
         s += FOCUS_BONUS
         why.append("focus country")
     if al_form(e, m.key):
@@ -350,8 +372,14 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
     if m.variant and not m.cue:
         return not e.admin1 or e.admin1 not in local
     if m.guard:
-        if m.guard == "frequent" and e.country not in FOCUS and in_report(e.country, ev):
-            return False     # "صور" in a report about Lebanon
+        if m.guard == "frequent" and e.country not in FOCUS and in_report(e.country, ev) and m.framed:
+            return False     # "في صور" in a report about Lebanon (not "يصرحون بأنه" in one that cues Iran)
+        if m.guard == "adjective" and e.kind == "city" and e.country not in FOCUS and in_report(e.country, ev):
+            return False     # "مدينة سعيدة" in a report about Algeria
+        if m.guard == "plural adjective":
+            return True
+        if m.guard == "adjective":
+            return not e.admin1 or e.admin1 not in local    # grammar says word: only a governorate beside it says place
         return not e.admin1 or (e.admin1 not in local and e.admin1 not in ev.votes)
     if m.rare:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
