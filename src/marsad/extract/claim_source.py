@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extract.mentions import dates, numbers
+from marsad.text.morph import DEFINITE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 MAX_SOURCE = 8
@@ -82,7 +83,7 @@ def _negated(sent, pos: int) -> bool:
 
 def _definite_word(sent, pos: int) -> bool:
     word = sent.tokens[sent.tok_index(pos)][2]
-    return word.startswith(("ال", "وال", "بال", "فال", "لل", "كال"))
+    return word.startswith(DEFINITE_RUNS)
 
 
 def _is_title(sent, k: int) -> bool:
