@@ -127,6 +127,22 @@ EVENTS = [
     ("protest-in-another-city-apart", "تظاهر العشرات في مدينة دير الزور أمس للمطالبة بعودة المهجرين. وشهدت الاحتجاجات مشاركة واسعة "
      "في ساحة سعد الله الجابري بمدينة حلب.", "2025-11-22", [("Peaceful protest", "protesters", None, {"location": "دير الزور"}),
                                                             ("Peaceful protest", "protesters", None, {"location": "حلب"})]),
+    # the dual of a feminine trigger noun (مسيرتان)
+    ("dual-drones", "استهدفت مسيرتان تركيتان سيارة عسكرية قرب مدينة القامشلي صباح اليوم.", "2024-05-10", [(AIR, None, None, {})]),
+    # a direction phrase after a governorate tells where the governorate lies; the event is placed in the governorate
+    ("direction-apposition", "قتل 11 جنديا إثر هجوم شنه تنظيم داعش في محافظة ديالى شمال شرقي بغداد فجر اليوم.", "2020-12-11",
+     [(CLASH, "islamic_state", None, {"location": "ديالى"})]),
+    # two neighbourhoods named in turn are two bombings; "الدبلان" and "دبلان" are one town
+    ("two-neighbourhoods-two-bombings", "انفجرت عبوة ناسفة في حي الكرادة وسط بغداد صباح اليوم. وبعد ساعة انفجرت عبوة ناسفة قرب "
+     "سوق شعبي في حي الأعظمية.", "2016-07-04", [(IED, None, None, {"location": "الكرادة"}), (IED, None, None, {"location": "الأعظمية"})]),
+    # the latest of a series is another incident than the report's main one
+    ("latest-of-series-apart", "قتل 11 جنديا في هجوم لداعش في ناحية العظيم بمحافظة ديالى فجر اليوم. وشكلت محافظة ديالى مسرحا "
+     "لهجمات داعش، كان آخرها جريمة نحر ضابط في الشرطة.", "2020-12-11", [(CLASH, None, None, {"location": "العظيم"}),
+                                                                       (CLASH, None, None, {"location": "ديالى"})]),
+    # "من جانب آخر" opens another topic, like "من جهة أخرى": the next incident is its own
+    ("topic-shift-on-another-side", "اشتبكت قوات الحشد الشعبي مع عناصر داعش في مدينة سامراء أمس. من جانب آخر، أحبطت قوة مشتركة "
+     "محاولة تسلل لمسلحي التنظيم في جبال مكحول.", "2021-03-10", [(CLASH, None, None, {"location": "سامراء"}),
+                                                                  (CLASH, None, None, {"location": "جبال مكحول"})]),
     ("massacre-by-militia", "ارتكبت ميليشيا الدفاع الوطني مجزرة بحق اثني عشر مدنيا في قرية الحمرا بريف حماة الغربي أمس.",
      "2016-05-10", [(VAC, "syrian_regime_forces", "civilians", {"fatalities": 12, "date_start": "2016-05-09"})]),
     ("massacre-toll-victims", "شهدت بلدة الشعفة مساء أمس مجزرة راح ضحيتها تسعة أشخاص بينهم أطفال على يد مسلحين مجهولين.",

@@ -155,6 +155,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
              and not _distance_ref(sent, s)]
     if not cands:
         return []
+    described = [c for c in cands if _describes_place(sent, c)]
+    if described and len(described) < len(cands):
+        cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
     if kind in LIST_KINDS:
@@ -168,6 +171,18 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+APPOSITION_GLUE = frozenset(fold_entry(w) for w in ("", "الواقعة", "الواقع", "،", ","))
+
+
+def _describes_place(sent, cand) -> bool:
+    """A direction phrase right after another place ("محافظة ديالى شمال شرقي بغداد", "ديالى الواقعة شمال شرق
+    بغداد") tells where that place lies: it is not the event's place (place.apposition)."""
+    s, _, p = cand
+    if "(dir" not in (getattr(p, "why", "") or ""):
+        return False
+    return any(e <= s and sent.folded[e:s].strip() in APPOSITION_GLUE for _, e, _ in sent.places)
 
 
 DISTANCE_WINDOW = 4   # tokens before a place searched for a distance phrase ("على بعد 10 كم من بلدة X")
@@ -407,6 +422,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if places and all(getattr(p, "frame", "") == "road" for p in places) and _anaphoric(sent, trig):
         places = []             # "الهجوم كان على طريق دمشق - عمان": a retelling on a road, at the incident's place
         extra.append("place.road_retold")
+    if places and any(_describes_place(sent, c) for c in sent.places) \
+            and not any(_describes_place(sent, c) for c in sent.places if c[2] in places):
+        extra.append("place.apposition")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
@@ -414,7 +432,10 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    latest = bool(matcher("cues", "latest").find(sent.folded))
+    if latest:
+        extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent), rules=list(rules))
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules))
             for p in places]

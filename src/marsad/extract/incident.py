@@ -260,7 +260,8 @@ def _same_name(a, b) -> bool:
     ida, idb = getattr(a, "entry_id", None), getattr(b, "entry_id", None)
     if ida is not None and ida == idb:
         return True
-    return normalize(a.name_ar).folded == normalize(b.name_ar).folded
+    fa, fb = normalize(a.name_ar).folded, normalize(b.name_ar).folded
+    return fa == fb or fa.removeprefix("ال") == fb.removeprefix("ال")     # "الدبلان" and "دبلان"
 
 
 def _places_agree(e, d) -> bool:
@@ -274,7 +275,7 @@ def _places_agree(e, d) -> bool:
         return bool(a.admin1) and a.admin1 == b.admin1
     dist = km(a.lat, a.lon, b.lat, b.lon)
     if _precision(a) == 1 and _precision(b) == 1:
-        return dist <= NEAR_KM
+        return dist <= NEAR_KM and (d.anaphoric or not e.own_place)
     coarse = max(_precision(a), _precision(b))
     wide = a if _precision(a) >= _precision(b) else b
     if getattr(wide, "kind", "") == "area":      # "شمال العراق", "شرق سوريا": a part of a country across governorates
