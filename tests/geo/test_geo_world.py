@@ -275,3 +275,21 @@ def test_the_real_sentence_set_keeps_its_figures():
     assert got["gold"] >= 190 and got["gold_out"] >= 45
     assert got["precision"] >= 0.97 and got["recall"] >= 0.84
     assert got["resolution"] >= 0.94 and got["resolution_out"] >= 0.8
+
+
+# (id, text, surface, the location's precision): a governorate's capital named bare is its city at precision 3
+# (the governorate's, for the extractor) unless the report writes it as a city somewhere ("مدينة X", "وسط X")
+BARE_CAPITALS = [
+    ("city-named-later", "قتل مدنيان بقذيفة في حلب صباح اليوم. وكانت مدينة حلب شهدت هجمات مماثلة", "حلب", 1),
+    ("city-centre", "انفجرت عبوة في سوق وسط دير الزور، وقال ناشطون إن الانفجار وقع في دير الزور قرب المشفى",
+     "دير الزور", 1),
+    ("governorates-listed", "خرجت تظاهرات في حمص وحماة ودرعا للمطالبة بالإفراج عن المعتقلين", "حمص", 3),
+    ("bare-only", "قصف مدفعي على مواقع في الرقة", "الرقة", 3),
+]
+
+
+@pytest.mark.parametrize("text,surface,precision", [r[1:] for r in BARE_CAPITALS], ids=[r[0] for r in BARE_CAPITALS])
+def test_a_bare_capital_is_the_city_where_the_report_says_city(text, surface, precision):
+    bare = [m for m in find_places(text, context=text) if m.surface == surface and m.gov_city]
+    assert bare, [(m.surface, m.name_en, m.gov_city) for m in find_places(text, context=text)]
+    assert bare[-1].geo_precision == 3 and bare[-1].location()["geo_precision"] == precision

@@ -254,6 +254,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
         pm.gov_city = GOV_CITY in why
         if pm.gov_city:     # the city's entry and point, at its governorate's precision: the extractor reads
             pm.geo_precision = 3   # precision 3 as "the governorate" when it joins a headline to its story
+            pm.city_named = m.key in ev.city_keys   # the report writes it as a city: its location says so
     return pm
 
 
