@@ -105,7 +105,8 @@ def main() -> None:
         if which == "places":
             evaluate_places(args.verbose)
         elif which == "real":
-            evaluate_real(args.shared.resolve(), args.verbose)
+            for batch in (1, 2, None):
+                evaluate_real(args.shared.resolve(), args.verbose and batch is not None, batch=batch)
         elif args.audit:
             audit(args.shared.resolve(), which)
         else:
@@ -175,11 +176,13 @@ def evaluate_places(verbose: bool) -> None:
           f"end to end {(c['res_in'] + c['res_out']) / max(1, gold):.3f}")
 
 
-def evaluate_real(shared: Path, verbose: bool, path: Path | None = None) -> dict | None:
+def evaluate_real(shared: Path, verbose: bool, path: Path | None = None, batch: int | None = None) -> dict | None:
     """eval/places_real: real sentences of ../shared/corpus (dev, dev2, seeds) with every place annotated by
     offsets (the text stays in ../shared). Recognition: a found place (any role but "org") is right when it
     overlaps a gold place. Resolution: a recognised gold place with a point is right within the scorer's
-    tolerance for its precision. Inside (SY/IQ) and outside. None when ../shared is absent."""
+    tolerance for its precision. Inside (SY/IQ) and outside. ``batch``: 1 (annotated while the geoparser was
+    changed against it) or 2 (annotated after its last change: held out); None: both. None when ../shared is
+    absent."""
     from collections import Counter
 
     path = path or REPO / "eval" / "places_real" / "places.jsonl"
@@ -190,6 +193,8 @@ def evaluate_real(shared: Path, verbose: bool, path: Path | None = None) -> dict
     texts: dict[tuple[str, str], str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
+        if batch is not None and rec["batch"] != batch:
+            continue
         key = (rec["set"], rec["doc"])
         if key not in texts:
             f = shared / "corpus" / "seeds" / f"{rec['doc']}.json" if rec["set"] == "seeds" else \
@@ -227,10 +232,10 @@ def evaluate_real(shared: Path, verbose: bool, path: Path | None = None) -> dict
             if verbose and not ok:
                 print(f"{rec['id']} {rec['doc']}: {g['surface']} ({g['country']} p{g['precision']}) resolved to "
                       f"{m.name_en} ({m.country}, p{m.geo_precision}), {d:.0f} km")
-    return _report_real(c)
+    return _report_real(c, batch)
 
 
-def _report_real(c) -> dict:
+def _report_real(c, batch: int | None = None) -> dict:
     def r(a: int, b: int) -> float:
         return round(a / b, 3) if b else 0.0
 
@@ -241,7 +246,7 @@ def _report_real(c) -> dict:
            "recall_in": r(c["rec_in"], c["gold_in"]), "recall_out": r(c["rec_out"], c["gold_out"]),
            "resolution": r(res, pts), "resolution_in": r(c["res_in"], c["pt_in"]),
            "resolution_out": r(c["res_out"], c["pt_out"]), "points": pts}
-    print(f"places_real: {gold} gold places ({c['gold_in']} in SY/IQ, {c['gold_out']} outside), {c['found']} found")
+    print(f"places_real{'' if batch is None else f' batch {batch}'}: {gold} gold places ({c['gold_in']} in SY/IQ, {c['gold_out']} outside), {c['found']} found")
     print(f"recognition precision {out['precision']:.3f}, recall {out['recall']:.3f} "
           f"(in SY/IQ {out['recall_in']:.3f}, outside {out['recall_out']:.3f})")
     print(f"resolution within tolerance, of {pts} recognised places with a gold point: {out['resolution']:.3f} "
