@@ -30,6 +30,11 @@ ROWS = [
      [("Suicide bomb", {"fatalities": 13, "injured": 50})]),
     ("adjacent-same-kind-region", "قتل ستة رعاة أغنام في هجوم لداعش في بادية حمص. وأطلق عناصر التنظيم النار على الرعاة "
      "قرب جب الجراح في ريف حمص الشرقي.", [("Attack", {"fatalities": 6})]),
+    # the counted noun after a number takes that number, not the next group's ("187 قتيلا و115 جريحا")
+    ("counted-nouns-after-numbers", "انفجرت سيارة مفخخة في حي الكرادة وسط بغداد ما أسفر عن 187 قتيلا و115 جريحا.",
+     [("Remote explosive/landmine/IED", {"fatalities": 187, "injured": 115})]),
+    ("counted-noun-with-prefix", "قصفت طائرات حربية بلدة كفرنبل ما أدى إلى سقوط 12 شهيدا و30 مصابا.",
+     [("Air/drone strike", {"fatalities": 12, "injured": 30})]),
     ("singular-person-before-role", "قال مصدر إن مدنيا استشهد بقصف مدفعي لقوات النظام على بلدة كنصفرة.",
      [("Shelling/artillery/missile attack", {"fatalities": 1})]),
     # round 4: counts written as words, titles, and numbers past a date or a place

@@ -247,3 +247,37 @@ def test_workers_die_with_their_parent(tmp_path, good, monkeypatch):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers)
+
+
+def test_the_api_stops_a_document_over_the_time_limit(tmp_path, good, monkeypatch):
+    """POST /api/documents and POST /api/extract (by id, and of every pending document) extract in a
+    worker process under the same per-document limit; the stalled report is answered as an error and
+    the others are extracted (before, `POST /api/extract` ran the extractor unguarded in the
+    server's thread)."""
+    from fastapi.testclient import TestClient
+
+    import marsad.store.runner as runner
+    from marsad.web.api import create_app
+    db = tmp_path / "api.db"
+    with Store(db) as s:
+        ingest([_reports(tmp_path, good, 4)], s)              # r000-r003, not extracted yet
+    real = marsad.extract.extract_document
+
+    def maybe_slow(doc):
+        if doc.doc_id in ("r002", "slow-1"):
+            time.sleep(30)
+        return real(doc)
+    monkeypatch.setattr(marsad.extract, "extract_document", maybe_slow)
+    monkeypatch.setattr(runner, "DOC_TIMEOUT", 1.0)
+    stopped = "extraction stopped: it took over 1 s (the per-document limit)"
+    auth = {"Authorization": "Bearer t"}
+    with TestClient(create_app(db, token="t")) as client:
+        pending = client.post("/api/extract", json={}, headers=auth)
+        assert pending.status_code == 200, pending.text
+        assert sorted(d["doc_id"] for d in pending.json()["extracted"]) == ["r000", "r001", "r003"]
+        assert pending.json()["errors"] == [f"r002: {stopped}"]
+        by_id = client.post("/api/extract", json={"doc_ids": ["r002", "r003"]}, headers=auth).json()
+        assert by_id["extracted"][0] == {"doc_id": "r002", "error": stopped}
+        assert by_id["extracted"][1]["doc_id"] == "r003" and "error" not in by_id["extracted"][1]
+        posted = client.post("/api/documents", headers=auth, json={"doc_id": "slow-1", "text": good(7)})
+        assert posted.status_code == 201 and posted.json()["extracted"] == [{"doc_id": "slow-1", "error": stopped}]

@@ -159,3 +159,86 @@ def test_one_doc_id_rule_for_cli_and_api(tmp_path, doc_id, ok):
                                                                   "Content-Type": "application/json"}).status_code
     assert cli_ok is ok
     assert (status == 201) is ok, status
+
+
+# -- a URL that trickles (finding 8) ---------------------------------------------------------------
+RSS_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 5000\r\n"
+RSS_BODY = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>نشرة</title><item>'
+            '<title>اعتقال عنصرين</title><description>اعتقلت قوات الأمن عنصرين من داعش في ذيبان</description>'
+            '</item></channel></rss>').encode()
+
+
+class Trickler:
+    """A loopback server that answers a byte every 0.1 s for up to 15 s: where='body' after prompt
+    headers, where='headers' inside the headers (a padding header that never ends). Each byte comes
+    well within the 20 s per-read timeout, so only a deadline on the whole answer cuts it. It records
+    whether the client hung up before the trickle ended."""
+
+    def __init__(self, where: str) -> None:
+        import socket
+        import threading
+        self.where, self.hung_up, self.ended = where, False, threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/feed.xml"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import select
+        conn, _ = self.listener.accept()
+        with conn:
+            conn.recv(65536)
+            if self.where == "body":
+                conn.sendall(RSS_HEAD + b"\r\n")
+                trickle = RSS_BODY * 2
+            else:
+                conn.sendall(RSS_HEAD + b"X-Pad: ")
+                trickle = b"a" * 150
+            try:
+                for i in range(150):
+                    conn.sendall(trickle[i:i + 1])
+                    if select.select([conn], [], [], 0.1)[0] and not conn.recv(1):    # the client left
+                        self.hung_up = True
+                        break
+            except OSError:
+                self.hung_up = True
+        self.ended.set()
+
+    def close(self) -> None:
+        self.ended.wait(20)
+        self.listener.close()
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_trickling_url_is_cut_at_the_total_deadline(monkeypatch, where):
+    """The whole answer has FETCH_TOTAL seconds (1 s here). Before, the body's trickle was cut by the
+    per-read timeout's remaining time but reported as 'unreadable', and a trickle inside the headers
+    was waited for to its end (here 15 s; any time at all)."""
+    import marsad.readers.feed as feed
+    monkeypatch.setattr(feed, "FETCH_TOTAL", 1)
+    server = Trickler(where)
+    try:
+        [error] = list(read_source(server.url))
+        assert server.ended.wait(20)
+        assert server.hung_up, "the client waited for the whole trickle"
+        assert isinstance(error, InputError)
+        assert error.reason == "too slow (no complete response within 1 s)", error.reason
+    finally:
+        server.close()
+
+
+def test_a_trickling_url_costs_only_itself_in_a_batch(tmp_path, monkeypatch, good):
+    import marsad.readers.feed as feed
+    monkeypatch.setattr(feed, "FETCH_TOTAL", 1)
+    (tmp_path / "a.txt").write_text(good(1), encoding="utf-8")
+    server = Trickler("headers")
+    try:
+        db = tmp_path / "m.db"
+        result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), server.url, "--db", str(db)])
+        assert result.exit_code == 1 and f"{server.url}: too slow" in result.stderr
+        assert server.ended.wait(20) and server.hung_up
+    finally:
+        server.close()
+    from marsad.store import Store
+    with Store(db) as s:
+        assert s.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1

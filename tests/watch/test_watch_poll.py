@@ -192,3 +192,61 @@ def test_the_loop_picks_up_a_new_item_within_one_interval_and_stops_on_request(s
     assert seen and any(r.added for r in rounds[1:])
     assert site.hits["/b/shelling"] == 1 and site.hits["/a/arrest"] == 1
     assert site.url("/b/shelling") in {r["url"] for r in store.conn.execute("SELECT url FROM documents")}
+
+
+def test_each_feed_is_polled_on_its_own_interval_and_a_new_item_arrives_within_one(site, make_watcher, tmp_path):
+    """With a clock the test moves: a feed is not asked again before its interval has passed, is asked
+    as soon as it has, and an item published meanwhile is in the database after that poll, so within
+    one interval of its publication; a feed with a longer interval keeps its own pace."""
+    import datetime as dt
+
+    from marsad.watch import FeedSpec, WatchConfig, Watcher
+    _two_items(site)
+    site.set("/weekly", rss(site, [("w1", "/a/arrest", "قسد تعتقل ثلاثة", "ملخص", None)]),
+             content_type="application/rss+xml")
+    _, store = make_watcher([])
+    now = [dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.timezone.utc)]
+    base, _ = make_watcher([])                  # only for its Fetcher (closed with the fixture)
+    config = WatchConfig((FeedSpec(site.url("/rss"), 600.0), FeedSpec(site.url("/weekly"), 3600.0)))
+    watcher = Watcher(store, config, base.fetcher, clock=lambda: now[0])
+    assert len(watcher.round().added) == 2 and site.hits["/rss"] == site.hits["/weekly"] == 1
+    assert watcher.seconds_to_next() == 600
+
+    site.set("/b/shelling", article("قصف تركي على ريف عين العرب", SHELLING))      # published just after
+    site.set("/rss", rss(site, [("g3", "/b/shelling", "قصف تركي", "ملخص", None)]),
+             content_type="application/rss+xml", etag='"v2"')
+    now[0] += dt.timedelta(seconds=599)
+    assert watcher.due() == [] and watcher.round().feeds == [] and site.hits["/rss"] == 1
+    assert watcher.seconds_to_next() == 1
+    now[0] += dt.timedelta(seconds=1)                                           # one interval on
+    assert [s.url for s in watcher.due()] == [site.url("/rss")]                 # the hourly feed waits
+    report = watcher.round()
+    assert len(report.added) == 1 and site.hits["/b/shelling"] == 1 and site.hits["/weekly"] == 1
+    assert store.get_document(report.added[0]).url == site.url("/b/shelling")
+    now[0] += dt.timedelta(seconds=3000)
+    assert {s.url for s in watcher.due()} == {site.url("/rss"), site.url("/weekly")}
+
+
+def test_a_stalled_article_is_stopped_at_the_time_limit_and_the_others_extracted(site, make_watcher, monkeypatch):
+    """The watch extracts through the same isolated path as `marsad extract`: a report that stalls
+    the extractor is stopped at the per-document limit and reported, the others are extracted (before,
+    one hostile article held the watch for ever)."""
+    import time as _time
+
+    import marsad.extract
+    import marsad.store.runner as runner
+    _two_items(site)
+    real = marsad.extract.extract_document
+
+    def maybe_slow(doc):
+        if doc.url and doc.url.endswith("/bomb"):
+            _time.sleep(30)
+        return real(doc)
+    monkeypatch.setattr(marsad.extract, "extract_document", maybe_slow)
+    monkeypatch.setattr(runner, "DOC_TIMEOUT", 1.0)
+    watcher, store = make_watcher([site.url("/rss")])
+    report = watcher.round()
+    assert len(report.added) == 2 and len(report.extracted) == 1
+    bomb = store.conn.execute("SELECT doc_id FROM documents WHERE url LIKE '%/bomb'").fetchone()[0]
+    assert report.errors == [f"{bomb}: extraction stopped: it took over 1 s (the per-document limit)"]
+    assert store.conn.execute("SELECT COUNT(*) FROM events WHERE doc_id = ?", (bomb,)).fetchone()[0] == 0

@@ -276,3 +276,81 @@ def test_event_detail_shows_rule_ids(big):
     page.locator("#report .rules code").first.wait_for()
     codes = page.locator("#report .rules code").all_inner_texts()
     assert codes[0] == "trigger.clash" and codes[1].startswith("actor.pair.")
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory, site):
+    """17 events whose types come in counts that need each Arabic counted-noun form: 11 Battles
+    (11+: singular accusative), 3 Strategic developments (3-10: plural), 2 Protests (dual) and one
+    Riots event that has no date (singular; the timeline's undated bucket)."""
+    from marsad.documents import make_document
+    from marsad.store import Store, save_extraction
+    db = tmp_path_factory.mktemp("counted") / "counted.db"
+    kinds = [("Battles", "Armed clash", "sdf", 11), ("Strategic developments", "Arrests", "sdf", 3),
+             ("Protests", "Peaceful protest", "protesters", 2), ("Riots", "Violent demonstration", "rioters", 1)]
+    with Store(db) as store:
+        n = 0
+        for event_type, sub, actor, count in kinds:
+            for _ in range(count):
+                doc = make_document(f"تقرير تجريبي رقم {n} عن حدث في ريف الرقة الشمالي", doc_id=f"c{n}",
+                                    title=f"تقرير {n}", source="مصدر", published=None if event_type == "Riots" else "2025-05-01")
+                doc.lang = "ar"
+                with store.transaction():
+                    store.insert_document(doc, is_arabic=True, path="tests/web")
+                day = None if event_type == "Riots" else f"2025-0{1 + n % 4}-{1 + n:02d}"
+                save_extraction(store, f"c{n}", "v", {"doc_id": f"c{n}", "claims": [], "events": [{
+                    "event_type": event_type, "sub_event_type": sub, "date_start": day, "date_end": day,
+                    "actor1": actor, "actor2": None, "fatalities": 0, "injured": None, "arrested": None,
+                    "location": {"name_ar": "الرقة", "name_en": "Raqqa", "country": "SY", "admin1": "Raqqa",
+                                 "lat": 35.95 + n / 100, "lon": 39.01, "geo_precision": 1},
+                    "evidence": f"حدث رقم {n}"}]})
+                n += 1
+    from marsad.web import bridge, queries
+    conn = queries.connect(db)
+    bridge.update_incidents(conn)
+    conn.close()
+    with live_server(db) as url:
+        yield {"page": site["page"], "url": url}
+
+
+@pytest.mark.parametrize("event_type,shown", [
+    ("", "17 حدثًا"), ("Battles", "11 حدثًا"), ("Strategic developments", "3 أحداث"), ("Protests", "حدثان"),
+    ("Riots", "حدث واحد")], ids=["17", "11", "3", "2", "1"])
+def test_arabic_counted_nouns(counted, event_type, shown):
+    """The issue saw a wrong Arabic plural: counts take the singular, dual, plural or accusative."""
+    page = open_page(counted, f"?event_type={event_type.replace(' ', '+')}" if event_type else "")
+    assert page.locator("#events-count").inner_text() == f"({shown})"
+    assert page.locator('#totals [data-key="events"]').inner_text() == shown
+
+
+def test_undated_events_are_a_bucket_of_the_timeline(counted):
+    """Issue 16's undated bucket: the timeline shows it beside the weeks; clicking it shows only the
+    undated events on the map and in the table, a second click shows all again."""
+    page = open_page(counted)
+    bucket = page.locator("#undated-bucket")
+    assert bucket.inner_text() == "بلا تاريخ: 1"
+    bucket.click()
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    assert page.locator("#events tbody tr").first.get_attribute("data-type") == "Riots"
+    assert page.locator("#undated-bucket").get_attribute("aria-pressed") == "true"
+    assert "بلا تاريخ" in page.locator("#range-label").inner_text()
+    page.locator("#undated-bucket").click()
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 17")
+
+
+def test_a_capped_map_says_how_many_it_shows(counted):
+    """The map layer is capped (5,000 events); when the filter matches more located events than the
+    layer holds, the map says so instead of silently showing fewer (the cap is lowered to 5 here)."""
+    page = counted["page"]
+    layer = re.compile(r"/api/events\.geojson")
+    page.route(layer, lambda route: route.continue_(
+        url=route.request.url + ("&" if "?" in route.request.url else "?") + "limit=5"))
+    try:
+        page = open_page(counted)
+        note = page.locator("#map-note")
+        assert note.is_visible()
+        assert note.inner_text().startswith("تعرض الخريطة أحدث 5 من 17 ")
+        page.select_option("#f-type", "Strategic developments")
+        page.wait_for_function("document.querySelector('#map-note').hidden")      # 3 events: all shown
+    finally:
+        page.unroute(layer)

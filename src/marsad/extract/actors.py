@@ -61,6 +61,8 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     victim = "civilians" if civ else None
     if kind in PROTEST_KINDS:
         return protest_actors(kind, s0, a0)
+    if kind == "massacre":
+        return a0 or s0, "civilians"     # "ارتكبت قوات النظام مجزرة بحق المدنيين": whoever is named did it
     if kind in ("execution", "shooting", "abduction"):
         victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
         return a0, victim_state or "civilians"

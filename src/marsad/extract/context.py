@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"\w+")
 
 
 Sent = Sentence   # the name the extract modules use
+_token = tuple.__new__   # Token(start, end, word) without the NamedTuple's Python-level __new__
 
 
 def _split(text: str):
@@ -38,7 +39,7 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
     for i, (s, e, t) in enumerate(_split(text)):
         norm = normalize(t)
         folded = norm.folded
-        sent = Sent(i, s, e, t, folded, norm, [Token(*m.span(), m.group()) for m in _TOKEN.finditer(folded)])
+        sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
         sent.triggers = trig.find(folded)
         sent.actors = act.find(folded)
         sent.headline = _is_headline(text, s, e, t)

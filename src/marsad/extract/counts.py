@@ -170,6 +170,24 @@ def _number_before(sent, quants, i: int, reach: int = 3) -> int | None:
     return None
 
 
+COUNTED_NOUNS = ("قتيل", "قتلى", "جريح", "جرحى", "شهيد", "شهداء", "مصاب", "جثث", "جثة")
+
+
+def _counted_noun(sent, quants, i: int) -> int | None:
+    """A role word that is the counted noun of the number right before it ("187 قتيلا و115 جريحا"): that number,
+    not the next group's."""
+    if not i or not any(_bare_word(sent.tokens[i][2]).startswith(w) for w in COUNTED_NOUNS):
+        return None
+    q = _quant_at(sent, quants, i - 1)
+    if q is None or q.vague or q.value_low is None or q.end > sent.tokens[i][0] or q.value_low >= 100000:
+        return None
+    return int(q.value_low)
+
+
+def _bare_word(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ب", "ف", "ل") and len(word) > 4 else word
+
+
 def _role_hits(sent) -> list[tuple[int, str]]:
     """(token index, role) of the role words, in text order: lexicon matches and pronoun forms."""
     hits = {sent.tok_index(p.start): p.value for p in matcher("counts", "roles").find(sent.folded)}
@@ -215,6 +233,8 @@ def find_counts(sent, quants) -> dict[str, int | None]:
             done |= {role, roles_at[i + 1]}      # "مقتل وإصابة 16": one figure for both, neither known
             continue
         n = _pronoun_count(sent, i, role)
+        if n is None:
+            n = _counted_noun(sent, quants, i)
         if n is None:
             n = _number_after(sent, quants, i)
         if n is None or n == "back":

@@ -9,7 +9,7 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
-from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag
+from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -70,6 +70,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
     if best.kind == "disrupted" and arrests:
         best = tag(max(arrests, key=lambda t: t.prio), "kind.arrest_over_seizure")   # a raid that arrests people and seizes belts ("فككت عبوة" is not one)
+    airdrop = next((t for t in trigs if t.kind == "raid" and _airdrop(sent, t)), None)
+    if airdrop is not None and best.kind in ("airstrike", "attack", "shooting", "kill"):
+        best = tag(airdrop, "kind.airdrop_over_air")     # "نفذت 8 مروحيات عملية إنزال جوي": the aircraft carry a raid
     if best.kind in ("raid", "arrest") and "kill" in kinds and "raid" in kinds:
         best = retype(best, "clash", "kind.raid_with_killing")
     if best.kind == "kill" and not (kinds - {"kill"}):
@@ -80,6 +83,12 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+def _airdrop(sent, t: Trigger) -> bool:
+    """A raid told as an airdrop (إنزال جوي، أنزلت مروحيات مقاتلين)."""
+    span = sent.folded[t.start:t.end]
+    return "نزال" in span or "نزل" in span
 
 
 def _fighting(sent, t: Trigger) -> bool:
@@ -145,6 +154,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
              and not _distance_ref(sent, s)]
     if not cands:
         return []
+    described = [c for c in cands if _describes_place(sent, c)]
+    if described and len(described) < len(cands):
+        cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
     if kind in LIST_KINDS:
@@ -158,6 +170,18 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+APPOSITION_GLUE = frozenset(fold_entry(w) for w in ("", "الواقعة", "الواقع", "،", ","))
+
+
+def _describes_place(sent, cand) -> bool:
+    """A direction phrase right after another place ("محافظة ديالى شمال شرقي بغداد", "ديالى الواقعة شمال شرق
+    بغداد") tells where that place lies: it is not the event's place (place.apposition)."""
+    s, _, p = cand
+    if "(dir" not in (getattr(p, "why", "") or ""):
+        return False
+    return any(e <= s and sent.folded[e:s].strip() in APPOSITION_GLUE for _, e, _ in sent.places)
 
 
 DISTANCE_WINDOW = 4   # tokens before a place searched for a distance phrase ("على بعد 10 كم من بلدة X")
@@ -262,6 +286,8 @@ def _resolve_ref(sent, h):
 
 def _nearest_date(sent, pub: date | None, trig: Trigger):
     hits = [r for r in (_resolve_ref(sent, h) for h in dates(sent, pub) if h.rule not in PERIOD_RULES) if r]
+    if toll_update(sent, trig):
+        hits = [h for h in hits if h.start > trig.start]    # "ارتفعت، السبت، حصيلة قتلى هجوم": the day of the update
     if not hits:
         return None
     absolute = [h for h in hits if not h.relative]
@@ -329,6 +355,7 @@ def _event_trigger(sent) -> Trigger | None:
     return trig
 
 
+AIR_FORCES = ("international_coalition", "russian_forces")   # in Syria and Iraq they strike from the air
 OFFICIAL_WINDOW = 8   # tokens after an assassination trigger where its victim is named
 
 
@@ -353,13 +380,15 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
         return []
-    extra: list[str] = []
+    extra: list[str] = ["toll.update"] if toll_update(sent, trig) else []
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
+    if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
+        trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
     if trig.kind in ("shooting", "execution") and _official_victim(sent, trig):
         trig, a2 = retype(trig, "clash", "type.official_victim"), (None if a2 == "civilians" else a2)   # "اغتال مسلحون مختار القرية"
     elif trig.kind == "shooting" and _force_target(sent, trig):
@@ -389,6 +418,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         if len(listed) > len(places):
             places = listed
             extra.append("place.unresolved")
+    if places and all(getattr(p, "frame", "") == "road" for p in places) and _anaphoric(sent, trig):
+        places = []             # "الهجوم كان على طريق دمشق - عمان": a retelling on a road, at the incident's place
+        extra.append("place.road_retold")
+    if places and any(_describes_place(sent, c) for c in sent.places) \
+            and not any(_describes_place(sent, c) for c in sent.places if c[2] in places):
+        extra.append("place.apposition")
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
@@ -396,7 +431,10 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    latest = bool(matcher("cues", "latest").find(sent.folded))
+    if latest:
+        extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent), rules=list(rules))
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules))
             for p in places]

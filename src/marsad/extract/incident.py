@@ -72,6 +72,9 @@ def _target(drafts: list, d):
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
+        if _recalled_apart(e, d):
+            d.add_rule("date.recalled_apart")
+            continue
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):
@@ -106,6 +109,10 @@ WEAK_KINDS = ("attack", "kill")   # "هجوم"، "استهدف"، "مقتل": wo
 WEAK_GAP = 6                     # sentences within which a weak mention tells an incident of the report again
 
 
+def _crowd(e) -> bool:
+    return e.trig.event_type in ("Protests", "Riots")
+
+
 def _weak_pair(e, d) -> bool:
     """One of two mentions is told only with a weak word ("الهجوم استهدف قوات في قرية الطلعة" after "هجوم
     انتحاري"), or the later one refers back with a definite word of the same event type: with places and
@@ -114,6 +121,8 @@ def _weak_pair(e, d) -> bool:
         return False        # a headline joins its body by merge_headlines
     if "Strategic developments" in (e.trig.event_type, d.trig.event_type):
         return False        # an operation after an attack is an incident of its own
+    if _crowd(e) != _crowd(d):
+        return False        # a demonstration never tells an armed attack again (merge.weak_kind)
     if d.own_place and _precision(e.place) == 1 and _precision(d.place) == 1 and not _same_name(e.place, d.place):
         return False        # two named villages: two incidents
     if e.kind in WEAK_KINDS or d.kind in WEAK_KINDS:
@@ -127,7 +136,13 @@ def _detail_of(e, d) -> bool:
     a governorate-wide place over e's named one (the retelling widens: "التفجير الذي استهدف الجيش في المحافظة")."""
     if not d.own_place or e.place is None or d.place is None or _places_agree(e, d):
         return True
-    return {_precision(e.place), _precision(d.place)} == {1, 3}
+    if {_precision(e.place), _precision(d.place)} != {1, 3}:
+        return False
+    # the village lies in or near the governorate (gazetteers disagree on borders), never in a far one
+    return km(e.place.lat, e.place.lon, d.place.lat, d.place.lon) <= DETAIL_KM
+
+
+DETAIL_KM = 200   # a named place this far from a governorate's centre may still be told of an incident there
 
 
 def _region_neighbours(e, d) -> bool:
@@ -245,7 +260,8 @@ def _same_name(a, b) -> bool:
     ida, idb = getattr(a, "entry_id", None), getattr(b, "entry_id", None)
     if ida is not None and ida == idb:
         return True
-    return normalize(a.name_ar).folded == normalize(b.name_ar).folded
+    fa, fb = normalize(a.name_ar).folded, normalize(b.name_ar).folded
+    return fa == fb or fa.removeprefix("ال") == fb.removeprefix("ال")     # "الدبلان" and "دبلان"
 
 
 def _places_agree(e, d) -> bool:
@@ -259,12 +275,18 @@ def _places_agree(e, d) -> bool:
         return bool(a.admin1) and a.admin1 == b.admin1
     dist = km(a.lat, a.lon, b.lat, b.lon)
     if _precision(a) == 1 and _precision(b) == 1:
-        return dist <= NEAR_KM
+        return dist <= NEAR_KM and (d.anaphoric or not e.own_place)
     coarse = max(_precision(a), _precision(b))
     wide = a if _precision(a) >= _precision(b) else b
     if getattr(wide, "kind", "") == "area":      # "شمال العراق", "شرق سوريا": a part of a country across governorates
         return a.country == b.country and dist <= AREA_KM
     return (a.admin1 == b.admin1 or dist <= NEAR_KM) and dist <= INSIDE_KM[coarse]
+
+
+def _recalled_apart(e, d) -> bool:
+    """A recalled incident with a calendar date ("وكانت ... قد نفذت مجزرة ... في 6 يونيو 2012") is not the news
+    an undated report tells with a day counted from REF_DAY ("أمس الاثنين"), even at the same place."""
+    return bool(d.background and e.when is not None and d.when is not None and e.when[2] and not d.when[2])
 
 
 def _dates_agree(e, d) -> bool:

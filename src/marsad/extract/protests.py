@@ -13,7 +13,7 @@ from marsad.extract.triggers import Trigger, retype, tag
 from marsad.lexicon import fold_entry, load, matcher
 
 PROTEST_KINDS = ("protest", "protest_force", "protest_intervention", "riot")
-VIOLENT_ON_CROWD = ("shooting", "attack", "grenade", "kill", "clash", "execution", "shelling", "ied")
+VIOLENT_ON_CROWD = ("shooting", "attack", "grenade", "kill", "clash", "execution", "massacre", "shelling", "ied")
 FORCE_WINDOW = 80     # characters between a protest word and a force acting on it
 
 

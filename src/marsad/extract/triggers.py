@@ -103,6 +103,20 @@ def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = No
     return False
 
 
+TOLL_WINDOW = 3   # tokens before a trigger where the toll noun of an update stands ("حصيلة ضحايا تفجير")
+
+
+def toll_update(sent, t) -> bool:
+    """The trigger names the incident whose toll a sentence updates ("ارتفعت حصيلة قتلى هجوم ... إلى 30",
+    "ارتفاع عدد ضحايا تفجير الكرادة إلى 187"): a toll noun right before it, a verb of rising or reaching in the
+    sentence, and the trigger is not a bare plural of incidents ("حصيلة الهجمات")."""
+    i = sent.tok_index(t.start)
+    if not _cue_near(sent, "toll_nouns", i - TOLL_WINDOW, i) or not matcher("cues", "toll_rise").find(sent.folded):
+        return False
+    j = sent.tok_index(max(t.start, t.end - 1)) + 1
+    return not (j - i == 1 and sent.tokens[i][2] in _word_list("summary"))
+
+
 DAY_RULES = ("day_month", "day_ordinal", "day_range", "numeric")   # rule prefixes of a calendar day ("21 يناير")
 
 
@@ -192,6 +206,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if toll_update(sent, t):
+        return None                # "ارتفاع حصيلة ضحايا تفجير الكرادة إلى 187": one incident's toll, not a summary
     latest = _cue_near(sent, "latest", j, j + LATEST_WINDOW)    # "الاحتجاجات ... كان آخرها في ساحة": one is named
     if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
             and not _one_day(sent) and not latest:
@@ -274,6 +290,15 @@ def _word_list(section: str) -> frozenset:
 
 
 def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:
+    """The sentence's triggers, less the blocked ones unless keep_blocked (computed once per sentence)."""
+    key = ("triggers", keep_blocked)
+    found = sent.cache.get(key)
+    if found is None:
+        found = sent.cache[key] = _find_triggers(sent, keep_blocked)
+    return list(found)
+
+
+def _find_triggers(sent, keep_blocked: bool) -> list[Trigger]:
     req = _requires()
     false = matcher("cues", "false_triggers").find(sent.folded) if sent.triggers else []
     out = []

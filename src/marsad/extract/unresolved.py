@@ -58,6 +58,18 @@ def _enumeration(sent, i: int) -> int | None:
     return None
 
 
+def _next_item(sent, j: int) -> int | None:
+    """The token after the next comma from token j on, within the sentence (the next item of an enumeration)."""
+    toks = sent.tokens
+    for k in range(j + 1, len(toks)):
+        between = sent.folded[toks[k - 1][1]:toks[k][0]]
+        if any(ch in between for ch in ".:;؛()«»"):
+            return None
+        if "،" in between or "," in between:
+            return k
+    return None
+
+
 def unresolved_places(sent, frame) -> list:
     """[(folded start, folded end, UnresolvedPlace)]: localities named after a locality word in the sentence and
     unknown to the gazetteer; `frame` (a resolved place of the sentence or the report) gives their governorate and
@@ -76,8 +88,8 @@ def unresolved_places(sent, frame) -> list:
             i += 1
             continue
         names, name, j = [], [], i + 1
-        if plural:
-            j = _enumeration(sent, i) or j    # "ست قرى في محور داقوق هي: البونجم، وسماقة العليا، ..."
+        enum = _enumeration(sent, i) if plural else None
+        j = enum or j                        # "ست قرى في محور داقوق هي: البونجم، وسماقة العليا، ..."
         first = j
         while j < len(toks) and len(name) < MAX_NAME_WORDS:
             s, e, w = toks[j]
@@ -86,7 +98,14 @@ def unresolved_places(sent, frame) -> list:
                 break
             if w in stops or _bare(w, stops) or _bare(w, markers) or _bare(w, lists) or not w.isalpha() \
                     or any(a < e and s < b for a, b in taken):
-                break
+                if enum is None:
+                    break
+                k = _next_item(sent, j)    # "وتبج الصغرى القريبة من ناحية جلولاء، وعليوة الصغرى": the item's
+                if k is None:              # description ends at the comma, the enumeration goes on
+                    break
+                names.append(name)
+                name, j = [], k
+                continue
             if name and (w.startswith("و") and len(w) >= 3 or "،" in between or "," in between):
                 if not plural:
                     break

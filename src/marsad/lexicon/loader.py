@@ -37,13 +37,9 @@ _KEY_SHAPE = re.compile(r"\w")              # a key opening with a word characte
 NAMES = ("actors", "triggers", "cues", "counts", "sources", "claims", "rules")
 
 
-def fold_entry(s: str) -> str:
-    """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize)."""
-    return _fold_entry(s)
-
-
 @lru_cache(maxsize=1 << 16)
-def _fold_entry(s: str) -> str:
+def fold_entry(s: str) -> str:
+    """Fold a lexicon entry exactly as the text is folded (marsad.text.normalize); cached."""
     from marsad.text import normalize
 
     return " ".join(normalize(s).folded.split())
@@ -83,33 +79,55 @@ class _Pass:
     """One text scanned once by the shared automaton: for each matcher id, its hits [(start, end, key)] that
     start where a match may put its entry (a word start plus a run of proclitics), in order of start."""
 
-    __slots__ = ("text", "origins", "buckets")
+    __slots__ = ("text", "origins", "buckets", "_starts")
 
     def __init__(self, automaton, text: str):
         self.text = text
-        # body start -> the word starts it may be reached from (a proclitic run between them)
+        # body start -> [the word start it is reached from] ([] when none: inside a word, or not a proclitic run)
         origins: dict[int, list[int]] = {}
-        for w in _WORDS.finditer(text):
-            p, we = w.start(), w.end()
-            for q in range(p, min(p + _MAX_PREFIX, we) + 1):
-                if text[p:q] in _PREFIXES:
-                    origins.setdefault(q, []).append(p)
-        self.origins = origins
-        buckets: dict[int, list[tuple[int, int, str]]] = {}
-        if origins and len(automaton):
+        kept = []
+        if text and len(automaton):
             scan, back = text, None
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
             for last, (key, owners) in automaton.iter(scan):
-                start = last + 1 - len(key)
                 end = last + 1
+                start = end - len(key)
                 if back is not None:
                     start, end = back[start], back[last] + 1
-                if start in origins:
-                    for mid in owners:
-                        buckets.setdefault(mid, []).append((start, end, key))
-        # each bucket in order of start, with its starts beside it: a window reads only its own hits (bisect)
-        self.buckets = {mid: ([h[0] for h in hits], hits) for mid, hits in buckets.items() if not hits.sort()}
+                o = origins.get(start)
+                if o is None:
+                    o = origins[start] = _origin(text, start)
+                if o:
+                    kept.append((start, end, key, owners))
+        kept.sort()
+        buckets: dict[int, list[tuple[int, int, str]]] = {}
+        for start, end, key, owners in kept:
+            hit = (start, end, key)
+            for mid in owners:
+                got = buckets.get(mid)
+                if got is None:
+                    buckets[mid] = [hit]
+                else:
+                    got.append(hit)
+        self.origins = origins
+        self.buckets = buckets          # each in order of start: a window reads only its own hits (bisect)
+        self._starts: dict[int, list[int]] = {}
+
+    def starts(self, mid: int) -> list[int]:
+        got = self._starts.get(mid)
+        if got is None:
+            got = self._starts[mid] = [h[0] for h in self.buckets[mid]]
+        return got
+
+
+def _origin(text: str, s: int) -> list[int]:
+    """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else []."""
+    for n in range(min(_MAX_PREFIX, s) + 1):
+        p = s - n
+        if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_"):     # p starts its word (\w as re reads it)
+            return [p] if text[p:s] in _PREFIXES else []
+    return []
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
@@ -230,13 +248,15 @@ class PhraseMatcher:
         if not self._exact_keys:
             return self._regex_scan(folded, start, end)
         run = self._shared.scan(folded)
-        bucket = run.buckets.get(self._id)
-        if not bucket:
+        hits = run.buckets.get(self._id)
+        if not hits:
             return []
-        starts, hits = bucket
+        if start > 0 or end < len(folded):
+            starts = run.starts(self._id)
+            hits = hits[bisect_left(starts, start):bisect_left(starts, end)]
         by_start: dict[int, list[tuple[int, str]]] = {}
         origins = set()
-        for s, e, key in hits[bisect_left(starts, start):bisect_left(starts, end)]:
+        for s, e, key in hits:
             if e <= end:
                 by_start.setdefault(s, []).append((e, key))
                 origins.update(run.origins[s])

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import http.client
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -20,19 +22,81 @@ _CHUNK = 65536
 
 def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The body at an http(s) URL, refusing anything larger than max_bytes or slower than
-    FETCH_TOTAL seconds in all."""
+    FETCH_TOTAL seconds in all (headers included: a server that trickles them is cut off too)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    deadline = time.monotonic() + FETCH_TOTAL
+    deadline = _Deadline(FETCH_TOTAL)
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = _read_until(url, response, max_bytes, deadline)
+        with deadline, deadline.opener().open(request, timeout=FETCH_TIMEOUT) as response:
+            data = _read_until(url, response, max_bytes, deadline.at)
+    except InputError:
+        raise
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+        if deadline.passed():
+            raise InputError(url, f"too slow (no complete response within {FETCH_TOTAL} s)") from exc
         raise InputError(url, f"unreadable ({getattr(exc, 'reason', exc)})") from exc
     if len(data) > max_bytes:
         raise InputError(url, f"too large (more than {max_bytes} bytes, see --max-bytes)")
     if not data.strip():
         raise InputError(url, "empty response")
     return data
+
+
+class _Deadline:
+    """A timer that shuts the request's sockets down at the deadline, wherever the read is (status
+    line, headers, body): a per-read timeout alone lets a server that sends a byte now and then hold
+    the request for ever."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.cut)
+        self.timer.daemon = True
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+    def cut(self) -> None:
+        with self.lock:
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def track(self, sock: socket.socket) -> None:
+        with self.lock:
+            self.sockets.append(sock)
+
+    def __enter__(self) -> _Deadline:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.cancel()
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        deadline = self
+
+        class TrackedHTTP(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.track(self.sock)
+
+        class TrackedHTTPS(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.track(self.sock)
+
+        class Http(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(TrackedHTTP, req)
+
+        class Https(urllib.request.HTTPSHandler):     # the default context, as urlopen's
+            def https_open(self, req):
+                return self.do_open(TrackedHTTPS, req)
+
+        return urllib.request.build_opener(Http, Https)
 
 
 def _read_until(url: str, response, max_bytes: int, deadline: float) -> bytes:
@@ -48,6 +112,8 @@ def _read_until(url: str, response, max_bytes: int, deadline: float) -> bytes:
             sock.settimeout(min(FETCH_TIMEOUT, left))
         chunk = response.read1(min(_CHUNK, max_bytes + 1 - size))
         if not chunk:
+            if time.monotonic() >= deadline:      # the deadline shut the socket: not the end of the body
+                raise InputError(url, f"too slow (no complete response within {FETCH_TOTAL} s)")
             break
         parts.append(chunk)
         size += len(chunk)

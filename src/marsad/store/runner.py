@@ -92,6 +92,8 @@ def _in_process_ok() -> bool:
 
 
 def _timed(docs: Iterable[Document], timeout: float | None) -> Iterator[Result]:
+    if timeout:
+        _warm_up()
     for doc in docs:
         if not timeout:
             yield _extract_one(doc)
@@ -114,6 +116,22 @@ def _worker_init(parent: int) -> None:
     if os.getppid() != parent:
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="marsad-parent-watch").start()
+    _warm_up()     # before the worker takes a task: the time limit counts from the task's start
+
+
+_WARM_UP = "قتل شخص وأصيب اثنان في قصف على بلدة ذيبان بريف دير الزور أمس."
+_warmed = False
+
+
+def _warm_up() -> None:
+    """Load the lexicons and the gazetteer once, outside any document's time limit: a cold process
+    (`serve`'s workers, a replacement for a worker that was stopped, the first document of a run)
+    would otherwise spend its first document's time on loading, and a load cut short by the limit
+    leaves nothing loaded, so every later document would be cut short too."""
+    global _warmed
+    if not _warmed:
+        _extract_one(Document("warm-up", _WARM_UP))
+        _warmed = True
 
 
 def _watch_parent(parent: int) -> None:

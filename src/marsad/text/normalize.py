@@ -241,11 +241,25 @@ def _apply(text: str, edits: dict[int, str]) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-@lru_cache(maxsize=16)
+SHORT_TEXT = 2000   # a sentence or a title: its normalization is kept longer (the extractor asks again per sentence)
+
+
 def normalize(text: str) -> Normalized:
-    """Normalize Arabic ``text``; see the module docstring for the rules."""
+    """Normalize Arabic ``text``; see the module docstring for the rules. Cached: the last 16 texts, and the last
+    1024 of at most SHORT_TEXT characters (a sentence is normalized by the extractor's preparation and again by
+    the date and number finders, often more than 16 sentences later)."""
     if not isinstance(text, str):
         raise TypeError("normalize() expects str")
+    return _normalize_short(text) if len(text) <= SHORT_TEXT else _normalize(text)
+
+
+@lru_cache(maxsize=1024)
+def _normalize_short(text: str) -> Normalized:
+    return _normalize(text)
+
+
+@lru_cache(maxsize=16)
+def _normalize(text: str) -> Normalized:
     edits = _obfuscation_edits(text) if _SEP_RE.search(text) else {}
     for m in _DROP_RE.finditer(text):
         edits.setdefault(m.start(), "")

@@ -113,20 +113,18 @@ class Watcher:
         return report
 
     def _extract(self, report: RoundReport) -> None:
-        from marsad.extract import extract_document
-        from marsad.store import hooks, save_extraction
-        from marsad.store.runner import current_version
+        from marsad.store import hooks, runner, save_extraction
 
-        version, events = current_version(), 0
+        version, events = runner.current_version(), 0
         skip = set(report.non_arabic)
-        for doc in self.store.documents([d for d in report.added if d not in skip]):
-            try:
-                result = extract_document(doc)
-            except Exception as exc:  # noqa: BLE001 — one document's failure must not end the watch; reported by id
-                report.errors.append(f"{doc.doc_id}: extractor failed: {type(exc).__name__}: {exc}")
+        docs = list(self.store.documents([d for d in report.added if d not in skip]))
+        # as `marsad extract` does: each document isolated, and stopped at the per-document time limit
+        for doc_id, result, error in runner.extract_isolated(docs, timeout=runner.DOC_TIMEOUT):
+            if error or result is None:
+                report.errors.append(f"{doc_id}: {error}")
                 continue
-            save_extraction(self.store, doc.doc_id, version, result)
-            report.extracted.append(doc.doc_id)
+            save_extraction(self.store, doc_id, version, result)
+            report.extracted.append(doc_id)
             events += len(result.get("events") or [])
         if report.extracted:
             hooks.after_extract(self.store, list(report.extracted))

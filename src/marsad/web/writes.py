@@ -65,7 +65,7 @@ def ingest_report(db_path: str | Path, report: ReportIn) -> dict:
 
 def extract_ids(store, doc_ids: list[str]) -> list[dict]:
     """Extract these documents with the current extractor (even if already done), then run the hook."""
-    from marsad.store import hooks, save_extraction
+    from marsad.store import hooks, runner, save_extraction
     from marsad.store.runner import current_version, extract_isolated
     version, out, docs = current_version(), list[dict](), []
     for doc_id in doc_ids:
@@ -73,7 +73,7 @@ def extract_ids(store, doc_ids: list[str]) -> list[dict]:
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         docs.append(doc)
-    for doc_id, result, error in extract_isolated(docs):    # a worker process, stopped at the time limit
+    for doc_id, result, error in extract_isolated(docs, timeout=runner.DOC_TIMEOUT):   # a worker, stopped at the limit
         if error:
             out.append({"doc_id": doc_id, "error": error})
             continue
@@ -87,12 +87,11 @@ def extract_ids(store, doc_ids: list[str]) -> list[dict]:
 
 
 def reextract(db_path: str | Path, body: ExtractIn | None) -> dict:
-    from marsad.store import Store
-    from marsad.store.runner import extract_pending
+    from marsad.store import Store, runner
     with Store(db_path) as store:
         if body and body.doc_ids is not None:
             return {"extracted": extract_ids(store, body.doc_ids)}
-        report = extract_pending(store)
+        report = runner.extract_pending(store, timeout=runner.DOC_TIMEOUT)
         return {"extracted": [{"doc_id": d} for d in report.extracted],
                 "errors": [str(e) for e in report.errors]}
 
