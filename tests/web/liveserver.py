@@ -19,12 +19,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(db: Path, token: str | None = None):
+def live_server(db: Path, token: str | None = None, preparation=None):
     import uvicorn
 
     from marsad.web.api import create_app
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(db, token=token, preparation=preparation), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

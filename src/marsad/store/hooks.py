@@ -47,6 +47,7 @@ def _update(store, doc_ids: list[str]) -> dict:
     mark_events(store, doc_ids)
     out = update_incidents(store.conn)
     refresh_ledger(store)
+    refresh_summary(store)
     return out
 
 
@@ -55,6 +56,14 @@ def refresh_ledger(store) -> int:
     from marsad.store import ledger
 
     return ledger.refresh(store.conn)
+
+
+def refresh_summary(store) -> int:
+    """The events summary the dashboard's aggregates read (marsad.store.summary) brought up to
+    date with the events and incidents; returns how many weeks were recomputed."""
+    from marsad.store import summary
+
+    return summary.refresh(store.conn)
 
 
 def derived_pending(store) -> bool:

@@ -114,8 +114,10 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/api/events.geojson", tags=["read"], summary="The map layer: located events as GeoJSON")
     def events_geojson(conn: Conn, f: F, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 50)] = 5000):
+        import orjson          # 5,000 features: several times faster than the json module
+
         f.limit = limit
-        return JSONResponse(queries.events_geojson(conn, f), media_type="application/geo+json")
+        return Response(orjson.dumps(queries.events_geojson(conn, f)), media_type="application/geo+json")
 
 
 

@@ -93,14 +93,15 @@ def ledger(conn: sqlite3.Connection, factor: float) -> list[dict]:
 
 class Preparation:
     """What `serve` catches up on after migrating, in a background thread while the API already
-    answers: incidents of events stored since the last merge, the stored claims ledger, and
-    documents not yet in the search index (ingest, `load` and `extract` do all three as they go,
-    so this is usually nothing). Until it
-    is done `/api/health` says ``"state": "preparing"`` and which step runs; totals meanwhile
-    count a not-yet-merged event as its own incident, a search reads the index as it is and the
-    ledger is computed from the claims (slow) until its table is current."""
+    answers: incidents of events stored since the last merge, the stored claims ledger, the events
+    summary (marsad.store.summary), and documents not yet in the search index (ingest, `load` and
+    `extract` do all of them as they go, so this is usually nothing). Until it is done
+    `/api/health` says ``"state": "preparing"`` and which step runs; totals meanwhile count a
+    not-yet-merged event as its own incident and are counted from the events (slow) until the
+    summary is current, a search reads the index as it is and the ledger is computed from the
+    claims (slow) until its table is current."""
 
-    STEPS = ("incidents", "ledger", "search")
+    STEPS = ("incidents", "ledger", "summary", "search")
 
     def __init__(self, db_path) -> None:
         import threading
@@ -134,7 +135,7 @@ class Preparation:
         return self.done.wait(timeout)
 
     def run(self) -> None:
-        from marsad.store import Store, ledger
+        from marsad.store import Store, ledger, summary
         from marsad.web import search
         try:
             with Store(self.db_path) as store:
@@ -142,6 +143,8 @@ class Preparation:
                 update_incidents(store.conn)
                 self.step = "ledger"
                 ledger.refresh(store.conn)
+                self.step = "summary"
+                summary.refresh(store.conn)
                 self.step = "search"
                 search.sync_search(store.conn)
         except Exception as exc:  # noqa: BLE001 - a read-only or busy file is served as it is

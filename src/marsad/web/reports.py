@@ -5,7 +5,7 @@ import sqlite3
 
 from marsad.web import bridge
 from marsad.web.filters import Filters
-from marsad.web.queries import CURRENT, EVENT_SELECT, claim_row, event_row, event_where, locate
+from marsad.web.queries import EVENT_SELECT, claim_row, event_row, event_where, locate
 
 
 def _evidence_span(text: str, evidence: str | None) -> list[int] | None:
@@ -34,13 +34,17 @@ def _related(conn: sqlite3.Connection, doc: dict, events: list[dict], incidents:
             if not ev["date_start"] or not ev["location"]["admin1"]:
                 continue
             rows = conn.execute(
-                f"SELECT DISTINCT e.doc_id FROM events e WHERE e.doc_id != ? AND e.sub_event_type = ? "
-                f"AND e.admin1 = ? AND e.date_start <= ? AND e.date_end >= ? AND {CURRENT.format(a='e')}",
+                "SELECT DISTINCT e.doc_id FROM events e WHERE e.doc_id != ? AND e.sub_event_type = ? "
+                "AND e.admin1 = ? AND e.date_start <= ? AND e.date_end >= ?",
                 (doc_id, ev["sub_event_type"], ev["location"]["admin1"], ev["date_end"] or ev["date_start"],
                  ev["date_start"])).fetchall()
             for (other,) in rows:
                 related.setdefault(other, {"doc_id": other, "basis": "same type, governorate and dates"})
-    dup_rows = conn.execute("SELECT doc_id FROM documents WHERE near_dup_of = ? OR doc_id = ?",
+    # two index lookups: an OR scanned every document, and so does SQLite's plan when ANALYZE saw a
+    # column of NULLs (a database without near-duplicates), hence the index named
+    by = "" if getattr(conn, "dialect", "sqlite") == "postgresql" else " INDEXED BY documents_near_dup_of"
+    dup_rows = conn.execute(f"SELECT doc_id FROM documents{by} WHERE near_dup_of = ? UNION "
+                            "SELECT doc_id FROM documents WHERE doc_id = ?",
                             (doc_id, doc.get("near_dup_of") or "")).fetchall()
     for (other,) in dup_rows:
         if other != doc_id:
@@ -58,12 +62,12 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
         return None
     doc = {k: row[k] for k in row.keys()}
     text = doc.get("text") or ""
-    ev_rows = conn.execute(f"{EVENT_SELECT} WHERE e.doc_id = ? AND {CURRENT.format(a='e')} ORDER BY e.event_id",
+    ev_rows = conn.execute(f"{EVENT_SELECT} WHERE e.doc_id = ? ORDER BY e.event_id",
                            (doc_id,)).fetchall()
     events = [_spanned(event_row(r), "source", text) for r in ev_rows]
     cl_rows = conn.execute(
-        f"SELECT c.*, d.title, d.source, d.url, d.published FROM claims c JOIN documents d "
-        f"ON d.doc_id = c.doc_id WHERE c.doc_id = ? AND {CURRENT.format(a='c')} ORDER BY c.claim_id",
+        "SELECT c.*, d.title, d.source, d.url, d.published FROM claims c JOIN documents d "
+        "ON d.doc_id = c.doc_id WHERE c.doc_id = ? ORDER BY c.claim_id",
         (doc_id,)).fetchall()
     claims = [_spanned(claim_row(r), "document", text) for r in cl_rows]
     _add_rules(conn, doc_id, events, claims)
@@ -114,11 +118,69 @@ def _group(conn: sqlite3.Connection, col: str, where: str, params: list) -> list
 
 def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     """Totals and breakdowns for the events matching `f`; the weekly timeline and its undated
-    bucket ignore the date range (the dashboard draws the whole timeline and brushes a range on it)."""
+    bucket ignore the date range (the dashboard draws the whole timeline and brushes a range on it).
+    Read from the events summary (marsad.store.summary) when it answers `f`, else from the events."""
+    from marsad.store import summary
+
+    out = {"documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+           "claims": conn.execute("SELECT count(*) FROM claims").fetchone()[0]}
+    if summary.usable(conn, f):
+        out.update(_stats_summary(conn, f))
+    else:
+        out.update(_stats_events(conn, f))
+    return out
+
+
+def _figures(totals, events: int, groups) -> dict:
+    return {"incidents": totals[0], "events": events, "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
+            "date_min": totals[3], "date_max": totals[4], **groups}
+
+
+def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
+    """stats() from the events summary: the same figures, summed over its rows (summary_types and
+    summary_dims when `f` filters on event types alone, else event_summary)."""
+    from marsad.store import summary
+
+    where, params = summary.where(f)
+    where_nodate, params_nodate = summary.where(f, dates=False)
+    table = summary.table(f)
+    n, fat = "CAST(sum(s.n_incidents) AS BIGINT)", "CAST(sum(s.fatalities) AS BIGINT)"
+    weekly = conn.execute(f"SELECT s.ws AS week, s.event_type, {n} AS n FROM {table} s WHERE {where_nodate} "
+                          f"AND s.bucket <> '' GROUP BY 1, 2 HAVING sum(s.n_incidents) > 0 ORDER BY 1, 2",
+                          params_nodate).fetchall()
+    undated = conn.execute(f"SELECT s.event_type, {n} AS n FROM {table} s WHERE {where_nodate} "
+                           f"AND s.bucket = '' GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY 1",
+                           params_nodate).fetchall()
+    totals = conn.execute(f"SELECT coalesce({n}, 0), {fat}, CAST(sum(s.arrested) AS BIGINT), min(s.date_min), "
+                          f"max(s.date_max), CAST(sum(s.n_events) AS BIGINT) FROM {table} s WHERE {where}",
+                          params).fetchone()
+
+    def group(col: str, source: str = table) -> list[dict]:
+        if summary.only_types(f) and not summary.over_time(f) and col in summary.DIMS:   # all time
+            key = "CASE WHEN s.vkey = 'N' THEN NULL ELSE substr(s.vkey, 2) END"
+            rows = conn.execute(f"SELECT {key} AS k, {n} AS n, {fat} AS f FROM summary_dims s "
+                                f"WHERE s.dim = '{col}' AND {where} GROUP BY s.vkey HAVING sum(s.n_incidents) > 0 "
+                                "ORDER BY n DESC, k", params).fetchall()
+        else:
+            rows = conn.execute(f"SELECT s.{col} AS k, {n} AS n, {fat} AS f FROM {source} s WHERE {where} "
+                                "GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY n DESC, k", params).fetchall()
+        return [{"key": r["k"], "events": r["n"], "fatalities": r["f"]} for r in rows]
+
+    return _figures(totals, totals[5] or 0, {
+        "by_event_type": group("event_type"), "by_sub_event_type": group("sub_event_type", "event_summary"),
+        "by_admin1": group("admin1", "event_summary"), "by_actor": group("actor1", "event_summary"),
+        "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
+        "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated]})
+
+
+def _stats_events(conn: sqlite3.Connection, f: Filters) -> dict:
+    """stats() over the events themselves (text search, the map's box, `since`, a date range that
+    is not whole weeks, or a summary not yet current)."""
+    from marsad.store import summary
+
     where, params = event_where(conn, f)
     where_nodate, params_nodate = event_where(conn, f, dates=False)
-    week = ("to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')"
-            if getattr(conn, "dialect", "sqlite") == "postgresql" else "date(e.date_start, 'weekday 0', '-6 days')")
+    week = summary.week_sql(conn, "e.date_start")      # NULL for a date that is not a day (PostgreSQL too)
     inc = _by_incident(conn)      # totals and breakdowns count incidents, not reports or copies
     weekly = conn.execute(
         f"SELECT {week} AS week, e.event_type, count(*) AS n FROM events e JOIN documents d "
@@ -134,17 +196,11 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
         f"WHERE {where} AND {inc.counted}", params).fetchone()
     events = conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",
                           params).fetchone()[0]
-    return {
-        "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
-        "claims": conn.execute(f"SELECT count(*) FROM claims c WHERE {CURRENT.format(a='c')}").fetchone()[0],
-        "incidents": totals[0],
-        "events": events, "fatalities": totals[1] or 0, "arrested": totals[2] or 0,
-        "date_min": totals[3], "date_max": totals[4],
+    return _figures(totals, events, {
         "by_event_type": _group(conn, "e.event_type", where, params),
         "by_sub_event_type": _group(conn, "e.sub_event_type", where, params),
         "by_admin1": _group(conn, "e.admin1", where, params),
         "by_actor": _group(conn, "e.actor1", where, params),
         "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
         # the timeline's own bucket for events without a date (a report with no publication date)
-        "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated],
-    }
+        "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated]})

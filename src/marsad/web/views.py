@@ -31,35 +31,62 @@ def _incident_sql(conn: sqlite3.Connection):
 def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     """Every figure of the dashboard's header for the events matching `f`: events (one per report),
     their reports, the incidents (each real-world event once), the claims of those reports, and the
-    killed, injured and arrested (sums of each incident's best estimate)."""
+    killed, injured and arrested (sums of each incident's best estimate). From the events summary
+    (marsad.store.summary) when it answers `f`, else from the events."""
+    from marsad.store import summary
+
     where, params = queries.event_where(conn, f)
-    row = conn.execute(f"SELECT count(*), count(DISTINCT e.doc_id), "
-                       f"sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} WHERE {where}", params).fetchone()
-    inc = _incident_sql(conn)
-    best = conn.execute(f"SELECT count(*), {', '.join(f'sum(coalesce({inc.best(k)}, 0))' for k in FIGURES)} "
-                        f"{FROM_EVENTS}{inc.join} WHERE {where} AND {inc.counted}", params).fetchone()
-    out = {"filtered": filtered(f), "events": row[0], "documents": row[1], "located": row[2] or 0,
+    usable = summary.usable(conn, f)
+    if usable:
+        swhere, sparams = summary.where(f)
+        row = conn.execute("SELECT " + ", ".join(f"CAST(sum(s.{c}) AS BIGINT)" for c in (
+            "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {summary.table(f)} s WHERE {swhere}",
+            sparams).fetchone()
+        events, located, best = row[0] or 0, row[1], [row[2] or 0, *row[3:]]
+        base = "FROM events e"        # no text search or `since`: the filter is over events alone
+    else:
+        row = conn.execute(f"SELECT count(*), sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} "
+                           f"WHERE {where}", params).fetchone()
+        inc = _incident_sql(conn)
+        best = conn.execute(f"SELECT count(*), {', '.join(f'sum(coalesce({inc.best(k)}, 0))' for k in FIGURES)} "
+                            f"{FROM_EVENTS}{inc.join} WHERE {where} AND {inc.counted}", params).fetchone()
+        events, located, base = row[0], row[1], FROM_EVENTS
+    out = {"filtered": filtered(f), "events": events, "located": located or 0,
            "incidents": best[0], **{k: int(best[i + 1] or 0) for i, k in enumerate(FIGURES)}}
-    if out["filtered"]:
-        out["claims"] = conn.execute(
-            f"SELECT count(*) FROM claims c WHERE {queries.CURRENT.format(a='c')} AND c.doc_id IN "
-            f"(SELECT DISTINCT e.doc_id {FROM_EVENTS} WHERE {where})", params).fetchone()[0]
+    counts = summary.doc_counts(conn, f) if usable and out["filtered"] else None
+    if counts is not None:        # one event type, governorate or actor: the reports' facets
+        out["documents"], out["claims"] = counts
+    elif out["filtered"]:
+        bound = summary.start_bound(conn, f) if usable else None
+        if bound is not None:     # a range on the date index instead of every event before date_to
+            where, params = f"{where} AND e.date_start >= ?", [*params, bound]
+        out["documents"] = conn.execute(f"SELECT count(DISTINCT e.doc_id) {base} WHERE {where}", params).fetchone()[0]
+        out["claims"] = conn.execute(f"SELECT count(*) FROM claims c WHERE c.doc_id IN "
+                                     f"(SELECT e.doc_id {base} WHERE {where})", params).fetchone()[0]
     else:
         out["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        out["claims"] = conn.execute(f"SELECT count(*) FROM claims c WHERE "
-                                     f"{queries.CURRENT.format(a='c')}").fetchone()[0]
-    return out
+        out["claims"] = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    return {k: out[k] for k in ("filtered", "events", "documents", "located", "incidents", *FIGURES, "claims")}
 
 
 def trends(conn: sqlite3.Connection, f: Filters) -> dict:
     """Incidents (each real-world event once) and fatalities (best estimates) by month and event
-    type, by the first day of each."""
-    where, params = queries.event_where(conn, f)
-    inc = _incident_sql(conn)
-    rows = conn.execute(f"SELECT substr(e.date_start, 1, 7) AS month, e.event_type, count(*) AS n, "
-                        f"sum(coalesce({inc.best('fatalities')}, 0)) AS killed {FROM_EVENTS}{inc.join} "
-                        f"WHERE {where} AND {inc.counted} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-                        params).fetchall()
+    type, by the first day of each; from the events summary when it answers `f`."""
+    from marsad.store import summary
+
+    if summary.usable(conn, f):
+        where, params = summary.where(f)
+        rows = conn.execute(f"SELECT s.ms AS month, s.event_type, CAST(sum(s.n_incidents) AS BIGINT) AS n, "
+                            f"CAST(sum(s.fatalities) AS BIGINT) AS killed FROM {summary.table(f)} s WHERE {where} "
+                            "AND s.bucket <> '' GROUP BY 1, 2 HAVING sum(s.n_incidents) > 0 ORDER BY 1, 2",
+                            params).fetchall()
+    else:
+        where, params = queries.event_where(conn, f)
+        inc = _incident_sql(conn)
+        rows = conn.execute(f"SELECT substr(e.date_start, 1, 7) AS month, e.event_type, count(*) AS n, "
+                            f"sum(coalesce({inc.best('fatalities')}, 0)) AS killed {FROM_EVENTS}{inc.join} "
+                            f"WHERE {where} AND {inc.counted} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                            params).fetchall()
     months = sorted({r["month"] for r in rows})
     return {"months": _fill_months(months), "rows": [
         {"month": r["month"], "event_type": r["event_type"], "events": r["n"], "fatalities": r["killed"]}
@@ -67,6 +94,11 @@ def trends(conn: sqlite3.Connection, f: Filters) -> dict:
 
 
 def _fill_months(months: list[str]) -> list[str]:
+    """Every month from the first to the last of `months` ("YYYY-MM"); a date that is not one
+    (text in a date column) is left out: it once made this loop run forever."""
+    import re
+
+    months = sorted(m for m in months if m and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m))
     if not months:
         return []
     year, month = map(int, months[0].split("-"))

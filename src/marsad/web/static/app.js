@@ -173,9 +173,29 @@
     });
   }
 
+  /* While `serve` still catches up (/api/health "preparing": incidents, ledger, summary, search),
+     say so in the header and poll; once it is ready, reload the figures. */
+  const STEPS = { incidents: ["دمج الحوادث", "merging incidents"], ledger: ["سجل التقديرات", "the claims ledger"],
+    summary: ["ملخص الأحداث", "the events summary"], search: ["فهرس البحث", "the search index"] };
+  async function watchPreparation() {
+    const note = document.getElementById("prep-note");
+    const health = await M.getJSON("/api/health");
+    if (health.state !== "preparing") {
+      if (!note.hidden) { note.hidden = true; refresh(false); loadLedger(); }
+      return;
+    }
+    const step = STEPS[health.step] || [health.step || "…", health.step || "…"];
+    note.textContent = M.t("جارٍ تجهيز قاعدة البيانات (" + step[0] + "): قد تكون الأرقام غير مكتملة بعد",
+      "Preparing the database (" + step[1] + "): figures may be incomplete for now");
+    note.dataset.step = health.step || "";
+    note.hidden = false;
+    setTimeout(() => watchPreparation().catch(() => {}), 2000);
+  }
+
   async function start() {
     readURL();
     applyLanguage();
+    watchPreparation().catch(() => {});
     M.initMap(pick);
     M.renderLegend();
     if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) document.getElementById("legend-box").open = false;
