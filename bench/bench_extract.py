@@ -23,6 +23,8 @@ sys.path.insert(0, str(REPO / "src"))
 from marsad.extract import extract_document  # noqa: E402
 from marsad.text import normalize  # noqa: E402
 
+_normalize_uncached = getattr(sys.modules["marsad.text.normalize"], "_normalize", normalize).__wrapped__
+
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -46,8 +48,8 @@ def main(n: int | None) -> None:
     extract_document(docs[0])            # warm-up: lexicons and gazetteer load once
     warm_cpu, warm = time.process_time() - c0, time.perf_counter() - t0
     c1 = time.process_time()
-    for r in raws:                       # the floor: read the report and normalize its text
-        normalize(json.loads(r)["text"])
+    for r in raws:                       # the floor: read the report and normalize its text (uncached: repeated
+        _normalize_uncached(json.loads(r)["text"])   # texts would otherwise hit normalize's cache)
     floor = time.process_time() - c1
     c2, t2 = time.process_time(), time.perf_counter()
     events = claims = 0

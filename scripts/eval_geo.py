@@ -4,7 +4,8 @@
 
 Sets: ``dev`` the shared dev gold and seeds gold (default), ``own`` the blind
 hand-written reports in eval/own (gold in eval/own/gold), ``blind`` the blind
-evaluation set in eval/blind, ``all`` each in turn.
+evaluation set in eval/blind, ``places`` eval/places (written texts), ``real`` eval/places_real
+(real sentences of ../shared/corpus annotated by offsets), ``all`` each in turn.
 
 For every gold event with a located place (lat not null), geoparse its evidence
 with the rest of its report as context, take ``best_place`` (falling back to
@@ -91,16 +92,21 @@ def main() -> None:
     ap.add_argument("--audit", action="store_true",
                     help="list every village-level mention and every mention behind a ك/ف/ل prefix found in "
                          "the articles (to count false positives by eye)")
-    ap.add_argument("--set", dest="which", choices=("dev", "dev2", "own", "blind", "places", "all"), default="dev",
+    ap.add_argument("--set", dest="which", choices=("dev", "dev2", "own", "blind", "places", "real", "all"),
+                    default="dev",
                     help="dev: shared dev + seeds gold (default); dev2: shared dev2; own: eval/own; blind: eval/blind; "
                          "places: eval/places (recognition P/R and resolution, inside and outside SY/IQ); "
+                         "real: eval/places_real (the same on real sentences of ../shared/corpus, by offsets); "
                          "all: each, one after the other")
     args = ap.parse_args()
-    for which in (("dev", "dev2", "own", "blind", "places") if args.which == "all" else (args.which,)):
+    for which in (("dev", "dev2", "own", "blind", "places", "real") if args.which == "all" else (args.which,)):
         if args.which == "all":
             print(f"== {which}")
         if which == "places":
             evaluate_places(args.verbose)
+        elif which == "real":
+            for batch in (1, 2, None):
+                evaluate_real(args.shared.resolve(), args.verbose and batch is not None, batch=batch)
         elif args.audit:
             audit(args.shared.resolve(), which)
         else:
@@ -169,6 +175,83 @@ def evaluate_places(verbose: bool) -> None:
           f"(in SY/IQ {c['res_in'] / max(1, c['rec_in']):.3f}, outside {c['res_out'] / max(1, c['rec_out']):.3f}); "
           f"end to end {(c['res_in'] + c['res_out']) / max(1, gold):.3f}")
 
+
+def evaluate_real(shared: Path, verbose: bool, path: Path | None = None, batch: int | None = None) -> dict | None:
+    """eval/places_real: real sentences of ../shared/corpus (dev, dev2, seeds) with every place annotated by
+    offsets (the text stays in ../shared). Recognition: a found place (any role but "org") is right when it
+    overlaps a gold place. Resolution: a recognised gold place with a point is right within the scorer's
+    tolerance for its precision. Inside (SY/IQ) and outside. ``batch``: 1 (annotated while the geoparser was
+    changed against it) or 2 (annotated after its last change: held out); None: both. None when ../shared is
+    absent."""
+    from collections import Counter
+
+    path = path or REPO / "eval" / "places_real" / "places.jsonl"
+    if not (shared / "corpus").is_dir():
+        print(f"no corpus under {shared}: eval/places_real skipped")
+        return None
+    c: Counter = Counter()
+    texts: dict[tuple[str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if batch is not None and rec["batch"] != batch:
+            continue
+        key = (rec["set"], rec["doc"])
+        if key not in texts:
+            f = shared / "corpus" / "seeds" / f"{rec['doc']}.json" if rec["set"] == "seeds" else \
+                shared / "corpus" / rec["set"] / "articles" / f"{rec['doc']}.json"
+            texts[key] = json.loads(f.read_text(encoding="utf-8"))["text"] or ""
+        report = texts[key]
+        text = report[rec["start"]:rec["end"]]
+        golds = rec["places"]
+        for g in golds:
+            if text[g["start"]:g["end"]] != g["surface"]:
+                raise ValueError(f"{rec['id']}: {g['surface']} is not at {g['start']}:{g['end']} (corpus changed?)")
+        found = [m for m in find_places(text, context=report) if m.role != "org"]
+        for m in found:
+            hit = any(m.start < g["end"] and g["start"] < m.end for g in golds)
+            c["found"] += 1
+            c["found_ok"] += hit
+            if verbose and not hit:
+                print(f"{rec['id']} {rec['doc']}: not a place: {m.surface} -> {m.name_en} ({m.country}) [{m.why}]")
+        for g in golds:
+            zone = "in" if g["country"] in ("SY", "IQ") else "out"
+            over = [m for m in found if m.start < g["end"] and g["start"] < m.end]
+            c[f"gold_{zone}"] += 1
+            if not over:
+                if verbose:
+                    print(f"{rec['id']} {rec['doc']}: missed {g['surface']} ({g['country']})")
+                continue
+            c[f"rec_{zone}"] += 1
+            if g["lat"] is None:
+                continue
+            c[f"pt_{zone}"] += 1
+            m = max(over, key=lambda m: (min(m.end, g["end"]) - max(m.start, g["start"]), -m.geo_precision))
+            d = km(g["lat"], g["lon"], m.lat, m.lon)
+            ok = d <= TOLERANCE_KM.get(g["precision"], 25)
+            c[f"res_{zone}"] += ok
+            if verbose and not ok:
+                print(f"{rec['id']} {rec['doc']}: {g['surface']} ({g['country']} p{g['precision']}) resolved to "
+                      f"{m.name_en} ({m.country}, p{m.geo_precision}), {d:.0f} km")
+    return _report_real(c, batch)
+
+
+def _report_real(c, batch: int | None = None) -> dict:
+    def r(a: int, b: int) -> float:
+        return round(a / b, 3) if b else 0.0
+
+    gold, rec = c["gold_in"] + c["gold_out"], c["rec_in"] + c["rec_out"]
+    pts, res = c["pt_in"] + c["pt_out"], c["res_in"] + c["res_out"]
+    out = {"gold": gold, "gold_in": c["gold_in"], "gold_out": c["gold_out"], "found": c["found"],
+           "precision": r(c["found_ok"], c["found"]), "recall": r(rec, gold),
+           "recall_in": r(c["rec_in"], c["gold_in"]), "recall_out": r(c["rec_out"], c["gold_out"]),
+           "resolution": r(res, pts), "resolution_in": r(c["res_in"], c["pt_in"]),
+           "resolution_out": r(c["res_out"], c["pt_out"]), "points": pts}
+    print(f"places_real{'' if batch is None else f' batch {batch}'}: {gold} gold places ({c['gold_in']} in SY/IQ, {c['gold_out']} outside), {c['found']} found")
+    print(f"recognition precision {out['precision']:.3f}, recall {out['recall']:.3f} "
+          f"(in SY/IQ {out['recall_in']:.3f}, outside {out['recall_out']:.3f})")
+    print(f"resolution within tolerance, of {pts} recognised places with a gold point: {out['resolution']:.3f} "
+          f"(in SY/IQ {out['resolution_in']:.3f} of {c['pt_in']}, outside {out['resolution_out']:.3f} of {c['pt_out']})")
+    return out
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,10 @@
 
     .venv/bin/python scripts/eval_incidents.py [CORPUS] [--mode extracted|gold|both] [--show]
 
-CORPUS defaults to ../shared/corpus/dev2 (articles/, gold/, incidents.json). Two modes:
+CORPUS defaults to ../shared/corpus/dev2 (articles/, gold/, incidents.json). A check set of
+real reports without gold events (articles/ and clusters.json: which reports tell one incident)
+is scored at the report level instead (``score_doc_clusters``); such sets are kept outside the
+repository (their texts are not ours to commit) and the script skips cleanly when absent. Two modes:
 
 - ``extracted``: the real pipeline: ``marsad.ingest`` (language, near-duplicates), the
   extractor (``extract_pending``) and ``update_incidents`` in a temporary database; each gold
@@ -257,6 +260,50 @@ def score(corpus: Path, mode: str, show: bool = False, diagnose: bool = False) -
     return result
 
 
+def score_doc_clusters(corpus: Path, show: bool = False) -> dict:
+    """A check set without gold events: ``articles/`` and ``clusters.json`` (``[{"incident": ...,
+    "docs": [doc_id, ...]}]``, every report in one cluster; a cluster of one is a look-alike or
+    an incident told once). Reports are run through the real pipeline (ingest, extraction,
+    merge). Each report is represented by its lead event (the first it tells: the other events
+    of a report are often earlier incidents it recalls); two reports are "same" in the prediction
+    when their lead events are in one marsad incident; pairs are scored against the clusters."""
+    from marsad.store import Store
+    clusters = json.loads((corpus / "clusters.json").read_text(encoding="utf-8"))
+    label = {doc: k for k, c in enumerate(clusters) for doc in c["docs"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "eval.db")
+        _store_docs(store, corpus, "extracted")
+        predicted, incident_of = _predicted(store)
+        store.close()
+    # a report's lead event: its lowest event number (ids are "<doc_id>:<n>")
+    leads = {doc: min(evs, key=lambda e: int(e["event_id"].rpartition(":")[2]))["event_id"]
+             for doc, evs in predicted.items() if evs}
+    incidents_of_doc = {doc: {incident_of.get(eid)} - {None} for doc, eid in leads.items()}
+    tp = fp = fn = 0
+    false_merges, missed = [], []
+    for d1, d2 in combinations(sorted(label), 2):
+        pred = bool(incidents_of_doc.get(d1, set()) & incidents_of_doc.get(d2, set()))
+        same = label[d1] == label[d2]
+        tp += pred and same
+        if pred and not same:
+            fp += 1
+            false_merges.append((d1, d2))
+        elif same and not pred:
+            fn += 1
+            missed.append((d1, d2, "no event (extraction)" if not incidents_of_doc.get(d1)
+                           or not incidents_of_doc.get(d2) else "apart"))
+    result = {"mode": "doc-clusters", "reports": len(label), "reports_with_events": sum(
+                  1 for d in label if incidents_of_doc.get(d)),
+              "gold_pairs": tp + fn, "predicted_pairs": tp + fp, "true_pairs": tp,
+              "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+              "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+              "lookalike_pairs_merged": len(false_merges)}
+    if show:
+        result["false_merges"] = false_merges
+        result["missed"] = missed
+    return result
+
+
 def _copies_jsonl(examples: Path, copies: int, out: Path) -> int:
     """Every example report ``copies`` times, each copy under its own doc_id (as aggregators
     re-post a story); returns how many documents were written."""
@@ -317,6 +364,10 @@ def main(argv: list[str] | None = None) -> int:
         other = {k: v for k, v in res[f"x{args.copies}"].items() if k in same}
         print("totals equal:", same == other)
         return 0 if same == other else 1
+    if (args.corpus / "clusters.json").exists() and not (args.corpus / "incidents.json").exists():
+        print(json.dumps(score_doc_clusters(args.corpus, args.show), ensure_ascii=False,
+                         indent=None if not args.show else 1))
+        return 0
     if not (args.corpus / "incidents.json").exists():
         print(f"skip: no {args.corpus / 'incidents.json'}", file=sys.stderr)
         return 0

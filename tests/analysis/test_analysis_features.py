@@ -100,6 +100,12 @@ def test_statement_weekdays(text, expected):
     ("انتحاري فجر نفسه بين العمال بمنطقة الباب الشرقي", {"باب شرقي"}),   # a two-word name
     ("هجوم على سوق بوسط المدينة في منطقة شعبية مزدحمة", set()),          # adjectives name nothing
     ("نقل الجرحى الى مستشفى الكندي", set()),                              # where victims went, not where it happened
+    # a place word with the article names a spot by an adjective that has it too
+    ("مسيرات استهدفت حفل تخريج الضباط في الكلية الحربية بحمص", {"حربيه"}),
+    ("قصف بالطائرات المسيرة طال الكلية الحربية بعد انتهاء الحفل", {"حربيه"}),
+    ("ولا تزال فرق الانقاذ تعمل في المنطقة. يشار الى ان", set()),
+    ("في الوقت الذي يزدحم فيه السوق قبيل الافطار", set()),
+    ("انفجار عبوة في السوق الشعبي وسط المدينة", set()),
     ("", set()),
 ])
 def test_landmarks(text, expected):

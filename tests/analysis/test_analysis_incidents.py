@@ -491,3 +491,85 @@ def test_a_dated_report_joins_an_incident_of_timeless_reports_only_as_they_would
                   evidence="تفجير انتحاري مزدوج في ساحة الطيران")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is joins
+
+
+@pytest.mark.parametrize("second, merges", [
+    # a drone attack on a crowd: one outlet codes the strike, another the attack on civilians
+    pytest.param(dict(event_type="Violence against civilians", sub_event_type="Attack", actor2="civilians"),
+                 True, id="attack-on-civilians"),
+    pytest.param(dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"), True,
+                 id="drone-strike"),
+    # a ground clash at the same place and day is another incident
+    pytest.param(dict(event_type="Battles", sub_event_type="Armed clash", actor2="civilians"), False,
+                 id="armed-clash"),
+])
+def test_a_drone_attack_told_as_a_strike_and_as_an_attack_on_civilians(store, reports, second, merges):
+    reports.doc("h1")
+    reports.doc("h2")
+    place = dict(country="SY", admin1="Homs", name_ar="حمص", lat=34.73, lon=36.71, geo_precision=1,
+                 date_start="2023-10-05", date_end="2023-10-05")
+    reports.event("h1", **place, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  fatalities=89, injured=277,
+                  evidence="مسيرات تحمل ذخائر متفجرة استهدفت حفل تخريج الضباط في الكلية الحربية بحمص")
+    reports.event("h2", **place, **second, fatalities=123,
+                  evidence="قتل 123 شخصا في هجوم بالمسيرات على حفل تخرج في الكلية الحربية")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("x, y, ok", [
+    # one state, named by the event date (before / after 8 December 2024): an undated report cannot tell
+    ("syrian_regime_forces", "syrian_government_forces", True),
+    ("syrian_regime_forces", "iran_backed_militias", True),
+    # groups do not chain: the new government is not an ally of the militias the old one had
+    ("syrian_government_forces", "iran_backed_militias", False),
+    ("sdf", "asayish", True),
+    ("sdf", "islamic_state", False),
+    (None, "islamic_state", True),
+])
+def test_compatible_actors(x, y, ok):
+    from marsad.analysis.incidents import Rules, _actor_ok
+    assert _actor_ok(Rules.load(), x, y) is ok
+
+
+@pytest.mark.parametrize("tolls, merges", [
+    # "4 قتلى و10 جرحى" read the wrong way round: a handful of injured contradicts nothing
+    pytest.param(dict(fatalities=10, injured=4), True, id="swapped-small-injured"),
+    pytest.param(dict(fatalities=8, injured=1), True, id="one-injured-a-detail"),
+    # both counts of injured are real figures and 3x apart: two shellings
+    pytest.param(dict(fatalities=9, injured=80), False, id="injured-far-apart"),
+    # the killed still must agree
+    pytest.param(dict(fatalities=30, injured=4), False, id="killed-far-apart"),
+])
+def test_a_handful_of_injured_contradicts_no_other_toll(store, reports, tolls, merges):
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    country="IQ", admin1="Duhok", name_ar="زاخو", lat=37.14, lon=42.68, geo_precision=1,
+                    actor2="civilians", date_start="2022-07-20", date_end="2022-07-20")
+    reports.doc("b1")
+    reports.doc("b2")
+    reports.event("b1", **shelling, fatalities=9, injured=23,
+                  evidence="قتل 9 مدنيين واصيب 23 اخرون بقصف تركي طال منتجعا سياحيا في زاخو")
+    reports.event("b2", **shelling, **tolls,
+                  evidence="قصف مدفعي استهدف مصيف برخ السياحي في قضاء زاخو بمحافظة دهوك")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("dated, merges", [
+    # two timeless reports naming only "south of Damascus": a region, where look-alikes are many
+    pytest.param(False, False, id="both-timeless"),
+    # with a date on one side the other's toll and weekday are checked against a day
+    pytest.param(True, True, id="one-dated"),
+])
+def test_two_timeless_reports_do_not_merge_on_a_region_name(store, reports, dated, merges):
+    bomb = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                country="SY", admin1="Damascus", name_ar="جنوب دمشق", lat=33.24, lon=36.29, geo_precision=2)
+    reports.doc("r1", published="2023-07-27" if dated else None)
+    reports.doc("r2")
+    reports.event("r1", **bomb, fatalities=5, injured=20,
+                  **(dict(date_start="2023-07-27", date_end="2023-07-27") if dated else {}),
+                  evidence="قتل خمسة اشخاص واصيب 20 بانفجار عبوة ناسفة جنوب دمشق اليوم الخميس")
+    reports.event("r2", **bomb, fatalities=7, injured=20,
+                  evidence="قتل سبعة اشخاص واصيب عشرون بتفجير جنوب دمشق الخميس")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

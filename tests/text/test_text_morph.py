@@ -6,7 +6,16 @@ from hypothesis import given, strategies as st
 
 from marsad.extract.pipeline import detect
 from marsad.lexicon import fold_entry
-from marsad.text.morph import definite, inflect, noun_forms, present_stem, verb_forms
+from marsad.text.morph import (
+    BARE_RUNS,
+    DEFINITE_RUNS,
+    definite,
+    inflect,
+    noun_forms,
+    present_stem,
+    proclitic_runs,
+    verb_forms,
+)
 
 VERBS = [
     ("انفجر", "نفجر", {"انفجر", "ينفجر", "تنفجر", "ننفجر"}),
@@ -76,3 +85,32 @@ def test_morph_feminine_forms(word):
     noun = word + "ه"
     plural, dual_nom, dual_acc = noun_forms(noun)
     assert plural == word + "ات" and dual_nom == word + "تان" and dual_acc == word + "تين"
+
+
+RUNS = [  # (a folded word, the longest run of proclitics it opens with, whether that run ends in the article)
+    ("والمظاهرات", "وال", True),
+    ("للمظاهرات", "لل", True),
+    ("وبالقرب", "وبال", True),
+    ("فللمرة", "فلل", True),
+    ("كالعادة", "كال", True),
+    ("وبقصف", "وب", False),
+    ("فلقوات", "فل", False),
+    ("بغداد", "ب", False),
+]
+
+
+@pytest.mark.parametrize("word,run,definite_run", RUNS, ids=[r[0] for r in RUNS])
+def test_morph_proclitic_runs(word, run, definite_run):
+    """One list of proclitic runs, longest first: a first-match scan takes the longest run a word opens with."""
+    runs = DEFINITE_RUNS if definite_run else BARE_RUNS
+    assert next(r for r in runs if word.startswith(r)) == run
+    assert next(r for r in proclitic_runs() if word.startswith(r)) == run
+
+
+def test_morph_proclitic_runs_are_the_slots():
+    assert set(DEFINITE_RUNS) | set(BARE_RUNS) == set(proclitic_runs())
+    assert not set(DEFINITE_RUNS) & set(BARE_RUNS)
+    assert all(r.endswith(("ال", "لل")) for r in DEFINITE_RUNS)
+    lengths = [len(r) for r in proclitic_runs()]
+    assert lengths == sorted(lengths, reverse=True)
+    assert len(set(proclitic_runs())) == len(proclitic_runs()) == 3 * 4 * 2 - 1

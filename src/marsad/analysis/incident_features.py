@@ -174,6 +174,11 @@ def _head(token: str, heads: frozenset[str]) -> bool:
     return False
 
 
+def _article_head(token: str, heads: frozenset[str]) -> bool:
+    """A place word with the article ("في الكلية", "بالسوق")."""
+    return any(token.startswith(p) and token[len(p):] in heads for p in ("ال", "بال", "وال", "وبال", "فال"))
+
+
 def _unclitic(word: str) -> str:
     """The word behind one preposition or conjunction ("بوسط" -> "وسط", "بريف" -> "ريف")."""
     return word[1:] if len(word) > 3 and word[0] in "وبفل" else word
@@ -192,12 +197,19 @@ def landmarks(text: str | None, limit: int = 2000) -> frozenset[str]:
     tokens = _TOKEN.findall(vocab.fold(text[:limit]))
     found: set[str] = set()
     for i, tok in enumerate(tokens):
+        article = False
         if not _head(tok, heads):
-            continue
+            # "في الكلية الحربية": a place word with the article names a spot only by an adjective
+            # that has it too ("في المنطقة. يشار", "السوق قبيل الإفطار" name nothing)
+            article = _article_head(tok, heads)
+            if not article:
+                continue
         j = i + 1
         while j < len(tokens) and j <= i + 3 and _name_word(tokens[j]) in heads:
             j += 1
         if j >= len(tokens):
+            continue
+        if article and not tokens[j].startswith("ال"):
             continue
         word = _name_word(tokens[j])
         if word in compound and j + 1 < len(tokens):       # "باب الشرقي", "تل أبيض": one name

@@ -81,20 +81,22 @@ class Rules:
     compatible_types: frozenset
     actor_group: dict
     perpetrator_only: frozenset = frozenset()
+    min_injured: int = 5
 
     @classmethod
     def load(cls) -> "Rules":
         raw = vocab.incident_rules()
-        groups = {}
+        groups: dict[str, set[int]] = {}         # an actor may be in several groups
         for i, group in enumerate(raw["compatible_actors"]):
             for actor in group:
-                groups[actor] = i
+                groups.setdefault(actor, set()).add(i)
         pairs = frozenset(frozenset(p) for p in raw["compatible_sub_event_types"])
         return cls(float(raw["max_km"]), float(raw["far_km"]), int(raw["max_point_precision"]),
                    int(raw["date_slack_days"]), int(raw["max_span_days"]), int(raw["undated_lookback_days"]),
                    float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
                    int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups,
-                   frozenset(raw.get("perpetrator_only_event_types", ())))
+                   frozenset(raw.get("perpetrator_only_event_types", ())),
+                   int(raw.get("min_injured_contradiction", 5)))
 
 
 @dataclass(slots=True)
@@ -177,7 +179,7 @@ def _actor_ok(rules: Rules, x: str | None, y: str | None) -> bool:
     if x is None or y is None or x == y:
         return True
     gx, gy = rules.actor_group.get(x), rules.actor_group.get(y)
-    return gx is not None and gx == gy
+    return gx is not None and gy is not None and bool(gx & gy)
 
 
 def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
@@ -201,8 +203,16 @@ def toll_ok(rules: Rules, x, y) -> bool:
 
 
 def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
-    """Killed and injured (arrests grow as a sweep goes on: not a contradiction)."""
-    return all(toll_ok(rules, a.row.get(f), b.row.get(f)) for f in ("fatalities", "injured"))
+    """Killed and injured (arrests grow as a sweep goes on: not a contradiction). A handful of
+    injured (under ``min_injured_contradiction``) contradicts no other figure: a first count,
+    the injured of one detail of the story, or two figures read the wrong way round ("4 قتلى
+    و10 جرحى" stored as 10 killed, 4 injured)."""
+    if not toll_ok(rules, a.row.get("fatalities"), b.row.get("fatalities")):
+        return False
+    x, y = a.row.get("injured"), b.row.get("injured")
+    if x is not None and y is not None and min(x, y) < rules.min_injured:
+        return True
+    return toll_ok(rules, x, y)
 
 
 def weekdays_ok(a: Ev, b: Ev) -> bool:
@@ -351,7 +361,7 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
     place = place_score(rules, a, b)
     if place < 0:
         return "two places"
-    if a.when == FLOAT == b.when and place < SPOT:
+    if a.when == FLOAT == b.when and (place < SPOT or (a.region and b.region)):
         place = 0.0
     if place == IN_CITY and not in_city_ok(a, b):
         return "a city and a spot in it: no close toll or weekday"
@@ -507,8 +517,8 @@ class Merger:
             place = place_score(rules, ev, m)
             if place < 0:
                 return 0.0
-            if ev.when == FLOAT == m.when and place < SPOT:
-                place = 0.0              # two timeless reports: only the same named place or spot
+            if ev.when == FLOAT == m.when and (place < SPOT or (ev.region and m.region)):
+                place = 0.0              # two timeless reports: only the same named place or spot, not a region
             if place == IN_CITY and not in_city_ok(ev, m):
                 place = 0.0              # a city and a spot in it: only with a close toll or a weekday
             if place > best:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extract.mentions import dates, numbers
+from marsad.text.morph import DEFINITE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 MAX_SOURCE = 8
@@ -48,9 +49,9 @@ class _Spans:
         return j > 0 and self.reach[j - 1] > pos
 
 
-def _blocked(sent, pub) -> _Spans:
-    spans = [(d.start, d.end) for d in dates(sent, pub)]
-    return _Spans(spans + [(q.start, q.end) for q in numbers(sent, pub)])
+def _blocked(sent) -> _Spans:
+    spans = [(d.start, d.end) for d in dates(sent)]
+    return _Spans(spans + [(q.start, q.end) for q in numbers(sent)])
 
 
 def _gap(sent, k: int) -> str:
@@ -82,7 +83,7 @@ def _negated(sent, pos: int) -> bool:
 
 def _definite_word(sent, pos: int) -> bool:
     word = sent.tokens[sent.tok_index(pos)][2]
-    return word.startswith(("ال", "وال", "بال", "فال", "لل", "كال"))
+    return word.startswith(DEFINITE_RUNS)
 
 
 def _is_title(sent, k: int) -> bool:
@@ -125,11 +126,11 @@ def _quoted(sent, span: tuple[int, int], blocked) -> tuple[int, int]:
     return span
 
 
-def attributions(sent, pub) -> list[Attribution]:
+def attributions(sent) -> list[Attribution]:
     """Every attributed source of a sentence, in order (cached per sentence)."""
     if "attributions" in sent.cache:
         return sent.cache["attributions"]
-    blocked = _blocked(sent, pub)
+    blocked = _blocked(sent)
     outer = _words("outer_verbs")
     weak = {h.start for h in matcher("claims", "weak_verbs").find(sent.folded)}
     verbs = {h.start for h in matcher("cues", "report_verbs").find(sent.folded)}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from marsad.extract import claim_label as lab
 from marsad.extract import claim_scope as scope
@@ -91,15 +90,15 @@ def _fmt(d) -> str | None:
     return a.isoformat()[:7]
 
 
-def _time(sent, pub: date | None, state: ClaimState) -> str | None:
-    found = dates(sent, pub)
+def _time(sent, state: ClaimState) -> str | None:
+    found = dates(sent)
     for rel in (False, True):
         for h in found:
             if h.relative == rel and _fmt(h):
                 return _fmt(h)
     if state.last_time and matcher("claims", "time_back_ref").find(sent.folded):
         return state.last_time
-    return pub.isoformat()[:7] if pub else None
+    return sent.pub.isoformat()[:7] if sent.pub else None
 
 
 def _place(sent, q: Num) -> str | None:
@@ -149,9 +148,9 @@ def _continues(sent, q: Num) -> bool:
     return any(h.start < q.start for h in matcher("claims", "continuation_anywhere").find(sent.folded))
 
 
-def _source(sent, pub, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
+def _source(sent, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
     """The figure's source and the ids of the rules that found it."""
-    att = source_for(attributions(sent, pub), q.start, q.end)
+    att = source_for(attributions(sent), q.start, q.end)
     if att is not None:
         text = resolve(att.text, state.sources)
         return text, [att.rule] + (["claim.source.refers_back"] if text != att.text else [])
@@ -162,8 +161,8 @@ def _source(sent, pub, q: Num, state: ClaimState) -> tuple[str | None, list[str]
     return None, ["claim.source.the_report"]
 
 
-def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
-    src, src_rules = _source(sent, pub, q, state)
+def _claim(sent, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
+    src, src_rules = _source(sent, q, state)
     kind = kind_in_context(src, state.sources)
     rules = [c.rule] + (["claim.figure.between_range"] if q.start in state.joined else [])
     rules += ([summary] if summary else []) + src_rules
@@ -175,29 +174,29 @@ def _claim(sent, pub, q: Num, c, what: str, state: ClaimState, time: str | None,
             "evidence": sent.text, "rules": rules, "_sent": sent.idx}
 
 
-def remember(sent, pub, state: ClaimState) -> None:
-    for att in attributions(sent, pub):
+def remember(sent, state: ClaimState) -> None:
+    for att in attributions(sent):
         text = resolve(att.text, state.sources)
         if text not in state.sources:
             state.sources.append(text)
 
 
-def sentence_claims(sent, pub: date | None, state: ClaimState, told: bool = False) -> list[dict]:
+def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
     """Claims of one sentence (the state remembers its sources for the next ones). Whether a figure is a claim or
     a detail of one incident is decided from the sentence itself (claim_scope), whether or not an event was
     extracted from it; ``told`` (it was) only adds the rule id claim.scope.beside_event to its claims."""
     in_list = sent.bullet and state.list_open
     if not sent.bullet:
         state.list_open = _opens_list(sent, state)
-    if not in_list and not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, pub, state):
-        remember(sent, pub, state)
+    if not in_list and not matcher("cues", "claim_context").find(sent.folded) and not _goes_on(sent, state):
+        remember(sent, state)
         return []
     state.joined = set()
-    quants = _join_ranges(sent, [q for q in numbers(sent, pub) if not _excluded(sent, q)], state.joined)
+    quants = _join_ranges(sent, [q for q in numbers(sent) if not _excluded(sent, q)], state.joined)
     items = [lab.counted(sent, q) for q in quants]
     lab.fill_gaps(sent, quants, items)
     out, seen = [], set()
-    time = _time(sent, pub, state) if quants else None
+    time = _time(sent, state) if quants else None
     follows = state.last_sent is not None and sent.idx - state.last_sent == 1
     summary = "claim.list.item" if in_list else scope.aggregate(sent, quants, items, follows)
     for q, c in zip(quants, items):
@@ -208,8 +207,8 @@ def sentence_claims(sent, pub: date | None, state: ClaimState, told: bool = Fals
                 (summary == "claim.scope.period_or_total" and scope.clause_incident(sent, q, c)):
             continue
         seen.add((q.value_low, q.value_high, what))
-        out.append(_claim(sent, pub, q, c, what, state, time, summary))
-    remember(sent, pub, state)
+        out.append(_claim(sent, q, c, what, state, time, summary))
+    remember(sent, state)
     for c in out if told else ():
         c["rules"].append("claim.scope.beside_event")
     if out:
@@ -226,10 +225,10 @@ def _opens_list(sent, state: ClaimState) -> bool:
     return near or bool(matcher("claims", "list_intro_words").find(sent.folded))
 
 
-def _goes_on(sent, pub, state: ClaimState) -> bool:
+def _goes_on(sent, state: ClaimState) -> bool:
     """An attributed figure right after a claim of the report keeps to its subject ("ونقلت الصحيفة عن مسؤول أن ما
     بين 150 و200 عائلة تنقل في كل دفعة")."""
-    return state.last_sent is not None and sent.idx - state.last_sent == 1 and bool(attributions(sent, pub))
+    return state.last_sent is not None and sent.idx - state.last_sent == 1 and bool(attributions(sent))
 
 
 def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:

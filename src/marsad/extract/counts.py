@@ -11,12 +11,13 @@ import bisect
 
 from functools import lru_cache
 
+from marsad.text.morph import BARE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 AFTER = 6   # tokens after a role word searched for its number
 BACK = 7    # tokens before a plural-pronoun role word ("لقي خمسة من عناصر الشرطة مصرعهم") searched for its number
 STOP = frozenset(("في", "بعد", "قبل", "خلال", "اثر", "جراء"))   # a number past these belongs to something else
-_PROCLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
+_PROCLITICS = BARE_RUNS      # marsad.text.morph: و ف ب ل ك and their pairs, longest first
 
 
 @lru_cache(maxsize=1)

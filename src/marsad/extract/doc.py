@@ -44,6 +44,7 @@ class Sentence:
     pub: date | None = None                       # the report's publication date
     bullet: bool = False                          # an item of a list (a line opened by "*", "-", "1.")
     ref_day: date | None = None   # the day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order)
+    told: bool = False            # the sentence tells an event or lends its toll to one (set by read_events)
 
     def tok_index(self, pos: int) -> int:
         starts = self.cache.get("tok_starts")
@@ -67,6 +68,8 @@ class Doc:
     text: str
     published: date | None
     sentences: list[Sentence]
+    drafts: list = field(default_factory=list)   # events (marsad.extract.events.Draft), merged per incident
+    claims: list = field(default_factory=list)   # claims, as the spec's dicts
 
     @classmethod
     def build(cls, text: str, published: date | None = None) -> Doc:

@@ -11,6 +11,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
+from marsad.text.morph import DEFINITE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -98,7 +99,7 @@ def _fighting(sent, t: Trigger) -> bool:
     return t.kind == "clash" or (t.kind == "shooting" and "نار" in sent.folded[t.start:t.end])
 
 
-DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال", "وفي ال")
+DEFINITE = DEFINITE_RUNS + ("وفي ال",)     # marsad.text.morph: a definite word's proclitics
 
 
 PERPETRATOR_GAP = 2   # tokens between a killing verb and the armed men who did it

@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, sentence_claims
-from marsad.extract.context import parse_published, prepare, report_place
+from marsad.extract.context import parse_published, report_place
+from marsad.extract.doc import Doc
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
 from marsad.extract.incident import (
     FOLLOW_GAP,
@@ -23,7 +24,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.13.0"
 
 
 @lru_cache(maxsize=1)
@@ -37,25 +38,34 @@ def _load_static() -> None:
 
 
 def extract_document(doc) -> dict:
+    """One report through the stages of STAGES, in order, then rendered as the spec's dict."""
     _load_static()
-    text = doc.text or ""
-    pub = parse_published(getattr(doc, "published", None))
-    sents = prepare(text, pub)
-    drafts: list[Draft] = []
-    claims: list[dict] = []
-    lead, state = _lead_place(sents) or report_place(text), ClaimState()
+    d = Doc.build(doc.text or "", parse_published(getattr(doc, "published", None)))
+    for stage in STAGES:
+        d = stage(d)
+    return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
+            "events": [_render(e, d.sentences, d.text) for e in d.drafts], "claims": d.claims}
+
+
+def read_events(doc: Doc) -> Doc:
+    """Events, sentence by sentence in the report's order (events.sentence_events), each merged into the incident
+    it tells (incident.merge_or_add); a sentence that only tells a toll lends it to the event before or keeps it
+    for the next one; a list's items take the date and force of the line that opens it. Sets each sentence's
+    `ref_day` (as it goes) and `told` (it tells an event or lent its toll to one)."""
+    sents, drafts = doc.sentences, doc.drafts
+    lead = _lead_place(sents) or report_place(doc.text)
     intro = toll = ref_day = None
     for sent in sents:
         ctx = _context_place(drafts, sent.idx) or lead
-        sent.ref_day = ref_day = _ref_day(drafts, sents, sent.idx, pub, ref_day)
-        found = _past_aftermath(drafts, sentence_events(sent, pub, ctx), sent)
-        intro = _list_intro(sent, pub) if not sent.bullet else intro
-        told = bool(found)
+        sent.ref_day = ref_day = _ref_day(drafts, sents, sent.idx, ref_day)
+        found = _past_aftermath(drafts, sentence_events(sent, sent.pub, ctx), sent)
+        intro = _list_intro(sent) if not sent.bullet else intro
+        sent.told = bool(found)
         for d in found[1:]:
             d.counts = {}     # a toll told with a list of places belongs to its first place, not to each
         if not found:
-            new_toll = _toll(drafts, sent, pub)
-            told = new_toll == ()         # lent to the event before: event counts
+            new_toll = _toll(drafts, sent)
+            sent.told = new_toll == ()    # lent to the event before: event counts
             toll = new_toll or toll       # kept for the next event unless lent (())
         held = []
         for d in found:
@@ -71,16 +81,52 @@ def extract_document(doc) -> dict:
                 _context_date(drafts, d)
         if len(found) > 1:
             share_list(held)
-        claims.extend(sentence_claims(sent, pub, state, told))   # whether a figure is a claim: claim_scope
-    drafts = _drop_page_noise(merge_headlines(drafts), sents)
-    _raid_outcomes(drafts, sents)
-    state, armed = report_sides(sents)
-    _planters(drafts, sents)
-    for d in drafts:
-        fill_from_report(d, resolve_syrian(state, d.date_start or pub), armed)
-    claims = dedupe(claims, {s.text for s in sents if s.headline})
-    return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
-            "events": [_render(d, sents, text) for d in drafts], "claims": claims}
+    return doc
+
+
+def read_claims(doc: Doc) -> Doc:
+    """Claims, sentence by sentence (claims.sentence_claims: whether a figure is a claim is claim_scope's), with
+    what the report said so far (ClaimState) and whether the sentence told an event (`told`, read_events)."""
+    state = ClaimState()
+    for sent in doc.sentences:
+        doc.claims.extend(sentence_claims(sent, state, sent.told))
+    return doc
+
+
+def join_headlines(doc: Doc) -> Doc:
+    """Headlines that sum up a body event join it (incident.merge_headlines); page noise is dropped."""
+    doc.drafts = _drop_page_noise(merge_headlines(doc.drafts), doc.sentences)
+    return doc
+
+
+def type_raids(doc: Doc) -> Doc:
+    """A raid is typed by its outcome (type.raid_outcome)."""
+    _raid_outcomes(doc.drafts, doc.sentences)
+    return doc
+
+
+def find_planters(doc: Doc) -> Doc:
+    """An IED event takes the armed group a later sentence says planted it (actor.planter)."""
+    _planters(doc.drafts, doc.sentences)
+    return doc
+
+
+def report_actors(doc: Doc) -> Doc:
+    """An operation whose actors its sentence leaves out takes the report's most-named forces (actors.py)."""
+    state, armed = report_sides(doc.sentences)
+    for d in doc.drafts:
+        fill_from_report(d, resolve_syrian(state, d.date_start or doc.published), armed)
+    return doc
+
+
+def dedupe_claims(doc: Doc) -> Doc:
+    """A figure told twice (headline and body) is one claim."""
+    doc.claims = dedupe(doc.claims, {s.text for s in doc.sentences if s.headline})
+    return doc
+
+
+# The extractor: Doc.build (sentences with their tokens, triggers, actors and places), then these, in order.
+STAGES = (read_events, read_claims, join_headlines, type_raids, find_planters, report_actors, dedupe_claims)
 
 
 def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
@@ -131,33 +177,33 @@ def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft
     return []
 
 
-def _ref_day(drafts: list[Draft], sents, idx: int, pub, prev):
+def _ref_day(drafts: list[Draft], sents, idx: int, prev):
     """The day a reference ("اليوم نفسه", "اليوم التالي") in this sentence counts from: the last event's day,
     else the last day-precise date of an earlier sentence."""
     if drafts and drafts[-1].date_start is not None:
         return drafts[-1].date_start
     if idx == 0:
         return prev
-    before = [h for h in dates(sents[idx - 1], pub) if h.date_start and h.precision == "day"]
+    before = [h for h in dates(sents[idx - 1]) if h.date_start and h.precision == "day"]
     return before[-1].date_start if before else prev
 
 
-def _toll(drafts: list[Draft], sent, pub):
+def _toll(drafts: list[Draft], sent):
     """A toll sentence lends its counts to the event before it, else is kept for the next one.
     None: no toll; (): lent to the event before; else (idx, counts, places) for the next event."""
-    counts = sentence_toll(sent, pub)
+    counts = sentence_toll(sent, sent.pub)
     if not counts:
         return None
     places = [p for _, _, p in sent.places if p.admin1]
     return () if lend_toll(drafts, sent.idx, counts, places) else (sent.idx, counts, places)
 
 
-def _list_intro(sent, pub):
+def _list_intro(sent):
     """A sentence that opens a list ("نفذت قسد ... من أبرز هذه العمليات:") lends its date and its acting
     force to the items below it: (date mention or None, state actor or None)."""
     if not sent.text.rstrip().endswith(":"):
         return None
-    hits = [h for h in dates(sent, pub) if h.date_start and h.rule not in PERIOD_RULES]
+    hits = [h for h in dates(sent) if h.date_start and h.rule not in PERIOD_RULES]
     state = [a.value["id"] for a in sent.actors if a.value["side"] == "state"]
     local = [a for a in state if a != "international_coalition"]     # a joint operation is the local force's
     actor = (local or state or [None])[0]

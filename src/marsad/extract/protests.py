@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.extract.triggers import Trigger, retype, tag
+from marsad.text.morph import DEFINITE_RUNS, PREPOSITIONS
 from marsad.lexicon import fold_entry, load, matcher
 
 PROTEST_KINDS = ("protest", "protest_force", "protest_intervention", "riot")
@@ -44,7 +45,7 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
 
 
 CLASH_CROWD = 4      # tokens after a clash word where the crowd it is fought with is named ("مواجهات بين متظاهرين")
-REFERENCE_PREPS = ("لل", "بال", "وبال", "ولل", "فال")
+REFERENCE_PREPS = tuple(r for r in DEFINITE_RUNS if r.lstrip("وف")[:1] in PREPOSITIONS)   # بال لل كال وبال ...
 REFERENCE_WORDS = frozenset({"في", "على", "عن", "ضد", "من", "خلال", "بعد", "قبل", "اثر", "عقب", "امتداد"})
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.geo.mention import PlaceMention
+from marsad.text.morph import BARE_RUNS
 from marsad.lexicon import fold_entry, load
 
 MAX_NAME_WORDS = 3
@@ -38,7 +39,7 @@ def _bare(word: str, words: frozenset) -> str | None:
     """The word without a leading و/ب/ف/ل if that is in `words`."""
     if word in words:
         return word
-    for p in ("و", "ب", "ف", "وب", "وف", "ل", "ول"):
+    for p in BARE_RUNS:
         if word.startswith(p) and word[len(p):] in words:
             return word[len(p):]
     return None

@@ -8,8 +8,10 @@ or "قرب X" keeps X's point.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from statistics import median
 
 from marsad.text import fold_chars
 
@@ -17,7 +19,7 @@ from .fold import Folded, fold, fold_text
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention
 from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
-from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, offset
+from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 
@@ -252,6 +254,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
         pm.gov_city = GOV_CITY in why
         if pm.gov_city:     # the city's entry and point, at its governorate's precision: the extractor reads
             pm.geo_precision = 3   # precision 3 as "the governorate" when it joins a headline to its story
+            pm.city_named = m.key in ev.city_keys   # the report writes it as a city: its location says so
     return pm
 
 
@@ -325,7 +328,14 @@ def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None
     v = load_gazetteer().vocab
     pm.name_ar = pm.surface
     if entry.kind == "country":
-        pm.why += f"; region '{r.head}' of a country"
+        part = country_part(entry.country, r.bearing) if r.head == "dir" and r.bearing is not None else None
+        if part is None:
+            pm.why += f"; region '{r.head}' of a country"
+            return
+        pm.lat, pm.lon, pm.admin1 = part   # "شمالي موزمبيق", "جنوب غرب اليمن": that part of the country, not its capital
+        pm.geo_precision, pm.place_precision, pm.kind = 2, entry.precision, "region"
+        pm.name_en = f"{v['countryside_names_en'][str(r.bearing)]} {entry.name_en}"
+        pm.why += f"; region phrase (dir, bearing {r.bearing}) of a country: the middle of its towns that way"
         return
     pm.geo_precision = 2
     pm.place_precision = entry.precision
@@ -344,6 +354,38 @@ def _apply_region(pm: PlaceMention, r: Region, entry: Entry, voc: Vocab) -> None
     else:
         pm.name_en = f"{entry.name_en} {r.head}"
     pm.why += f"; region phrase ({r.head}{'' if r.bearing is None else ', bearing ' + key})"
+
+
+COUNTRY_PART_KINDS = frozenset(("gov", "district", "city", "town"))
+COUNTRY_PART_MIN = 10      # a country with fewer such places keeps its own point
+SECTOR_DEG = 45.0
+
+
+@lru_cache(maxsize=256)
+def country_part(country: str, bearing: int) -> tuple[float, float, str] | None:
+    """The point of the part of a country a direction names: the median of the country's divisions, cities and
+    towns that lie within 45 degrees of the bearing from the middle of their bounding box, taking the outer half
+    of them (nearer the border than the middle), and the division whose point is nearest. None when the gazetteer
+    knows too few of its places."""
+    pts = [(e.lat, e.lon) for e in load_gazetteer().entries if e.country == country and e.kind in COUNTRY_PART_KINDS]
+    if len(pts) < COUNTRY_PART_MIN:
+        return None
+    clat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    clon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+    scale = math.cos(math.radians(clat))
+    sector = []
+    for lat, lon in pts:
+        dy, dx = lat - clat, (lon - clon) * scale
+        turn = abs(math.degrees(math.atan2(dx, dy)) % 360 - bearing) % 360
+        if (dx or dy) and min(turn, 360 - turn) <= SECTOR_DEG:
+            sector.append((math.hypot(dx, dy), lat, lon))
+    if len(sector) < 3:
+        return None
+    outer = sorted(sector)[len(sector) // 2:]
+    lat, lon = round(median(p[1] for p in outer), 5), round(median(p[2] for p in outer), 5)
+    govs = [e for e in load_gazetteer().entries if e.country == country and e.kind == "gov"]
+    admin1 = min(govs, key=lambda e: km(lat, lon, e.lat, e.lon)).admin1 if govs else ""
+    return lat, lon, admin1
 
 
 def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:

@@ -26,6 +26,8 @@ class PlaceMention:
     head: str = ""             # for a region phrase: countryside | desert | near | dir
     gov_city: bool = False     # a governorate's capital named bare ("في حلب"): the city (precision 1), ranked
                                # by best_place like its governorate (after a village or a region phrase)
+    city_named: bool = False   # (gov_city) the report writes the name as a city elsewhere ("مدينة حلب", "وسط
+                               # حلب"): location() gives precision 1, the city's (the extractor still ranks it at 3)
     admin2: str = ""           # district (SY/IQ: OCHA adm2 by point-in-polygon at build time), "" where unknown
     admin3: str = ""           # sub-district (SY/IQ: OCHA adm3), "" where unknown
     frame: str = ""            # "road" (inside "طريق X – Y") or "reference" ("على بعد 10 كم من X"): context,
@@ -53,5 +55,5 @@ class PlaceMention:
             "admin1": self.admin1 or None,
             "lat": round(self.lat, 5),
             "lon": round(self.lon, 5),
-            "geo_precision": self.geo_precision,
+            "geo_precision": 1 if self.gov_city and self.city_named else self.geo_precision,
         }

@@ -44,6 +44,7 @@ class Evidence:
     cues: Counter = field(default_factory=Counter)        # ISO2 -> weight of explicit country cues
     by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the votes it cast
     country_by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the country votes it cast
+    city_keys: set[str] = field(default_factory=set)   # names the report writes as a city ("مدينة حلب", "وسط حلب")
 
     def merged(self, other: "Evidence | None") -> "Evidence":
         if other is None:
@@ -55,7 +56,8 @@ class Evidence:
         for k, v in other.country_by_name.items():
             country_by_name.setdefault(k, Counter()).update(v)
         return Evidence(self.votes + other.votes, self.countries + other.countries,
-                        self.anchors + other.anchors, self.cues + other.cues, by_name, country_by_name)
+                        self.anchors + other.anchors, self.cues + other.cues, by_name, country_by_name,
+                        self.city_keys | other.city_keys)
 
     def votes_besides(self, key: str) -> tuple[Counter, float]:
         """The governorate votes cast by every name other than ``key``, and their total: an
@@ -159,9 +161,15 @@ def lifted(cands: list[Entry], ev: Evidence) -> bool:
     return any(e.country not in FOCUS and ev.cues.get(e.country, 0.0) >= CUE_LIFT for e in cands)
 
 
+CITY_CUES = frozenset(("مدينه", "مدينتي", "المدينه"))
+CITY_PART_WORDS = frozenset(("وسط", "داخل", "احياء", "شوارع", "مركز"))   # "وسط حلب", "أحياء دير الزور"
+
+
 def evidence(matches: list[Match], gaz: Gazetteer, weight: float) -> Evidence:
     ev = Evidence()
     for m in matches:
+        if m.cue in CITY_CUES or m.before in CITY_PART_WORDS:
+            ev.city_keys.add(m.key)
         if m.guard:
             continue     # a name that may be an ordinary word votes for nothing
         cands = candidates(gaz, m)

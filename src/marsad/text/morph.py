@@ -20,6 +20,28 @@ ARTICLE = "ال"
 LAM_ARTICLE = "لل"          # ل + ال
 PROCLITIC_PATTERN = r"(?<![\w])(?:[وف])?(?:[بلك]|لل)?(?:ال)?"   # the regex form of the three slots above
 
+
+
+def proclitic_runs(article: bool | None = None) -> tuple[str, ...]:
+    """Every run of proclitics a word may open with (a conjunction, then a preposition, then the article; ل + ال is
+    written لل), longest first: article=True the runs that end in the article (a definite word: ال، وال، بال، لل،
+    وبال ...), article=False the runs without it (و، ب، وب، فل ...), None both. Runs of one length exclude each other
+    (a word opens with at most one of them), so a first-match scan of this order takes the longest run."""
+    out = []
+    for c in ("",) + CONJUNCTIONS:
+        for p in ("",) + PREPOSITIONS:
+            for a in ("", ARTICLE):
+                if article is not None and bool(a) != article:
+                    continue
+                run = c + (LAM_ARTICLE if p == "ل" and a else p + a)
+                if run:
+                    out.append(run)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+DEFINITE_RUNS = proclitic_runs(article=True)      # ال وال بال لل كال وبال ولل ... : a definite word opens with one
+BARE_RUNS = proclitic_runs(article=False)         # و ف ب ل ك وب ول فب ...: proclitics without the article
+
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 TA_MARBUTA = "ه"            # folded ة
 

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .morph import proclitic_runs
+
 from ._data import read_lines
 
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
@@ -49,7 +51,7 @@ _FOLD_MAP = {
 }  # Persian/Kurdish/Urdu letters of place names (ک ی ے ڤ گ پ چ) fold to their Arabic twins
 _FOLD_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _FOLD_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
-_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_PREFIXES = proclitic_runs()   # marsad.text.morph
 _SUFFIXES = ("يين", "ية", "ين", "ون", "ات", "ها", "هم", "ي", "ه")
 
 

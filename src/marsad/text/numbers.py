@@ -53,6 +53,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .morph import proclitic_runs
+
 from ._construct import construct_ok as _construct_ok
 from ._data import read_lines, read_tsv
 from ._scan import scan
@@ -61,7 +63,7 @@ from .normalize import span_to_original as _to_original
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 _CONJ_PREFIX = "و"
-_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+_PREFIXES = proclitic_runs()   # marsad.text.morph, longest first
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TOKEN_RE = re.compile(rf"(?P<pre>وال|بال|لل|ال|و|ب|ل)?(?:(?P<d>{_DIGITS})|(?P<w>[{_AR}]+))")
 # the same token after spaces/tabs (a token never starts with a space, so the split is unique)

@@ -302,7 +302,9 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
     if f.admin1:
         conds.append("lower(i.admin1) = lower(?)")
         params.append(f.admin1)
-    _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?", "i.date_start > '' AND i.date_start <= ?")
+    # date_to as a range of the order index's own expression (INCIDENT_ORDER): a page starts there
+    _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?",
+              "coalesce(i.date_start, '') > '' AND coalesce(i.date_start, '') <= ?")
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
     if f.actor:       # the incidents of the actor's events (two index lookups; an EXISTS per incident scanned all)
         pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
