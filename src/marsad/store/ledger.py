@@ -47,15 +47,21 @@ def rules_fingerprint() -> str:
 
 
 def has_tables(conn) -> bool:
+    return has_table(conn, "ledger_groups")
+
+
+def has_table(conn, table: str) -> bool:
+    """The table exists (a migration made it); on PostgreSQL a failed probe leaves no aborted transaction."""
     try:
-        conn.execute("SELECT 1 FROM ledger_groups LIMIT 1").fetchall()
+        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
         return True
     except sqlite3.Error:
-        _rollback(conn)
+        rollback_failed(conn)
         return False
 
 
-def _rollback(conn) -> None:
+def rollback_failed(conn) -> None:
+    """After a failed statement: PostgreSQL refuses every further one until the transaction is rolled back."""
     if getattr(conn, "dialect", "sqlite") == "postgresql" and conn.in_transaction:
         conn.rollback()
 
@@ -88,7 +94,7 @@ def current(conn, limit: int | None = None) -> bool:
     try:
         refresh(conn)
     except sqlite3.OperationalError:
-        _rollback(conn)
+        rollback_failed(conn)
         return False
     return pending(conn) == 0
 

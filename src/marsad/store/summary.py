@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from marsad.store.ledger import has_table, rollback_failed
+
 FORMAT = "1"                 # bump when the summary's rows change meaning: the next refresh rebuilds
 REQUEST_REFRESH = 50         # buckets (weeks) a read request refreshes itself at most
 REQUEST_DOCS = 2000          # reports' facets a read request refreshes itself at most
@@ -71,17 +73,7 @@ def ensure_indexes(conn) -> list[str]:
 
 
 def has_tables(conn) -> bool:
-    try:
-        conn.execute("SELECT 1 FROM event_summary LIMIT 1").fetchall()
-        return True
-    except sqlite3.Error:
-        _rollback(conn)
-        return False
-
-
-def _rollback(conn) -> None:
-    if _pg(conn) and conn.in_transaction:
-        conn.rollback()
+    return has_table(conn, "event_summary")
 
 
 def built(conn) -> bool:
@@ -119,7 +111,7 @@ def current(conn, limit: int | None = None) -> bool:
     try:
         refresh(conn)
     except sqlite3.OperationalError:
-        _rollback(conn)
+        rollback_failed(conn)
         return False
     return pending(conn) == pending_docs(conn) == 0
 
