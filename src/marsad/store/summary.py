@@ -60,15 +60,26 @@ INDEXES = {
 }
 
 
+# PostgreSQL's search indexes (migration 0003), dropped by migration 0008 on a large database (their
+# expression changed) and built again here, in serve's background catch-up.
+PG_INDEXES = {
+    "documents_search_trgm": "CREATE INDEX IF NOT EXISTS documents_search_trgm ON documents "
+                             "USING gin (marsad_doc_text(title, text) gin_trgm_ops)",
+    "documents_search_ts": "CREATE INDEX IF NOT EXISTS documents_search_ts ON documents "
+                           "USING gin (to_tsvector('arabic'::regconfig, marsad_doc_text(title, text)))",
+}
+
+
 def ensure_indexes(conn) -> list[str]:
-    """Build the INDEXES not there yet; returns their names."""
-    marks = ",".join("?" * len(INDEXES))
+    """Build the INDEXES (and on PostgreSQL the PG_INDEXES) not there yet; returns their names."""
+    wanted = {**INDEXES, **(PG_INDEXES if _pg(conn) else {})}
+    marks = ",".join("?" * len(wanted))
     have = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
-                                       list(INDEXES))}
-    missing = [name for name in INDEXES if name not in have]
+                                       list(wanted))}
+    missing = [name for name in wanted if name not in have]
     for name in missing:
         with conn:
-            conn.execute(INDEXES[name])
+            conn.execute(wanted[name])
     return missing
 
 
