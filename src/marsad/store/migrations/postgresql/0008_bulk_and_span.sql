@@ -1,4 +1,5 @@
--- Migration 0008 (scale), PostgreSQL: writes without a subtransaction per row, and a bulk path.
+-- Migration 0008 (scale), PostgreSQL: writes without a subtransaction per row, a bulk path, a
+-- search folding that agrees with Python's, and the largest incident span (../0008_bulk_and_span.sql).
 --
 -- marsad_week (0007) was PL/pgSQL with an EXCEPTION block: every call (each row the summary
 -- triggers see, each event of a summary rebuild) opened a subtransaction, and as PARALLEL SAFE it
@@ -129,3 +130,33 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The day of an ISO day text as a date, NULL when it is not one (marsad_week's test; cannot raise)
+CREATE OR REPLACE FUNCTION marsad_day(d text) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN marsad_week(d) IS NOT NULL
+                THEN make_date(substr(d, 1, 4)::int, substr(d, 6, 2)::int, substr(d, 9, 2)::int) END
+$$;
+
+-- the largest incident span (see ../0008_bulk_and_span.sql)
+CREATE TABLE IF NOT EXISTS incident_span (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    days INTEGER,
+    odd  INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO incident_span(id, days, odd)
+    SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM incidents) THEN NULL ELSE 0 END, 0
+     WHERE NOT EXISTS (SELECT 1 FROM incident_span);
+
+CREATE OR REPLACE FUNCTION marsad_incident_span() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE incident_span SET days = marsad_day(NEW.date_end) - marsad_day(NEW.date_start)
+     WHERE id = 1 AND days IS NOT NULL AND marsad_day(NEW.date_end) - marsad_day(NEW.date_start) > days;
+    UPDATE incident_span SET odd = 1
+     WHERE id = 1 AND odd = 0 AND ((NEW.date_start IS NOT NULL AND marsad_day(NEW.date_start) IS NULL)
+                                   OR (NEW.date_end IS NOT NULL AND marsad_day(NEW.date_end) IS NULL));
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER incidents_span AFTER INSERT OR UPDATE OF date_start, date_end ON incidents
+    FOR EACH ROW WHEN (current_setting('marsad.bulk', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION marsad_incident_span();
