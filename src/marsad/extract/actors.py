@@ -22,6 +22,26 @@ def resolve_syrian(actor: str | None, when: date | None) -> str | None:
     return "syrian_government_forces" if when and when >= TRANSITION else "syrian_regime_forces"
 
 
+HOME = {"syrian_state": "SY", "syrian_regime_forces": "SY", "syrian_government_forces": "SY",
+        "iraqi_security_forces": "IQ"}
+
+
+def abroad(sent, actor: str | None, context_place) -> str | None:
+    """A force named only by a generic phrase ("القوات الحكومية", "قوات الأمن") in a sentence whose places lie in
+    another country is that country's force, which the actor list does not name: null (spec: "the Libyan army ...
+    is null"). The places of the sentence decide, else the report's place so far."""
+    if actor not in HOME:
+        return actor
+    countries = {p.country for _, _, p in sent.places if p.country}
+    if not countries and context_place is not None and getattr(context_place, "country", None):
+        countries = {context_place.country}
+    if not countries or HOME[actor] in countries:
+        return actor
+    spans = [a for a in sent.actors if a.value["id"] == actor or HOME.get(a.value["id"]) == HOME[actor]]
+    generic = {h.start for h in matcher("cues", "generic_forces").find(sent.folded)}
+    return None if spans and all(a.start in generic for a in spans) else actor
+
+
 def _partners(sent) -> set:
     """Starts of the state forces named right after a cue of taking part ("بمشاركة قسد"), when a force leads before them."""
     out = set()
@@ -145,7 +165,11 @@ def report_sides(sents) -> tuple[str | None, str | None]:
 
 def fill_from_report(d, state: str | None, armed: str | None) -> None:
     """An operation of a state force whose actors the sentence leaves out takes them from the report: the
-    force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested)."""
+    force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested).
+    Not a Syrian or Iraqi force for an event placed in another country (actor.abroad)."""
+    country = getattr(d.place, "country", None)
+    if state in HOME and country and country != HOME[state]:
+        state = None
     if d.actor1 is None and d.trig.agent == "state" and state and state != d.actor2:
         d.actor1 = state
         d.add_rule("actor.report_force")

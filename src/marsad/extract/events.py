@@ -385,6 +385,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
+    if (A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)) != (a1, a2):
+        a1, a2 = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
+        extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)
