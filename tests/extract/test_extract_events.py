@@ -21,6 +21,13 @@ EVENTS = [
     # arrests dominate a seizure of explosive belts in the same raid; "فككت عبوة" stays a defusal
     ("arrest-with-belts", "داهمت قوات الأمن العام منزلاً في مدينة البوكمال واعتقلت أربعة عناصر من داعش وضبطت أحزمة ناسفة.",
      "2025-06-01", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 4})]),
+    # an attack stopped before it went off is a disrupted weapon use; stopped by fighting, a battle
+    ("foiled-suicide-attack", "أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف زوار مرقد في مدينة سامراء فجر اليوم.",
+     "2025-02-11", [(DIS, "iraqi_security_forces", None, {})]),
+    ("foiled-by-defusing-the-belt", "تمكنت قوات الأمن من إفشال تفجير حزام ناسف كان يرتديه شاب في سوق مدينة الرمادي.",
+     "2025-02-11", [(DIS, None, None, {})]),
+    ("foiled-with-fighting", "أفشلت قوات البيشمركة هجوما بسيارة مفخخة على مقر لها قرب قضاء مخمور وقتلت منفذيه بعد اشتباك.",
+     "2025-02-11", [(CLASH, None, None, {})]),
     ("defuse-not-arrest", "فككت فرق الهندسة في قسد عبوة ناسفة زرعها مجهولون قرب بلدة الكسرة.",
      None, [(DIS, "sdf", None, {})]),
     # an escape from a prison ("فرّ/هرب ... من سجن") is a prison break; its escapee count is no claim

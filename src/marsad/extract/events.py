@@ -66,6 +66,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in ("ied", "suicide") and any(_fighting(sent, t) for t in trigs) \
             and not any(a.value["id"] == "civilians" for a in sent.actors):
         best = retype(best, "clash", "kind.assault_with_explosives")   # "هجوم بتفجير مفخخات أعقبه اشتباكات"
+    if best.kind == "disrupted" and ("kill" in kinds or any(_fighting(sent, t) for t in trigs)) \
+            and matcher("cues", "foil_verbs").find(sent.folded):
+        best = retype(best, "clash", "kind.foiled_with_fighting")   # "أحبطت هجوما انتحاريا وقتلت المهاجمين"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
