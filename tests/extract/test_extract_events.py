@@ -21,6 +21,11 @@ EVENTS = [
     # arrests dominate a seizure of explosive belts in the same raid; "فككت عبوة" stays a defusal
     ("arrest-with-belts", "داهمت قوات الأمن العام منزلاً في مدينة البوكمال واعتقلت أربعة عناصر من داعش وضبطت أحزمة ناسفة.",
      "2025-06-01", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 4})]),
+    # a crowd's verb before its subject is singular ("أحرق محتجون", "أضرم المتظاهرون"): still a riot's act
+    ("riot-verb-before-crowd", "أحرق محتجون غاضبون مبنى مجلس المحافظة في مدينة الناصرية ليل أمس.",
+     "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
+     "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
     # an attack stopped before it went off is a disrupted weapon use; stopped by fighting, a battle
     ("foiled-suicide-attack", "أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف زوار مرقد في مدينة سامراء فجر اليوم.",
      "2025-02-11", [(DIS, "iraqi_security_forces", None, {})]),
