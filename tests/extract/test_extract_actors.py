@@ -36,6 +36,11 @@ EVENTS = [
      "2025-02-11", [("Armed clash", "islamic_state", None, {})]),
     ("houthis-are-iran-backed", "قتل مدنيان بقذيفة أطلقها الحوثيون على حي سكني في مدينة تعز اليمنية.",
      "2025-02-11", [("Shelling/artillery/missile attack", "iran_backed_militias", "civilians", {})]),
+    # a group the list does not name keeps its words from reading as actors ("عمال" in "حزب العمال" is no civilian)
+    ("unlisted-group-no-civilians", "قصفت المقاتلات التركية مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.",
+     "2025-02-11", [(AIR, "turkish_forces", None, {"actor2": None})]),
+    ("workers-are-civilians", "قتل ثلاثة عمال بقصف مدفعي تركي على قرية في قضاء العمادية بمحافظة دهوك.",
+     "2025-02-11", [("Shelling/artillery/missile attack", None, "civilians", {})]),
     # a generic "government forces" abroad is that country's force, which the list does not name (actor.abroad)
     ("government-forces-abroad", "قصفت طائرات مسيرة مواقع للقوات الحكومية في محافظة مأرب اليمنية.",
      "2025-02-11", [(AIR, None, None, {"actor1": None})]),

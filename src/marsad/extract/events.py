@@ -11,7 +11,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
-from marsad.text.morph import DEFINITE_RUNS
+from marsad.text.morph import BARE_RUNS, DEFINITE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -69,6 +69,8 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "disrupted" and ("kill" in kinds or any(_fighting(sent, t) for t in trigs)) \
             and matcher("cues", "foil_verbs").find(sent.folded):
         best = retype(best, "clash", "kind.foiled_with_fighting")   # "أحبطت هجوما انتحاريا وقتلت المهاجمين"
+    if best.kind == "shelling" and _aerial_agent(sent, best):
+        best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
@@ -87,6 +89,35 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+AGENT_GAP = 2   # tokens between a bombardment verb and the aircraft that is its subject (either side)
+
+
+@lru_cache(maxsize=1)
+def _aircraft() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["aircraft"])
+
+
+def _bare(word: str) -> str:
+    """The word without its proclitics and article ("بالطائرات" -> "طائرات")."""
+    run = next((r for r in _RUNS if word.startswith(r) and len(word) - len(r) >= 3), "")
+    return word[len(run):]
+
+
+_RUNS = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
+
+
+def _aerial_agent(sent, t: Trigger) -> bool:
+    """A bombardment verb whose subject is an aircraft ("قصفت الطائرات الحربية", "الطيران الروسي قصف",
+    "مروحيات التحالف قصفت"): the aircraft within AGENT_GAP tokens before or after the verb."""
+    i = sent.tok_index(t.start)
+    if sent.tokens[i][2].startswith(DEFINITE):
+        return False        # a verbal noun ("القصف") names no subject
+    j = sent.tok_index(max(t.start, t.end - 1))
+    near = list(range(max(0, i - AGENT_GAP - 1), i)) + list(range(j + 1, min(len(sent.tokens), j + 1 + AGENT_GAP)))
+    aircraft = _aircraft()
+    return any(sent.tokens[k][2] in aircraft or _bare(sent.tokens[k][2]) in aircraft for k in near)
 
 
 def _airdrop(sent, t: Trigger) -> bool:
