@@ -26,6 +26,14 @@ EVENTS = [
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
     ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    # a sniper's shot ("قنص", "بنيران قناص") is gunfire; at a soldier, a battle
+    ("sniper-verb", "قنص عنصر من داعش جنديا عراقيا في ناحية العظيم بمحافظة ديالى مساء أمس.",
+     "2025-02-11", [(CLASH, "islamic_state", None, {})]),
+    ("sniper-on-civilian", "أصيبت امرأة بنيران قناص في حي الخالدية بمدينة حمص صباح اليوم.",
+     "2025-02-11", [("Attack", None, "civilians", {})]),
+    # a ceasefire breached: the shelling is the event, not the ceasefire's "إطلاق النار"
+    ("ceasefire-breach-shelling", "قصفت قوات النظام بلدة كنصفرة بريف إدلب رغم اتفاق وقف إطلاق النار.",
+     "2019-05-10", [("Shelling/artillery/missile attack", "syrian_regime_forces", None, {})]),
     # an attack stopped before it went off is a disrupted weapon use; stopped by fighting, a battle
     ("foiled-suicide-attack", "أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف زوار مرقد في مدينة سامراء فجر اليوم.",
      "2025-02-11", [(DIS, "iraqi_security_forces", None, {})]),

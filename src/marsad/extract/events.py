@@ -69,6 +69,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "disrupted" and ("kill" in kinds or any(_fighting(sent, t) for t in trigs)) \
             and matcher("cues", "foil_verbs").find(sent.folded):
         best = retype(best, "clash", "kind.foiled_with_fighting")   # "أحبطت هجوما انتحاريا وقتلت المهاجمين"
+    if best.kind == "shooting" and _cue_near(sent, "exchange", sent.tok_index(best.start) - EXCHANGE_GAP,
+                                             sent.tok_index(best.start)):
+        best = retype(best, "clash", "type.exchange_of_fire")   # "تبادل الجيش ومسلحو العشائر إطلاق النار"
     if best.kind == "shelling" and _aerial_agent(sent, best):
         best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
@@ -91,6 +94,7 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     return best
 
 
+EXCHANGE_GAP = 6   # tokens from "تبادل" to the gunfire the two sides exchanged
 AGENT_GAP = 2   # tokens between a bombardment verb and the aircraft that is its subject (either side)
 
 
@@ -408,7 +412,8 @@ def _force_target(sent, trig: Trigger) -> bool:
         return False
     i = sent.tok_index(trig.start)
     hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
-    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, trig.start))
+    lo = sent.tokens[max(0, i - OFFICIAL_WINDOW)][0]
+    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
