@@ -36,6 +36,9 @@ EVENTS = [
      "2025-02-11", [("Armed clash", "islamic_state", None, {})]),
     ("houthis-are-iran-backed", "قتل مدنيان بقذيفة أطلقها الحوثيون على حي سكني في مدينة تعز اليمنية.",
      "2025-02-11", [("Shelling/artillery/missile attack", "iran_backed_militias", "civilians", {})]),
+    # the force a territory is taken from ("من قوات النظام") loses it, even when the taker is not on the list
+    ("territory-taken-from", "انتزع مقاتلو الفصائل السيطرة على بلدة كفرنبودة من قوات النظام بعد معارك استمرت ساعات.",
+     "2019-05-30", [(NSA, None, "syrian_regime_forces", {"actor1": None})]),
     # a group the list does not name keeps its words from reading as actors ("عمال" in "حزب العمال" is no civilian)
     ("unlisted-group-no-civilians", "قصفت المقاتلات التركية مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.",
      "2025-02-11", [(AIR, "turkish_forces", None, {"actor2": None})]),

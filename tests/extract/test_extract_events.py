@@ -26,6 +26,14 @@ EVENTS = [
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
     ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    # a word inside a force's name is no cue: "العمليات" of "قيادة العمليات المشتركة" is no summary of operations
+    ("joint-operations-command-arrest", "أعلنت قيادة العمليات المشتركة اعتقال أربعة إرهابيين في قضاء الحويجة.",
+     "2025-02-11", [(ARR, "iraqi_security_forces", None, {})]),
+    # an air strike that destroys a hideout is the strike; only a shot-down aircraft is disrupted
+    ("strike-destroys-hideout", "دمرت ضربة جوية عراقية وكرا لداعش في جبال حمرين صباح اليوم.",
+     "2025-02-11", [(AIR, None, "islamic_state", {})]),
+    ("drone-shot-down", "أسقطت الدفاعات الجوية طائرة مسيرة قرب مطار أربيل مساء أمس.",
+     "2025-02-11", [(DIS, None, None, {})]),
     # a sniper's shot ("قنص", "بنيران قناص") is gunfire; at a soldier, a battle
     ("sniper-verb", "قنص عنصر من داعش جنديا عراقيا في ناحية العظيم بمحافظة ديالى مساء أمس.",
      "2025-02-11", [(CLASH, "islamic_state", None, {})]),

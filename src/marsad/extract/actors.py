@@ -96,6 +96,9 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
         subj = _subject(sent, trig)      # "سيطر تنظيم داعش على ...": the verb's subject takes it
         if subj:
             return subj, next((x for x in state + armed if x != subj), None)
+        loser = _taken_from(sent, trig)  # "انتزع مقاتلو الفصائل السيطرة على البلدة من قوات النظام"
+        if loser:
+            return next((x for x in state + armed if x != loser), None), loser
         return s0 or a0, (a0 if s0 else s0)
     if kind == "shelling":
         if s0 and (not a0 or _state_initiates(sent, state, armed)):
@@ -105,6 +108,20 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
             and _state_first(sent, s0, a0):
         return s0, a0
     return a0, (s0 or victim)
+
+
+FROM_WORDS = ("من", "منه", "منها")
+
+
+def _taken_from(sent, trig) -> str | None:
+    """The force a territory is taken from: named right after "من" later in the sentence (actor.taken_from)."""
+    for p in sorted(sent.actors, key=lambda a: a.start):
+        if p.start < trig.end or p.value["side"] not in ("state", "armed"):
+            continue
+        k = sent.tok_index(p.start)
+        if k and sent.tokens[k - 1][2] in FROM_WORDS:
+            return p.value["id"]
+    return None
 
 
 @lru_cache(maxsize=1)
