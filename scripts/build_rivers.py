@@ -229,13 +229,13 @@ def label_points(line: list[tuple[float, float]], count: int) -> list[list[float
     for k in range(1, count + 1):
         d = total * k / (count + 1)
         (x0, y0), (x1, y1) = _mercator(at(d - total * 0.03)), _mercator(at(d + total * 0.03))
-        angle = math.degrees(math.atan2(-(y1 - y0), x1 - x0))      # screen y grows downwards
+        angle = round(math.degrees(math.atan2(-(y1 - y0), x1 - x0)))      # screen y grows downwards
         if angle > 90:
             angle -= 180
         elif angle <= -90:
             angle += 180
         lon, lat = at(d)
-        out.append([round(lon, DIGITS), round(lat, DIGITS), round(angle)])
+        out.append([round(lon, DIGITS), round(lat, DIGITS), angle])
     return out
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
@@ -87,6 +87,7 @@ points = st.tuples(st.floats(34, 49), st.floats(29, 38.5))
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(points, min_size=2, max_size=12, unique=True), st.integers(1, 3))
+@example([(42.375, 33.0), (42.34375, 29.0)], 1)      # a hair west of south: -90.4° must not round to -90
 def test_label_places_lie_on_the_line_and_read_upright(line, count):
     if br.length(line) < 1e-3:
         return
