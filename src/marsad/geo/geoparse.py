@@ -17,8 +17,8 @@ from statistics import median
 from marsad.text import fold_chars
 
 from .fold import Folded, fold, fold_text
-from .gazetteer import Entry, Gazetteer, load_gazetteer
-from .mention import PlaceMention
+from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
+from .mention import PlaceMention, WideRegion
 from .recognize import Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
 from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, km, offset
 
@@ -43,6 +43,9 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     folded = fold_text(text)
     toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    wide = _wide_regions(toks)
+    if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
+        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _ in wide)]
     _mark_datelines(matches, toks, folded.folded)
     _mark_spelling(matches, toks, folded, text)
     ev = evidence(matches, gaz, SENTENCE_WEIGHT)
@@ -67,9 +70,54 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.frame = frames[idx]
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
+    for i, j, name_en in wide:
+        plen = next((n for form, n in stems(toks[i].word) if (form + " " + " ".join(t.word for t in toks[i + 1:j])
+                                                                  ).strip() in _wide_names()), 0)
+        s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
+        org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
+        placed.append(WideRegion(s, e, text[s:e], text[s:e], name_en, "", "", 0.0, 0.0, 3, "wide region",
+                                 "a continent or region across countries: no point", 0.0, "",
+                                 "org" if org else "wide"))   # "ولاية غرب أفريقيا": a name of the group
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
     return _refine_broad(out, text)
+
+
+@lru_cache(maxsize=1)
+def _wide_names() -> dict[str, str]:
+    """Folded name -> English name of the continents and regions across countries (data/regions_wide.tsv)."""
+    out = {}
+    for line in (DATA_DIR / "regions_wide.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name_en, names = line.split("\t")
+            for n in names.split("|"):
+                out[fold(n)] = name_en
+    return out
+
+
+def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str]]:
+    """Token spans (longest first, with an attached prefix stripped) of continents and wide regions."""
+    names = _wide_names()
+    longest = max(len(k.split(" ")) for k in names)
+    out, i = [], 0
+    while i < len(toks):
+        found = None
+        for k in range(min(longest, len(toks) - i), 0, -1):
+            if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
+                continue
+            rest = " ".join(t.word for t in toks[i + 1:i + k])
+            for form, _ in stems(toks[i].word):
+                if (form + " " + rest).strip() in names:
+                    found = (i, i + k, names[(form + " " + rest).strip()])
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
 
 
 LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}
@@ -481,7 +529,9 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
         if aux:      # only a road or a distance reference: its first town, precision 2
             first = min(aux, key=lambda m: (m.geo_precision > 2, m.start))
             return replace(first, geo_precision=max(2, first.geo_precision))
-        pool = list(mentions)
+        pool = [m for m in mentions if not isinstance(m, WideRegion)]   # a continent is no event's place
+        if not pool:
+            return None
 
     def key(m: PlaceMention) -> tuple:
         if anchor is None:
