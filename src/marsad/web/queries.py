@@ -175,18 +175,24 @@ def events_geojson(conn: sqlite3.Connection, f: Filters) -> dict:
     """The map layer: one Point per located event, properties flat (the JSON twin of the map)."""
     where, params = event_where(conn, f)
     order = _event_order(*sort_key(f.sort, EVENT_SORTS, "-date_start"))
-    rows = conn.execute(f"{EVENT_SELECT} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+    # only the columns the layer shows, read by position: the properties of event_row's dict
+    # (event fields, date_note, place, source, title) without building it (5,000 rows a request)
+    rows = conn.execute(f"SELECT {GEO_SELECT} FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+                        f"WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
                         f"ORDER BY {order} LIMIT ? OFFSET ?",
                         [*params, f.limit, f.offset]).fetchall()
     features = []
     for r in rows:
-        ev = event_row(r)
-        loc, src = ev.pop("location"), ev.pop("source")
-        props = {**ev, **{k: loc[k] for k in ("name_ar", "name_en", "country", "admin1", "geo_precision")},
-                 "source": src.get("source"), "title": src.get("title")}
-        features.append({"type": "Feature", "id": ev["event_id"], "properties": props,
-                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}})
+        t = tuple(r)
+        features.append({"type": "Feature", "id": t[0], "properties": dict(zip(GEO_PROPS, t)),
+                         "geometry": {"type": "Point", "coordinates": [t[-1], t[-2]]}})
     return {"type": "FeatureCollection", "features": features}
+
+
+GEO_PROPS = ("event_id", "doc_id", "event_type", "sub_event_type", "date_start", "date_end", "actor1", "actor2",
+             "fatalities", "injured", "arrested", "evidence", "date_note", "name_ar", "name_en", "country", "admin1",
+             "geo_precision", "source", "title")
+GEO_SELECT = ", ".join([*(f"e.{c}" for c in GEO_PROPS[:-2]), "d.source", "d.title", "e.lat", "e.lon"])
 
 
 def doc_where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list]:
