@@ -40,10 +40,16 @@ def merge_or_add(drafts: list, d):
     if d.shift:
         drafts.append(d)
         return d
-    held = _headline_merge(drafts, d)
+    held = None if d.pointed else _headline_merge(drafts, d)
     if held is not None:
         return held
     target, why = _target(drafts, d)
+    if target is None and d.pointed and drafts:
+        target, why = drafts[-1], "merge.demonstrative"   # "ويأتي هذا الاستهداف في إطار ...": the incident just told
+        if target.trig.event_type != d.trig.event_type and d.kind not in WEAK_KINDS:
+            target.add_rule(why)
+            return target           # pointing back at an incident of another type: it adds nothing
+        d.date_start, d.date_end, d.dated, d.when = target.date_start, target.date_end, target.dated, target.when
     if target is not None:
         absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP, rule=why)
         return target
