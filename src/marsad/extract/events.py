@@ -44,6 +44,7 @@ class Draft:
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
     bullet: bool = False           # told as an item of a list: items are distinct incidents
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
+    also: bool = False             # "كما هاجمت ...": the sentence adds another incident
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -362,6 +363,17 @@ def _anaphoric(sent, trig: Trigger) -> bool:
     return False
 
 
+ALSO_WORDS = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
+ALSO_GAP = 1    # tokens between "كما" and the trigger verb it opens
+
+
+def _also(sent, trig: Trigger) -> bool:
+    """The sentence opens with "كما" (also) right before its trigger ("كما هاجمت خلايا التنظيم حاجزا"): it adds
+    another incident of the same kind, not a detail of the one before."""
+    i = sent.tok_index(trig.start)
+    return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
+
+
 def _pointed(sent, trig: Trigger) -> bool:
     """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
     "بهذه العملية")."""
@@ -532,5 +544,5 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
-                  pointed=_pointed(sent, trig))
+                  pointed=_pointed(sent, trig), also=_also(sent, trig))
             for p in places]
