@@ -447,6 +447,8 @@ def country_part(p) -> bool:
     geo gives such a part is a guess at one (place.country_part)."""
     if p is None:
         return False
+    if getattr(p, "kind", "") == "country" or not getattr(p, "admin1", ""):
+        return True         # a whole country ("الغارات الإسرائيلية على سوريا")
     if getattr(p, "kind", "") == "region" and "of a country" in (getattr(p, "why", "") or ""):
         return True
     name = getattr(p, "name_en", "") or ""
