@@ -105,7 +105,7 @@ def _is_headline(text: str, s: int, e: int, t: str) -> bool:
 # words that, after the conjunction و, open a sentence that continues a text; a title never starts so
 CONNECTIVES = frozenset({"في", "كان", "كانت", "قد", "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "ذكر", "ذكرت",
                          "أفاد", "أفادت", "أشار", "أشارت", "بحسب", "وفق", "لفت", "لفتت", "تابع", "تابعت", "أوضح",
-                         "أوضحت", "من", "على", "إلى", "بعد", "خلال", "منذ", "مع", "في", "يأتي", "تأتي", "جاء", "جاءت"})
+                         "أوضحت", "من", "على", "إلى", "بعد", "خلال", "منذ", "مع", "يأتي", "تأتي", "جاء", "جاءت"})
 
 
 def parse_published(value) -> date | None:
