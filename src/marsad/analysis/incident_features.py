@@ -226,11 +226,19 @@ def spots_and_targets(text: str | None, limit: int = 2000) -> tuple[frozenset[st
     bombings in one town seldom do."""
     found = _spots(text, limit)
     targets = _landmark_vocab()[5]
-    return frozenset(w for _h, w in found), frozenset(w for h, w in found if h in targets)
+    return frozenset(w for _h, w in found), frozenset(spelling(w) for h, w in found if h in targets)
+
+
+def spelling(word: str) -> str:
+    """A name's spelling skeleton (long vowels dropped: "الأميركية" and "الأمريكية" are one), or
+    the name itself when that leaves under three letters."""
+    skeleton = word.replace(" ", "").translate(_VOWELS)
+    return skeleton if len(skeleton) >= 3 else word
 
 
 def targets(text: str | None, limit: int = 2000) -> frozenset[str]:
-    """The named sites a text names after a target word (see ``spots_and_targets``)."""
+    """The named sites a text names after a target word (see ``spots_and_targets``), as
+    spelling skeletons."""
     return spots_and_targets(text, limit)[1]
 
 

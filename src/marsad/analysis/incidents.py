@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 
 from . import vocab
 from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_weekdays,
-                                spots_and_targets)
+                                spelling, spots_and_targets)
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -166,7 +166,8 @@ class Ev:
             targets = spots_and_targets(row.get("_lead"))[1]     # the lead of an undated report names its target
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
-                   is_region(row.get("name_ar")), is_direction(row.get("name_ar")), targets - words or _EMPTY)
+                   is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
+                   targets - {spelling(w) for w in words} or _EMPTY)
 
     @property
     def event_id(self) -> str:
@@ -293,7 +294,7 @@ def firm_corroborations(a: Ev, b: Ev) -> int:
 def shared_target(a: Ev, b: Ev) -> bool:
     """Both sentences name one site after a target word ("القنصلية الإيرانية", "سوق الوحيلات"),
     which is neither report's place name (a town's name is not a detail of one incident there)."""
-    return bool(a.targets and b.targets and (a.targets & b.targets) - a.words - b.words)
+    return bool(a.targets and b.targets and (a.targets & b.targets) - {spelling(w) for w in a.words | b.words})
 
 
 def close_tolls(a: Ev, b: Ev) -> int:
@@ -303,12 +304,13 @@ def close_tolls(a: Ev, b: Ev) -> int:
     return int(bool(both) and (all(close_toll(x, y) for x, y in both) or any(x == y >= 5 for x, y in both)))
 
 
-def in_city_ok(a: Ev, b: Ev) -> bool:
+def in_city_ok(a: Ev, b: Ev, firm: int | None = None) -> bool:
     """A city-level report and one at a spot in that city tell one incident only with a firm
-    detail; between two dated reports the weekday is the date itself, so only a close toll."""
+    detail; between two dated reports the weekday is the date itself, so only a close toll.
+    ``firm``: their firm corroborations, when already counted."""
     if a.when == HARD == b.when:
         return bool(close_tolls(a, b))
-    return bool(firm_corroborations(a, b))
+    return bool(firm_corroborations(a, b) if firm is None else firm)
 
 
 def _strict_coarse(a: Ev, b: Ev) -> bool:
@@ -553,72 +555,83 @@ class Merger:
 
     def score(self, ev: Ev, inc: Incident) -> float:
         """How well ``ev`` fits ``inc`` (0 = it does not)."""
-        if ev.doc_id in inc.docs:
-            return 0.0
-        rules = self.rules
-        best, support, firm = 0.0, 0, 0
-        # a timeless side: the event, or an incident of timeless reports only (a dated report
-        # that comes later must meet the same bar as a timeless one joining a dated incident)
-        timeless = ev.when == FLOAT or all(m.when == FLOAT for m in inc.members)
-        for m in inc.members:
-            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
-                    and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
-                return 0.0
-            place = place_score(rules, ev, m)
-            if place < 0:
-                return 0.0
-            if ev.when == FLOAT == m.when and ((place < SPOT and place != IN_REGION) or (ev.region and m.region)):
-                place = 0.0              # two timeless reports: only the same named place or spot, not a region
-            if place in (IN_CITY, IN_REGION) and not in_city_ok(ev, m):
-                place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
-            if place > best:
-                best = place
-            support = max(support, corroborations(rules, ev, m))
-            if timeless:
-                firm = max(firm, firm_corroborations(ev, m))
-        if best <= 0:
-            return 0.0
-        if timeless and (best < 1.25 or support == 0):
-            return 0.0                       # no time at all: the same place (~5 km) and one detail more
-        if timeless and firm == 0 and (best < SAME_FORM or support < 2):
-            return 0.0                       # ... a close toll or a weekday (at a named place: or two details)
-        return best + 0.05 * min(support, 4)
+        return self.fit(ev, inc)[0]
 
     def rival(self, ev: Ev, inc: Incident) -> int:
         """Nothing contradicts ``ev`` joining ``inc``, a member is at its place, and one detail
         agrees or the incident has a time of its own: an incident a timeless report could
         equally tell, though the merge's own bar (firm detail, ambiguity margin) was not met there."""
+        return self.fit(ev, inc)[1]
+
+    def fit(self, ev: Ev, inc: Incident) -> tuple[float, int]:
+        """(score, rival level) of ``ev`` against ``inc``, in one pass over its members: the
+        score (0 = it does not fit) and how far the incident is one a timeless report could
+        equally tell (``rival``)."""
         if ev.doc_id in inc.docs:
-            return NOT_RIVAL
+            return 0.0, NOT_RIVAL
         rules = self.rules
-        near, support, firm = False, 0, 0
-        dated = any(m.when != FLOAT for m in inc.members)     # an incident with a time of its own
-        for m in inc.members:
+        members = inc.members
+        if ev.when == FLOAT:
+            # a timeless report needs a member at its place (~5 km, a name, a spot) for either
+            # figure: most incidents its cells bring are further off, and that is cheap to see
+            places = [place_score(rules, ev, m) for m in members]
+            if max(places) < 1.25:
+                return 0.0, NOT_RIVAL
+        else:
+            places = None
+        best, support, firm, near = 0.0, 0, 0, False
+        # a timeless side: the event, or an incident of timeless reports only (a dated report
+        # that comes later must meet the same bar as a timeless one joining a dated incident)
+        dated = any(m.when != FLOAT for m in members)
+        timeless = ev.when == FLOAT or not dated
+        for k, m in enumerate(members):
             if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
                     and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
-                return NOT_RIVAL
-            place = place_score(rules, ev, m)
+                return 0.0, NOT_RIVAL
+            place = places[k] if places is not None else place_score(rules, ev, m)
             if place < 0:
-                return NOT_RIVAL
-            near = near or place >= SPOT or (place in (IN_CITY, IN_REGION) and in_city_ok(ev, m))
+                return 0.0, NOT_RIVAL
+            firm_m = firm_corroborations(ev, m)
+            firm = max(firm, firm_m)
             support = max(support, corroborations(rules, ev, m))
-            firm = max(firm, firm_corroborations(ev, m))
-        if not near:
-            return NOT_RIVAL
-        return FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
+            coarse = place in (IN_CITY, IN_REGION)
+            near = near or place >= SPOT or (coarse and in_city_ok(ev, m, firm_m))
+            if ev.when == FLOAT == m.when and ((place < SPOT and place != IN_REGION) or (ev.region and m.region)):
+                place = 0.0              # two timeless reports: only the same named place or spot, not a region
+            if coarse and not in_city_ok(ev, m, firm_m):
+                place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
+            if place > best:
+                best = place
+        level = NOT_RIVAL if not near else FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
+        if best <= 0:
+            return 0.0, level
+        if timeless and (best < 1.25 or support == 0):
+            return 0.0, level                # no time at all: the same place (~5 km) and one detail more
+        if timeless and firm == 0 and (best < SAME_FORM or support < 2):
+            return 0.0, level                # ... a close toll or a weekday (at a named place: or two details)
+        return best + 0.05 * min(support, 4), level
 
     def timeless_only(self, incident_id: str) -> bool:
         return all(m.when == FLOAT for m in self.incidents[incident_id].members)
 
-    def told_twice(self, inc: Incident, other: Incident) -> bool:
-        """Every event of ``inc`` is an event of a report of ``other`` that tells the same thing
-        (nothing contradicts, the places agree): the extractor gave one report's incident twice
-        ("south of Damascus" and "Sayyida Zaynab"), so ``inc`` is no look-alike of ``other``."""
+    def one_story(self, inc: Incident, other: Incident) -> bool:
+        """Nothing tells ``inc`` from ``other``: every pair of their events may be one incident
+        (kinds, actors, tolls, weekdays, dates agree; no two places) and each event of ``inc`` is
+        at the place of one of ``other``. Such as the extractor giving one report's incident twice
+        ("south of Damascus" and "Sayyida Zaynab"), or two reports of one bombing that share no
+        detail a third one ties to both: ``inc`` is then no look-alike of ``other``."""
         rules = self.rules
         for x in inc.members:
-            if not any(y.doc_id == x.doc_id and types_ok(rules, x, y) and tolls_ok(rules, x, y)
-                       and weekdays_ok(x, y) and dates_ok(rules, x, y) and place_score(rules, x, y) > 0
-                       for y in other.members):
+            near = False
+            for y in other.members:
+                if not (types_ok(rules, x, y) and actors_ok(rules, x, y) and tolls_ok(rules, x, y)
+                        and weekdays_ok(x, y) and dates_ok(rules, x, y)):
+                    return False
+                place = place_score(rules, x, y)
+                if place < 0:
+                    return False
+                near = near or place > 0
+            if not near:
                 return False
         return True
 
@@ -655,29 +668,30 @@ class Merger:
         best_id = self._copy_target(ev)
         if best_id is None:
             candidates = sorted(self.candidates(ev))
-            scored = sorted(((self.score(ev, self.incidents[i]), i) for i in candidates), key=lambda t: -t[0])
+            fits = {i: self.fit(ev, self.incidents[i]) for i in candidates}
+            scored = sorted(((fits[i][0], i) for i in candidates), key=lambda t: -t[0])
             scored = [t for t in scored if t[0] > 0]
             if scored:
                 top, level = scored[0][1], NOT_RIVAL
                 if ev.when == FLOAT:
-                    level = self.rival(ev, self.incidents[top])
+                    level = fits[top][1]
                     # a timeless report goes to a dated incident a firm detail ties it to (a weekday, a
                     # close toll, a named target) rather than to one of timeless reports whose actors agree
                     for s, i in scored[1:]:
                         if scored[0][0] - s < self.rules.margin and level < FIRM and self.timeless_only(top) \
-                                and not self.timeless_only(i) and self.rival(ev, self.incidents[i]) == FIRM:
+                                and not self.timeless_only(i) and fits[i][1] == FIRM:
                             top, level = i, FIRM
                             break
-                # an incident of events the best one's reports also tell it in (the extractor gave one
-                # report's incident twice) is no look-alike
-                distinct = [i for i in candidates if i != top
-                            and not self.told_twice(self.incidents[i], self.incidents[top])]
+                # an incident nothing tells from the best one (one report's incident given twice by
+                # the extractor, or reports of one incident that share no detail) is no look-alike
+                distinct = [i for i in candidates if i != top and (fits[i][0] > 0 or fits[i][1] > NOT_RIVAL)
+                            and not self.one_story(self.incidents[i], self.incidents[top])]
                 rest = [t for t in scored if t[1] in distinct
                         and not (level == FIRM and self.timeless_only(t[1]) and not self.timeless_only(top))]
                 best_score = next(s for s, i in scored if i == top)
                 ambiguous = ev.when != HARD and bool(rest) and best_score - rest[0][0] < self.rules.margin
                 if ev.when == FLOAT and not ambiguous:     # a look-alike it cannot be told from
-                    others = [self.rival(ev, self.incidents[i]) for i in distinct]
+                    others = [fits[i][1] for i in distinct]
                     # as well supported elsewhere, or another dated incident there and nothing firm here
                     ambiguous = any(o >= level or (o == DATED and level < FIRM) for o in others if o > NOT_RIVAL)
                 if ambiguous and defer:
