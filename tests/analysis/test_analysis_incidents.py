@@ -675,3 +675,23 @@ def test_a_timeless_report_goes_where_a_firm_detail_ties_it(store, reports, week
                   evidence=f"مروحيات امريكية انزلت مقاتلين في قرية باريشا {weekday}")
     update_incidents(store.conn)
     assert (frozenset({"b1", "b3"}) in _groups(store)) is joins
+
+
+@pytest.mark.parametrize("tolls, joins", [
+    # the two reports it ties to (one by the consulate, one by the weekday) differ in nothing:
+    # one story, not two look-alikes, so the third report joins one of them
+    pytest.param((None, None), True, id="two-reports-nothing-tells-apart"),
+    # two and forty killed: two attacks on the city, and the third report fits both
+    pytest.param((2, 40), False, id="two-attacks"),
+])
+def test_a_timeless_report_tied_to_two_reports_of_one_story(store, reports, tolls, joins):
+    missiles = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    country="IQ", admin1="Erbil", name_ar="أربيل", lat=36.19, lon=44.01, geo_precision=1)
+    for d in ("e1", "e2", "e3"):
+        reports.doc(d)
+    reports.event("e1", **missiles, fatalities=tolls[0],
+                  evidence="صواريخ باليستية استهدفت القنصلية الأمريكية في أربيل")
+    reports.event("e2", **missiles, fatalities=tolls[1], evidence="هجوم صاروخي ليلة السبت على مواقع في مدينة أربيل")
+    reports.event("e3", **missiles, evidence="قصف القنصلية الأميركية في أربيل فجر اليوم الأحد بالصواريخ")
+    update_incidents(store.conn)
+    assert (frozenset({"e3"}) not in _groups(store)) is joins
