@@ -27,6 +27,28 @@ EVENTS = [
     # the planter named in a later sentence ("الخلية التي زرعت العبوة") is the IED's actor1
     ("ied-planter-later", "قتل جندي بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي في قضاء طوزخورماتو صباح اليوم. وباشرت القوات بحملة لملاحقة عناصر داعش الذين زرعوا العبوة.",
      "2021-06-01", [("Remote explosive/landmine/IED", "islamic_state", "iraqi_security_forces", {})]),
+    # branches the spec names beyond Syria and Iraq: an al-Qaeda branch, an IS province, the Houthis
+    ("shabaab-is-al-qaeda", "سيطر مسلحو حركة الشباب على بلدة بولو برتي وسط الصومال بعد انسحاب القوات الحكومية منها.",
+     "2025-02-11", [(NSA, "al_qaeda", None, {"actor2": None})]),
+    ("jnim-is-al-qaeda", "هاجم مسلحون من جماعة نصرة الإسلام والمسلمين ثكنة للجيش في مدينة تمبكتو شمالي مالي.",
+     "2025-02-11", [("Armed clash", "al_qaeda", None, {})]),
+    ("sinai-province-is-islamic-state", "قتل خمسة جنود في هجوم شنه مسلحو ولاية سيناء على كمين للجيش جنوب مدينة العريش.",
+     "2025-02-11", [("Armed clash", "islamic_state", None, {})]),
+    ("houthis-are-iran-backed", "قتل مدنيان بقذيفة أطلقها الحوثيون على حي سكني في مدينة تعز اليمنية.",
+     "2025-02-11", [("Shelling/artillery/missile attack", "iran_backed_militias", "civilians", {})]),
+    # the force a territory is taken from ("من قوات النظام") loses it, even when the taker is not on the list
+    ("territory-taken-from", "انتزع مقاتلو الفصائل السيطرة على بلدة كفرنبودة من قوات النظام بعد معارك استمرت ساعات.",
+     "2019-05-30", [(NSA, None, "syrian_regime_forces", {"actor1": None})]),
+    # a group the list does not name keeps its words from reading as actors ("عمال" in "حزب العمال" is no civilian)
+    ("unlisted-group-no-civilians", "قصفت المقاتلات التركية مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.",
+     "2025-02-11", [(AIR, "turkish_forces", None, {"actor2": None})]),
+    ("workers-are-civilians", "قتل ثلاثة عمال بقصف مدفعي تركي على قرية في قضاء العمادية بمحافظة دهوك.",
+     "2025-02-11", [("Shelling/artillery/missile attack", None, "civilians", {})]),
+    # a generic "government forces" abroad is that country's force, which the list does not name (actor.abroad)
+    ("government-forces-abroad", "قصفت طائرات مسيرة مواقع للقوات الحكومية في محافظة مأرب اليمنية.",
+     "2025-02-11", [(AIR, None, None, {"actor1": None})]),
+    ("government-forces-at-home", "قصفت طائرات مسيرة مواقع للقوات الحكومية في مدينة إدلب السورية.",
+     "2025-02-11", [(AIR, "syrian_government_forces", None, {})]),
 ]
 
 

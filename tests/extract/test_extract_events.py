@@ -21,6 +21,34 @@ EVENTS = [
     # arrests dominate a seizure of explosive belts in the same raid; "فككت عبوة" stays a defusal
     ("arrest-with-belts", "داهمت قوات الأمن العام منزلاً في مدينة البوكمال واعتقلت أربعة عناصر من داعش وضبطت أحزمة ناسفة.",
      "2025-06-01", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 4})]),
+    # a crowd's verb before its subject is singular ("أحرق محتجون", "أضرم المتظاهرون"): still a riot's act
+    ("riot-verb-before-crowd", "أحرق محتجون غاضبون مبنى مجلس المحافظة في مدينة الناصرية ليل أمس.",
+     "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
+     "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    # a word inside a force's name is no cue: "العمليات" of "قيادة العمليات المشتركة" is no summary of operations
+    ("joint-operations-command-arrest", "أعلنت قيادة العمليات المشتركة اعتقال أربعة إرهابيين في قضاء الحويجة.",
+     "2025-02-11", [(ARR, "iraqi_security_forces", None, {})]),
+    # an air strike that destroys a hideout is the strike; only a shot-down aircraft is disrupted
+    ("strike-destroys-hideout", "دمرت ضربة جوية عراقية وكرا لداعش في جبال حمرين صباح اليوم.",
+     "2025-02-11", [(AIR, None, "islamic_state", {})]),
+    ("drone-shot-down", "أسقطت الدفاعات الجوية طائرة مسيرة قرب مطار أربيل مساء أمس.",
+     "2025-02-11", [(DIS, None, None, {})]),
+    # a sniper's shot ("قنص", "بنيران قناص") is gunfire; at a soldier, a battle
+    ("sniper-verb", "قنص عنصر من داعش جنديا عراقيا في ناحية العظيم بمحافظة ديالى مساء أمس.",
+     "2025-02-11", [(CLASH, "islamic_state", None, {})]),
+    ("sniper-on-civilian", "أصيبت امرأة بنيران قناص في حي الخالدية بمدينة حمص صباح اليوم.",
+     "2025-02-11", [("Attack", None, "civilians", {})]),
+    # a ceasefire breached: the shelling is the event, not the ceasefire's "إطلاق النار"
+    ("ceasefire-breach-shelling", "قصفت قوات النظام بلدة كنصفرة بريف إدلب رغم اتفاق وقف إطلاق النار.",
+     "2019-05-10", [("Shelling/artillery/missile attack", "syrian_regime_forces", None, {})]),
+    # an attack stopped before it went off is a disrupted weapon use; stopped by fighting, a battle
+    ("foiled-suicide-attack", "أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف زوار مرقد في مدينة سامراء فجر اليوم.",
+     "2025-02-11", [(DIS, "iraqi_security_forces", None, {})]),
+    ("foiled-by-defusing-the-belt", "تمكنت قوات الأمن من إفشال تفجير حزام ناسف كان يرتديه شاب في سوق مدينة الرمادي.",
+     "2025-02-11", [(DIS, None, None, {})]),
+    ("foiled-with-fighting", "أفشلت قوات البيشمركة هجوما بسيارة مفخخة على مقر لها قرب قضاء مخمور وقتلت منفذيه بعد اشتباك.",
+     "2025-02-11", [(CLASH, None, None, {})]),
     ("defuse-not-arrest", "فككت فرق الهندسة في قسد عبوة ناسفة زرعها مجهولون قرب بلدة الكسرة.",
      None, [(DIS, "sdf", None, {})]),
     # an escape from a prison ("فرّ/هرب ... من سجن") is a prison break; its escapee count is no claim

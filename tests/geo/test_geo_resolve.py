@@ -29,3 +29,49 @@ def test_tyre_without_al_stays_in_lebanon():
     text = "استهدفت غارة مبنى في مدينة صور جنوبي لبنان"
     m = _covers(text, "صور")[0]
     assert m.country == "LB", m.why
+
+
+# ---------------------------------------------------------------- work shared, not repeated (issue 11)
+# report_place reuses the evidence find_places just gathered from the same report, and choose computes the
+# rest of the report's votes once per name: the answers must be those of a fresh reading.
+
+REPORTS = [
+    "قتل ثلاثة مدنيين بقصف على بلدة معرة النعمان بريف إدلب الجنوبي، وسقطت قذائف على أريحا وسراقب.",
+    "أعلنت خلية الإعلام الأمني مقتل إرهابيين في وادي حوران بصحراء الأنبار، وفي قضاء الرطبة غربي المحافظة.",
+    "هاجم مسلحون قاعدة عسكرية شمالي مالي قرب مدينة تمبكتو، وقالت مصادر في باماكو إن الهجوم خلف قتلى.",
+    "انفجرت عبوة ناسفة في مدينة الرقة، فيما شنت قسد حملة دهم في الحسكة والشدادي ودير الزور.",
+    "اشتباكات في مدينة إربد بين قوات الأمن الأردنية ومطلوبين، والأمن العام الأردني يعلن توقيف اثنين.",
+]
+
+
+def test_report_place_after_find_places_is_that_of_a_fresh_reading():
+    from marsad.geo import geoparse, report_place
+
+    for text in REPORTS:
+        geoparse._RECENT.clear()
+        fresh = report_place(text)
+        find_places(text, context=text)
+        reused = report_place(text)
+        assert fresh == reused, text
+        assert fresh is not None, text
+
+
+def test_scores_per_candidate_do_not_depend_on_the_memo():
+    from marsad.geo.resolve import Evidence, others, score
+
+    from marsad.geo import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+    from marsad.geo.fold import fold_text
+    from marsad.geo.resolve import candidates, country_cues, evidence
+
+    gaz = load_gazetteer()
+    for text in REPORTS:
+        toks = tokenize(fold_text(text).folded)
+        matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+        ev = evidence(matches, gaz, 2.0)
+        ev.cues = country_cues(toks, matches, gaz, 2.0)
+        for m in matches:
+            for e in candidates(gaz, m):
+                memo = score(e, m, (), set(), ev, False, others(ev, m.key))
+                fresh_ev = Evidence(ev.votes, ev.countries, ev.anchors, ev.cues, ev.by_name, ev.country_by_name)
+                assert memo == score(e, m, (), set(), fresh_ev), (text, m.key, e.name_en)

@@ -22,6 +22,26 @@ def resolve_syrian(actor: str | None, when: date | None) -> str | None:
     return "syrian_government_forces" if when and when >= TRANSITION else "syrian_regime_forces"
 
 
+HOME = {"syrian_state": "SY", "syrian_regime_forces": "SY", "syrian_government_forces": "SY",
+        "iraqi_security_forces": "IQ"}
+
+
+def abroad(sent, actor: str | None, context_place) -> str | None:
+    """A force named only by a generic phrase ("القوات الحكومية", "قوات الأمن") in a sentence whose places lie in
+    another country is that country's force, which the actor list does not name: null (spec: "the Libyan army ...
+    is null"). The places of the sentence decide, else the report's place so far."""
+    if actor not in HOME:
+        return actor
+    countries = {p.country for _, _, p in sent.places if p.country}
+    if not countries and context_place is not None and getattr(context_place, "country", None):
+        countries = {context_place.country}
+    if not countries or HOME[actor] in countries:
+        return actor
+    spans = [a for a in sent.actors if a.value["id"] == actor or HOME.get(a.value["id"]) == HOME[actor]]
+    generic = {h.start for h in matcher("cues", "generic_forces").find(sent.folded)}
+    return None if spans and all(a.start in generic for a in spans) else actor
+
+
 def _partners(sent) -> set:
     """Starts of the state forces named right after a cue of taking part ("بمشاركة قسد"), when a force leads before them."""
     out = set()
@@ -76,6 +96,9 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
         subj = _subject(sent, trig)      # "سيطر تنظيم داعش على ...": the verb's subject takes it
         if subj:
             return subj, next((x for x in state + armed if x != subj), None)
+        loser = _taken_from(sent, trig)  # "انتزع مقاتلو الفصائل السيطرة على البلدة من قوات النظام"
+        if loser:
+            return next((x for x in state + armed if x != loser), None), loser
         return s0 or a0, (a0 if s0 else s0)
     if kind == "shelling":
         if s0 and (not a0 or _state_initiates(sent, state, armed)):
@@ -85,6 +108,20 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
             and _state_first(sent, s0, a0):
         return s0, a0
     return a0, (s0 or victim)
+
+
+FROM_WORDS = ("من", "منه", "منها")
+
+
+def _taken_from(sent, trig) -> str | None:
+    """The force a territory is taken from: named right after "من" later in the sentence (actor.taken_from)."""
+    for p in sorted(sent.actors, key=lambda a: a.start):
+        if p.start < trig.end or p.value["side"] not in ("state", "armed"):
+            continue
+        k = sent.tok_index(p.start)
+        if k and sent.tokens[k - 1][2] in FROM_WORDS:
+            return p.value["id"]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +182,11 @@ def report_sides(sents) -> tuple[str | None, str | None]:
 
 def fill_from_report(d, state: str | None, armed: str | None) -> None:
     """An operation of a state force whose actors the sentence leaves out takes them from the report: the
-    force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested)."""
+    force it names most ("قوة من الجهاز" of a report on the CTS) and the group it names most (the arrested).
+    Not a Syrian or Iraqi force for an event placed in another country (actor.abroad)."""
+    country = getattr(d.place, "country", None)
+    if state in HOME and country and country != HOME[state]:
+        state = None
     if d.actor1 is None and d.trig.agent == "state" and state and state != d.actor2:
         d.actor1 = state
         d.add_rule("actor.report_force")

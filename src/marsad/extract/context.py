@@ -30,6 +30,16 @@ def _find_places(text: str):
     return [p for p in find_places(text, context=text) if getattr(p, "role", "place") == "place"]
 
 
+def listed_actors(folded: str, act=None) -> list:
+    """The actor spans of a text, less the words inside a group the list does not name ("عمال" in "حزب العمال
+    الكردستاني" are no civilians): its spans stay unassigned, as the spec codes unlisted forces."""
+    hits = (act or matcher("actors", "")).find(folded)
+    unlisted = matcher("cues", "unlisted_groups").find(folded)
+    if not unlisted:
+        return hits
+    return [h for h in hits if not any(u.start < h.end and h.start < u.end for u in unlisted)]
+
+
 def prepare(text: str, pub: date | None = None) -> list[Sent]:
     """Sentences of a report with triggers, actors and places attached."""
     sents = []
@@ -41,7 +51,7 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
         folded = norm.folded
         sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
         sent.triggers = trig.find(folded)
-        sent.actors = act.find(folded)
+        sent.actors = listed_actors(folded, act)
         sent.headline = _is_headline(text, s, e, t)
         sent.pub = pub
         sent.bullet = _is_bullet(text, s)

@@ -11,7 +11,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
 from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
-from marsad.text.morph import DEFINITE_RUNS
+from marsad.text.morph import BARE_RUNS, DEFINITE_RUNS
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -66,6 +66,14 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in ("ied", "suicide") and any(_fighting(sent, t) for t in trigs) \
             and not any(a.value["id"] == "civilians" for a in sent.actors):
         best = retype(best, "clash", "kind.assault_with_explosives")   # "هجوم بتفجير مفخخات أعقبه اشتباكات"
+    if best.kind == "disrupted" and ("kill" in kinds or any(_fighting(sent, t) for t in trigs)) \
+            and matcher("cues", "foil_verbs").find(sent.folded):
+        best = retype(best, "clash", "kind.foiled_with_fighting")   # "أحبطت هجوما انتحاريا وقتلت المهاجمين"
+    if best.kind == "shooting" and _cue_near(sent, "exchange", sent.tok_index(best.start) - EXCHANGE_GAP,
+                                             sent.tok_index(best.start)):
+        best = retype(best, "clash", "type.exchange_of_fire")   # "تبادل الجيش ومسلحو العشائر إطلاق النار"
+    if best.kind == "shelling" and _aerial_agent(sent, best):
+        best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
     arrests = [t for t in trigs if t.kind == "arrest" and not matcher("cues", "disrupt_verbs").find(sent.folded, t.start, t.end)]
@@ -84,6 +92,36 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+EXCHANGE_GAP = 6   # tokens from "تبادل" to the gunfire the two sides exchanged
+AGENT_GAP = 2   # tokens between a bombardment verb and the aircraft that is its subject (either side)
+
+
+@lru_cache(maxsize=1)
+def _aircraft() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["aircraft"])
+
+
+def _bare(word: str) -> str:
+    """The word without its proclitics and article ("بالطائرات" -> "طائرات")."""
+    run = next((r for r in _RUNS if word.startswith(r) and len(word) - len(r) >= 3), "")
+    return word[len(run):]
+
+
+_RUNS = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
+
+
+def _aerial_agent(sent, t: Trigger) -> bool:
+    """A bombardment verb whose subject is an aircraft ("قصفت الطائرات الحربية", "الطيران الروسي قصف",
+    "مروحيات التحالف قصفت"): the aircraft within AGENT_GAP tokens before or after the verb."""
+    i = sent.tok_index(t.start)
+    if sent.tokens[i][2].startswith(DEFINITE):
+        return False        # a verbal noun ("القصف") names no subject
+    j = sent.tok_index(max(t.start, t.end - 1))
+    near = list(range(max(0, i - AGENT_GAP - 1), i)) + list(range(j + 1, min(len(sent.tokens), j + 1 + AGENT_GAP)))
+    aircraft = _aircraft()
+    return any(sent.tokens[k][2] in aircraft or _bare(sent.tokens[k][2]) in aircraft for k in near)
 
 
 def _airdrop(sent, t: Trigger) -> bool:
@@ -374,7 +412,8 @@ def _force_target(sent, trig: Trigger) -> bool:
         return False
     i = sent.tok_index(trig.start)
     hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
-    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, trig.start))
+    lo = sent.tokens[max(0, i - OFFICIAL_WINDOW)][0]
+    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
@@ -385,6 +424,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
+    if (A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)) != (a1, a2):
+        a1, a2 = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
+        extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     trig = refine(trig, a1, a2)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, sentence_claims
-from marsad.extract.context import parse_published, report_place
+from marsad.extract.context import listed_actors, parse_published, report_place
 from marsad.extract.doc import Doc
 from marsad.extract.events import Draft, choose_kind, sentence_events, sentence_toll
 from marsad.extract.incident import (
@@ -292,6 +292,6 @@ def prepare_light(text: str):
         norm = normalize(t)
         sent = Sent(i, s, e, t, norm.folded, norm, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm.folded)])
         sent.triggers = matcher("triggers", "").find(norm.folded)
-        sent.actors = matcher("actors", "").find(norm.folded)
+        sent.actors = listed_actors(norm.folded)
         out.append(sent)
     return out

@@ -84,20 +84,24 @@ def _disrupted(sent, t: Trigger) -> bool:
             seen += 1
         k -= 1
     lo = sent.tokens[k + 1][0] if k + 1 < i else t.start
-    verbs = matcher("cues", "disrupt_verbs").find(sent.folded, lo, t.start)
-    if not verbs:
+    verbs = matcher("cues", "intercept_verbs" if t.kind == "airstrike" else "disrupt_verbs").find(sent.folded, lo, t.start)
+    if not verbs:       # an aircraft is disrupted only when shot down ("أسقطت مسيرة"); "دمرت ضربة جوية وكرا" is a strike
         return False
     last = verbs[-1].end
     return not any(a.value["side"] == "armed" and last <= a.start < t.start for a in sent.actors)
 
 
-def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None) -> bool:
+def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
+    """A cue of the list within tokens a..b, other than one inside `skip`; with `names`, other than a word inside
+    a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations)."""
     a, b = max(0, a), min(b, len(sent.tokens))
     if a >= b:
         return False
     lo, hi = sent.tokens[a][0], sent.tokens[b - 1][1]
     for c in matcher("cues", cues).find(sent.folded, lo, hi):
         if skip and c.start < skip[1] and skip[0] < c.end:
+            continue
+        if names and any(p.start <= c.start and c.end <= p.end for p in sent.actors):
             continue
         return True
     return False
@@ -209,7 +213,8 @@ def blocked(sent, t: Trigger) -> str | None:
     if toll_update(sent, t):
         return None                # "ارتفاع حصيلة ضحايا تفجير الكرادة إلى 187": one incident's toll, not a summary
     latest = _cue_near(sent, "latest", j, j + LATEST_WINDOW)    # "الاحتجاجات ... كان آخرها في ساحة": one is named
-    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end)) and not names_day(sent) \
+    if _cue_near(sent, "summary", i - SUMMARY_WINDOW, j + SUMMARY_WINDOW, skip=(t.start, t.end), names=True) \
+            and not names_day(sent) \
             and not _one_day(sent) and not latest:
         return "summary"
     if j - i == 1 and sent.tokens[i][2] in _word_list("summary") and not names_day(sent) and not _dated(sent) \

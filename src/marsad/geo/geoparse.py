@@ -9,6 +9,7 @@ or "قرب X" keeps X's point.
 from __future__ import annotations
 
 import math
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
@@ -22,6 +23,7 @@ from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems
 from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
+SENTENCE_WEIGHT = 2.0     # find_places' evidence weight for its own text (a context's is 1.0)
 
 
 @dataclass
@@ -43,8 +45,9 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
     _mark_datelines(matches, toks, folded.folded)
     _mark_spelling(matches, toks, folded, text)
-    ev = evidence(matches, gaz, 2.0)
-    ev.cues = country_cues(toks, matches, gaz, 2.0)
+    ev = evidence(matches, gaz, SENTENCE_WEIGHT)
+    ev.cues = country_cues(toks, matches, gaz, SENTENCE_WEIGHT)
+    _remember_report(text, ev)
     if context and context != text:
         ev = ev.merged(_context_evidence(context))
     frames = _frames(matches, toks)
@@ -361,13 +364,27 @@ COUNTRY_PART_MIN = 10      # a country with fewer such places keeps its own poin
 SECTOR_DEG = 45.0
 
 
+@lru_cache(maxsize=1)
+def _country_places() -> dict[str, tuple[list[tuple[float, float]], list[Entry]]]:
+    """Per country: the points of its divisions, cities and towns, and its divisions' entries (one pass over the
+    gazetteer, instead of two per country and direction)."""
+    out: dict[str, tuple[list[tuple[float, float]], list[Entry]]] = {}
+    for e in load_gazetteer().entries:
+        if e.kind in COUNTRY_PART_KINDS:
+            pts, govs = out.setdefault(e.country, ([], []))
+            pts.append((e.lat, e.lon))
+            if e.kind == "gov":
+                govs.append(e)
+    return out
+
+
 @lru_cache(maxsize=256)
 def country_part(country: str, bearing: int) -> tuple[float, float, str] | None:
     """The point of the part of a country a direction names: the median of the country's divisions, cities and
     towns that lie within 45 degrees of the bearing from the middle of their bounding box, taking the outer half
     of them (nearer the border than the middle), and the division whose point is nearest. None when the gazetteer
     knows too few of its places."""
-    pts = [(e.lat, e.lon) for e in load_gazetteer().entries if e.country == country and e.kind in COUNTRY_PART_KINDS]
+    pts, govs = _country_places().get(country, ([], []))
     if len(pts) < COUNTRY_PART_MIN:
         return None
     clat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
@@ -383,7 +400,6 @@ def country_part(country: str, bearing: int) -> tuple[float, float, str] | None:
         return None
     outer = sorted(sector)[len(sector) // 2:]
     lat, lon = round(median(p[1] for p in outer), 5), round(median(p[2] for p in outer), 5)
-    govs = [e for e in load_gazetteer().entries if e.country == country and e.kind == "gov"]
     admin1 = min(govs, key=lambda e: km(lat, lon, e.lat, e.lon)).admin1 if govs else ""
     return lat, lon, admin1
 
@@ -417,13 +433,33 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
 
 
 
+_RECENT: deque = deque(maxlen=4)   # (text, evidence) of the last texts find_places read
+
+
+def _remember_report(text: str, ev: Evidence) -> None:
+    """Keep find_places' evidence of a text, so report_place on the same report need not read it again."""
+    _RECENT.append((text, ev))
+
+
+def _report_votes(text: str) -> tuple[Counter, Counter]:
+    """The governorate and country votes of a whole report, as _context_evidence weighs them (1.0): from what
+    find_places just read of the same text (its weight 2.0, halved: exact in binary floating point), else
+    read anew."""
+    for seen, ev in list(_RECENT):
+        if seen == text:
+            return (Counter({k: v / SENTENCE_WEIGHT for k, v in ev.votes.items()}),
+                    Counter({k: v / SENTENCE_WEIGHT for k, v in ev.countries.items()}))
+    ev = _context_evidence(text)
+    return ev.votes, ev.countries
+
+
 def report_place(text: str) -> PlaceMention | None:
     """A governorate-level place for a whole report (its most-voted governorate or
     country), for events whose own sentences name no place. Precision 3."""
     gaz = load_gazetteer()
-    ev = _context_evidence(text)
-    top = ev.countries.most_common(1)[0][0] if ev.countries else ""
-    for admin1, weight in ev.votes.most_common():
+    votes, countries = _report_votes(text)
+    top = countries.most_common(1)[0][0] if countries else ""
+    for admin1, weight in votes.most_common():
         idx = gaz.admin1_entry.get(admin1)
         if idx is not None and (not top or gaz.entries[idx].country == top):
             e = gaz.entries[idx]
@@ -434,5 +470,5 @@ def report_place(text: str) -> PlaceMention | None:
     if idx is not None:      # a report about a country whose divisions it does not name
         e = gaz.entries[idx]
         return PlaceMention(0, 0, "", e.name_ar, e.name_en, e.country, "", e.lat, e.lon, 3, "country",
-                            f"report-level: most named country ({top})", round(ev.countries[top], 2), e.id, "report")
+                            f"report-level: most named country ({top})", round(countries[top], 2), e.id, "report")
     return None

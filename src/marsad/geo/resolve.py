@@ -210,8 +210,39 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Others:
+    """What the rest of the report says, seen from one name: the governorate votes and country votes of every
+    other name (see Evidence.votes_besides, countries_besides). The same for each of the name's candidates,
+    so choose computes it once per name, not once per candidate."""
+    votes: Counter
+    total: float
+    top_country: str | None     # the most named country by other names (None when none)
+
+    @property
+    def foreign(self) -> bool:
+        """The report's most named country (by other names) is not Syria or Iraq (see foreign_report)."""
+        return self.top_country is not None and self.top_country not in FOCUS
+
+
+def others(ev: Evidence, key: str) -> Others:
+    """Others for the name ``key``, kept on ``ev`` per name (a report names a place many times). Evidence is
+    complete when built (evidence, merged make new objects; nothing adds votes later), so the memo holds."""
+    memo = ev.__dict__.setdefault("_others", {})
+    held = memo.get(key)
+    if held is None:
+        votes, total = ev.votes_besides(key)
+        countries = ev.countries_besides(key) if key else ev.countries
+        held = memo[key] = Others(votes, total, countries.most_common(1)[0][0] if countries else None)
+    return held
+
+
 def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
-          no_focus: bool = False) -> tuple[float, list[str]]:
+          no_focus: bool = False, rest: Others | None = None) -> tuple[float, list[str]]:
+    """Score of entry ``e`` for match ``m``, and the reasons; ``rest``: others(ev, m.key), when the caller
+    scores several candidates of one name."""
+    if rest is None:
+        rest = others(ev, m.key)
     s, why = e.prior, [f"prior {e.kind}"]
     if cue_kinds:
         if e.kind in cue_kinds:
@@ -222,18 +253,17 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
     if e.admin1 and e.admin1 in local:
         s += 3.0
         why.append(f"near {e.admin1} named")
-    votes, total = ev.votes_besides(m.key)
+    votes, total = rest.votes, rest.total
     if total and votes.get(e.admin1):
         s += 2.0 * votes[e.admin1] / total
         why.append(f"report about {e.admin1}")
-    countries = ev.countries_besides(m.key)
-    if countries and e.country == countries.most_common(1)[0][0]:
+    if rest.top_country is not None and e.country == rest.top_country:
         s += 0.7
     cue = min(ev.cues.get(e.country, 0.0), CUE_CAP)
     if cue:
         s += cue
         why.append(f"{e.country} cued")
-    if e.country in FOCUS and not foreign_report(ev, m.key) and not (no_focus and e.admin1 not in local
+    if e.country in FOCUS and not rest.foreign and not (no_focus and e.admin1 not in local
                                                                      and not votes.get(e.admin1)):
         s += FOCUS_BONUS
         why.append("focus country")
@@ -254,27 +284,33 @@ def al_form(e: Entry, key: str) -> bool:
 
 def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
     """Within NEAR_KM of a place the report names unambiguously (other than this name)."""
-    cells = _anchor_cells(ev)
-    cx, cy = int(e.lat // 0.4), int(e.lon // 0.5)
-    for i in range(cx - 2, cx + 3):
-        for j in range(cy - 2, cy + 3):
-            for k, lat, lon in cells.get((i, j), ()):
-                if -0.4 < e.lat - lat < 0.4 and -0.5 < e.lon - lon < 0.5 and k != key \
-                        and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
-                    return True
+    distinct, cells = _anchor_cells(ev)
+    if len(distinct) <= NEAR_CELLS:      # few anchors: test them all (the grid only skips far ones)
+        pool = distinct
+    else:
+        cx, cy = int(e.lat // 0.4), int(e.lon // 0.5)
+        pool = [a for i in range(cx - 2, cx + 3) for j in range(cy - 2, cy + 3) for a in cells.get((i, j), ())]
+    for k, lat, lon in pool:
+        if -0.4 < e.lat - lat < 0.4 and -0.5 < e.lon - lon < 0.5 and k != key \
+                and km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+            return True
     return False
 
 
-def _anchor_cells(ev: Evidence) -> dict:
-    """The distinct anchors by 0.4 x 0.5 degree cell (rebuilt when anchors were added), so a report
-    naming one place many times, or many places, costs linear time."""
+NEAR_CELLS = 25     # the 5 x 5 cells _near_anchor looks at: with fewer distinct anchors, a plain loop is cheaper
+
+
+def _anchor_cells(ev: Evidence) -> tuple[list, dict]:
+    """The distinct anchors, and the same by 0.4 x 0.5 degree cell (rebuilt when anchors were added), so a
+    report naming one place many times, or many places, costs linear time."""
     held = ev.__dict__.get("_cells")
     if held is None or held[0] != len(ev.anchors):
+        distinct = list(dict.fromkeys(ev.anchors))
         cells: dict = {}
-        for a in dict.fromkeys(ev.anchors):
+        for a in distinct:
             cells.setdefault((int(a[1] // 0.4), int(a[2] // 0.5)), []).append(a)
-        held = ev.__dict__["_cells"] = (len(ev.anchors), cells)
-    return held[1]
+        held = ev.__dict__["_cells"] = (len(ev.anchors), distinct, cells)
+    return held[1], held[2]
 
 
 def in_report(country: str, ev: Evidence) -> bool:
@@ -358,9 +394,10 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
         return None
     local = local_admin1(idx, matches, gaz)
     no_focus = lifted(cands, ev)
+    rest = others(ev, m.key)
     scored = []
     for e in cands:
-        s, why = score(e, m, cue_kinds, local, ev, no_focus)
+        s, why = score(e, m, cue_kinds, local, ev, no_focus, rest)
         scored.append((s, e, why))
     scored.sort(key=lambda t: t[0], reverse=True)
     city_over_gov(scored, m, cue_kinds, in_region)
