@@ -161,7 +161,8 @@ def evaluate_places(verbose: bool) -> None:
                 continue
             c[f"rec_{zone}"] += 1
             m = max(over, key=lambda m: min(m.end, e0) - max(m.start, s0))
-            d = km(g["lat"], g["lon"], m.lat, m.lon)
+            loc = m.location()
+            d = km(g["lat"], g["lon"], loc["lat"], loc["lon"]) if loc["lat"] is not None else float("inf")
             ok = d <= TOLERANCE_KM.get(g["precision"], 25)
             c[f"res_{zone}"] += ok
             if verbose and not ok:
@@ -226,7 +227,8 @@ def evaluate_real(shared: Path, verbose: bool, path: Path | None = None, batch: 
                 continue
             c[f"pt_{zone}"] += 1
             m = max(over, key=lambda m: (min(m.end, g["end"]) - max(m.start, g["start"]), -m.geo_precision))
-            d = km(g["lat"], g["lon"], m.lat, m.lon)
+            loc = m.location()
+            d = km(g["lat"], g["lon"], loc["lat"], loc["lon"]) if loc["lat"] is not None else float("inf")
             ok = d <= TOLERANCE_KM.get(g["precision"], 25)
             c[f"res_{zone}"] += ok
             if verbose and not ok:

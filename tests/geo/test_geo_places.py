@@ -319,3 +319,32 @@ def test_best_place_anchor():
     ms = find_places(text)
     assert best_place(ms, anchor=text.index("اعتقل")).surface == "سامراء"
     assert best_place([]) is None
+
+
+# ---------------------------------------------------------------- a locality the gazetteer lacks, placed by the text
+# id, text, name as written, point (the direction phrase's) it must be within 25 km of, or None: no such mention
+PLACED = [
+    ("village-dir-town", "انفجرت عبوة قرب قرية تل زعرورة جنوب شرقي القامشلي صباح اليوم", "تل زعرورة",
+     (37.01, 41.27)),
+    ("village-located", "طال القصف قرية أم الخرزات الواقعة شرقي منبج", "أم الخرزات", (36.53, 38.00)),
+    ("town-dir-city", "هاجم مسلحون بلدة الطويلعات غربي مدينة الرقة", "الطويلعات", (35.95, 38.90)),
+    ("one-word", "اشتباكات في قرية كرمزيت شمال غرب الحسكة", "كرمزيت", (36.69, 40.51)),
+    ("one-word-adjective-shape", "اشتباكات في قرية زنبقية شمال غرب الحسكة", "", None),   # as "قرية حدودية"
+    ("adjective-not-name", "قصف على قرية صغيرة شرقي منبج", "", None),
+    ("known-village", "غارة على قرية ذيبان جنوب شرقي الحسكة", "", None),
+    ("comma-breaks", "قرية الطويلعات، شرقي منبج", "", None),
+    ("no-kind-word", "وقع انفجار في محيط الملعب البلدي شرقي منبج", "", None),
+]
+
+
+@pytest.mark.parametrize("text,name,point", [r[1:] for r in PLACED], ids=[r[0] for r in PLACED])
+def test_locality_placed_by_its_direction(text, name, point):
+    placed = [m for m in find_places(text) if "not in the gazetteer" in m.why]
+    if not name:
+        assert not placed, [(m.surface, m.why) for m in placed]
+        return
+    assert [m.surface for m in placed] == [name]
+    m = placed[0]
+    assert m.geo_precision == 2 and m.name_ar == name and m.country == "SY"
+    assert km((m.lat, m.lon), point) <= 25, (m.lat, m.lon, m.why)
+    assert best_place(find_places(text)).surface == name     # the most precise place the text gives

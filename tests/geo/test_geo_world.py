@@ -293,3 +293,25 @@ def test_a_bare_capital_is_the_city_where_the_report_says_city(text, surface, pr
     bare = [m for m in find_places(text, context=text) if m.surface == surface and m.gov_city]
     assert bare, [(m.surface, m.name_en, m.gov_city) for m in find_places(text, context=text)]
     assert bare[-1].geo_precision == 3 and bare[-1].location()["geo_precision"] == precision
+
+
+# ---------------------------------------------------------------- continents and regions across countries
+WIDE = [
+    ("europe", "نفذ التنظيم هجمات في أوروبا خلال الأعوام الماضية", "أوروبا", "Europe", "wide"),
+    ("africa-prefix", "تمدد نفوذ الجماعات المتشددة وفي أفريقيا خصوصا", "أفريقيا", "Africa", "wide"),
+    ("peninsula", "أعلن فرع التنظيم في شبه الجزيرة العربية مسؤوليته", "شبه الجزيرة العربية", "Arabian Peninsula", "wide"),
+    ("maghreb-not-morocco", "اجتمع وزراء داخلية دول المغرب العربي", "دول المغرب العربي", "Maghreb", "wide"),
+    ("levant-not-village", "تحدث البيان عن بلاد الشام والعراق", "بلاد الشام", "Levant", "wide"),
+    ("group-name", "هاجم مسلحو ولاية غرب أفريقيا ثكنة للجيش", "غرب أفريقيا", "West Africa", "org"),
+]
+
+
+@pytest.mark.parametrize("text,surface,name_en,role", [r[1:] for r in WIDE], ids=[r[0] for r in WIDE])
+def test_continent_or_wide_region_without_a_point(text, surface, name_en, role):
+    found = [m for m in find_places(text) if m.surface == surface]
+    assert [(m.name_en, m.role) for m in found] == [(name_en, role)]
+    loc = found[0].location()
+    assert (loc["lat"], loc["lon"], loc["geo_precision"], loc["country"]) == (None, None, 3, None)
+    assert not [m for m in find_places(text) if m.role == "place" and m.start < found[0].end and found[0].start < m.end]
+    best = best_place(find_places(text))
+    assert best is None or best.surface != surface      # a continent is no event's place

@@ -33,9 +33,13 @@ def geocode(
         return
     from marsad.commands.render import print_rows
     rows = [(f"{m.start}-{m.end}", m.surface, f"{m.name_en} ({m.kind}{'' if m.role == 'place' else ', ' + m.role})",
-             f"{m.lat:.4f}, {m.lon:.4f}", m.admin1 or m.country, str(m.geo_precision), m.why) for m in mentions]
+             _point(m.location()), m.admin1 or m.country, str(m.geo_precision), m.why) for m in mentions]
     print_rows(Console(), f"{len(mentions)} place(s)",
                ("span", "surface", "place chosen", "coordinates", "admin1", "precision", "why"), rows, wide=140)
+
+
+def _point(loc: dict) -> str:
+    return "-" if loc["lat"] is None else f"{loc['lat']:.4f}, {loc['lon']:.4f}"   # a continent has no point
 
 
 def _batch(path: str) -> None:

@@ -17,9 +17,9 @@ from statistics import median
 from marsad.text import fold_chars
 
 from .fold import Folded, fold, fold_text
-from .gazetteer import Entry, Gazetteer, load_gazetteer
-from .mention import PlaceMention
-from .recognize import Match, Token, Vocab, accept, bare, cue_kinds, scan, stems, tokenize, vocab
+from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
+from .mention import PlaceMention, WideRegion
+from .recognize import Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
 from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
@@ -43,6 +43,9 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     folded = fold_text(text)
     toks = tokenize(folded.folded)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    wide = _wide_regions(toks)
+    if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
+        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _ in wide)]
     _mark_datelines(matches, toks, folded.folded)
     _mark_spelling(matches, toks, folded, text)
     ev = evidence(matches, gaz, SENTENCE_WEIGHT)
@@ -52,9 +55,14 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         ev = ev.merged(_context_evidence(context))
     frames = _frames(matches, toks)
     out = []
+    placed = []
     for idx in range(len(matches)):
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
+            if pm.head == "dir" and pm.role == "place":
+                hit = _placed_by_direction(idx, pm, matches, toks, folded, text)
+                if hit is not None:
+                    placed.append(hit)
             if pm.role == "place" and _origin(matches[idx], toks):
                 pm.role = "origin"       # "بغارة من جهة الجولان": where the attack came from
                 pm.why += "; origin phrase"
@@ -62,7 +70,112 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.frame = frames[idx]
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
+    for i, j, name_en in wide:
+        plen = next((n for form, n in stems(toks[i].word) if (form + " " + " ".join(t.word for t in toks[i + 1:j])
+                                                                  ).strip() in _wide_names()), 0)
+        s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
+        org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
+        placed.append(WideRegion(s, e, text[s:e], text[s:e], name_en, "", "", 0.0, 0.0, 3, "wide region",
+                                 "a continent or region across countries: no point", 0.0, "",
+                                 "org" if org else "wide"))   # "ولاية غرب أفريقيا": a name of the group
+    if placed:
+        out = sorted(out + placed, key=lambda p: p.start)
     return _refine_broad(out, text)
+
+
+@lru_cache(maxsize=1)
+def _wide_names() -> dict[str, str]:
+    """Folded name -> English name of the continents and regions across countries (data/regions_wide.tsv)."""
+    out = {}
+    for line in (DATA_DIR / "regions_wide.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name_en, names = line.split("\t")
+            for n in names.split("|"):
+                out[fold(n)] = name_en
+    return out
+
+
+def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str]]:
+    """Token spans (longest first, with an attached prefix stripped) of continents and wide regions."""
+    names = _wide_names()
+    longest = max(len(k.split(" ")) for k in names)
+    out, i = [], 0
+    while i < len(toks):
+        found = None
+        for k in range(min(longest, len(toks) - i), 0, -1):
+            if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
+                continue
+            rest = " ".join(t.word for t in toks[i + 1:i + k])
+            for form, _ in stems(toks[i].word):
+                if (form + " " + rest).strip() in names:
+                    found = (i, i + k, names[(form + " " + rest).strip()])
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}
+LOCATED_WORDS = frozenset(fold_chars(w) for w in ("الواقعة", "الواقع", "التي تقع", "الذي يقع"))
+PLACED_MAX_WORDS = 3
+PLACED_OFFSET_KM = 5.0    # a locality "east of" a town or village: a few km that way, not the town itself
+
+
+def _placed_by_direction(idx: int, pm: PlaceMention, matches: list[Match], toks: list[Token], folded: Folded,
+                         text: str) -> PlaceMention | None:
+    """"قرية تل العيد جنوب شرقي القامشلي", "قرية أم عدس الواقعة شرقي دير حافر": a locality the gazetteer does
+    not know, named after its kind and placed by the text in a direction from a known place, is at that region
+    phrase's point, or 5 km that way from a town or village the phrase keeps at its own point: precision 2 (the
+    point is the phrase's, not the locality's own), ranked like "شرقي بلدة X"; better than a name without a point.
+    The name is one to three words joined by spaces, none of them a place, head, direction or locative word."""
+    m = matches[idx]
+    voc = vocab()
+    region = _region(m, toks, voc)
+    if region is None or region.head != "dir" or region.i < 2 or not toks[region.i].joined:
+        return None
+    end = region.i
+    if end >= 2 and toks[end - 1].word + " " + toks[end].word in LOCATED_WORDS:
+        return None        # "التي تقع" is split around the direction only in odd text: leave it
+    if toks[end - 1].word in LOCATED_WORDS:
+        end -= 1
+        if not toks[end].joined:
+            return None
+    elif end >= 3 and toks[end - 2].word + " " + toks[end - 1].word in LOCATED_WORDS:
+        end -= 2
+        if not toks[end].joined:
+            return None
+    prev_end = matches[idx - 1].j if idx else 0
+    for start in range(end - 1, max(-1, end - 1 - PLACED_MAX_WORDS), -1):
+        if start < prev_end or start == 0:
+            return None
+        word = bare(toks[start].word)
+        if word in voc.directions or word in voc.heads or word in voc.locative or word in voc.countryside \
+                or word in voc.list_cues or word in LOCALITY_WORDS or word in LINK_WORDS:
+            return None     # a name may begin with a cue word ("تل العيد"), not with these
+        if bare(toks[start - 1].word) in LOCALITY_WORDS and toks[start].joined:
+            break
+        if not toks[start].joined:
+            return None
+    else:
+        return None
+    if adjective_shape(toks[start].word) and end - start == 1:
+        return None        # "قرية صغيرة شرقي X": the locality's adjective, not its name
+    s, e = folded.to_original(toks[start].start, toks[end - 1].end)
+    surface = text[s:e]
+    lat, lon = pm.lat, pm.lon
+    kind = next((e.kind for e in load_gazetteer().lookup(m.key) if e.id == pm.entry_id), "")
+    if region.bearing is not None and kind not in OFFSET_KINDS and kind not in ("country", ""):
+        lat, lon = offset(lat, lon, region.bearing, PLACED_OFFSET_KM)   # the phrase kept the town's own point
+    kind_word = LOCALITY_WORDS[bare(toks[start - 1].word)]
+    name_en = f"{kind_word.capitalize()} {pm.name_en[:1].lower()}{pm.name_en[1:]}"
+    return PlaceMention(s, e, surface, surface, name_en, pm.country, pm.admin1, lat, lon, 2, "region",
+                        f"{kind_word} not in the gazetteer, placed by '{pm.surface}'; " + pm.why,
+                        pm.score, "", "place", [], 1, "dir")
 
 
 ROAD_WORDS = frozenset(fold_chars(w) for w in (
@@ -416,7 +529,9 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
         if aux:      # only a road or a distance reference: its first town, precision 2
             first = min(aux, key=lambda m: (m.geo_precision > 2, m.start))
             return replace(first, geo_precision=max(2, first.geo_precision))
-        pool = list(mentions)
+        pool = [m for m in mentions if not isinstance(m, WideRegion)]   # a continent is no event's place
+        if not pool:
+            return None
 
     def key(m: PlaceMention) -> tuple:
         if anchor is None:

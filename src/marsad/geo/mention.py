@@ -57,3 +57,13 @@ class PlaceMention:
             "lon": round(self.lon, 5),
             "geo_precision": 1 if self.gov_city and self.city_named else self.geo_precision,
         }
+
+
+@dataclass
+class WideRegion(PlaceMention):
+    """A continent or a region across countries ("أوروبا", "شبه الجزيرة العربية"): recognised, at country
+    precision, without a point (role "wide": no event's place; lat/lon are not used)."""
+
+    def location(self) -> dict:
+        return {"name_ar": self.name_ar, "name_en": self.name_en, "country": None, "admin1": None,
+                "lat": None, "lon": None, "geo_precision": 3}

@@ -423,7 +423,7 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
             return False     # "مدينة سعيدة" in a report about Algeria
         if m.guard == "plural adjective":
             return True
-        if m.guard == "adjective":
+        if m.guard == "adjective" or m.guard.startswith("construct."):
             return not e.admin1 or e.admin1 not in local    # grammar says word: only a governorate beside it says place
         return not e.admin1 or (e.admin1 not in local and e.admin1 not in ev.votes)
     if m.rare:
