@@ -302,7 +302,10 @@ def decode_cursor(cursor: str, n: int) -> list:
     return values
 
 
-def incident_where(conn, f: Filters) -> tuple[str, list]:
+def incident_where(conn, f: Filters, page: bool = False) -> tuple[str, list]:
+    """The condition over `incidents i` for `f`. `page`: for a page in the order index (LIMIT n)
+    rather than a count -- an actor with many events is then tested per incident walked (EXISTS:
+    a few lookups per row until the page is full) instead of building the set of all its incidents."""
     conds, params = ["1=1"], list[object]()
     _types_and_box(f, "i", conds, params)
     if f.admin1:
@@ -316,7 +319,10 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
         conds.append("coalesce(i.date_start, '') >= ?")
         params.append(lower)
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
-    if f.actor:       # the incidents of the actor's events (two index lookups; an EXISTS per incident scanned all)
+    if f.actor and page and actor_has_many(conn, f.actor):
+        conds.append(f"EXISTS ({member} WHERE m.incident_id = i.incident_id AND (me.actor1 = ? OR me.actor2 = ?))")
+        params += [f.actor, f.actor]
+    elif f.actor:     # the incidents of the actor's events (two index lookups; an EXISTS per incident scanned all)
         pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
         conds.append(f"i.incident_id IN ({pick}.actor1 = ? UNION {pick}.actor2 = ?)")
         params += [f.actor, f.actor]
@@ -378,7 +384,8 @@ def list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
     ensure_schema(conn)
     where, params = incident_where(conn, f)
     total, approx = incident_total(conn, f, where, params)
-    page_where, page_params, offset = where, list(params), f.offset
+    page_where, page_params = incident_where(conn, f, page=True)
+    offset = f.offset
     if cursor:
         last_date, last_id = decode_cursor(cursor, 2)
         page_where += " AND (coalesce(i.date_start, '') < ? OR (coalesce(i.date_start, '') = ? AND i.incident_id < ?))"
@@ -400,6 +407,13 @@ def list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
 INCIDENTS_EXACT = 5000     # an actor with more events than this: the incidents page's total is the summary's
 
 
+def actor_has_many(conn, actor: str) -> bool:
+    """Whether `actor` is named by more than INCIDENTS_EXACT events (two index ranges, cut there)."""
+    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE actor1 = ? UNION ALL "
+                        "SELECT 1 FROM events WHERE actor2 = ? LIMIT ?) x",
+                        (actor, actor, INCIDENTS_EXACT + 1)).fetchone()[0] > INCIDENTS_EXACT
+
+
 def incident_total(conn, f: Filters, where: str, params: list) -> tuple[int, bool]:
     """(total, approximate) of the incidents matching `f`. Exact, except for an actor with more than
     INCIDENTS_EXACT events when the events summary answers `f`: counting every incident of such an
@@ -410,10 +424,7 @@ def incident_total(conn, f: Filters, where: str, params: list) -> tuple[int, boo
     if f.actor and not f.q and not f.bbox:
         from marsad.store import summary
 
-        many = conn.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE actor1 = ? UNION ALL "
-                            "SELECT 1 FROM events WHERE actor2 = ? LIMIT ?) x",
-                            (f.actor, f.actor, INCIDENTS_EXACT + 1)).fetchone()[0] > INCIDENTS_EXACT
-        if many and summary.usable(conn, f):
+        if actor_has_many(conn, f.actor) and summary.usable(conn, f):
             swhere, sparams = summary.where(f)
             n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_incidents), 0) AS BIGINT) FROM {summary.table(f)} s "
                              f"WHERE {swhere}", sparams).fetchone()[0]
