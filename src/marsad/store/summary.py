@@ -67,7 +67,12 @@ PG_INDEXES = {
                              "USING gin (marsad_doc_text(title, text) gin_trgm_ops)",
     "documents_search_ts": "CREATE INDEX IF NOT EXISTS documents_search_ts ON documents "
                            "USING gin (to_tsvector('arabic'::regconfig, marsad_doc_text(title, text)))",
+    # a governorate filter is lower(admin1) = lower(?) here: without this index (and the statistics
+    # ANALYZE then gathers on its expression) the planner guessed 0.5% of the events and sorted a
+    # scan of all of them for the map layer (1M events: 1.4 s -> 0.2 s)
+    "events_admin1_lower": "CREATE INDEX IF NOT EXISTS events_admin1_lower ON events (lower(admin1))",
 }
+ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events"}
 
 
 def ensure_indexes(conn) -> list[str]:
@@ -80,6 +85,8 @@ def ensure_indexes(conn) -> list[str]:
     for name in missing:
         with conn:
             conn.execute(wanted[name])
+            if name in ANALYZE_AFTER:
+                conn.execute(ANALYZE_AFTER[name])
     return missing
 
 
