@@ -45,6 +45,7 @@ class Draft:
     bullet: bool = False           # told as an item of a list: items are distinct incidents
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
     also: bool = False             # "كما هاجمت ...": the sentence adds another incident
+    bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -378,6 +379,19 @@ def _also(sent, trig: Trigger) -> bool:
     return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
 
 
+BOMBARD_WORDS = frozenset({"قصف", "القصف", "قصفت", "وقصفت", "وقصف", "بالقصف", "للقصف", "لقصف", "بقصف", "قصفا", "قصفه"})
+
+
+def _bare_bombardment(sent) -> bool:
+    """Shelling told only with the bombardment word قصف: no artillery, shell, rocket or aircraft word in the
+    sentence. Such a word is said of an air strike as much as of artillery."""
+    words = [t[2] for t in sent.tokens]
+    if not any(w in BOMBARD_WORDS for w in words):
+        return False
+    kinds = {t.kind for t in find_triggers(sent) if sent.folded[t.start:t.end] not in BOMBARD_WORDS}
+    return "shelling" not in kinds and "airstrike" not in kinds
+
+
 def _pointed(sent, trig: Trigger) -> bool:
     """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
     "بهذه العملية")."""
@@ -527,5 +541,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
-                  pointed=_pointed(sent, trig), also=_also(sent, trig))
+                  pointed=_pointed(sent, trig), also=_also(sent, trig),
+                  bombard=trig.kind == "shelling" and _bare_bombardment(sent))
             for p in places]
