@@ -19,7 +19,7 @@ from marsad.text import fold_chars
 from .fold import Folded, fold, fold_text
 from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
-from .recognize import Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
+from .recognize import ONE_PREFIX, Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
 from .resolve import GOV_CITY, Evidence, candidates, choose, clear_winner, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
@@ -47,7 +47,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     matches = accept(raw, toks, gaz)
     wide = _wide_regions(toks)
     if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
-        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _ in wide)]
+        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _, _ in wide)]
     _mark_datelines(matches, toks, folded.folded)
     _mark_spelling(matches, toks, folded, text)
     ev = evidence(matches, gaz, SENTENCE_WEIGHT)
@@ -78,9 +78,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
     placed += _facilities(cities, hospitals, matches, named, toks, folded, text)
-    for i, j, name_en in wide:
-        plen = next((n for form, n in stems(toks[i].word) if (form + " " + " ".join(t.word for t in toks[i + 1:j])
-                                                                  ).strip() in _wide_names()), 0)
+    for i, j, name_en, plen in wide:
         s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
         org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
         placed.append(WideRegion(s, e, text[s:e], text[s:e], name_en, "", "", 0.0, 0.0, 3, "wide region",
@@ -196,29 +194,45 @@ def _wide_names() -> dict[str, str]:
     return out
 
 
-def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str]]:
-    """Token spans (longest first, with an attached prefix stripped) of continents and wide regions."""
-    names = _wide_names()
-    longest = max(len(k.split(" ")) for k in names)
-    out, i = [], 0
-    while i < len(toks):
+def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str, int]]:
+    """Token spans of continents and wide regions, longest first: (first token, end token, English name, letters
+    of a prefix attached to the first word)."""
+    names, first = _wide_index()
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        word = toks[i].word
+        if word not in first and (word[0] not in ONE_PREFIX or not (
+                word[1:] in first or word[2:] in first or "ا" + word[1:] in first or "ا" + word[2:] in first)):
+            i += 1
+            continue       # no form of the word (see recognize.stems) begins a wide region's name
         found = None
-        for k in range(min(longest, len(toks) - i), 0, -1):
-            if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
-                continue
-            rest = " ".join(t.word for t in toks[i + 1:i + k])
-            for form, _ in stems(toks[i].word):
-                if (form + " " + rest).strip() in names:
-                    found = (i, i + k, names[(form + " " + rest).strip()])
+        for form, plen in stems(word):
+            longest = first.get(form, 0)
+            for k in range(min(longest, n - i), 0, -1):
+                if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
+                    continue
+                key = form if k == 1 else form + " " + " ".join(t.word for t in toks[i + 1:i + k])
+                if key in names:
+                    if found is None or k > found[1] - i:
+                        found = (i, i + k, names[key], plen)
                     break
-            if found:
-                break
         if found:
             out.append(found)
             i = found[1]
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _wide_index() -> tuple[dict[str, str], dict[str, int]]:
+    """The wide regions' names, and their first words with the longest name's length in words."""
+    names = _wide_names()
+    first: dict[str, int] = {}
+    for key in names:
+        words = key.split(" ")
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+    return names, first
 
 
 LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}
