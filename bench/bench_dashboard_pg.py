@@ -2,16 +2,34 @@
 events loaded by COPY (bench_api.generate/load), serve's catch-up (ledger, summary) timed, then
 every dashboard request timed as bench_dashboard.py does.
 
-    .venv/bin/python bench/bench_dashboard_pg.py [N] [--repeat 10]
+    .venv/bin/python bench/bench_dashboard_pg.py [N] [--repeat 10] [--only stats,totals]
+        [--bulk | --rows] [--load-only] [--keep DIR]
+
+--bulk (the default) loads through marsad.store.bulk (COPY with the summary/facet/ledger triggers
+off, each derived table rebuilt once after); --rows loads through the row triggers (what an
+older version did). --keep DIR leaves the server running in DIR (its URL in DIR/url) so that
+bench_dashboard.py URL can time the same database again after a change; stop it with
+`python -m marsad.store.pgserver stop DIR`.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds of one server backend so far (its /proc entry: the server runs on this machine);
+    immune to the other processes sharing the cores, unlike wall time."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main(argv: list[str]) -> int:
@@ -28,23 +46,32 @@ def main(argv: list[str]) -> int:
     ap.add_argument("n", nargs="?", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--max-variants", type=int, default=0)
+    ap.add_argument("--only", default="", help="comma-separated query names")
+    ap.add_argument("--rows", action="store_true", help="load through the row triggers (no bulk path)")
+    ap.add_argument("--load-only", action="store_true", help="stop after the load and the catch-up")
+    ap.add_argument("--keep", default="", help="run the server in this folder and leave it running")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     data = bench_api.generate(args.n)
     print(f"generated {args.n:,} events in {time.perf_counter() - t0:.1f} s", flush=True)
-    server = TempServer().start()
+    server = TempServer(args.keep or None).start()
     try:
         with Store(server.url) as store:
-            secs = bench_api.load(store, data)
-            print(f"load: {secs:.1f} s ({args.n / secs:,.0f} events/s)", flush=True)
+            pid = store.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+            s0 = server_cpu(pid)
+            secs = bench_api.load(store, data, bulk=not args.rows)
+            print(f"load ({'rows' if args.rows else 'bulk'}): {secs:.1f} s ({args.n / secs:,.0f} events/s), "
+                  f"server cpu {server_cpu(pid) - s0:.1f} s", flush=True)
             del data
             for name, step in (("summary", summary.refresh), ("ledger", ledger.refresh)):
-                t0, c0 = time.perf_counter(), time.process_time()
+                t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(pid)
                 step(store.conn)
-                print(f"{name}: {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s cpu here",
-                      flush=True)
+                print(f"{name}: {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s cpu here, "
+                      f"server cpu {server_cpu(pid) - s0:.1f} s", flush=True)
             store.conn.execute("ANALYZE")
             store.conn.commit()
+        if args.load_only:
+            return 0
         t0 = time.perf_counter()
         prep = prepare(server.url)
         app = create_app(server.url, preparation=prep)
@@ -53,9 +80,14 @@ def main(argv: list[str]) -> int:
         print(f"ready: {time.perf_counter() - t0:.1f} s {prep.status()}", flush=True)
         print(f"{'query':<20} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'cpu p50':>8}")
         with TestClient(app) as client:
-            bench_dashboard.measure(client, bench_dashboard.QUERIES, args.repeat, args.max_variants)
+            only = set(filter(None, args.only.split(",")))
+            queries = [q for q in bench_dashboard.QUERIES if not only or q[0] in only]
+            bench_dashboard.measure(client, queries, args.repeat, args.max_variants)
     finally:
-        server.stop()
+        if args.keep:
+            print(f"server left running: {server.url} (stop: python -m marsad.store.pgserver stop {args.keep})")
+        else:
+            server.stop()
     return 0
 
 

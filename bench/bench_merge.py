@@ -11,7 +11,11 @@ the CPU figure is immune to other load on the machine), the CPU time per 1,000 e
 which is flat when cost is linear, and the process's peak memory; then 1,000 later reports (dated in the
 last month) are added and the incremental update is timed.
 
-    .venv/bin/python bench/bench_merge.py [100000 1000000]
+    .venv/bin/python bench/bench_merge.py [--passes] [--cpu-limit SECONDS] [100000 1000000]
+
+``--passes`` also prints each pass of 50,000 events as it ends (events merged so far, the pass's
+CPU seconds and CPU ms per event): a run stopped by ``--cpu-limit`` (the machine is shared) still
+shows how the cost of a pass moves as the stored data grows. Results: bench/bench_merge.md.
 """
 from __future__ import annotations
 
@@ -81,12 +85,24 @@ def _fill(store: Store, n: int, prefix: str = "d", seed: int | None = None, **wi
     conn.execute("COMMIT")
 
 
-def run(n: int) -> tuple[float, dict]:
+def _pass_printer(c0: float):
+    last = [0, c0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.process_time()
+        n = done - last[0]
+        print(f"   pass: {done:>8}/{total} merged, pass cpu {now - last[1]:7.2f} s,"
+              f" {1e3 * (now - last[1]) / max(n, 1):.3f} ms/event", flush=True)
+        last[:] = [done, now]
+    return progress
+
+
+def run(n: int, passes: bool = False) -> tuple[float, dict]:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         _fill(store, n)
         t0, c0 = time.perf_counter(), time.process_time()
-        stats = update_incidents(store.conn)
+        stats = update_incidents(store.conn, progress=_pass_printer(c0) if passes else None)
         elapsed = time.perf_counter() - t0
         stats["cpu_s"] = time.process_time() - c0
         groups = _events.groups
@@ -100,11 +116,19 @@ def run(n: int) -> tuple[float, dict]:
     return elapsed, stats
 
 
-def main(sizes: list[int]) -> None:
+def main(argv: list[str]) -> None:
+    passes = "--passes" in argv
+    argv = [a for a in argv if a != "--passes"]
+    if "--cpu-limit" in argv:
+        k = argv.index("--cpu-limit")
+        limit = int(argv[k + 1])
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
+        del argv[k:k + 2]
+    sizes = [int(a) for a in argv] or [100_000, 1_000_000]
     print(f"{'events':>8} {'seconds':>8} {'cpu s':>7} {'cpu ms/1k':>9} {'incidents':>10} {'generated':>10}"
-          f" {'then +1k (s)':>13} {'peak RSS MB':>12}")
+          f" {'then +1k (s)':>13} {'peak RSS MB':>12}", flush=True)
     for n in sizes:
-        elapsed, stats = run(n)
+        elapsed, stats = run(n, passes)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{n:>8} {elapsed:>8.2f} {stats['cpu_s']:>7.2f} {stats['cpu_s'] * 1e6 / n:>9.1f}"
               f" {stats['incidents_total']:>10} {_events.groups:>10} {stats['incremental_1k_s']:>13.2f} {rss:>12.0f}",
@@ -112,4 +136,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
+    main(sys.argv[1:])

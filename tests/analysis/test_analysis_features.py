@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.analysis.incident_features import (day_weekdays, is_region, landmarks, name_forms, pub_window, statement_weekdays,
-                                              url_dates, weekdays)
+from marsad.analysis.incident_features import (day_weekdays, is_direction, is_region, landmarks, name_forms, pub_window,
+                                              spelling, statement_weekdays, targets, url_dates, weekdays)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
@@ -118,6 +118,42 @@ def test_landmarks(text, expected):
 ])
 def test_is_region(name, region):
     assert is_region(name) is region
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site that is attacked, named after its word: a detail of one incident in its town
+    ("غارة جوية دمرت مبنى القنصلية الإيرانية الملاصق للسفارة في حي المزة", {"ايرانيه"}),
+    ("مسيرات استهدفت حفل التخرج في الكلية الحربية بمدينة حمص", {"حربيه"}),
+    ("انفجار عبوة ناسفة في سوق الوحيلات بمدينة الصدر عشية العيد", {"وحيلات"}),
+    ("هجوم على سجن الصناعة في حي غويران", {"صناعه"}),
+    # quarters, squares and villages are places, not targets
+    ("تفجير انتحاري في ساحة الطيران بمنطقة الباب الشرقي", set()),
+    ("قصف مدفعي على قرية برخ", set()),
+    # a market named by an adjective is no name; where the wounded went is no target
+    ("انفجار في سوق شعبي مزدحم", set()),
+    ("نقل الجرحى الى مستشفى الكندي", set()),
+    ("", set()),
+])
+def test_targets(text, expected):
+    assert set(targets(text)) == {spelling(w) for w in expected}
+
+
+def test_targets_are_compared_by_spelling_skeleton():
+    assert targets("صواريخ استهدفت القنصلية الأمريكية في أربيل") == targets("قصف القنصلية الأميركية بأربيل")
+
+
+@pytest.mark.parametrize("name, direction", [
+    ("جنوب دمشق", True), ("شرقي العاصمة العراقية", True), ("شمال غربي سوريا", True),
+    # a countryside or a desert is a region around a place, not a side of it
+    ("ريف حماة", False), ("بادية الميادين", False), ("السيدة زينب", False), (None, False),
+])
+def test_is_direction(name, direction):
+    assert is_direction(name) is direction
+
+
+@given(st.text(max_size=300))
+def test_targets_are_landmarks(text):
+    assert targets(text) <= {spelling(w) for w in landmarks(text)}
 
 
 @given(st.text(max_size=300))

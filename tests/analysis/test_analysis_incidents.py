@@ -573,3 +573,125 @@ def test_two_timeless_reports_do_not_merge_on_a_region_name(store, reports, date
                   evidence="قتل سبعة اشخاص واصيب عشرون بتفجير جنوب دمشق الخميس")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+# -- a direction from a city; a named target; one report's incident given twice -----------------
+SOUTH_OF_DAMASCUS = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                         country="SY", admin1="Damascus", name_ar="جنوب دمشق", lat=33.243, lon=36.292, geo_precision=2)
+ZAYNAB = dict(SOUTH_OF_DAMASCUS, admin1="Rural Damascus", name_ar="السيدة زينب", lat=33.447, lon=36.341,
+              geo_precision=1)
+
+
+@pytest.mark.parametrize("second, merges", [
+    # "south of Damascus" and Sayyida Zaynab (south of the city), one weekday and close tolls
+    pytest.param(dict(ZAYNAB, fatalities=6, injured=20,
+                      evidence="ارتفعت حصيلة انفجار العبوة في منطقة السيدة زينب الى ستة قتلى امس الخميس"),
+                 True, id="place-that-way-firm"),
+    # the same place with nothing firm: a toll within 3x but not close, no weekday
+    pytest.param(dict(ZAYNAB, fatalities=12, evidence="قتل 12 شخصا بانفجار عبوة في السيدة زينب"), False,
+                 id="place-that-way-nothing-firm"),
+    # a town north of the city (37 km from the direction's point) is not south of it
+    pytest.param(dict(ZAYNAB, admin1="Rural Damascus", name_ar="دوما", lat=33.571, lon=36.402, fatalities=6,
+                      injured=20, evidence="قتل ستة اشخاص بانفجار عبوة في مدينة دوما الخميس"),
+                 False, id="town-on-the-other-side"),
+])
+def test_a_direction_from_a_city_and_a_precise_place_that_way(store, reports, second, merges):
+    reports.doc("z1")
+    reports.doc("z2")
+    reports.event("z1", **SOUTH_OF_DAMASCUS, fatalities=5, injured=20,
+                  evidence="قتل خمسة اشخاص واصيب عشرون بانفجار عبوة ناسفة جنوب دمشق اليوم الخميس")
+    reports.event("z2", **second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("first, second, merges", [
+    # two timeless reports at one city naming the consulate the strike hit, no toll, no weekday
+    pytest.param("غارة اسرائيلية دمرت مبنى القنصلية الايرانية في دمشق",
+                 "ضربة جوية على القنصلية الإيرانية في العاصمة السورية", True, id="same-consulate"),
+    pytest.param("غارة اسرائيلية دمرت مبنى القنصلية الايرانية في دمشق",
+                 "ضربة جوية على مبنى السفارة الروسية في دمشق", False, id="another-embassy"),
+    # the city's own name after a target word is no detail of one incident
+    pytest.param("غارة على سوق دمشق القديمة", "غارة جوية على سوق دمشق", False, id="the-city-itself"),
+])
+def test_two_timeless_reports_naming_one_target_merge(store, reports, first, second, merges):
+    strike = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", country="SY",
+                  admin1="Damascus", name_ar="دمشق", lat=33.513, lon=36.292, geo_precision=1)
+    reports.doc("q1")
+    reports.doc("q2")
+    reports.event("q1", **strike, evidence=first)
+    reports.event("q2", **strike, evidence=second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_a_target_two_incidents_share_does_not_choose_between_them(store, reports):
+    """Two dated bombings of one market, years apart; a timeless report naming that market and
+    nothing else fits both: it stays on its own."""
+    market = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  country="IQ", admin1="Baghdad", name_ar="مدينة الصدر", lat=33.393, lon=44.46, geo_precision=1)
+    for d in ("m1", "m2", "m3"):
+        reports.doc(d)
+    reports.event("m1", **market, date_start="2021-07-19", date_end="2021-07-19", fatalities=30,
+                  evidence="انفجار عبوة ناسفة في سوق الوحيلات بمدينة الصدر")
+    reports.event("m2", **market, date_start="2016-05-11", date_end="2016-05-11", fatalities=60,
+                  evidence="انفجار سيارة مفخخة في سوق الوحيلات بمدينة الصدر")
+    reports.event("m3", **market, evidence="تفجير في سوق الوحيلات بمدينة الصدر")
+    update_incidents(store.conn)
+    assert frozenset({"m3"}) in _groups(store) and len(_groups(store)) == 3
+
+
+def test_an_incident_one_report_tells_twice_is_no_look_alike(store, reports):
+    """The extractor gave one report's bombing twice ("south of Damascus" and Sayyida Zaynab, one
+    weekday): two incidents a third report fits equally, but one story, so it joins the precise one."""
+    for d in ("w1", "w2"):
+        reports.doc(d)
+    reports.event("w1", n=1, **SOUTH_OF_DAMASCUS,
+                  evidence="انفجار سيارة مفخخة مساء الخميس في منطقة السيدة زينب جنوبي العاصمة دمشق")
+    reports.event("w1", n=2, **ZAYNAB, evidence="انفجرت قنبلة في سيارة اجرة قرب بلدة السيدة زينب الخميس")
+    reports.event("w2", **ZAYNAB, fatalities=6, injured=20,
+                  evidence="ارتفعت حصيلة انفجار العبوة في السيدة زينب الى ستة قتلى امس الخميس")
+    update_incidents(store.conn)
+    assert frozenset({"w1", "w2"}) in _groups(store)
+
+
+@pytest.mark.parametrize("weekday, joins", [
+    # the raid's day (Sunday) named for its night: a firm detail ties it to the dated report
+    pytest.param("بعد منتصف ليل السبت", True, id="weekday-of-the-dated-raid"),
+    # nothing firm: the dated incident and the timeless one fit it about equally
+    pytest.param("", False, id="nothing-firm"),
+])
+def test_a_timeless_report_goes_where_a_firm_detail_ties_it(store, reports, weekday, joins):
+    raid = dict(event_type="Battles", sub_event_type="Armed clash", country="SY", admin1="Idlib",
+                name_ar="باريشا", lat=36.165, lon=36.636, geo_precision=1)
+    for d in ("b1", "b2", "b3"):
+        reports.doc(d)
+    reports.event("b1", **raid, date_start="2019-10-27", date_end="2019-10-27", fatalities=7,
+                  evidence="انزال جوي امريكي في منطقة باريشا فجر اليوم")
+    # a timeless report whose actors agree with the third: no firm detail ties those two
+    reports.event("b2", **raid, actor1="international_coalition", actor2="islamic_state",
+                  evidence="مروحيات امريكية نفذت عملية انزال على منزل في باريشا")
+    reports.event("b3", **raid, actor1="international_coalition", actor2="islamic_state",
+                  evidence=f"مروحيات امريكية انزلت مقاتلين في قرية باريشا {weekday}")
+    update_incidents(store.conn)
+    assert (frozenset({"b1", "b3"}) in _groups(store)) is joins
+
+
+@pytest.mark.parametrize("tolls, joins", [
+    # the two reports it ties to (one by the consulate, one by the weekday) differ in nothing:
+    # one story, not two look-alikes, so the third report joins one of them
+    pytest.param((None, None), True, id="two-reports-nothing-tells-apart"),
+    # two and forty killed: two attacks on the city, and the third report fits both
+    pytest.param((2, 40), False, id="two-attacks"),
+])
+def test_a_timeless_report_tied_to_two_reports_of_one_story(store, reports, tolls, joins):
+    missiles = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    country="IQ", admin1="Erbil", name_ar="أربيل", lat=36.19, lon=44.01, geo_precision=1)
+    for d in ("e1", "e2", "e3"):
+        reports.doc(d)
+    reports.event("e1", **missiles, fatalities=tolls[0],
+                  evidence="صواريخ باليستية استهدفت القنصلية الأمريكية في أربيل")
+    reports.event("e2", **missiles, fatalities=tolls[1], evidence="هجوم صاروخي ليلة السبت على مواقع في مدينة أربيل")
+    reports.event("e3", **missiles, evidence="قصف القنصلية الأميركية في أربيل فجر اليوم الأحد بالصواريخ")
+    update_incidents(store.conn)
+    assert (frozenset({"e3"}) not in _groups(store)) is joins

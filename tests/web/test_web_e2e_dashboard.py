@@ -126,6 +126,56 @@ def test_base_map_has_place_labels(site):
     assert page.locator("#map .map-label.city, #map .map-label.town").count() > 3
 
 
+def river_labels(page) -> dict[str, str]:
+    return page.eval_on_selector_all("#map .map-label.river span",
+                                     "ss => Object.fromEntries(ss.map(s => [s.dataset.river, s.textContent]))")
+
+
+def test_base_map_draws_the_rivers_named_in_arabic(site):
+    page = open_page(site)
+    page.wait_for_selector("#map .map-label.river")
+    assert page.locator("#map path.river.rank-1").count() == 2                 # the Euphrates and the Tigris
+    assert page.locator("#map path.river.rank-2").count() >= 8 and page.locator("#map path.river.rank-3").count() == 1
+    assert page.evaluate("Marsad.state.map.map.getZoom()") < 7
+    assert river_labels(page) == {"euphrates": "الفرات", "tigris": "دجلة"}      # the widest view: the great two
+    panes = page.evaluate("['overlayPane', 'rivers', 'markerPane'].map("
+                          "p => +getComputedStyle(Marsad.state.map.map.getPane(p)).zIndex)")
+    assert panes[0] < panes[1] < panes[2]                 # over the boundaries' fill, under the events
+    # each name sits on its river, on screen, turned along it
+    box = page.locator("#map").bounding_box()
+    for span in page.locator("#map .map-label.river span").all():
+        b = span.bounding_box()
+        assert b and b["width"] > 0
+    assert any("rotate(" in s and "rotate(0deg)" not in s for s in
+               page.eval_on_selector_all("#map .map-label.river span", "ss => ss.map(s => s.style.transform)"))
+    page.evaluate("Marsad.state.map.map.setView([35.9, 40.6], 8, {animate: false})")   # al-Hasakah, Deir ez-Zor
+    page.wait_for_selector('#map .map-label.river span[data-river="khabur"]')
+    labels = river_labels(page)
+    assert {labels[k] for k in ("khabur", "orontes", "great_zab", "little_zab", "euphrates")} == {
+        "الخابور", "العاصي", "الزاب الكبير", "الزاب الصغير", "الفرات"}
+    khabur = page.locator('#map .map-label.river span[data-river="khabur"]').bounding_box()
+    assert box["x"] <= khabur["x"] <= box["x"] + box["width"] and box["y"] <= khabur["y"] <= box["y"] + box["height"]
+    # the layer control hides and shows the rivers with their names
+    page.locator("#map .leaflet-control-layers").hover()
+    page.locator("#map .leaflet-control-layers label", has_text="الأنهار").locator("input").uncheck()
+    assert page.locator("#map path.river").count() == 0 and page.locator("#map .map-label.river").count() == 0
+    page.locator("#map .leaflet-control-layers label", has_text="الأنهار").locator("input").check()
+    assert page.locator("#map path.river").count() > 10 and river_labels(page)["khabur"] == "الخابور"
+    assert "GSHHG" in page.locator("#attribution").inner_text()
+    assert site["problems"] == []                                               # no request leaves the machine
+
+
+def test_river_names_follow_the_language(site):
+    page = open_page(site, "?lang=en")
+    page.wait_for_selector("#map .map-label.river")
+    page.evaluate("Marsad.state.map.map.setView([35.0, 38.5], 7, {animate: false})")
+    page.wait_for_selector('#map .map-label.river span[data-river="orontes"]')
+    labels = river_labels(page)
+    assert labels["euphrates"] == "Euphrates" and labels["orontes"] == "Orontes" and labels["khabur"] == "Khabur"
+    assert page.locator("#map .leaflet-control-layers label", has_text="Rivers").count() == 1
+    assert site["problems"] == []
+
+
 def test_trend_charts_by_month_and_type(site):
     page = open_page(site)
     bars = page.locator("#trend-events rect")

@@ -156,32 +156,57 @@ def name_forms(name: str | None) -> tuple[str, frozenset[str], str]:
 
 
 @lru_cache(maxsize=1)
-def _landmark_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _landmark_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str], dict[str, str],
+                               frozenset[str]]:
     raw = vocab.incident_rules()
     heads = frozenset(_name_word(vocab.fold(w)) for w in raw["landmark_words"])
     stop = frozenset(_name_word(vocab.fold(w)) for w in raw["landmark_stop_words"]) | _generic()
     compound = frozenset(vocab.fold(w) for w in raw["landmark_compound_words"])
-    return heads, stop, compound
-
-
-def _head(token: str, heads: frozenset[str]) -> bool:
-    """A place word, bare or behind one clitic ("بساحة", "وبمنطقة", "فى حي" is two tokens)."""
-    if token in heads:
-        return True
-    for prefix in ("وب", "و", "ب", "ف", "ل"):
-        if token.startswith(prefix) and token[len(prefix):] in heads:
-            return True
-    return False
-
-
-def _article_head(token: str, heads: frozenset[str]) -> bool:
-    """A place word with the article ("في الكلية", "بالسوق")."""
-    return any(token.startswith(p) and token[len(p):] in heads for p in ("ال", "بال", "وال", "وبال", "فال"))
+    # every written form of a place word, to its bare form: bare or behind one clitic ("بساحة",
+    # "وبمنطقة"), and with the article ("في الكلية", "بالسوق")
+    bare = {p + h: h for h in heads for p in ("", "وب", "و", "ب", "ف", "ل")}
+    article = {p + h: h for h in heads for p in ("ال", "بال", "وال", "وبال", "فال")}
+    targets = frozenset(_name_word(vocab.fold(w)) for w in raw["target_words"])
+    return heads, stop, compound, bare, article, targets
 
 
 def _unclitic(word: str) -> str:
     """The word behind one preposition or conjunction ("بوسط" -> "وسط", "بريف" -> "ريف")."""
     return word[1:] if len(word) > 3 and word[0] in "وبفل" else word
+
+
+def _spots(text: str | None, limit: int) -> list[tuple[str, str]]:
+    """(place word, name) for each specific name that follows a place word in ``text``."""
+    if not text:
+        return []
+    heads, stop, compound, bare, article_forms, _targets = _landmark_vocab()
+    tokens = _TOKEN.findall(vocab.fold(text[:limit]))
+    found: list[tuple[str, str]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        head = bare.get(tok)
+        article = False
+        if head is None:
+            # "في الكلية الحربية": a place word with the article names a spot only by an adjective
+            # that has it too ("في المنطقة. يشار", "السوق قبيل الإفطار" name nothing)
+            head = article_forms.get(tok)
+            if head is None:
+                continue
+            article = True
+        j = i + 1
+        while j < n and j <= i + 3 and _name_word(tokens[j]) in heads:
+            j += 1
+        if j >= n:
+            continue
+        if article and not tokens[j].startswith("ال"):
+            continue
+        word = _name_word(tokens[j])
+        if word in compound and j + 1 < n:       # "باب الشرقي", "تل أبيض": one name
+            word = f"{word} {_name_word(tokens[j + 1])}"
+        elif len(word) < 3 or word.isdigit() or word in stop or _unclitic(word) in stop:
+            continue
+        found.append((head, word))
+    return found
 
 
 def landmarks(text: str | None, limit: int = 2000) -> frozenset[str]:
@@ -191,33 +216,30 @@ def landmarks(text: str | None, limit: int = 2000) -> frozenset[str]:
     is the name unless it is an adjective or a generic word (landmark_stop_words: "منطقة
     شعبية" names nothing). Names are folded, without the article, at least three letters.
     """
-    if not text:
-        return frozenset()
-    heads, stop, compound = _landmark_vocab()
-    tokens = _TOKEN.findall(vocab.fold(text[:limit]))
-    found: set[str] = set()
-    for i, tok in enumerate(tokens):
-        article = False
-        if not _head(tok, heads):
-            # "في الكلية الحربية": a place word with the article names a spot only by an adjective
-            # that has it too ("في المنطقة. يشار", "السوق قبيل الإفطار" name nothing)
-            article = _article_head(tok, heads)
-            if not article:
-                continue
-        j = i + 1
-        while j < len(tokens) and j <= i + 3 and _name_word(tokens[j]) in heads:
-            j += 1
-        if j >= len(tokens):
-            continue
-        if article and not tokens[j].startswith("ال"):
-            continue
-        word = _name_word(tokens[j])
-        if word in compound and j + 1 < len(tokens):       # "باب الشرقي", "تل أبيض": one name
-            word = f"{word} {_name_word(tokens[j + 1])}"
-        elif len(word) < 3 or word.isdigit() or word in stop or _unclitic(word) in stop:
-            continue
-        found.add(word)
-    return frozenset(found)
+    return frozenset(word for _head, word in _spots(text, limit))
+
+
+def spots_and_targets(text: str | None, limit: int = 2000) -> tuple[frozenset[str], frozenset[str]]:
+    """(landmarks, targets): the targets are the names after a word for a site that is attacked
+    rather than a place one lives in (target_words: "القنصلية الإيرانية", "الكلية الحربية",
+    "سجن الصناعة", "سوق الوحيلات"): a detail two reports of one incident share, and two
+    bombings in one town seldom do."""
+    found = _spots(text, limit)
+    targets = _landmark_vocab()[5]
+    return frozenset(w for _h, w in found), frozenset(spelling(w) for h, w in found if h in targets)
+
+
+def spelling(word: str) -> str:
+    """A name's spelling skeleton (long vowels dropped: "الأميركية" and "الأمريكية" are one), or
+    the name itself when that leaves under three letters."""
+    skeleton = word.replace(" ", "").translate(_VOWELS)
+    return skeleton if len(skeleton) >= 3 else word
+
+
+def targets(text: str | None, limit: int = 2000) -> frozenset[str]:
+    """The named sites a text names after a target word (see ``spots_and_targets``), as
+    spelling skeletons."""
+    return spots_and_targets(text, limit)[1]
 
 
 @lru_cache(maxsize=65536)
@@ -231,3 +253,17 @@ def is_region(name: str | None) -> bool:
 @lru_cache(maxsize=1)
 def _region_words() -> frozenset[str]:
     return frozenset(_name_word(vocab.fold(w)) for w in vocab.incident_rules()["region_words"])
+
+
+@lru_cache(maxsize=65536)
+def is_direction(name: str | None) -> bool:
+    """A place named as a direction from a city ("جنوب دمشق", "شرقي العاصمة العراقية", "شمال
+    غربي سوريا"): not a countryside ("ريف حماة") or a desert; the geocoder puts its point
+    ``region_offset_km`` (or, from a city, ``region_offset_city_km``) out from the city that way."""
+    words = _TOKEN.findall(vocab.fold(name or ""))
+    return bool(words) and _name_word(words[0]) in _direction_words()
+
+
+@lru_cache(maxsize=1)
+def _direction_words() -> frozenset[str]:
+    return frozenset(_name_word(vocab.fold(w)) for w in vocab.incident_rules()["direction_words"])

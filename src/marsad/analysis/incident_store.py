@@ -17,7 +17,7 @@ import sqlite3
 from datetime import date, datetime, timezone
 
 from .consensus import COUNT_FIELDS, LOCATION_FIELDS, estimate_rule, summarize
-from .incidents import EVENT_COLUMNS, HARD, Ev, Merger, Rules, assign_all, merge_order
+from .incidents import EVENT_COLUMNS, FLOAT, Ev, Merger, Rules, assign_all, merge_order
 from .schema import ensure_schema
 
 _COLS = ", ".join("e." + c for c in EVENT_COLUMNS)
@@ -144,7 +144,9 @@ def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set
         "SELECT DISTINCT ie.incident_id FROM _new_days r"
         " JOIN events e ON e.date_start BETWEEN r.lo_scan AND r.hi AND e.date_end >= r.lo"
         " JOIN incident_events ie ON ie.event_id = e.event_id")}
-    names = {ev.row.get("name_ar") for ev in new if ev.when != HARD and ev.row.get("name_ar")}
+    # a timeless event may tell an incident of any time at its place; an event with a publication
+    # window is found on its days like a dated one (the day scan), and both find timeless ones
+    names = {ev.row.get("name_ar") for ev in new if ev.when == FLOAT and ev.row.get("name_ar")}
     roots = {ev.root for ev in new if ev.root}
     cap = merger.rules.cap
     for name in sorted(names):
@@ -152,7 +154,7 @@ def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
             " WHERE e.name_ar = ? ORDER BY e.date_start DESC LIMIT ?", (name, cap)))
     # a dated report may tell what stored timeless reports at its place told
-    dated_names = {ev.row.get("name_ar") for ev in new if ev.when == HARD and ev.row.get("name_ar")} - names
+    dated_names = {ev.row.get("name_ar") for ev in new if ev.when != FLOAT and ev.row.get("name_ar")} - names
     for name in sorted(dated_names):
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
@@ -192,11 +194,12 @@ def _write(conn: sqlite3.Connection, merger: Merger, assigned: list[tuple[str, E
     conn.executemany(f"INSERT OR REPLACE INTO incidents({', '.join(_INCIDENT_COLS)}) VALUES ({marks})", rows)
 
 
-def update_incidents(conn: sqlite3.Connection, verify: bool = False) -> dict:
+def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=None) -> dict:
     """Assign every event not yet in an incident; returns counts of what changed.
 
     ``verify`` also re-checks every membership against its event row's fingerprint
-    (a full scan), catching rows changed behind the triggers' back.
+    (a full scan), catching rows changed behind the triggers' back. ``progress(done, total)``
+    is called after each pass (the benchmark's per-pass timings).
     """
     ensure_schema(conn)
     own_tx = not conn.in_transaction
@@ -219,6 +222,8 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False) -> dict:
                 created += is_new
             _write(conn, merger, assigned)
             n_assigned += len(assigned)
+            if progress is not None:
+                progress(n_assigned, len(ids))
     except BaseException:
         if own_tx:
             conn.rollback()

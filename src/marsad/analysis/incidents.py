@@ -37,6 +37,15 @@ A dated report joining an incident of timeless reports only meets the timeless b
 is by date, so a dated report that found no incident is tried once more at the end against the
 dated incidents formed after its turn ("January 2018" at the square, before the report of
 15 January gathered the undated reports at that square).
+
+A place named as a direction from a city ("جنوب دمشق", "شرقي العاصمة"; the geocoder puts its
+point ``direction_region_km`` out that way) and a precise place within that distance of its
+point agree at 1.35, like a city and a spot in it: only with a firm detail. A site both sentences
+name after a target word ("القنصلية الإيرانية", "الكلية الحربية", "سوق الوحيلات"), other than
+either's place name, is a firm detail. Among the incidents a timeless report fits, one whose
+events are all told by the reports of the best one, telling the same thing, is that report's
+incident given twice by the extractor, not a look-alike; and a dated incident a firm detail ties
+it to wins over an incident of timeless reports whose actors agree.
 """
 from __future__ import annotations
 
@@ -46,7 +55,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import vocab
-from .incident_features import day_weekdays, is_region, iso_day, landmarks, name_forms, pub_window, read_weekdays
+from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_weekdays,
+                                spelling, spots_and_targets)
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -58,6 +68,10 @@ SAME_FORM = 1.8                      # place score: one name spelled two ways, o
 SPOT = 1.75                          # place score: a coarse place whose sentence names the other's spot
 NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event fits an incident
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
+IN_REGION = 1.35                     # place score: "south of Damascus" and a precise place that way from the city
+
+
+_EMPTY: frozenset = frozenset()
 
 
 def fold_name(name: str | None) -> str:
@@ -82,6 +96,7 @@ class Rules:
     actor_group: dict
     perpetrator_only: frozenset = frozenset()
     min_injured: int = 5
+    direction_km: float = 30.0
 
     @classmethod
     def load(cls) -> "Rules":
@@ -96,7 +111,7 @@ class Rules:
                    float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
                    int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups,
                    frozenset(raw.get("perpetrator_only_event_types", ())),
-                   int(raw.get("min_injured_contradiction", 5)))
+                   int(raw.get("min_injured_contradiction", 5)), float(raw.get("direction_region_km", 30.0)))
 
 
 @dataclass(slots=True)
@@ -115,6 +130,8 @@ class Ev:
     said: frozenset | None = None          # weekdays of statements about it (a hint, not a bound)
     marks: frozenset = frozenset()         # named spots its sentence states ("ساحة الطيران")
     region: bool = False                   # its place is a countryside or a direction ("ريف حماة", "شمال شرق بغداد")
+    direction: bool = False                # its place is a direction from a city ("جنوب دمشق")
+    targets: frozenset = frozenset()       # named sites its sentence names after a target word ("القنصلية الإيرانية")
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -144,10 +161,13 @@ class Ev:
             if days is None and said is None and row.get("_n") in (None, 1):
                 days, said = read_weekdays(row.get("_lead"))
         precision = int(row.get("geo_precision") or 3)
-        marks = landmarks(row.get("evidence"))
+        marks, targets = spots_and_targets(row.get("evidence"))
+        if not targets and when != HARD and row.get("_n") in (None, 1):
+            targets = spots_and_targets(row.get("_lead"))[1]     # the lead of an undated report names its target
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
-                   is_region(row.get("name_ar")))
+                   is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
+                   targets - {spelling(w) for w in words} or _EMPTY)
 
     @property
     def event_id(self) -> str:
@@ -240,6 +260,7 @@ def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
             and toll_ok(rules, a.row.get(f), b.row.get(f)))
     da, db = a.days or a.said, b.days or b.said
     n += da is not None and db is not None and bool(da & db)
+    n += shared_target(a, b)
     kind = a.row.get("event_type")
     fields = ("actor1",) if kind == b.row.get("event_type") and kind in rules.perpetrator_only \
         else ("actor1", "actor2")             # a bombing's target is no evidence either way
@@ -267,7 +288,13 @@ def firm_corroborations(a: Ev, b: Ev) -> int:
     closely (all figures both state close, or one of 5 or more equal), a shared weekday (of the
     event, or of a statement about it)."""
     da, db = _firm_days(a), _firm_days(b)
-    return close_tolls(a, b) + (da is not None and db is not None and bool(da & db))
+    return close_tolls(a, b) + (da is not None and db is not None and bool(da & db)) + shared_target(a, b)
+
+
+def shared_target(a: Ev, b: Ev) -> bool:
+    """Both sentences name one site after a target word ("القنصلية الإيرانية", "سوق الوحيلات"),
+    which is neither report's place name (a town's name is not a detail of one incident there)."""
+    return bool(a.targets and b.targets and (a.targets & b.targets) - {spelling(w) for w in a.words | b.words})
 
 
 def close_tolls(a: Ev, b: Ev) -> int:
@@ -277,12 +304,13 @@ def close_tolls(a: Ev, b: Ev) -> int:
     return int(bool(both) and (all(close_toll(x, y) for x, y in both) or any(x == y >= 5 for x, y in both)))
 
 
-def in_city_ok(a: Ev, b: Ev) -> bool:
+def in_city_ok(a: Ev, b: Ev, firm: int | None = None) -> bool:
     """A city-level report and one at a spot in that city tell one incident only with a firm
-    detail; between two dated reports the weekday is the date itself, so only a close toll."""
+    detail; between two dated reports the weekday is the date itself, so only a close toll.
+    ``firm``: their firm corroborations, when already counted."""
     if a.when == HARD == b.when:
         return bool(close_tolls(a, b))
-    return bool(firm_corroborations(a, b))
+    return bool(firm_corroborations(a, b) if firm is None else firm)
 
 
 def _strict_coarse(a: Ev, b: Ev) -> bool:
@@ -322,12 +350,28 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
         return min(named, SAME_FORM)
     if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
         return min(named, SAME_FORM)
+    toward = _toward(rules, a, b, dist)
+    if toward and (far or a.when == FLOAT == b.when):
+        return IN_REGION                     # "south of Damascus" and Sayyida Zaynab: only with a firm detail
     if dist is not None and dist <= rules.max_km:
         return 1.0 + (1.0 - dist / rules.max_km) * 0.5
+    if toward:
+        return IN_REGION
     if spot and not far:
         return 1.5                           # both sentences name the same spot
     both_precise = a.precision == 1 == b.precision
     return -1.0 if both_precise and far and a.name and b.name else 0.0
+
+
+def _toward(rules: Rules, a: Ev, b: Ev, dist: float | None) -> bool:
+    """One place is a direction from a city ("جنوب دمشق", "شرقي العاصمة"), the other a precise
+    place (not a region) within ``direction_km`` of its point. The geocoder puts a direction's
+    point that far out from the city that way, so the circle around it holds the places on that
+    side of the city and not those on the other."""
+    if dist is None or a.direction == b.direction or dist > rules.direction_km:
+        return False
+    place = b if a.direction else a
+    return not place.region and place.precision == 1
 
 
 def _hierarchy_score(rules: Rules, a: Ev, b: Ev) -> float:
@@ -361,10 +405,10 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
     place = place_score(rules, a, b)
     if place < 0:
         return "two places"
-    if a.when == FLOAT == b.when and (place < SPOT or (a.region and b.region)):
+    if a.when == FLOAT == b.when and ((place < SPOT and place != IN_REGION) or (a.region and b.region)):
         place = 0.0
-    if place == IN_CITY and not in_city_ok(a, b):
-        return "a city and a spot in it: no close toll or weekday"
+    if place in (IN_CITY, IN_REGION) and not in_city_ok(a, b):
+        return "a city (or a direction from it) and a spot in it: no close toll, weekday or target"
     if place <= 0:
         return "no place agreement"
     for x, y in ((a, b), (b, a)):
@@ -407,7 +451,9 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
             keys.append(("w", ev.name))
         pt = ev.point()
         if pt:
-            keys.extend(_cells(rules, pt, neighbours))
+            # a direction from a city ("south of Damascus") finds, and is found from, the places up
+            # to direction_km from its point
+            keys.extend(_cells(rules, pt, neighbours, _reach(rules) if ev.direction else 0))
     elif not ev.region and not ev.marks and ev.point():
         keys.extend(_cells(rules, ev.point(), neighbours))     # a city: the spots around its point find it
     keys.extend(("m", m) for m in ev.marks)            # a named spot, whatever the place's precision
@@ -424,10 +470,16 @@ def place_keys(rules: Rules, ev: Ev, neighbours: bool) -> list[tuple]:
     return keys
 
 
-def _cells(rules: Rules, pt: tuple[float, float], neighbours: bool) -> list[tuple]:
+def _cells(rules: Rules, pt: tuple[float, float], neighbours: bool, reach: int = 0) -> list[tuple]:
     cx, cy = int(math.floor(pt[0] / rules.cell_lat)), int(math.floor(pt[1] / rules.cell_lon))
-    steps = (-1, 0, 1) if neighbours else (0,)
+    r = max(reach, 1 if neighbours else 0)
+    steps = range(-r, r + 1)
     return [("c", cx + i, cy + j) for i in steps for j in steps]
+
+
+def _reach(rules: Rules) -> int:
+    """Cells (either way) that hold the points within ``direction_km``."""
+    return int(math.ceil(rules.direction_km / (111.0 * min(rules.cell_lat, rules.cell_lon))))
 
 
 def new_incident_id(seed_event_id: str) -> str:
@@ -503,59 +555,85 @@ class Merger:
 
     def score(self, ev: Ev, inc: Incident) -> float:
         """How well ``ev`` fits ``inc`` (0 = it does not)."""
-        if ev.doc_id in inc.docs:
-            return 0.0
-        rules = self.rules
-        best, support, firm = 0.0, 0, 0
-        # a timeless side: the event, or an incident of timeless reports only (a dated report
-        # that comes later must meet the same bar as a timeless one joining a dated incident)
-        timeless = ev.when == FLOAT or all(m.when == FLOAT for m in inc.members)
-        for m in inc.members:
-            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
-                    and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
-                return 0.0
-            place = place_score(rules, ev, m)
-            if place < 0:
-                return 0.0
-            if ev.when == FLOAT == m.when and (place < SPOT or (ev.region and m.region)):
-                place = 0.0              # two timeless reports: only the same named place or spot, not a region
-            if place == IN_CITY and not in_city_ok(ev, m):
-                place = 0.0              # a city and a spot in it: only with a close toll or a weekday
-            if place > best:
-                best = place
-            support = max(support, corroborations(rules, ev, m))
-            if timeless:
-                firm = max(firm, firm_corroborations(ev, m))
-        if best <= 0:
-            return 0.0
-        if timeless and (best < 1.25 or support == 0):
-            return 0.0                       # no time at all: the same place (~5 km) and one detail more
-        if timeless and firm == 0 and (best < SAME_FORM or support < 2):
-            return 0.0                       # ... a close toll or a weekday (at a named place: or two details)
-        return best + 0.05 * min(support, 4)
+        return self.fit(ev, inc)[0]
 
     def rival(self, ev: Ev, inc: Incident) -> int:
         """Nothing contradicts ``ev`` joining ``inc``, a member is at its place, and one detail
         agrees or the incident has a time of its own: an incident a timeless report could
         equally tell, though the merge's own bar (firm detail, ambiguity margin) was not met there."""
+        return self.fit(ev, inc)[1]
+
+    def fit(self, ev: Ev, inc: Incident) -> tuple[float, int]:
+        """(score, rival level) of ``ev`` against ``inc``, in one pass over its members: the
+        score (0 = it does not fit) and how far the incident is one a timeless report could
+        equally tell (``rival``)."""
         if ev.doc_id in inc.docs:
-            return NOT_RIVAL
+            return 0.0, NOT_RIVAL
         rules = self.rules
-        near, support, firm = False, 0, 0
-        dated = any(m.when != FLOAT for m in inc.members)     # an incident with a time of its own
-        for m in inc.members:
+        members = inc.members
+        if ev.when == FLOAT:
+            # a timeless report needs a member at its place (~5 km, a name, a spot) for either
+            # figure: most incidents its cells bring are further off, and that is cheap to see
+            places = [place_score(rules, ev, m) for m in members]
+            if max(places) < 1.25:
+                return 0.0, NOT_RIVAL
+        else:
+            places = None
+        best, support, firm, near = 0.0, 0, 0, False
+        # a timeless side: the event, or an incident of timeless reports only (a dated report
+        # that comes later must meet the same bar as a timeless one joining a dated incident)
+        dated = any(m.when != FLOAT for m in members)
+        timeless = ev.when == FLOAT or not dated
+        for k, m in enumerate(members):
             if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
                     and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
-                return NOT_RIVAL
-            place = place_score(rules, ev, m)
+                return 0.0, NOT_RIVAL
+            place = places[k] if places is not None else place_score(rules, ev, m)
             if place < 0:
-                return NOT_RIVAL
-            near = near or place >= SPOT or (place == IN_CITY and in_city_ok(ev, m))
+                return 0.0, NOT_RIVAL
+            firm_m = firm_corroborations(ev, m)
+            firm = max(firm, firm_m)
             support = max(support, corroborations(rules, ev, m))
-            firm = max(firm, firm_corroborations(ev, m))
-        if not near:
-            return NOT_RIVAL
-        return FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
+            coarse = place in (IN_CITY, IN_REGION)
+            near = near or place >= SPOT or (coarse and in_city_ok(ev, m, firm_m))
+            if ev.when == FLOAT == m.when and ((place < SPOT and place != IN_REGION) or (ev.region and m.region)):
+                place = 0.0              # two timeless reports: only the same named place or spot, not a region
+            if coarse and not in_city_ok(ev, m, firm_m):
+                place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
+            if place > best:
+                best = place
+        level = NOT_RIVAL if not near else FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
+        if best <= 0:
+            return 0.0, level
+        if timeless and (best < 1.25 or support == 0):
+            return 0.0, level                # no time at all: the same place (~5 km) and one detail more
+        if timeless and firm == 0 and (best < SAME_FORM or support < 2):
+            return 0.0, level                # ... a close toll or a weekday (at a named place: or two details)
+        return best + 0.05 * min(support, 4), level
+
+    def timeless_only(self, incident_id: str) -> bool:
+        return all(m.when == FLOAT for m in self.incidents[incident_id].members)
+
+    def one_story(self, inc: Incident, other: Incident) -> bool:
+        """Nothing tells ``inc`` from ``other``: every pair of their events may be one incident
+        (kinds, actors, tolls, weekdays, dates agree; no two places) and each event of ``inc`` is
+        at the place of one of ``other``. Such as the extractor giving one report's incident twice
+        ("south of Damascus" and "Sayyida Zaynab"), or two reports of one bombing that share no
+        detail a third one ties to both: ``inc`` is then no look-alike of ``other``."""
+        rules = self.rules
+        for x in inc.members:
+            near = False
+            for y in other.members:
+                if not (types_ok(rules, x, y) and actors_ok(rules, x, y) and tolls_ok(rules, x, y)
+                        and weekdays_ok(x, y) and dates_ok(rules, x, y)):
+                    return False
+                place = place_score(rules, x, y)
+                if place < 0:
+                    return False
+                near = near or place > 0
+            if not near:
+                return False
+        return True
 
     def _copy_target(self, ev: Ev) -> str | None:
         """The incident of the original's event this copy tells (a near-duplicate report)."""
@@ -589,21 +667,36 @@ class Merger:
         """
         best_id = self._copy_target(ev)
         if best_id is None:
-            scored = sorted(((self.score(ev, self.incidents[i]), i) for i in sorted(self.candidates(ev))),
-                            key=lambda t: -t[0])
+            candidates = sorted(self.candidates(ev))
+            fits = {i: self.fit(ev, self.incidents[i]) for i in candidates}
+            scored = sorted(((fits[i][0], i) for i in candidates), key=lambda t: -t[0])
             scored = [t for t in scored if t[0] > 0]
             if scored:
-                ambiguous = (ev.when != HARD and len(scored) > 1
-                             and scored[0][0] - scored[1][0] < self.rules.margin)
+                top, level = scored[0][1], NOT_RIVAL
+                if ev.when == FLOAT:
+                    level = fits[top][1]
+                    # a timeless report goes to a dated incident a firm detail ties it to (a weekday, a
+                    # close toll, a named target) rather than to one of timeless reports whose actors agree
+                    for s, i in scored[1:]:
+                        if scored[0][0] - s < self.rules.margin and level < FIRM and self.timeless_only(top) \
+                                and not self.timeless_only(i) and fits[i][1] == FIRM:
+                            top, level = i, FIRM
+                            break
+                # an incident nothing tells from the best one (one report's incident given twice by
+                # the extractor, or reports of one incident that share no detail) is no look-alike
+                distinct = [i for i in candidates if i != top and (fits[i][0] > 0 or fits[i][1] > NOT_RIVAL)
+                            and not self.one_story(self.incidents[i], self.incidents[top])]
+                rest = [t for t in scored if t[1] in distinct
+                        and not (level == FIRM and self.timeless_only(t[1]) and not self.timeless_only(top))]
+                best_score = next(s for s, i in scored if i == top)
+                ambiguous = ev.when != HARD and bool(rest) and best_score - rest[0][0] < self.rules.margin
                 if ev.when == FLOAT and not ambiguous:     # a look-alike it cannot be told from
-                    level = self.rival(ev, self.incidents[scored[0][1]])
-                    others = [self.rival(ev, self.incidents[i]) for i in sorted(self.candidates(ev))
-                              if i != scored[0][1]]
+                    others = [fits[i][1] for i in distinct]
                     # as well supported elsewhere, or another dated incident there and nothing firm here
                     ambiguous = any(o >= level or (o == DATED and level < FIRM) for o in others if o > NOT_RIVAL)
                 if ambiguous and defer:
                     return None
-                best_id = None if ambiguous else scored[0][1]
+                best_id = None if ambiguous else top
         created = best_id is None
         if created:
             best_id = new_incident_id(ev.event_id)

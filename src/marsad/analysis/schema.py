@@ -37,7 +37,7 @@ def _add_columns(conn: sqlite3.Connection) -> None:
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create the incidents tables (and the events triggers) when any is missing."""
     wanted = {"incidents", "incident_events", "incident_dirty", "events_incident_dirty_ad",
-              "events_incident_dirty_au", "incidents_lead", "events_name_ar"}
+              "events_incident_dirty_au", "incidents_lead", "events_name_ar", "events_name_date"}
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
     if wanted <= have:
         return

@@ -60,15 +60,26 @@ INDEXES = {
 }
 
 
+# PostgreSQL's search indexes (migration 0003), dropped by migration 0008 on a large database (their
+# expression changed) and built again here, in serve's background catch-up.
+PG_INDEXES = {
+    "documents_search_trgm": "CREATE INDEX IF NOT EXISTS documents_search_trgm ON documents "
+                             "USING gin (marsad_doc_text(title, text) gin_trgm_ops)",
+    "documents_search_ts": "CREATE INDEX IF NOT EXISTS documents_search_ts ON documents "
+                           "USING gin (to_tsvector('arabic'::regconfig, marsad_doc_text(title, text)))",
+}
+
+
 def ensure_indexes(conn) -> list[str]:
-    """Build the INDEXES not there yet; returns their names."""
-    marks = ",".join("?" * len(INDEXES))
+    """Build the INDEXES (and on PostgreSQL the PG_INDEXES) not there yet; returns their names."""
+    wanted = {**INDEXES, **(PG_INDEXES if _pg(conn) else {})}
+    marks = ",".join("?" * len(wanted))
     have = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
-                                       list(INDEXES))}
-    missing = [name for name in INDEXES if name not in have]
+                                       list(wanted))}
+    missing = [name for name in wanted if name not in have]
     for name in missing:
         with conn:
-            conn.execute(INDEXES[name])
+            conn.execute(wanted[name])
     return missing
 
 
@@ -190,12 +201,39 @@ def _bucket_where(conn, bucket: str) -> tuple[str, list]:
             [bucket, (monday + dt.timedelta(days=7)).isoformat(), bucket])
 
 
+def refresh_span(conn) -> int | None:
+    """The largest incident span (migration 0008's incident_span) computed when not known (a
+    database that had incidents before 0008, or after a bulk load); returns it (None: no table,
+    or some incident's date is not a day)."""
+    if not has_table(conn, "incident_span"):
+        return None
+    row = conn.execute("SELECT days, odd FROM incident_span WHERE id = 1").fetchone()
+    if row is not None and row[0] is None:
+        day = (lambda c: f"marsad_day({c})") if _pg(conn) else (lambda c: f"julianday({c})")
+        odd = ("(date_start IS NOT NULL AND marsad_day(date_start) IS NULL) OR "
+               "(date_end IS NOT NULL AND marsad_day(date_end) IS NULL)") if _pg(conn) else (
+               "(date_start IS NOT NULL AND date(date_start) IS NOT date_start) OR "
+               "(date_end IS NOT NULL AND date(date_end) IS NOT date_end)")
+        with conn:
+            if _pg(conn):       # writers wait: one committing now would not raise a NULL span
+                conn.execute("LOCK TABLE incidents IN SHARE MODE")
+            elif conn.isolation_level is None:
+                conn.execute("BEGIN IMMEDIATE")
+            conn.execute(f"UPDATE incident_span SET days = (SELECT coalesce(max(CAST({day('date_end')} - "
+                         f"{day('date_start')} AS INTEGER)), 0) FROM incidents), "
+                         f"odd = CASE WHEN EXISTS (SELECT 1 FROM incidents WHERE {odd}) THEN 1 ELSE 0 END "
+                         "WHERE id = 1 AND days IS NULL")
+        row = conn.execute("SELECT days, odd FROM incident_span WHERE id = 1").fetchone()
+    return None if row is None or row[0] is None or row[1] else row[0]
+
+
 def refresh(conn) -> int:
     """Recompute every queued bucket (the whole summary when it was never built), in one
     transaction (a crash leaves the queue as it was); returns how many buckets were redone."""
     if not has_tables(conn):
         return 0
     ensure_indexes(conn)
+    refresh_span(conn)
     if not built(conn):
         return rebuild(conn)
     if not conn.execute("SELECT 1 FROM summary_dirty UNION ALL SELECT 1 FROM facets_dirty LIMIT 1").fetchone():

@@ -305,6 +305,10 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
     # date_to as a range of the order index's own expression (INCIDENT_ORDER): a page starts there
     _in_dates(f, conds, params, "coalesce(i.date_end, '') >= ?",
               "coalesce(i.date_start, '') > '' AND coalesce(i.date_start, '') <= ?")
+    lower = incident_start_bound(conn, f)
+    if lower:         # the same incidents, date_start now a range from both ends (migration 0008)
+        conds.append("coalesce(i.date_start, '') >= ?")
+        params.append(lower)
     member = "SELECT 1 FROM incident_events m JOIN events me ON me.event_id = m.event_id"
     if f.actor:       # the incidents of the actor's events (two index lookups; an EXISTS per incident scanned all)
         pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
@@ -316,6 +320,29 @@ def incident_where(conn, f: Filters) -> tuple[str, list]:
                      f"WHERE m.incident_id = i.incident_id AND {clause})")
         params += qp
     return " AND ".join(conds), params
+
+
+def incident_start_bound(conn, f: Filters) -> str | None:
+    """The earliest date_start an incident ending on or after f.date_from can have: date_from
+    minus the largest incident span (migration 0008, kept by triggers; computed by the summary's
+    refresh when not known, never by a request); None when there is no date_from or no bound."""
+    import datetime as dt
+
+    if not f.date_from:
+        return None
+    try:
+        row = conn.execute("SELECT days, odd FROM incident_span WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:       # a database from before migration 0008
+        from marsad.store.ledger import rollback_failed
+
+        rollback_failed(conn)
+        return None
+    if row is None or row[0] is None or row[1]:
+        return None
+    try:
+        return (f.date_from - dt.timedelta(days=max(row[0], 0))).isoformat()
+    except OverflowError:
+        return None
 
 
 def _incident_members(conn, ids: list[str]) -> dict[str, list[dict]]:

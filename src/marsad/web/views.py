@@ -248,6 +248,11 @@ def register(app: FastAPI, conn_dep, filters_dep, static) -> None:
     def places_route() -> JSONResponse:
         return JSONResponse(basemap_places(), media_type="application/geo+json")
 
+    @app.get("/api/basemap/rivers", tags=["read"],
+             summary="The offline base map's rivers (GeoJSON): the main rivers named in Arabic and English, and every river line of the region")
+    def rivers_route() -> FileResponse:
+        return FileResponse(static / "rivers.geojson", media_type="application/geo+json")
+
     @app.get("/api/export", tags=["read"], summary="The filtered events as a file: ACLED CSV, GeoJSON, XLSX or JSONL",
              response_class=Response)
     def export_route(conn: Conn, f: F, format: Annotated[str, Query(pattern="^(acled|csv|geojson|xlsx|jsonl)$")] = "acled",

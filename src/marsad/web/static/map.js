@@ -1,4 +1,5 @@
-/* The map: offline base map (bundled GeoJSON, with governorate and town labels), optional online
+/* The map: offline base map (bundled GeoJSON: boundaries with governorate and town labels, rivers with
+   their names along them), optional online
    tiles (off by default), clustered event markers coloured by type and sized by fatalities (or, when
    more events match than the layer holds, every event counted in cells by the server); the view
    follows the filter and the picked event is ringed. */
@@ -14,6 +15,36 @@
       return { color: "#8a8170", weight: 1.2, fillColor: core ? "#fbf7ee" : "#ece6da", fillOpacity: 1 };
     }
     return { color: core ? "#b3a88f" : "#cfc6b2", weight: 0.7, fill: false, dashArray: core ? null : "2 3" };
+  }
+
+  /* every river line thin, the named rivers over them, the two great ones widest */
+  function riverStyle(feature) {
+    const rank = (feature.properties || {}).rank || 3;
+    return { color: rank === 3 ? "#9ec3e3" : "#5d9bd1", weight: rank === 1 ? 2.6 : rank === 2 ? 1.8 : 0.9,
+      opacity: 0.95, lineCap: "round", lineJoin: "round", className: "river rank-" + rank };
+  }
+
+  /* each named river's name at the places the base-map recipe chose, turned along the river;
+     the great rivers from the widest view, the others from zoom 7 */
+  function addRiverLabels(map, group, fc) {
+    const great = L.layerGroup(), others = L.layerGroup();
+    for (const f of fc.features) {
+      const p = f.properties || {};
+      if (!p.key) continue;
+      for (const [lon, lat, angle] of p.labels || []) {
+        const span = M.el("span", { dataset: { river: p.key } }, M.lang === "en" ? p.name_en : p.name_ar);
+        span.style.transform = "translate(-50%, -50%) rotate(" + angle + "deg)";
+        L.marker([lat, lon], { icon: L.divIcon({ html: span, className: "map-label river rank-" + p.rank, iconSize: null }),
+          interactive: false, keyboard: false }).addTo(p.rank === 1 ? great : others);
+      }
+    }
+    const show = () => {
+      if (map.getZoom() >= 7) others.addTo(group); else group.removeLayer(others);
+    };
+    great.addTo(group);
+    map.on("zoomend", show);
+    show();
+    return { great, others };
   }
 
   function markerSize(f) {
@@ -121,23 +152,30 @@
   M.initMap = function (onPick) {
     const map = L.map("map", { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 16 }).fitBounds(HOME);
     const base = L.geoJSON(null, { style: baseStyle, interactive: false }).addTo(map);
+    map.createPane("rivers").style.zIndex = 450;          /* over the boundaries' fill, under the events */
+    const rivers = L.layerGroup().addTo(map);
+    const riverLines = L.geoJSON(null, { style: riverStyle, interactive: false, pane: "rivers" }).addTo(rivers);
     const tiles = L.tileLayer(OSM, { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
     L.control.layers({}, {
       [M.t("خريطة الأساس دون اتصال", "Offline base map")]: base,
+      [M.t("الأنهار", "Rivers")]: rivers,
       [M.t("OpenStreetMap (عبر الإنترنت)", "OpenStreetMap (online)")]: tiles,
     }, { collapsed: true, position: "topleft" }).addTo(map);
     const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     map.addLayer(clusters);
     const grid = L.layerGroup().addTo(map);
     const picked = L.layerGroup().addTo(map);
-    M.state.map = { map, clusters, grid, onPick, picked, markers: new Map(), labels: null, fetchGrid: null };
+    M.state.map = { map, clusters, grid, onPick, picked, markers: new Map(), labels: null, rivers: null, fetchGrid: null };
     map.on("zoomend", () => { if (M.state.map.fetchGrid) refreshGrid(false); });
-    const basemap = M.getJSON("/api/basemap").then((fc) => {
-      base.addData(fc);
-      if (fc.metadata && fc.metadata.attribution) {
-        document.getElementById("attribution").textContent = fc.metadata.attribution;
-      }
+    const basemap = M.getJSON("/api/basemap").then((fc) => { base.addData(fc); return fc; });
+    const riverData = M.getJSON("/api/basemap/rivers").then((fc) => {
+      riverLines.addData(fc);
+      M.state.map.rivers = addRiverLabels(map, rivers, fc);
       return fc;
+    });
+    Promise.all([basemap, riverData]).then((fcs) => {
+      document.getElementById("attribution").textContent =
+        fcs.map((fc) => (fc.metadata && fc.metadata.attribution) || "").filter(Boolean).join(" ");
     });
     Promise.all([basemap, M.getJSON("/api/basemap/places")]).then(([fc, towns]) => {
       M.state.map.labels = addLabels(map, fc, towns);

@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS incidents (
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date_start, date_end);
 CREATE INDEX IF NOT EXISTS incidents_lead ON incidents(lead_event_id);
 CREATE INDEX IF NOT EXISTS events_name_ar ON events(name_ar);
+-- the merge's context: timeless events at a place, the latest events at a place (no row scan per name)
+CREATE INDEX IF NOT EXISTS events_name_date ON events(name_ar, date_start);
 
 CREATE TABLE IF NOT EXISTS incident_events (
     event_id     TEXT PRIMARY KEY,
