@@ -165,6 +165,13 @@ NOTHING = [
     ("neg-lam", "لم تعتقل قسد أي عنصر من داعش في بلدة ذيبان."),
     # other senses of a trigger word: a verbal attack, a "time bomb"
     ("sense-verbal-attack", "شن النائب هجوما حادا على الحكومة العراقية خلال جلسة البرلمان في بغداد."),
+    # an accident, not an attack: a gas cylinder, a generator, a fuel tank
+    ("accident-gas-cylinder", "قتل شاب وأصيب اثنان جراء انفجار جرة غاز في محل لصيانة الأدوات المنزلية في مدينة جاسم."),
+    ("accident-gas-verb", "انفجرت أسطوانة غاز في مطعم بحي الكرادة وسط بغداد ما أدى إلى إصابة خمسة أشخاص."),
+    # a country's part is no governorate: no event where it is the only place
+    ("habit-hardly-a-day", "لا يكاد يمر يوم دون تفجير أو كمين أو هجوم في بادية حمص الشرقية بحسب المرصد."),
+    ("country-only", "قالت وزارة الدفاع إن ثلاثة جنود قتلوا في هجوم على دورية في اليمن."),
+    ("country-part-only", "قتل ثلاثة جنود في هجوم لمسلحين على موقع للجيش في شمال شرقي سوريا."),
     ("sense-ceasefire", "وقعت الحكومة وقوات سوريا الديمقراطية اتفاقا لوقف إطلاق النار في مدينة حلب."),
     ("sense-ceasefire-in-force", "دخل وقف اطلاق النار حيز التنفيذ في محافظة السويداء منتصف الليل."),
     ("sense-verbal-clash", "تبادل النائبان اشتباكا كلاميا حادا خلال جلسة البرلمان في بغداد."),

@@ -43,6 +43,8 @@ class Draft:
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
     bullet: bool = False           # told as an item of a list: items are distinct incidents
+    pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
+    also: bool = False             # "كما هاجمت ...": the sentence adds another incident
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -72,7 +74,7 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "shooting" and _cue_near(sent, "exchange", sent.tok_index(best.start) - EXCHANGE_GAP,
                                              sent.tok_index(best.start)):
         best = retype(best, "clash", "type.exchange_of_fire")   # "تبادل الجيش ومسلحو العشائر إطلاق النار"
-    if best.kind == "shelling" and _aerial_agent(sent, best):
+    if best.kind in ("shelling", "attack") and _aerial_agent(sent, best):
         best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
@@ -361,6 +363,24 @@ def _anaphoric(sent, trig: Trigger) -> bool:
     return False
 
 
+ALSO_WORDS = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
+ALSO_GAP = 1    # tokens between "كما" and the trigger verb it opens
+
+
+def _also(sent, trig: Trigger) -> bool:
+    """The sentence opens with "كما" (also) right before its trigger ("كما هاجمت خلايا التنظيم حاجزا"): it adds
+    another incident of the same kind, not a detail of the one before."""
+    i = sent.tok_index(trig.start)
+    return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
+
+
+def _pointed(sent, trig: Trigger) -> bool:
+    """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
+    "بهذه العملية")."""
+    i = sent.tok_index(trig.start)
+    return i > 0 and _bare(sent.tokens[i - 1][2]) in DEMONSTRATIVES
+
+
 def _topic_shift(sent) -> bool:
     lead = sent.folded[:sent.tokens[min(3, len(sent.tokens) - 1)][1]] if sent.tokens else ""
     return bool(matcher("cues", "topic_shift").find(lead))
@@ -416,6 +436,46 @@ def _force_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
+WIDE_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",
+                             "Southwest", "Northern", "Southern", "Eastern", "Western"})
+WIDE_AREAS = frozenset({"Kurdistan Region", "Sahel"})
+
+
+def country_part(p) -> bool:
+    """A part of a country wider than a governorate ("شمال شرقي سوريا", "غرب العراق", "شمالي موزمبيق", "إقليم
+    كردستان", "منطقة الساحل"): the spec codes an event only where a governorate at least is named, and the point
+    geo gives such a part is a guess at one (place.country_part)."""
+    if p is None:
+        return False
+    if getattr(p, "kind", "") == "country" or not getattr(p, "admin1", ""):
+        return True         # a whole country ("الغارات الإسرائيلية على سوريا")
+    if getattr(p, "kind", "") == "region" and "of a country" in (getattr(p, "why", "") or ""):
+        return True
+    name = getattr(p, "name_en", "") or ""
+    return getattr(p, "kind", "") == "area" and getattr(p, "geo_precision", 0) == 3 and \
+        (name.split(" ")[0] in WIDE_DIRECTIONS or name in WIDE_AREAS)
+
+
+TARGET_WINDOW = 4   # tokens after an attack where the place or gathering it struck is named
+
+
+@lru_cache(maxsize=1)
+def _civilian_places() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["civilian_places"])
+
+
+def _civilian_target(sent, trig: Trigger) -> bool:
+    """An attack whose target is a civilians' place or gathering (a village, market, mosque, museum, bus,
+    wedding) right after it, in a sentence that names no state force and no force target: violence against
+    civilians (ACLED), not a battle."""
+    if any(a.value["side"] == "state" for a in sent.actors) or _force_target(sent, trig):
+        return False
+    j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    places = _civilian_places()
+    return any(_bare(sent.tokens[k][2]) in places or sent.tokens[k][2] in places
+               for k in range(j, min(len(sent.tokens), j + TARGET_WINDOW)))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -429,6 +489,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
+    if a2 is None and trig.kind in ("attack", "kill") and _civilian_target(sent, trig):
+        a2 = "civilians"
+        extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
     trig = refine(trig, a1, a2)
     if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
         trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
@@ -446,6 +509,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
         return []   # a toll of thousands is a tally of many incidents: a claim, not an event
     places = _places(sent, trig, trig.kind)
+    if any(country_part(p) for p in places):
+        places = [p for p in places if not country_part(p)]     # "شمال شرقي سوريا", "غرب مالي": no governorate
+        extra.append("place.country_part")
     if trig.kind in TERRITORY:
         places = [p for p in places if _named_after(sent, trig, p)]
     elif _vague_crowd(sent, trig, places):
@@ -470,7 +536,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
-    if not places and context_place is not None and trig.kind not in TERRITORY:
+    if not places and context_place is not None and trig.kind not in TERRITORY and not country_part(context_place):
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
@@ -479,5 +545,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules))
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
+                  pointed=_pointed(sent, trig), also=_also(sent, trig))
             for p in places]
