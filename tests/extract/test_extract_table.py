@@ -126,7 +126,8 @@ EVENTS = [
      [("Peaceful protest", "protesters", None, {})]),
     ("protest-in-another-city-apart", "تظاهر العشرات في مدينة دير الزور أمس للمطالبة بعودة المهجرين. وشهدت الاحتجاجات مشاركة واسعة "
      "في ساحة سعد الله الجابري بمدينة حلب.", "2025-11-22", [("Peaceful protest", "protesters", None, {"location": "دير الزور"}),
-                                                            ("Peaceful protest", "protesters", None, {"location": "حلب"})]),
+                                                            ("Peaceful protest", "protesters", None,
+                                                             {"location": "ساحة سعد الله الجابري"})]),   # geo: a square of Aleppo
     # the dual of a feminine trigger noun (مسيرتان)
     ("dual-drones", "استهدفت مسيرتان تركيتان سيارة عسكرية قرب مدينة القامشلي صباح اليوم.", "2024-05-10", [(AIR, None, None, {})]),
     # a direction phrase after a governorate tells where the governorate lies; the event is placed in the governorate
