@@ -30,6 +30,13 @@ EVENTS = [
      "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
     ("protest-march-against-shelling", "شارك الآلاف في مسيرة في مدينة القامشلي تنديدا بالقصف التركي.",
      "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    ("protest-took-to-the-streets", "نزل المئات إلى شوارع مدينة السويداء للمطالبة بالإفراج عن المعتقلين.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    # Iraqi bulletins' "أطاح ب" (brought down) a cell, a wanted man: an arrest; a ruler brought down is not one
+    ("arrest-brought-down-cell", "أطاحت قوات الأمن بخلية إرهابية في حي الزهور بمدينة الموصل.",
+     "2025-02-11", [(ARR, None, None, {})]),
+    ("arrest-brought-down-one", "تمكنت مفارز الاستخبارات من الإطاحة بأحد عناصر داعش في محافظة كركوك.",
+     "2025-02-11", [(ARR, None, "islamic_state", {})]),
     # one place named twice in apposition ("العاصمة الأردنية عمان") is one event
     ("protest-capital-apposition", "اعتصم مئات المعلمين أمام وزارة التربية في العاصمة الأردنية عمان.",
      "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
