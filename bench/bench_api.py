@@ -44,8 +44,9 @@ def templates() -> tuple[list[dict], list[dict]]:
     return events or [FALLBACK_EVENT], claims
 
 
-def generate(n_events: int, seed: int = 7):
-    """(documents, events, claims) rows for the store's tables."""
+def generate(n_events: int, seed: int = 7, text_chars: int = 0):
+    """(documents, events, claims) rows for the store's tables; `text_chars` cuts each report's
+    text to that many characters (0: whole)."""
     from marsad.store.extractions import CLAIM_COLUMNS, EVENT_COLUMNS, claim_row, event_row
 
     rng = random.Random(seed)
@@ -58,6 +59,7 @@ def generate(n_events: int, seed: int = 7):
         day = day0 + timedelta(days=rng.randrange(span))
         picked = [rng.choice(ev_t) for _ in range(min(3, n_events - 3 * i))]
         text = "\n".join(e.get("evidence") or "" for e in picked)
+        text = text[:text_chars] if text_chars else text
         docs.append((doc_id, None, rng.choice(SOURCES), day.isoformat(), text[:80], text, "ar", 1,
                      f"h{i}", None, "bench", "2026-01-01T00:00:00", "{}"))
         for n, t in enumerate(picked, 1):

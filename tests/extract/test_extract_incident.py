@@ -1,6 +1,8 @@
 """Same-incident merging inside one report: what counts as the same place."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.extract.incident import _same_name
 from marsad.geo import find_places
 
@@ -21,3 +23,23 @@ def test_different_places_are_not_the_same():
     b = _place("اشتباكات في بلدة الشحيل بريف دير الزور", "الشحيل")
     assert not _same_name(a, b)
     assert not _same_name(a, None)
+
+
+# a short line without final punctuation is a title, unless it opens as a sentence that continues a text
+# ("وفي ...", "وكان ...": a sentence cut short at the end of a page)
+TITLES = [
+    ("title", "العراق.. ضبط وكر للعبوات الناسفة في كركوك", True),
+    ("title-waw-in-root", "وزير الداخلية يتفقد القوات في مدينة الحسكة", True),
+    ("cut-sentence-wafi", "وفي شهر آب الماضي، استهدفت طائرة م", False),
+    ("cut-sentence-wakan", "وكان التنظيم قد شن هجوما مماثلا على", False),
+    ("sentence-with-stop", "قتل جنديان في هجوم على حاجز قرب مدينة الرقة.", False),
+]
+
+
+@pytest.mark.parametrize("case_id,line,expected", TITLES, ids=[t[0] for t in TITLES])
+def test_title_lines(case_id, line, expected):
+    from marsad.extract.context import _is_headline
+
+    text = "نص سابق.\n" + line + "\nنص لاحق."
+    s = text.index(line)
+    assert _is_headline(text, s, s + len(line), line) is expected

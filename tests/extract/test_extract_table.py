@@ -126,7 +126,8 @@ EVENTS = [
      [("Peaceful protest", "protesters", None, {})]),
     ("protest-in-another-city-apart", "تظاهر العشرات في مدينة دير الزور أمس للمطالبة بعودة المهجرين. وشهدت الاحتجاجات مشاركة واسعة "
      "في ساحة سعد الله الجابري بمدينة حلب.", "2025-11-22", [("Peaceful protest", "protesters", None, {"location": "دير الزور"}),
-                                                            ("Peaceful protest", "protesters", None, {"location": "حلب"})]),
+                                                            ("Peaceful protest", "protesters", None,
+                                                             {"location": "ساحة سعد الله الجابري"})]),   # geo: a square of Aleppo
     # the dual of a feminine trigger noun (مسيرتان)
     ("dual-drones", "استهدفت مسيرتان تركيتان سيارة عسكرية قرب مدينة القامشلي صباح اليوم.", "2024-05-10", [(AIR, None, None, {})]),
     # a direction phrase after a governorate tells where the governorate lies; the event is placed in the governorate
@@ -164,6 +165,10 @@ NOTHING = [
     ("neg-lam", "لم تعتقل قسد أي عنصر من داعش في بلدة ذيبان."),
     # other senses of a trigger word: a verbal attack, a "time bomb"
     ("sense-verbal-attack", "شن النائب هجوما حادا على الحكومة العراقية خلال جلسة البرلمان في بغداد."),
+    # an accident, not an attack: a gas cylinder, a generator, a fuel tank
+    ("accident-gas-cylinder", "قتل شاب وأصيب اثنان جراء انفجار جرة غاز في محل لصيانة الأدوات المنزلية في مدينة جاسم."),
+    ("accident-gas-verb", "انفجرت أسطوانة غاز في مطعم بحي الكرادة وسط بغداد ما أدى إلى إصابة خمسة أشخاص."),
+    ("habit-hardly-a-day", "لا يكاد يمر يوم دون تفجير أو كمين أو هجوم في بادية حمص الشرقية بحسب المرصد."),
     ("sense-ceasefire", "وقعت الحكومة وقوات سوريا الديمقراطية اتفاقا لوقف إطلاق النار في مدينة حلب."),
     ("sense-ceasefire-in-force", "دخل وقف اطلاق النار حيز التنفيذ في محافظة السويداء منتصف الليل."),
     ("sense-verbal-clash", "تبادل النائبان اشتباكا كلاميا حادا خلال جلسة البرلمان في بغداد."),

@@ -348,3 +348,33 @@ def test_locality_placed_by_its_direction(text, name, point):
     assert m.geo_precision == 2 and m.name_ar == name and m.country == "SY"
     assert km((m.lat, m.lon), point) <= 25, (m.lat, m.lon, m.why)
     assert best_place(find_places(text)).surface == name     # the most precise place the text gives
+
+
+# ---------------------------------------------------------------- squares, markets, hospitals of a named city
+# id, text, facility as written, kind, role, point of its city (within 25 km), or "" / None: no facility mention
+FACILITIES = [
+    ("square-bimadina", "تجمع المحتجون في ساحة سعد الله الجابري بمدينة حلب مساء الجمعة", "ساحة سعد الله الجابري",
+     "square", "place", (36.20, 37.15)),
+    ("square-bi-prefix", "وفي ساحة الشهداء باللاذقية رفع المشاركون لافتات", "ساحة الشهداء", "square", "place",
+     (35.53, 35.79)),
+    ("square-wasat", "انطلقت تظاهرة من ساحة الفردوس وسط بغداد", "ساحة الفردوس", "square", "place", (33.34, 44.40)),
+    ("market-fi", "انفجرت عبوة في سوق الغزل في بغداد", "سوق الغزل", "market", "place", (33.34, 44.40)),
+    ("hospital-of-city", "نقل الجرحى إلى مستشفى بعقوبة العام لتلقي العلاج", "مستشفى بعقوبة العام", "hospital",
+     "hospital", (33.75, 44.64)),
+    ("hospital-named-in-city", "وصل المصابون إلى مستشفى ابن سينا في الموصل", "مستشفى ابن سينا", "hospital",
+     "hospital", (36.34, 43.13)),
+    ("adjective-no-name", "انفجار في سوق مزدحمة بساحة الطيران", "", "", "", None),
+    ("adjective-nisba", "أقام الجيش مستشفى ميدانيا في حلب", "", "", "", None),
+    ("no-city-after", "تجمع المحتجون في ساحة النصر يوم الجمعة", "", "", "", None),
+    ("street-named-after-city", "سار المحتجون في شارع بغداد وسط دمشق", "", "", "", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,kind,role,point", [r[1:] for r in FACILITIES], ids=[r[0] for r in FACILITIES])
+def test_facility_of_a_named_city(text, surface, kind, role, point):
+    found = [m for m in find_places(text) if "not in the gazetteer, in" in m.why]
+    if not surface:
+        assert not found, [(m.surface, m.why) for m in found]
+        return
+    assert [(m.surface, m.kind, m.role, m.geo_precision) for m in found] == [(surface, kind, role, 1)]
+    assert km((found[0].lat, found[0].lon), point) <= 25

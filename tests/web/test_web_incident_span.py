@@ -145,3 +145,25 @@ def test_after_a_bulk_load_the_span_is_computed_by_the_refresh(db, monkeypatch):
         summary.refresh(store.conn)
         assert store.conn.execute("SELECT days FROM incident_span").fetchone()[0] == _span(store.conn)
         _check(store.conn, monkeypatch)
+
+
+@pytest.mark.parametrize("kw", [{"actor": "sdf"}, {"actor": "sdf", "date_from": dt.date(2024, 12, 2),
+                                                    "date_to": dt.date(2025, 1, 12)},
+                                 {"actor": "sdf", "event_type": ["Battles"]}])
+def test_an_actor_with_many_events_gets_the_headers_incident_count_marked_approximate(db, monkeypatch, kw):
+    from marsad.web import views
+
+    conn = queries.connect(db)
+    summary.refresh(conn)
+    f = Filters(limit=5, **kw)
+    exact = queries.list_incidents(conn, f)
+    assert "total_approx" not in exact and exact["total"] == conn.execute(
+        f"SELECT count(*) FROM incidents i WHERE {queries.incident_where(conn, f)[0]}",
+        queries.incident_where(conn, f)[1]).fetchone()[0] > 0
+    monkeypatch.setattr(queries, "INCIDENTS_EXACT", 3)
+    approx = queries.list_incidents(conn, f)
+    assert approx["total_approx"] is True and approx["total"] == views.totals(conn, f)["incidents"]
+    assert approx["items"] == exact["items"]                       # the page itself is exact
+    searched = queries.list_incidents(conn, Filters(limit=5, q="قسد", **kw))
+    assert "total_approx" not in searched                        # a filter the summary does not answer: exact
+    conn.close()

@@ -82,6 +82,16 @@ def test_labels_turn_along_the_river(line, angle):
     assert (lon, lat) == (round((line[0][0] + line[1][0]) / 2, 3), round((line[0][1] + line[1][1]) / 2, 3))
 
 
+def test_a_river_name_slides_off_a_city():
+    line = [(40.0, 35.0), (44.0, 35.0)]
+    [[lon, lat, angle]] = br.label_points(line, 1, ((35.0, 42.0),))     # a city at the middle
+    clear = br.CLEAR / math.cos(math.radians(35.0))                    # 0.2° of distance is 0.244° of longitude
+    assert lat == 35.0 and angle == 0 and clear <= abs(lon - 42.0) <= clear + 0.04   # the nearest clear step
+    [[lon, _, _]] = br.label_points(line, 1, ((35.0, 41.7), (35.0, 42.0), (35.0, 42.3)))
+    assert lon == 42.0                    # nowhere clear within a tenth of the river: the middle after all
+    assert br.label_points(line, 1, ((36.0, 42.0),)) == br.label_points(line, 1)   # a city off the river
+
+
 points = st.tuples(st.floats(34, 49), st.floats(29, 38.5))
 
 

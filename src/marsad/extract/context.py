@@ -96,7 +96,16 @@ def _is_headline(text: str, s: int, e: int, t: str) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     line = text[ls:le if le >= 0 else len(text)].rstrip()
-    return not line.endswith((".", ":", "؟", "!")) and len(line.split()) <= 25
+    words = line.split()
+    if words and words[0].startswith("و") and words[0][1:] in CONNECTIVES:
+        return False    # "وفي شهر آب الماضي، استهدفت طائرة م": a sentence cut short, not a title
+    return not line.endswith((".", ":", "؟", "!")) and len(words) <= 25
+
+
+# words that, after the conjunction و, open a sentence that continues a text; a title never starts so
+CONNECTIVES = frozenset({"في", "كان", "كانت", "قد", "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "ذكر", "ذكرت",
+                         "أفاد", "أفادت", "أشار", "أشارت", "بحسب", "وفق", "لفت", "لفتت", "تابع", "تابعت", "أوضح",
+                         "أوضحت", "من", "على", "إلى", "بعد", "خلال", "منذ", "مع", "يأتي", "تأتي", "جاء", "جاءت"})
 
 
 def parse_published(value) -> date | None:

@@ -43,6 +43,9 @@ class Draft:
     background: bool = False       # a recalled event ("وكان التنظيم قد ...")
     shift: bool = False            # the sentence opens another topic ("من جهة أخرى")
     bullet: bool = False           # told as an item of a list: items are distinct incidents
+    pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
+    also: bool = False             # "كما هاجمت ...": the sentence adds another incident
+    bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -72,7 +75,11 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "shooting" and _cue_near(sent, "exchange", sent.tok_index(best.start) - EXCHANGE_GAP,
                                              sent.tok_index(best.start)):
         best = retype(best, "clash", "type.exchange_of_fire")   # "تبادل الجيش ومسلحو العشائر إطلاق النار"
-    if best.kind == "shelling" and _aerial_agent(sent, best):
+    shot = next((t for t in trigs if t.kind == "shooting"), None)
+    if best.kind == "attack" and shot is not None and not _force_target(sent, shot) \
+            and not any(a.value["side"] == "state" for a in sent.actors):
+        best = tag(shot, "kind.shooting_over_attack")   # "استهدف مجهولون بالرصاص أحد منسقي الحملة": gunfire at a person
+    if best.kind in ("shelling", "attack", "shooting") and _aerial_agent(sent, best):
         best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
@@ -361,6 +368,37 @@ def _anaphoric(sent, trig: Trigger) -> bool:
     return False
 
 
+ALSO_WORDS = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
+ALSO_GAP = 1    # tokens between "كما" and the trigger verb it opens
+
+
+def _also(sent, trig: Trigger) -> bool:
+    """The sentence opens with "كما" (also) right before its trigger ("كما هاجمت خلايا التنظيم حاجزا"): it adds
+    another incident of the same kind, not a detail of the one before."""
+    i = sent.tok_index(trig.start)
+    return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
+
+
+BOMBARD_WORDS = frozenset({"قصف", "القصف", "قصفت", "وقصفت", "وقصف", "بالقصف", "للقصف", "لقصف", "بقصف", "قصفا", "قصفه"})
+
+
+def _bare_bombardment(sent) -> bool:
+    """Shelling told only with the bombardment word قصف: no artillery, shell, rocket or aircraft word in the
+    sentence. Such a word is said of an air strike as much as of artillery."""
+    words = [t[2] for t in sent.tokens]
+    if not any(w in BOMBARD_WORDS for w in words):
+        return False
+    kinds = {t.kind for t in find_triggers(sent) if sent.folded[t.start:t.end] not in BOMBARD_WORDS}
+    return "shelling" not in kinds and "airstrike" not in kinds
+
+
+def _pointed(sent, trig: Trigger) -> bool:
+    """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
+    "بهذه العملية")."""
+    i = sent.tok_index(trig.start)
+    return i > 0 and _bare(sent.tokens[i - 1][2]) in DEMONSTRATIVES
+
+
 def _topic_shift(sent) -> bool:
     lead = sent.folded[:sent.tokens[min(3, len(sent.tokens) - 1)][1]] if sent.tokens else ""
     return bool(matcher("cues", "topic_shift").find(lead))
@@ -416,6 +454,26 @@ def _force_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
+TARGET_WINDOW = 4   # tokens after an attack where the place or gathering it struck is named
+
+
+@lru_cache(maxsize=1)
+def _civilian_places() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["civilian_places"])
+
+
+def _civilian_target(sent, trig: Trigger) -> bool:
+    """An attack whose target is a civilians' place or gathering (a village, market, mosque, museum, bus,
+    wedding) right after it, in a sentence that names no state force and no force target: violence against
+    civilians (ACLED), not a battle."""
+    if any(a.value["side"] == "state" for a in sent.actors) or _force_target(sent, trig):
+        return False
+    j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
+    places = _civilian_places()
+    return any(_bare(sent.tokens[k][2]) in places or sent.tokens[k][2] in places
+               for k in range(j, min(len(sent.tokens), j + TARGET_WINDOW)))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -429,6 +487,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
+    if a2 is None and trig.kind in ("attack", "kill") and _civilian_target(sent, trig):
+        a2 = "civilians"
+        extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
     trig = refine(trig, a1, a2)
     if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
         trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
@@ -479,5 +540,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
-                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules))
+                  when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
+                  pointed=_pointed(sent, trig), also=_also(sent, trig),
+                  bombard=trig.kind == "shelling" and _bare_bombardment(sent))
             for p in places]

@@ -24,7 +24,7 @@ import math
 from datetime import timedelta
 
 from marsad.extract.actors import NON_STATE_ARMED, is_state
-from marsad.extract.triggers import kind_info
+from marsad.extract.triggers import kind_info, retype
 from marsad.text import normalize
 
 HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this many sentences below
@@ -40,10 +40,19 @@ def merge_or_add(drafts: list, d):
     if d.shift:
         drafts.append(d)
         return d
-    held = _headline_merge(drafts, d)
+    if d.bombard and drafts and drafts[-1].trig.kind == "airstrike" and not d.headline:
+        d.kind, d.trig = "airstrike", retype(d.trig, "airstrike", "type.bombardment_retold")   # "الغارات ..." then "القصف طال"
+        d.add_rule("type.bombardment_retold")
+    held = None if d.pointed else _headline_merge(drafts, d)
     if held is not None:
         return held
     target, why = _target(drafts, d)
+    if target is None and d.pointed and drafts:
+        target, why = drafts[-1], "merge.demonstrative"   # "ويأتي هذا الاستهداف في إطار ...": the incident just told
+        if target.trig.event_type != d.trig.event_type and d.kind not in WEAK_KINDS:
+            target.add_rule(why)
+            return target           # pointing back at an incident of another type: it adds nothing
+        d.date_start, d.date_end, d.dated, d.when = target.date_start, target.date_end, target.dated, target.when
     if target is not None:
         absorb(target, d, adjacent=d.sents[0] - target.sents[-1] <= FOLLOW_GAP, rule=why)
         return target
@@ -75,6 +84,9 @@ def _target(drafts: list, d):
         if _recalled_apart(e, d):
             d.add_rule("date.recalled_apart")
             continue
+        if d.also and d.own_place and not _same_name(e.place, d.place):
+            d.add_rule("merge.also_apart")
+            continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):

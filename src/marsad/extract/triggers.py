@@ -180,6 +180,17 @@ def _side_clauses(sent, cues: str = "circumstance") -> list[tuple[int, int]]:
     return out
 
 
+STOCK_MIN = 100   # a count of mines or bombs from this many up is a stock or a tally, never one explosion
+
+
+def _stock(sent, t: Trigger) -> bool:
+    """A count of STOCK_MIN or more right before the explosive's noun ("10 ملايين لغم", "آلاف العبوات")."""
+    from marsad.extract.mentions import numbers
+
+    return any(n.end <= t.start and not sent.folded[n.end:t.start].strip() and (n.value_low or n.value_high or 0) >= STOCK_MIN
+               for n in numbers(sent))
+
+
 def blocked(sent, t: Trigger) -> str | None:
     """Why this trigger does not report an event that happened (None if it does)."""
     if caption(sent):
@@ -192,6 +203,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "negation"
     if t.kind in EXPLOSIVE_KINDS and _cue_near(sent, "manufacture", i - MAKE_WINDOW, i):
         return "manufacture"       # "خلية متخصصة في صناعة العبوات الناسفة": what a cell makes
+    if t.kind == "ied" and _stock(sent, t):
+        return "stock"             # "تحتوي أرض العراق على نحو 10 ملايين لغم": mines lying in the ground, no explosion
     if _cue_near(sent, "evaluative", i - EVAL_WINDOW, i + 1) or _relative_copula(sent, i):
         return "evaluation"        # "ويعد الهجوم أكثر الهجمات دموية", "التي كانت محل تركيز الضربات الجوية"
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):

@@ -19,8 +19,8 @@ from marsad.text import fold_chars
 from .fold import Folded, fold, fold_text
 from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
-from .recognize import Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
-from .resolve import GOV_CITY, Evidence, choose, country_cues, evidence, km, offset
+from .recognize import ONE_PREFIX, Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
+from .resolve import GOV_CITY, Evidence, candidates, choose, clear_winner, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 SENTENCE_WEIGHT = 2.0     # find_places' evidence weight for its own text (a context's is 1.0)
@@ -42,10 +42,12 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     gaz = load_gazetteer()
     folded = fold_text(text)
     toks = tokenize(folded.folded)
-    matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
+    raw = scan(toks, gaz, vocab().max_words)
+    hospitals = _hospitals_of_cities(raw, toks, gaz)     # before accept drops names after "مستشفى"
+    matches = accept(raw, toks, gaz)
     wide = _wide_regions(toks)
     if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
-        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _ in wide)]
+        matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _, _ in wide)]
     _mark_datelines(matches, toks, folded.folded)
     _mark_spelling(matches, toks, folded, text)
     ev = evidence(matches, gaz, SENTENCE_WEIGHT)
@@ -56,9 +58,14 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     frames = _frames(matches, toks)
     out = []
     placed = []
+    cities: list[tuple[int, PlaceMention]] = []
+    named: set[int] = set()       # tokens of the names that resolved to a place
     for idx in range(len(matches)):
         pm = _mention(idx, matches, toks, folded, text, gaz, ev)
         if pm is not None:
+            named.update(range(matches[idx].i, matches[idx].j))
+            if pm.role == "place" and not pm.head and (pm.kind in FACILITY_CITY_KINDS or pm.gov_city):
+                cities.append((idx, pm))
             if pm.head == "dir" and pm.role == "place":
                 hit = _placed_by_direction(idx, pm, matches, toks, folded, text)
                 if hit is not None:
@@ -70,9 +77,8 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.frame = frames[idx]
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
-    for i, j, name_en in wide:
-        plen = next((n for form, n in stems(toks[i].word) if (form + " " + " ".join(t.word for t in toks[i + 1:j])
-                                                                  ).strip() in _wide_names()), 0)
+    placed += _facilities(cities, hospitals, matches, named, toks, folded, text)
+    for i, j, name_en, plen in wide:
         s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
         org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
         placed.append(WideRegion(s, e, text[s:e], text[s:e], name_en, "", "", 0.0, 0.0, 3, "wide region",
@@ -81,6 +87,99 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
     return _refine_broad(out, text)
+
+
+FACILITY_WORDS = {fold_chars(w): kind for w, kind in (
+    ("ساحة", "square"), ("ساحه", "square"), ("سوق", "market"), ("مستشفى", "hospital"), ("مشفى", "hospital"),
+    ("دوار", "square"), ("ملعب", "stadium"), ("جامع", "mosque"), ("مسجد", "mosque"))}
+HOSPITAL_WORDS = frozenset(fold_chars(w) for w in ("مستشفى", "مشفى"))
+FACILITY_LINKS = frozenset(fold_chars(w) for w in ("في", "وسط", "بوسط", "بمدينة", "في مدينة", "في وسط", "داخل",
+                                                   "بمنطقة", "في منطقة", "بحي", "في حي"))
+FACILITY_CITY_KINDS = frozenset(("city", "town", "neighbourhood"))
+FACILITY_MAX_WORDS = 4
+
+
+def _facility_kind(word: str) -> tuple[str, int]:
+    """The facility kind of a word ("بساحة" -> square) and the letters of its attached prefix, or ("", 0)."""
+    for form, plen in stems(word):
+        kind = FACILITY_WORDS.get(form)
+        if kind:
+            return kind, plen
+    return "", 0
+
+
+def _hospitals_of_cities(raw: list[Match], toks: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+    """"مستشفى تكريت", "مستشفى بعقوبة العام", "مشفى درعا الوطني": a hospital named after a city or town is in it
+    (a street or square named after one is not: "شارع بغداد" is anywhere). (first token, end token, city entry)
+    for each, where one city or town of that name stands out (clear_winner)."""
+    out = []
+    for m in raw:
+        if m.i == 0 or m.plen or not toks[m.i].joined or toks[m.i - 1].word not in HOSPITAL_WORDS:
+            continue
+        towns = [e for e in candidates(gaz, m) if e.kind in ("city", "town")]
+        e = clear_winner(towns) if towns else None
+        if e is not None:
+            out.append((m.i - 1, m.j, e))
+    return out
+
+
+def _facilities(cities: list[tuple[int, PlaceMention]], hospitals: list[tuple[int, int, Entry]],
+                matches: list[Match], named: set[int], toks: list[Token], folded: Folded,
+                text: str) -> list[PlaceMention]:
+    """Squares, markets, hospitals, roundabouts, stadiums and mosques the gazetteer lacks, placed at the city the
+    text puts them in: "ساحة سعد الله الجابري بمدينة حلب", "ساحة الفردوس وسط بغداد" (the facility's word, one to
+    four words of its name, a link — ب, في, وسط, بمدينة — and a city, town or neighbourhood named right after), and
+    hospitals named after their city ("مستشفى تكريت"). Precision 1 (the place is named) at the city's point; the
+    name keeps its type word, as a square's name does. A hospital takes the role "hospital", no event's place: in
+    the news it is where the wounded are taken (dev: c033, rd015 read as event places otherwise)."""
+    out = []
+    for idx, city in cities:
+        c = matches[idx]
+        k = c.cue_i if c.cue_i >= 0 else c.i       # the city's phrase: "بمدينة حلب", "باللاذقية", "حلب"
+        if k >= 2 and toks[k - 1].word in FACILITY_LINKS and toks[k].joined:
+            end = k - 1                              # "ساحة X في حلب", "ساحة X وسط بغداد"
+        elif k >= 3 and toks[k - 2].word + " " + toks[k - 1].word in FACILITY_LINKS and toks[k].joined                 and toks[k - 1].joined:
+            end = k - 2                              # "ساحة X في وسط بغداد"
+        elif toks[k].word.startswith("ب") and (c.plen or c.cue_i >= 0):
+            end = k                                  # "ساحة X باللاذقية", "ساحة X بمدينة حلب"
+        else:
+            continue
+        for f in range(end - 2, max(-1, end - 2 - FACILITY_MAX_WORDS), -1):
+            if any(x in named for x in range(f + 1, end)) or not all(toks[x].joined for x in range(f + 1, end + 1)):
+                break                                # a place, or punctuation, inside the name
+            kind, plen = _facility_kind(toks[f].word)
+            first = toks[f + 1].word
+            if kind and not first.startswith("ال") and (adjective_shape(first) or first.endswith(("ي", "ه", "يا"))):
+                break         # "سوق مزدحمة بساحة الطيران", "مستشفى ميداني في": an indefinite adjective, no name
+            if kind:
+                s, e = folded.to_original(toks[f].start + plen, toks[end - 1].end)
+                out.append(_facility_mention(s, e, text, kind, city, f"'{city.surface}' named right after it"))
+                break
+    for i, j, town in hospitals:
+        if j < len(toks) and toks[j].joined and toks[j].word in HOSPITAL_ADJECTIVES:
+            j += 1          # "مستشفى بعقوبة العام"
+        s, end = folded.to_original(toks[i].start + _facility_kind(toks[i].word)[1], toks[j - 1].end)
+        pm = PlaceMention(0, 0, "", town.name_ar, town.name_en, town.country, town.admin1, town.lat, town.lon, 1,
+                          town.kind, "", 0.0, town.id)
+        pm.admin2, pm.admin3 = town.admin2, town.admin3
+        out.append(_facility_mention(s, end, text, "hospital", pm, "a hospital named after its city"))
+    for pm in out:
+        if pm.kind == "hospital":    # where the wounded are taken far more often than where anything happens:
+            pm.role = "hospital"     # recognised, no event's place
+    return out
+
+
+HOSPITAL_ADJECTIVES = frozenset(fold_chars(w) for w in ("العام", "الوطني", "التعليمي", "الجمهوري", "العسكري",
+                                                        "المركزي", "الحكومي"))
+
+
+def _facility_mention(s: int, e: int, text: str, kind: str, city: PlaceMention, why: str) -> PlaceMention:
+    surface = text[s:e]
+    pm = PlaceMention(s, e, surface, surface, f"{surface and kind.capitalize()} in {city.name_en}", city.country,
+                      city.admin1, city.lat, city.lon, 1, kind, f"{kind} not in the gazetteer, in {city.name_en}: {why}",
+                      city.score, city.entry_id, "place")
+    pm.admin2, pm.admin3 = city.admin2, city.admin3
+    return pm
 
 
 @lru_cache(maxsize=1)
@@ -95,29 +194,45 @@ def _wide_names() -> dict[str, str]:
     return out
 
 
-def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str]]:
-    """Token spans (longest first, with an attached prefix stripped) of continents and wide regions."""
-    names = _wide_names()
-    longest = max(len(k.split(" ")) for k in names)
-    out, i = [], 0
-    while i < len(toks):
+def _wide_regions(toks: list[Token]) -> list[tuple[int, int, str, int]]:
+    """Token spans of continents and wide regions, longest first: (first token, end token, English name, letters
+    of a prefix attached to the first word)."""
+    names, first = _wide_index()
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        word = toks[i].word
+        if word not in first and (word[0] not in ONE_PREFIX or not (
+                word[1:] in first or word[2:] in first or "ا" + word[1:] in first or "ا" + word[2:] in first)):
+            i += 1
+            continue       # no form of the word (see recognize.stems) begins a wide region's name
         found = None
-        for k in range(min(longest, len(toks) - i), 0, -1):
-            if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
-                continue
-            rest = " ".join(t.word for t in toks[i + 1:i + k])
-            for form, _ in stems(toks[i].word):
-                if (form + " " + rest).strip() in names:
-                    found = (i, i + k, names[(form + " " + rest).strip()])
+        for form, plen in stems(word):
+            longest = first.get(form, 0)
+            for k in range(min(longest, n - i), 0, -1):
+                if k > 1 and not all(toks[x].joined for x in range(i + 1, i + k)):
+                    continue
+                key = form if k == 1 else form + " " + " ".join(t.word for t in toks[i + 1:i + k])
+                if key in names:
+                    if found is None or k > found[1] - i:
+                        found = (i, i + k, names[key], plen)
                     break
-            if found:
-                break
         if found:
             out.append(found)
             i = found[1]
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _wide_index() -> tuple[dict[str, str], dict[str, int]]:
+    """The wide regions' names, and their first words with the longest name's length in words."""
+    names = _wide_names()
+    first: dict[str, int] = {}
+    for key in names:
+        words = key.split(" ")
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+    return names, first
 
 
 LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}

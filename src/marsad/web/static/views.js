@@ -15,7 +15,7 @@
 
   M.renderIncidents = function (page, go) {
     const tbody = M.clear(document.querySelector("#incidents tbody"));
-    document.getElementById("incidents-count").textContent = "(" + M.counted(page.total, "incident") + ")";
+    document.getElementById("incidents-count").textContent = "(" + (page.total_approx ? "≈ " : "") + M.counted(page.total, "incident") + ")";
     for (const inc of page.items) {
       const loc = inc.location || {};
       const sw = el("span", { class: "sw" });
