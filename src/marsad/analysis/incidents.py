@@ -42,10 +42,11 @@ A place named as a direction from a city ("جنوب دمشق", "شرقي الع�
 point ``direction_region_km`` out that way) and a precise place within that distance of its
 point agree at 1.35, like a city and a spot in it: only with a firm detail. A site both sentences
 name after a target word ("القنصلية الإيرانية", "الكلية الحربية", "سوق الوحيلات"), other than
-either's place name, is a firm detail. Among the incidents a timeless report fits, one whose
-events are all told by the reports of the best one, telling the same thing, is that report's
-incident given twice by the extractor, not a look-alike; and a dated incident a firm detail ties
-it to wins over an incident of timeless reports whose actors agree.
+either's place name, is a firm detail. Among the incidents a timeless report fits, one that
+nothing tells from the best one (every pair of their events may be one incident, each at the
+other's place: one report's incident given twice by the extractor, or two reports of one story
+that share no detail) is not a look-alike; and a dated incident a firm detail ties it to wins over
+an incident of timeless reports whose actors agree.
 """
 from __future__ import annotations
 
