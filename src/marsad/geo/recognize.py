@@ -146,6 +146,42 @@ def tokenize(folded: str) -> list[Token]:
     return toks
 
 
+GLUED_MIN = 7                 # letters of a token worth trying as two glued names
+GLUED_LEFT_KINDS = frozenset(("country", "gov"))
+GLUED_RIGHT_KINDS = frozenset(("country", "gov", "city"))
+
+
+def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
+    """Two names written without the space between them ("سورياوالعراق", "العراقيةبغداد": seen in two reports): a
+    token no name begins with, made of a country or governorate name (or a country's adjective) and a country,
+    governorate or city name (with its attached prefix), is read as the two tokens."""
+    out: list[Token] = []
+    for t in toks:
+        w = t.word
+        if len(w) < GLUED_MIN or w in gaz.first_words or any(f in gaz.first_words for f, _ in stems(w)[1:]):
+            out.append(t)
+            continue
+        cut = _glued_cut(w, gaz)
+        if cut:
+            out.append(Token(t.start, t.start + cut, w[:cut], t.joined, t.gap))
+            out.append(Token(t.start + cut, t.end, w[cut:], True))
+        else:
+            out.append(t)
+    return out
+
+
+def _glued_cut(w: str, gaz: Gazetteer) -> int:
+    adjectives = vocab().adjectives
+    for cut in range(3, len(w) - 2):
+        left, right = w[:cut], w[cut:]
+        if not (left in adjectives or any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in gaz.by_name.get(left, ()))):
+            continue
+        for form, _ in stems(right):
+            if len(form) >= 3 and any(gaz.entries[x].kind in GLUED_RIGHT_KINDS for x in gaz.by_name.get(form, ())):
+                return cut
+    return 0
+
+
 def stems(word: str) -> list[tuple[str, int]]:
     """The word and its forms without attached prefixes, as (form, letters stripped)."""
     out = [(word, 0)]
