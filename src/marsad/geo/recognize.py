@@ -152,16 +152,17 @@ GLUED_RIGHT_KINDS = frozenset(("country", "gov", "city"))
 
 
 def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
-    """Two names written without the space between them ("سورياوالعراق", "العراقيةبغداد": seen in two reports): a
-    token no name begins with, made of a country or governorate name (or a country's adjective) and a country,
-    governorate or city name (with its attached prefix), is read as the two tokens."""
+    """Two names written without the space between them ("سورياوالعراق", "العاصمة العراقيةبغداد": seen in three
+    reports): a token no name begins with, made of a country or governorate name (or a country's adjective) and a
+    country, governorate or city name (with its attached prefix), is read as the two tokens."""
+    lefts, longest = _glue_lefts()
     out: list[Token] = []
     for t in toks:
         w = t.word
-        if len(w) < GLUED_MIN or w in gaz.first_words or any(f in gaz.first_words for f, _ in stems(w)[1:]):
-            out.append(t)
-            continue
-        cut = _glued_cut(w, gaz)
+        cut = 0
+        if len(w) >= GLUED_MIN and any(w[:k] in lefts for k in range(3, min(longest, len(w) - 3) + 1)):
+            if w not in gaz.first_words and not any(f in gaz.first_words for f, _ in stems(w)[1:]):
+                cut = _glued_cut(w, gaz, lefts)
         if cut:
             out.append(Token(t.start, t.start + cut, w[:cut], t.joined, t.gap))
             out.append(Token(t.start + cut, t.end, w[cut:], True))
@@ -170,13 +171,22 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     return out
 
 
-def _glued_cut(w: str, gaz: Gazetteer) -> int:
-    adjectives = vocab().adjectives
+@lru_cache(maxsize=1)
+def _glue_lefts() -> tuple[frozenset, int]:
+    """The words a glued pair may begin with (country and governorate names, countries' adjectives), and the
+    longest's length."""
+    gaz = load_gazetteer()
+    lefts = set(vocab().adjectives)
+    lefts.update(k for k, ids in gaz.by_name.items() if " " not in k
+                 and any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in ids))
+    return frozenset(lefts), max(map(len, lefts))
+
+
+def _glued_cut(w: str, gaz: Gazetteer, lefts: frozenset) -> int:
     for cut in range(3, len(w) - 2):
-        left, right = w[:cut], w[cut:]
-        if not (left in adjectives or any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in gaz.by_name.get(left, ()))):
+        if w[:cut] not in lefts:
             continue
-        for form, _ in stems(right):
+        for form, _ in stems(w[cut:]):
             if len(form) >= 3 and any(gaz.entries[x].kind in GLUED_RIGHT_KINDS for x in gaz.by_name.get(form, ())):
                 return cut
     return 0
