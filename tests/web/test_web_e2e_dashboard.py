@@ -126,6 +126,18 @@ def test_base_map_has_place_labels(site):
     assert page.locator("#map .map-label.city, #map .map-label.town").count() > 3
 
 
+def test_base_map_draws_the_borders(site):
+    page = open_page(site)
+    page.wait_for_selector("#map path.boundary.admin1")
+    for country in ("SY", "IQ", "TR", "JO", "LB"):                       # each neighbour's outline
+        assert page.locator(f"#map path.boundary.admin0.c-{country}").count() == 1, country
+    assert page.locator("#map path.boundary.admin1.c-SY").count() == 14      # Syria's governorates
+    assert page.locator("#map path.boundary.admin1.c-IQ").count() >= 18      # Iraq's
+    panes = page.evaluate("['overlayPane', 'rivers'].map(p => Marsad.state.map.map.getPane(p)"
+                          ".querySelectorAll('path.boundary').length)")
+    assert panes[0] > 50 and panes[1] == 0                                   # under the rivers
+
+
 def river_labels(page) -> dict[str, str]:
     return page.eval_on_selector_all("#map .map-label.river span",
                                      "ss => Object.fromEntries(ss.map(s => [s.dataset.river, s.textContent]))")

@@ -45,6 +45,7 @@ class Draft:
     bullet: bool = False           # told as an item of a list: items are distinct incidents
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
     also: bool = False             # "كما هاجمت ...": the sentence adds another incident
+    bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -74,7 +75,11 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "shooting" and _cue_near(sent, "exchange", sent.tok_index(best.start) - EXCHANGE_GAP,
                                              sent.tok_index(best.start)):
         best = retype(best, "clash", "type.exchange_of_fire")   # "تبادل الجيش ومسلحو العشائر إطلاق النار"
-    if best.kind in ("shelling", "attack") and _aerial_agent(sent, best):
+    shot = next((t for t in trigs if t.kind == "shooting"), None)
+    if best.kind == "attack" and shot is not None and not _force_target(sent, shot) \
+            and not any(a.value["side"] == "state" for a in sent.actors):
+        best = tag(shot, "kind.shooting_over_attack")   # "استهدف مجهولون بالرصاص أحد منسقي الحملة": gunfire at a person
+    if best.kind in ("shelling", "attack", "shooting") and _aerial_agent(sent, best):
         best = retype(best, "airstrike", "type.aerial_agent")   # "قصفت الطائرات الحربية الإسرائيلية مواقع"
     if "disrupted" in kinds and best.kind in ("ied", "suicide"):
         best = tag(next(t for t in trigs if t.kind == "disrupted"), "kind.disrupted_over_explosive")
@@ -189,6 +194,17 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
     return t
 
 
+def _distinct(places: list) -> list:
+    """A list's places less those at the point of an earlier one ("العاصمة الأردنية عمان" names Amman once)."""
+    seen, out = set(), []
+    for p in places:
+        key = (p.lat, p.lon) if p.lat is not None else id(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def _places(sent, trig: Trigger, kind: str) -> list:
     """The event's own place(s): a coordinated list of localities gives one event each."""
     cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1
@@ -201,10 +217,10 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
     if kind in LIST_KINDS:
-        run = _list_run(sent, cands)
+        run = _distinct(_list_run(sent, cands))
         if len(run) > 1:
             return run
-        items = _target_list(sent, trig, cands)
+        items = _distinct(_target_list(sent, trig, cands))
         if len(items) > 1:
             return items
     after = [c for c in cands if c[0] >= trig.start]
@@ -374,6 +390,19 @@ def _also(sent, trig: Trigger) -> bool:
     return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
 
 
+BOMBARD_WORDS = frozenset({"قصف", "القصف", "قصفت", "وقصفت", "وقصف", "بالقصف", "للقصف", "لقصف", "بقصف", "قصفا", "قصفه"})
+
+
+def _bare_bombardment(sent) -> bool:
+    """Shelling told only with the bombardment word قصف: no artillery, shell, rocket or aircraft word in the
+    sentence. Such a word is said of an air strike as much as of artillery."""
+    words = [t[2] for t in sent.tokens]
+    if not any(w in BOMBARD_WORDS for w in words):
+        return False
+    kinds = {t.kind for t in find_triggers(sent) if sent.folded[t.start:t.end] not in BOMBARD_WORDS}
+    return "shelling" not in kinds and "airstrike" not in kinds
+
+
 def _pointed(sent, trig: Trigger) -> bool:
     """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
     "بهذه العملية")."""
@@ -436,26 +465,6 @@ def _force_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
-WIDE_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",
-                             "Southwest", "Northern", "Southern", "Eastern", "Western"})
-WIDE_AREAS = frozenset({"Kurdistan Region", "Sahel"})
-
-
-def country_part(p) -> bool:
-    """A part of a country wider than a governorate ("شمال شرقي سوريا", "غرب العراق", "شمالي موزمبيق", "إقليم
-    كردستان", "منطقة الساحل"): the spec codes an event only where a governorate at least is named, and the point
-    geo gives such a part is a guess at one (place.country_part)."""
-    if p is None:
-        return False
-    if getattr(p, "kind", "") == "country" or not getattr(p, "admin1", ""):
-        return True         # a whole country ("الغارات الإسرائيلية على سوريا")
-    if getattr(p, "kind", "") == "region" and "of a country" in (getattr(p, "why", "") or ""):
-        return True
-    name = getattr(p, "name_en", "") or ""
-    return getattr(p, "kind", "") == "area" and getattr(p, "geo_precision", 0) == 3 and \
-        (name.split(" ")[0] in WIDE_DIRECTIONS or name in WIDE_AREAS)
-
-
 TARGET_WINDOW = 4   # tokens after an attack where the place or gathering it struck is named
 
 
@@ -509,9 +518,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if any(v is not None and v > MAX_INCIDENT_COUNT for v in counts.values()):
         return []   # a toll of thousands is a tally of many incidents: a claim, not an event
     places = _places(sent, trig, trig.kind)
-    if any(country_part(p) for p in places):
-        places = [p for p in places if not country_part(p)]     # "شمال شرقي سوريا", "غرب مالي": no governorate
-        extra.append("place.country_part")
     if trig.kind in TERRITORY:
         places = [p for p in places if _named_after(sent, trig, p)]
     elif _vague_crowd(sent, trig, places):
@@ -536,7 +542,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     own = bool(places)
     if len(places) > 1:
         extra.append("place.list")
-    if not places and context_place is not None and trig.kind not in TERRITORY and not country_part(context_place):
+    if not places and context_place is not None and trig.kind not in TERRITORY:
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
@@ -546,5 +552,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
-                  pointed=_pointed(sent, trig), also=_also(sent, trig))
+                  pointed=_pointed(sent, trig), also=_also(sent, trig),
+                  bombard=trig.kind == "shelling" and _bare_bombardment(sent))
             for p in places]

@@ -24,7 +24,7 @@ import math
 from datetime import timedelta
 
 from marsad.extract.actors import NON_STATE_ARMED, is_state
-from marsad.extract.triggers import kind_info
+from marsad.extract.triggers import kind_info, retype
 from marsad.text import normalize
 
 HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this many sentences below
@@ -40,6 +40,9 @@ def merge_or_add(drafts: list, d):
     if d.shift:
         drafts.append(d)
         return d
+    if d.bombard and drafts and drafts[-1].trig.kind == "airstrike" and not d.headline:
+        d.kind, d.trig = "airstrike", retype(d.trig, "airstrike", "type.bombardment_retold")   # "الغارات ..." then "القصف طال"
+        d.add_rule("type.bombardment_retold")
     held = None if d.pointed else _headline_merge(drafts, d)
     if held is not None:
         return held

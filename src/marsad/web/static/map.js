@@ -11,10 +11,11 @@
   function baseStyle(feature) {
     const p = feature.properties || {};
     const core = p.country === "SY" || p.country === "IQ";
+    const className = "boundary " + p.layer + (p.country ? " c-" + p.country : "");
     if (p.layer === "admin0") {
-      return { color: "#8a8170", weight: 1.2, fillColor: core ? "#fbf7ee" : "#ece6da", fillOpacity: 1 };
+      return { color: "#8a8170", weight: 1.2, fillColor: core ? "#fbf7ee" : "#ece6da", fillOpacity: 1, className };
     }
-    return { color: core ? "#b3a88f" : "#cfc6b2", weight: 0.7, fill: false, dashArray: core ? null : "2 3" };
+    return { color: core ? "#b3a88f" : "#cfc6b2", weight: 0.7, fill: false, dashArray: core ? null : "2 3", className };
   }
 
   /* every river line thin, the named rivers over them, the two great ones widest */
