@@ -21,6 +21,25 @@ EVENTS = [
     # arrests dominate a seizure of explosive belts in the same raid; "فككت عبوة" stays a defusal
     ("arrest-with-belts", "داهمت قوات الأمن العام منزلاً في مدينة البوكمال واعتقلت أربعة عناصر من داعش وضبطت أحزمة ناسفة.",
      "2025-06-01", [(ARR, "syrian_government_forces", "islamic_state", {"arrested": 4})]),
+    # a protest told by what the crowd did: blocking roads, "in protest at", gathering with banners, a strike
+    ("protest-road-block", "قطع محتجون الطرق الرئيسية في مدينة طرابلس احتجاجا على تردي الأوضاع المعيشية.",
+     "2021-01-26", [("Peaceful protest", "protesters", None, {})]),
+    ("protest-in-protest-at", "أغلق أصحاب المحال التجارية متاجرهم في مدينة السويداء احتجاجا على قرار المحافظ بإغلاق السوق القديم.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    ("protest-gathering-banners", "تجمع المئات أمام مبنى المحافظة في مدينة الديوانية رافعين لافتات تطالب بفرص العمل.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    ("protest-march-against-shelling", "شارك الآلاف في مسيرة في مدينة القامشلي تنديدا بالقصف التركي.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    ("protest-took-to-the-streets", "نزل المئات إلى شوارع مدينة السويداء للمطالبة بالإفراج عن المعتقلين.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
+    # Iraqi bulletins' "أطاح ب" (brought down) a cell, a wanted man: an arrest; a ruler brought down is not one
+    ("arrest-brought-down-cell", "أطاحت قوات الأمن بخلية إرهابية في حي الزهور بمدينة الموصل.",
+     "2025-02-11", [(ARR, None, None, {})]),
+    ("arrest-brought-down-one", "تمكنت مفارز الاستخبارات من الإطاحة بأحد عناصر داعش في محافظة كركوك.",
+     "2025-02-11", [(ARR, None, "islamic_state", {})]),
+    # one place named twice in apposition ("العاصمة الأردنية عمان") is one event
+    ("protest-capital-apposition", "اعتصم مئات المعلمين أمام وزارة التربية في العاصمة الأردنية عمان.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
     # a crowd's verb before its subject is singular ("أحرق محتجون", "أضرم المتظاهرون"): still a riot's act
     ("riot-verb-before-crowd", "أحرق محتجون غاضبون مبنى مجلس المحافظة في مدينة الناصرية ليل أمس.",
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),

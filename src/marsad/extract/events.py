@@ -194,6 +194,17 @@ def refine(t: Trigger, a1: str | None, a2: str | None) -> Trigger:
     return t
 
 
+def _distinct(places: list) -> list:
+    """A list's places less those at the point of an earlier one ("العاصمة الأردنية عمان" names Amman once)."""
+    seen, out = set(), []
+    for p in places:
+        key = (p.lat, p.lon) if p.lat is not None else id(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def _places(sent, trig: Trigger, kind: str) -> list:
     """The event's own place(s): a coordinated list of localities gives one event each."""
     cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1
@@ -206,10 +217,10 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
     if kind in LIST_KINDS:
-        run = _list_run(sent, cands)
+        run = _distinct(_list_run(sent, cands))
         if len(run) > 1:
             return run
-        items = _target_list(sent, trig, cands)
+        items = _distinct(_target_list(sent, trig, cands))
         if len(items) > 1:
             return items
     after = [c for c in cands if c[0] >= trig.start]
