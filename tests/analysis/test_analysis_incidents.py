@@ -695,3 +695,19 @@ def test_a_timeless_report_tied_to_two_reports_of_one_story(store, reports, toll
     reports.event("e3", **missiles, evidence="قصف القنصلية الأميركية في أربيل فجر اليوم الأحد بالصواريخ")
     update_incidents(store.conn)
     assert (frozenset({"e3"}) not in _groups(store)) is joins
+
+
+@pytest.mark.parametrize("point, limit, near", [
+    ((33.34, 44.42), 10.0, True),        # inside the box of its members' points
+    ((33.40, 44.42), 10.0, True),        # 5 km north of it
+    ((33.60, 44.42), 10.0, False),       # 27 km north
+    ((33.34, 44.60), 10.0, False),       # 16 km east
+    ((33.34, 44.60), 20.0, True),
+])
+def test_an_incident_is_near_a_point_by_the_box_of_its_members(point, limit, near):
+    from marsad.analysis.incidents import Merger
+    merger = Merger()
+    for k, (lat, lon) in enumerate(((33.33, 44.40), (33.35, 44.45))):
+        merger.add("inc", merger.ev(dict(event_id=f"n{k}:1", doc_id=f"n{k}", lat=lat, lon=lon, geo_precision=1,
+                                         name_ar="الكرادة")))
+    assert merger.incidents["inc"].near(point, limit) is near

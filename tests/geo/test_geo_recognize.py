@@ -93,3 +93,18 @@ def test_name_heading_a_compound_is_a_word(rule, text, word, context):
 def test_compound_rules_leave_places(rule, text, word, admin1, context):
     found = _covers(text, word, (context + " " + text) if context else None)
     assert [m.admin1 for m in found] == [admin1], [m.why for m in found]
+
+
+# ---- two names written without the space between them (recognize.split_glued)
+GLUED = [
+    ("country-wa-country", "ازداد عدد المقاتلين في سورياوالعراق خلال عام ونصف", ["سوريا", "العراق"]),
+    ("adjective-city", "وقع التفجير وسط العاصمة العراقيةبغداد صباح اليوم", ["العاصمة العراقية", "بغداد"]),
+    ("gov-bi-city", "اعتقالات في نينوىبالموصل", ["نينوى", "الموصل"]),
+    ("one-word-no-split", "تواصل الاشتباكات في المستشفيات الميدانية", []),
+    ("name-not-split", "انفجار في مدينة الإسكندرية شمال مصر", ["الإسكندرية", "شمال مصر"]),
+]
+
+
+@pytest.mark.parametrize("text,names", [r[1:] for r in GLUED], ids=[r[0] for r in GLUED])
+def test_glued_names_are_split(text, names):
+    assert [m.name_ar for m in _places(text)] == names

@@ -42,10 +42,11 @@ A place named as a direction from a city ("جنوب دمشق", "شرقي الع�
 point ``direction_region_km`` out that way) and a precise place within that distance of its
 point agree at 1.35, like a city and a spot in it: only with a firm detail. A site both sentences
 name after a target word ("القنصلية الإيرانية", "الكلية الحربية", "سوق الوحيلات"), other than
-either's place name, is a firm detail. Among the incidents a timeless report fits, one whose
-events are all told by the reports of the best one, telling the same thing, is that report's
-incident given twice by the extractor, not a look-alike; and a dated incident a firm detail ties
-it to wins over an incident of timeless reports whose actors agree.
+either's place name, is a firm detail. Among the incidents a timeless report fits, one that
+nothing tells from the best one (every pair of their events may be one incident, each at the
+other's place: one report's incident given twice by the extractor, or two reports of one story
+that share no detail) is not a look-alike; and a dated incident a firm detail ties it to wins over
+an incident of timeless reports whose actors agree.
 """
 from __future__ import annotations
 
@@ -427,6 +428,19 @@ class Incident:
     incident_id: str
     members: list[Ev] = field(default_factory=list)
     docs: set = field(default_factory=set)
+    box: list | None = None        # [south, north, west, east] of its members' points
+    wide: bool = False             # a member is a direction from a city (its place reaches direction_km)
+
+    def near(self, pt: tuple[float, float], limit_km: float) -> bool:
+        """A member's point may be within ``limit_km`` of ``pt`` (from the box of their points)."""
+        if self.wide:
+            return True
+        if self.box is None:
+            return False
+        s, n, w, e = self.box
+        dlat = max(0.0, s - pt[0], pt[0] - n) * 111.2
+        dlon = max(0.0, w - pt[1], pt[1] - e) * 111.2 * math.cos(math.radians(pt[0]))
+        return dlat * dlat + dlon * dlon <= limit_km * limit_km
 
 
 def mergeable(rules: Rules, ev: Ev) -> bool:
@@ -519,6 +533,12 @@ class Merger:
             inc = self.incidents[incident_id] = Incident(incident_id)
         inc.members.append(ev)
         inc.docs.add(ev.doc_id)
+        pt = ev.point()
+        if pt is not None:
+            b = inc.box
+            inc.box = [pt[0], pt[0], pt[1], pt[1]] if b is None else \
+                [min(b[0], pt[0]), max(b[1], pt[0]), min(b[2], pt[1]), max(b[3], pt[1])]
+        inc.wide = inc.wide or ev.direction
         self.by_doc[ev.doc_id].append((incident_id, ev))
         self._index(incident_id, ev)
 
@@ -542,9 +562,17 @@ class Merger:
         found: set[str] = set()
         keys = place_keys(self.rules, ev, neighbours=True)
         if ev.when == FLOAT:
+            # the incidents of any time at its names and spots, and in the cells around it those
+            # with a point within max_km (a timeless report needs a member ~5 km off, or a city
+            # within max_km, or a direction: the many other incidents of dense cells are not read)
+            near: set[str] = set()
             for key in keys:
-                self._bucket(found, self.timeless.get(key))
-            return found
+                self._bucket(near if key[0] == "c" else found, self.timeless.get(key))
+            pt = ev.point()
+            if near and pt is not None and not ev.direction:
+                limit = self.rules.max_km
+                near = {i for i in near if i in found or self.incidents[i].near(pt, limit)}
+            return found | near
         slack = self.rules.slack
         for day in range(ev.start - slack, ev.end + slack + 1):
             for key in keys:

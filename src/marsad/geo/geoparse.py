@@ -19,7 +19,8 @@ from marsad.text import fold_chars
 from .fold import Folded, fold, fold_text
 from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
-from .recognize import ONE_PREFIX, Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan, stems, tokenize, vocab
+from .recognize import (ONE_PREFIX, Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan,
+                        split_glued, stems, tokenize, vocab)
 from .resolve import GOV_CITY, Evidence, candidates, choose, clear_winner, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
@@ -41,7 +42,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         return []
     gaz = load_gazetteer()
     folded = fold_text(text)
-    toks = tokenize(folded.folded)
+    toks = split_glued(tokenize(folded.folded), gaz)
     raw = scan(toks, gaz, vocab().max_words)
     hospitals = _hospitals_of_cities(raw, toks, gaz)     # before accept drops names after "مستشفى"
     matches = accept(raw, toks, gaz)
@@ -444,7 +445,7 @@ def _mark_datelines(matches: list[Match], toks: list[Token], folded: str) -> Non
 def _context_evidence(context: str) -> Evidence:
     gaz = load_gazetteer()
     folded = fold_text(context)
-    toks = tokenize(folded.folded)
+    toks = split_glued(tokenize(folded.folded), gaz)
     matches = accept(scan(toks, gaz, vocab().max_words), toks, gaz)
     _mark_spelling(matches, toks, folded, context)
     ev = evidence(matches, gaz, 1.0)

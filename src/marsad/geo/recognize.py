@@ -146,6 +146,52 @@ def tokenize(folded: str) -> list[Token]:
     return toks
 
 
+GLUED_MIN = 7                 # letters of a token worth trying as two glued names
+GLUED_LEFT_KINDS = frozenset(("country", "gov"))
+GLUED_RIGHT_KINDS = frozenset(("country", "gov", "city"))
+
+
+def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
+    """Two names written without the space between them ("سورياوالعراق", "العاصمة العراقيةبغداد": seen in three
+    reports): a token no name begins with, made of a country or governorate name (or a country's adjective) and a
+    country, governorate or city name (with its attached prefix), is read as the two tokens."""
+    lefts, longest = _glue_lefts()
+    out: list[Token] = []
+    for t in toks:
+        w = t.word
+        cut = 0
+        if len(w) >= GLUED_MIN and any(w[:k] in lefts for k in range(3, min(longest, len(w) - 3) + 1)):
+            if w not in gaz.first_words and not any(f in gaz.first_words for f, _ in stems(w)[1:]):
+                cut = _glued_cut(w, gaz, lefts)
+        if cut:
+            out.append(Token(t.start, t.start + cut, w[:cut], t.joined, t.gap))
+            out.append(Token(t.start + cut, t.end, w[cut:], True))
+        else:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _glue_lefts() -> tuple[frozenset, int]:
+    """The words a glued pair may begin with (country and governorate names, countries' adjectives), and the
+    longest's length."""
+    gaz = load_gazetteer()
+    lefts = set(vocab().adjectives)
+    lefts.update(k for k, ids in gaz.by_name.items() if " " not in k
+                 and any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in ids))
+    return frozenset(lefts), max(map(len, lefts))
+
+
+def _glued_cut(w: str, gaz: Gazetteer, lefts: frozenset) -> int:
+    for cut in range(3, len(w) - 2):
+        if w[:cut] not in lefts:
+            continue
+        for form, _ in stems(w[cut:]):
+            if len(form) >= 3 and any(gaz.entries[x].kind in GLUED_RIGHT_KINDS for x in gaz.by_name.get(form, ())):
+                return cut
+    return 0
+
+
 def stems(word: str) -> list[tuple[str, int]]:
     """The word and its forms without attached prefixes, as (form, letters stripped)."""
     out = [(word, 0)]
