@@ -37,6 +37,9 @@ EVENTS = [
      "2025-02-11", [(ARR, None, None, {})]),
     ("arrest-brought-down-one", "تمكنت مفارز الاستخبارات من الإطاحة بأحد عناصر داعش في محافظة كركوك.",
      "2025-02-11", [(ARR, None, "islamic_state", {})]),
+    # two protesters (a dual) shot by the security forces: excessive force, not a battle with the forces
+    ("protesters-dual-shot", "قتل متظاهران برصاص قوات الأمن في مدينة الناصرية مساء أمس.",
+     "2025-02-11", [("Excessive force against protesters", None, "protesters", {})]),
     # one place named twice in apposition ("العاصمة الأردنية عمان") is one event
     ("protest-capital-apposition", "اعتصم مئات المعلمين أمام وزارة التربية في العاصمة الأردنية عمان.",
      "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
