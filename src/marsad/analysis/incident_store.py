@@ -74,8 +74,8 @@ def _dissolve_stale(conn: sqlite3.Connection, verify: bool = False) -> int:
     """Drop incidents with a gone or changed member; returns how many."""
     stale = _stale_incidents(conn, verify)
     conn.execute("DELETE FROM incident_dirty")
-    conn.execute("DELETE FROM incidents WHERE incident_id NOT IN"
-                 " (SELECT incident_id FROM incident_events)")
+    conn.execute("DELETE FROM incidents WHERE NOT EXISTS (SELECT 1 FROM incident_events e"
+                 " WHERE e.incident_id = incidents.incident_id)")   # NOT IN is quadratic on PostgreSQL at 1M
     if stale:
         _temp_ids(conn, "_stale", stale)
         conn.execute("DELETE FROM incident_events WHERE incident_id IN (SELECT incident_id FROM _stale)")
