@@ -40,6 +40,14 @@ EVENTS = [
     # two protesters (a dual) shot by the security forces: excessive force, not a battle with the forces
     ("protesters-dual-shot", "قتل متظاهران برصاص قوات الأمن في مدينة الناصرية مساء أمس.",
      "2025-02-11", [("Excessive force against protesters", None, "protesters", {})]),
+    # a sit-in dispersed by the security forces (فضت): a protest with intervention
+    ("protest-sit-in-dispersed", "فضت قوات الأمن اعتصاما للمعلمين أمام مبنى المحافظة في مدينة السليمانية.",
+     "2025-02-11", [("Protest with intervention", None, "protesters", {})]),
+    # an angry crowd that attacks and burns: rioters
+    ("riot-angry-crowd", "هاجم حشد غاضب مركزا للشرطة في مدينة الزبير وأحرقوا سيارات.",
+     "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    ("protest-stand-before", "نظم ناشطون وقفة أمام مقر الأمم المتحدة في مدينة أربيل.",
+     "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
     # one place named twice in apposition ("العاصمة الأردنية عمان") is one event
     ("protest-capital-apposition", "اعتصم مئات المعلمين أمام وزارة التربية في العاصمة الأردنية عمان.",
      "2025-02-11", [("Peaceful protest", "protesters", None, {})]),
