@@ -114,3 +114,19 @@ def test_morph_proclitic_runs_are_the_slots():
     lengths = [len(r) for r in proclitic_runs()]
     assert lengths == sorted(lengths, reverse=True)
     assert len(set(proclitic_runs())) == len(proclitic_runs()) == 3 * 4 * 2 - 1
+
+
+STRIPPED = [
+    ("article-and-preposition", "بالطايرات", "طايرات"),
+    ("conjunction-preposition-article", "وبالمقاتلات", "مقاتلات"),
+    ("demonstrative-after-preposition", "لهذا", "هذا"),
+    ("too-short-to-strip", "بلد", "بلد"),
+    ("no-proclitic", "مروحيات", "مروحيات"),
+]
+
+
+@pytest.mark.parametrize("case_id,word,expected", STRIPPED, ids=[c[0] for c in STRIPPED])
+def test_strip_proclitics(case_id, word, expected):
+    from marsad.text.morph import strip_proclitics
+
+    assert strip_proclitics(word) == expected

@@ -9,9 +9,9 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, protest_kind
-from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, find_triggers, retype, tag, toll_update
+from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, _word_list, find_triggers, retype, tag, toll_update
 from marsad.extract.unresolved import unresolved_places
-from marsad.text.morph import BARE_RUNS, DEFINITE_RUNS
+from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
 
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
@@ -105,20 +105,6 @@ EXCHANGE_GAP = 6   # tokens from "تبادل" to the gunfire the two sides excha
 AGENT_GAP = 2   # tokens between a bombardment verb and the aircraft that is its subject (either side)
 
 
-@lru_cache(maxsize=1)
-def _aircraft() -> frozenset:
-    return frozenset(fold_entry(w) for w in load("cues")["aircraft"])
-
-
-def _bare(word: str) -> str:
-    """The word without its proclitics and article ("بالطائرات" -> "طائرات")."""
-    run = next((r for r in _RUNS if word.startswith(r) and len(word) - len(r) >= 3), "")
-    return word[len(run):]
-
-
-_RUNS = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
-
-
 def _aerial_agent(sent, t: Trigger) -> bool:
     """A bombardment verb whose subject is an aircraft ("قصفت الطائرات الحربية", "الطيران الروسي قصف",
     "مروحيات التحالف قصفت"): the aircraft within AGENT_GAP tokens before or after the verb."""
@@ -127,8 +113,8 @@ def _aerial_agent(sent, t: Trigger) -> bool:
         return False        # a verbal noun ("القصف") names no subject
     j = sent.tok_index(max(t.start, t.end - 1))
     near = list(range(max(0, i - AGENT_GAP - 1), i)) + list(range(j + 1, min(len(sent.tokens), j + 1 + AGENT_GAP)))
-    aircraft = _aircraft()
-    return any(sent.tokens[k][2] in aircraft or _bare(sent.tokens[k][2]) in aircraft for k in near)
+    aircraft = _word_list("aircraft")
+    return any(sent.tokens[k][2] in aircraft or strip_proclitics(sent.tokens[k][2]) in aircraft for k in near)
 
 
 def _airdrop(sent, t: Trigger) -> bool:
@@ -407,7 +393,7 @@ def _pointed(sent, trig: Trigger) -> bool:
     """A demonstrative right before the trigger, with or without a preposition ("هذا الاستهداف", "لهذا الهجوم",
     "بهذه العملية")."""
     i = sent.tok_index(trig.start)
-    return i > 0 and _bare(sent.tokens[i - 1][2]) in DEMONSTRATIVES
+    return i > 0 and strip_proclitics(sent.tokens[i - 1][2]) in DEMONSTRATIVES
 
 
 def _topic_shift(sent) -> bool:
@@ -468,11 +454,6 @@ def _force_target(sent, trig: Trigger) -> bool:
 TARGET_WINDOW = 4   # tokens after an attack where the place or gathering it struck is named
 
 
-@lru_cache(maxsize=1)
-def _civilian_places() -> frozenset:
-    return frozenset(fold_entry(w) for w in load("cues")["civilian_places"])
-
-
 def _civilian_target(sent, trig: Trigger) -> bool:
     """An attack whose target is a civilians' place or gathering (a village, market, mosque, museum, bus,
     wedding) right after it, in a sentence that names no state force and no force target: violence against
@@ -480,8 +461,8 @@ def _civilian_target(sent, trig: Trigger) -> bool:
     if any(a.value["side"] == "state" for a in sent.actors) or _force_target(sent, trig):
         return False
     j = sent.tok_index(max(trig.start, trig.end - 1)) + 1
-    places = _civilian_places()
-    return any(_bare(sent.tokens[k][2]) in places or sent.tokens[k][2] in places
+    places = _word_list("civilian_places")
+    return any(strip_proclitics(sent.tokens[k][2]) in places or sent.tokens[k][2] in places
                for k in range(j, min(len(sent.tokens), j + TARGET_WINDOW)))
 
 
@@ -493,8 +474,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
-    if (A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)) != (a1, a2):
-        a1, a2 = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
+    home = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
+    if home != (a1, a2):
+        a1, a2 = home
         extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it

@@ -42,6 +42,16 @@ def proclitic_runs(article: bool | None = None) -> tuple[str, ...]:
 DEFINITE_RUNS = proclitic_runs(article=True)      # ال وال بال لل كال وبال ولل ... : a definite word opens with one
 BARE_RUNS = proclitic_runs(article=False)         # و ف ب ل ك وب ول فب ...: proclitics without the article
 
+_RUNS_LONGEST = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
+
+
+def strip_proclitics(word: str, keep: int = 3) -> str:
+    """A folded word without its longest proclitic run (conjunction, preposition, article), keeping at least
+    `keep` letters: "بالطائرات" -> "طائرات", "لهذا" -> "هذا", "بلد" stays."""
+    run = next((r for r in _RUNS_LONGEST if word.startswith(r) and len(word) - len(r) >= keep), "")
+    return word[len(run):]
+
+
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 TA_MARBUTA = "ه"            # folded ة
 
