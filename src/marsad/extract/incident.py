@@ -246,7 +246,9 @@ def merge_headlines(drafts: list) -> list:
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.add_rule(rule)
-    if e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
+    if e.assault and d.kind in ("ied", "suicide"):
+        e.add_rule("kind.assault_over_blast")   # "انفجرت سيارة مفخخة عند بوابة السجن": the assault's opening blast
+    elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
         e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
         e.add_rule("type.specific_retelling")
