@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gzip
 import io
 import json
 import math
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -160,7 +162,25 @@ def wof_records(data: Path) -> list[dict]:
         out.append(rec("wof", r["wof_id"], r["country"], names, r["name_en"] or r["gn_name"] or r["name"],
                        float(r["latitude"]), float(r["longitude"]), int(r["population"] or 0), kind_hint,
                        admin1=r["region_name"]))
+        out[-1]["doubtful_en"] = doubtful_english(r["name_en"], r["name"], r["gn_name"])
     return out
+
+
+def _latin_key(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if c.isascii() and c.isalnum()).lower()
+
+
+def doubtful_english(name_en: str, name: str, gn_name: str) -> bool:
+    """A WOF record's English name that a GeoNames name of the same place should replace: written in Arabic
+    letters ("المصطبة"), or unlike both the record's own Latin name and its GeoNames name (Tikrit's city record
+    is named "Tekrit" with the English name "Sewera", a name from another source that no other record knows)."""
+    if any("\u0621" <= c <= "\u064a" for c in name_en or name):
+        return True
+    if not name_en:
+        return False     # the GeoNames name (gn_name) or the record's own Latin name stands in
+    own = [x for x in (name, gn_name) if x and not any("\u0621" <= c <= "\u064a" for c in x)]
+    en = _latin_key(name_en)
+    return bool(own) and all(difflib.SequenceMatcher(None, en, _latin_key(x)).ratio() < 0.5 for x in own)
 
 
 def geonames_records(data: Path) -> list[dict]:
@@ -201,8 +221,9 @@ def merge(records: list[dict]) -> list[dict]:
             target["srcs"].append(f"{r['src']}:{r['id']}")
             if target["fcode"] in ("", "PPL") and r["fcode"]:
                 target["fcode"] = r["fcode"]
-            if not target["name_en"]:
-                target["name_en"] = r["name_en"]
+            if not target["name_en"] or target.get("doubtful_en") and r["src"] == "geonames" and r["name_en"]:
+                target["name_en"] = r["name_en"]     # prefer the GeoNames English name to a doubtful one
+                target["doubtful_en"] = False
         for k in keys:
             by_key[k].append(target)
     return merged
