@@ -353,6 +353,35 @@ def write(entries: list[dict], out: Path) -> None:
         fh.write(buf.getvalue().encode("utf-8"))
 
 
+ADMIN_UNITS_TOLERANCE_DEG = 0.002   # ~200 m: simplification of the shipped sub-district polygons
+
+
+def admin_units_collection(data: Path) -> dict:
+    """The OCHA sub-districts (adm3) of Syria and Iraq, simplified, each with its admin1/admin2/admin3 English
+    names as the index uses them: the run-time point-in-polygon of marsad.geo.admin (shapely)."""
+    from shapely import set_precision
+    from shapely.geometry import mapping, shape
+
+    admin1 = read_admin1_table()
+    out = []
+    for iso, stem in (("SY", "syr"), ("IQ", "irq")):
+        adm2 = {ft["properties"]["ADM2_PCODE"]: ft["properties"]["ADM2_EN"]
+                for ft in load_geojson(data / "boundaries" / f"ocha_{stem}_adm2.geojson")}
+        for ft in load_geojson(data / "boundaries" / f"ocha_{stem}_adm3.geojson"):
+            p = ft["properties"]
+            geom = set_precision(shape(ft["geometry"]).simplify(ADMIN_UNITS_TOLERANCE_DEG, preserve_topology=True),
+                                 0.0001)
+            out.append({"type": "Feature", "geometry": mapping(geom),
+                        "properties": {"country": iso, "admin1": admin1[p["ADM1_PCODE"]]["name_en"],
+                                       "admin2": adm2[p["ADM2_PCODE"]], "admin3": p["ADM3_EN"]}})
+    return {"type": "FeatureCollection", "features": out}
+
+
+def write_admin_units(data: Path, out: Path) -> None:
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write(json.dumps(admin_units_collection(data), separators=(",", ":"), sort_keys=True).encode("utf-8"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
@@ -360,6 +389,7 @@ def main() -> None:
     args = ap.parse_args()
     entries = build(args.data.resolve())
     write(entries, args.out)
+    write_admin_units(args.data.resolve(), args.out.parent / "admin_units.geojson.gz")
     from build_world import write_word_zipf   # a sibling script, imported when needed
 
     write_word_zipf(entries)
