@@ -711,3 +711,26 @@ def test_an_incident_is_near_a_point_by_the_box_of_its_members(point, limit, nea
         merger.add("inc", merger.ev(dict(event_id=f"n{k}:1", doc_id=f"n{k}", lat=lat, lon=lon, geo_precision=1,
                                          name_ar="الكرادة")))
     assert merger.incidents["inc"].near(point, limit) is near
+
+
+KILLING = dict(event_type="Violence against civilians", sub_event_type="Attack", country="IQ", admin1="Basra",
+               name_ar="البصرة", lat=30.508, lon=47.783, geo_precision=1)
+
+
+@pytest.mark.parametrize("second, merges", [
+    # timeless, no toll, weekday or actor in common: the victim both name after a title is the detail
+    pytest.param("قالت مصادر امنية ان الناشطة البارزة نور الساعدي قتلت برصاص مسلحين يستقلون دراجة نارية",
+                 True, id="same-victim"),
+    pytest.param("اغتال مسلحون مجهولون الصحفي العراقي ماهر العبيدي في مدينة البصرة", False, id="another-victim"),
+    # a name both give that is no victim's: the spokesman who told of two killings
+    pytest.param("اغتيل رجل اعمال في البصرة وقال المتحدث باسم الشرطة سعد الحسني ان التحقيق مستمر",
+                 False, id="same-spokesman"),
+])
+def test_two_timeless_reports_naming_one_victim_merge(store, reports, second, merges):
+    reports.doc("v1")
+    reports.doc("v2")
+    reports.event("v1", **KILLING, evidence="اغتيال الناشطة نور الساعدي بالرصاص في البصرة. وقال المتحدث باسم"
+                                            " الشرطة سعد الحسني ان القوات تبحث عن القتلة")
+    reports.event("v2", **KILLING, evidence=second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 
 from . import vocab
 from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_weekdays,
-                                spelling, spots_and_targets)
+                                persons, spelling, spots_and_targets)
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -163,8 +163,10 @@ class Ev:
                 days, said = read_weekdays(row.get("_lead"))
         precision = int(row.get("geo_precision") or 3)
         marks, targets = spots_and_targets(row.get("evidence"))
+        targets |= persons(row.get("evidence"))
         if not targets and when != HARD and row.get("_n") in (None, 1):
-            targets = spots_and_targets(row.get("_lead"))[1]     # the lead of an undated report names its target
+            lead = row.get("_lead")                              # the lead of an undated report names its target
+            targets = spots_and_targets(lead)[1] | persons(lead)
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
                    is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
