@@ -111,6 +111,17 @@ EVENTS = [
     # "مواجهات" with an armed group named stays an armed clash
     ("confrontation-armed-group", "اندلعت مواجهات بين قوات الجيش ومسلحي داعش قرب قرية الطالعة في ناحية العظيم.",
      "2023-07-20", [(CLASH, None, None, {})]),
+    # an air attack named as such (هجوم جوي، عدوان جوي) is an air strike
+    ("air-attack-noun", "نفذت إسرائيل هجوما جويا فجر اليوم على مواقع في محيط مدينة دمشق.", "2024-06-02",
+     [(AIR, None, None, {})]),
+    ("air-aggression-noun", "شنت طائرات الاحتلال عدوانا جويا على مستودعات قرب مدينة مصياف.", "2024-06-02",
+     [(AIR, None, None, {})]),
+    # barrel bombs are dropped from helicopters: an air strike
+    ("barrel-bombs", "ألقت مروحيات النظام عددا من البراميل المتفجرة على مدينة اللطامنة شمال حماة.", "2019-06-02",
+     [(AIR, None, None, {})]),
+    # a place a strike was launched from ("من مرتفعات الجولان") is not where it hit
+    ("strike-launched-from", "قال مصدر عسكري إن جيش الاحتلال شن غارة من مرتفعات الجولان على مواقع في ريف دمشق.",
+     "2024-06-02", [(AIR, None, None, {"location": "ريف دمشق"})]),
     # an assault on a base opened by a car bomb is a battle (kind.assault_over_blast)
     ("assault-opened-by-car-bomb", "قتل 12 جنديا في هجوم شنته حركة الشباب على قاعدة عسكرية قرب مدينة مقديشو. وقال مسؤول إن "
      "سيارة مفخخة انفجرت عند مدخل القاعدة ثم حاول المسلحون اقتحامها.", "2023-07-20",

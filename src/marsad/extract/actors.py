@@ -15,6 +15,14 @@ ARMED_ORDER = ("islamic_state", "al_qaeda", "hts", "unidentified_armed_group")
 NON_STATE_ARMED = frozenset(ARMED_ORDER)
 
 
+UNLISTED = "unlisted_force"   # a state force the spec's list does not name (Israel's): it holds a role, written as null
+
+
+def listed(actor: str | None) -> str | None:
+    """The actor as the spec writes it: a force the list does not name is null."""
+    return None if actor == UNLISTED else actor
+
+
 def resolve_syrian(actor: str | None, when: date | None) -> str | None:
     """The Syrian army/forces before 2024-12-08 are the regime's, after it the new government's."""
     if actor != "syrian_state":

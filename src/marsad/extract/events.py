@@ -204,6 +204,10 @@ def _places(sent, trig: Trigger, kind: str) -> list:
         cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
+    if kind in REMOTE_KINDS:
+        cands = [c for c in cands if not _launched_from(sent, trig, c[0])]    # "شن الضربة من مرتفعات الجولان"
+        if not cands:
+            return []
     if kind in LIST_KINDS:
         run = _distinct(_list_run(sent, cands))
         if len(run) > 1:
@@ -215,6 +219,24 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+REMOTE_KINDS = ("airstrike", "shelling")
+ORIGIN_WORDS = frozenset(fold_entry(w) for w in ("من", "انطلاقا من", "من اتجاه", "من جهة", "من مواقع", "من مواقعها",
+                                                 "من مواقعها في", "من مواقعه في", "من قواعدها", "من قواعدها في",
+                                                 "من قاعدة", "من قاعدته", "انطلقت من"))
+
+
+def _launched_from(sent, trig: Trigger, start: int) -> bool:
+    """A place after a strike or a bombardment introduced by "من" ("شن الضربة من مرتفعات الجولان", "من اتجاه
+    الجولان", "انطلاقا من مواقعها في X") is where it was launched from, not what it hit (place.origin)."""
+    if start < trig.end:
+        return False
+    before = sent.folded[max(trig.end, start - 20):start].split()
+    for n in (3, 2, 1):
+        if len(before) >= n and " ".join(before[-n:]) in ORIGIN_WORDS:
+            return True
+    return False
 
 
 APPOSITION_GLUE = frozenset(fold_entry(w) for w in ("", "الواقعة", "الواقع", "،", ","))

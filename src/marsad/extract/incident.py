@@ -248,6 +248,12 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.add_rule(rule)
     if e.assault and d.kind in ("ied", "suicide"):
         e.add_rule("kind.assault_over_blast")   # "انفجرت سيارة مفخخة عند بوابة السجن": the assault's opening blast
+    elif e.bombard and e.kind == "shelling" and d.kind == "airstrike":
+        e.kind, e.trig, e.bombard = d.kind, d.trig, False   # "قصف إسرائيلي" then "نفذت إسرائيل هجوما جويا"
+        e.add_rule("type.bombardment_specified")
+    elif e.kind == "ied" and d.kind == "suicide" and not d.headline:
+        e.kind, e.trig = d.kind, d.trig         # "تفجير مزدوج" then "فجر انتحاريان نفسيهما": a suicide bombing
+        e.add_rule("kind.suicide_over_ied")
     elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
         e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
