@@ -209,6 +209,19 @@ def _write(conn: sqlite3.Connection, merger: Merger, assigned: list[tuple[str, E
     conn.executemany(f"INSERT OR REPLACE INTO incidents({', '.join(_INCIDENT_COLS)}) VALUES ({marks})", rows)
 
 
+CACHE_KIB = 131_072     # SQLite's page cache during an update (its default, 2 MiB, re-reads the stored
+                        # incidents' pages from the OS at every pass once they outgrow it)
+
+
+def _bigger_cache(conn: sqlite3.Connection) -> int | None:
+    """Raise SQLite's page cache for the update; returns the setting to restore (None: not SQLite)."""
+    row = conn.execute("PRAGMA cache_size").fetchone()
+    if row is None:
+        return None
+    conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
+    return row[0]
+
+
 def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=None) -> dict:
     """Assign every queued event (inserted, or left by a dissolved incident) to an incident;
     returns counts of what changed.
@@ -223,6 +236,7 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=No
     exception it raises stops the update after that pass's commit.
     """
     ensure_schema(conn)
+    cache = _bigger_cache(conn)
     own_tx = not conn.in_transaction
     if own_tx:
         conn.execute("BEGIN")
@@ -257,6 +271,8 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=No
     finally:
         if gc_was_on:
             gc.enable()
+        if cache is not None:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
     if own_tx and conn.in_transaction:
         conn.commit()
     total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
