@@ -24,7 +24,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.15.0"
 
 
 @lru_cache(maxsize=1)
