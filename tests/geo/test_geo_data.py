@@ -124,6 +124,17 @@ def test_a_city_carries_the_geonames_english_name_where_its_first_record_has_ano
     assert [e.name_en for e in cities] == ["Tikrit"]
 
 
+def test_every_hand_capital_is_its_countrys_capital_city():
+    """data/capitals_ar.tsv names capitals GeoNames gives no Arabic name: each is read as its country's capital."""
+    gaz = load_gazetteer()
+    rows = [ln.split("\t") for ln in (DATA / "capitals_ar.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    assert rows
+    for cc, _, names in rows:
+        for name in names.split("|"):
+            assert (cc, True) in [(e.country, e.capital) for e in gaz.lookup(fold(name)) if e.kind == "city"], name
+
+
 ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ،.\n\u064b\u0640")), max_size=80)
 NAMES = st.sampled_from(["الباغوز", "دير الزور", "ريف الرقة الشمالي", "قرب البوكمال", "بلدة ذيبان", "الموصل"])
 

@@ -180,12 +180,13 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     """Two names written without the space between them ("سورياوالعراق", "العاصمة العراقيةبغداد": seen in three
     reports): a token no name begins with, made of a country or governorate name (or a country's adjective) and a
     country, governorate or city name (with its attached prefix), is read as the two tokens."""
-    lefts, longest = _glue_lefts()
+    lefts, longest, heads = _glue_lefts()
     out: list[Token] = []
     for t in toks:
         w = t.word
         cut = 0
-        if len(w) >= GLUED_MIN and any(w[:k] in lefts for k in range(3, min(longest, len(w) - 3) + 1)):
+        if len(w) >= GLUED_MIN and w[:3] in heads and any(w[:k] in lefts
+                                                         for k in range(3, min(longest, len(w) - 3) + 1)):
             if w not in gaz.first_words and not any(f in gaz.first_words for f, _ in stems(w)[1:]):
                 cut = _glued_cut(w, gaz, lefts)
         if cut:
@@ -197,14 +198,14 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _glue_lefts() -> tuple[frozenset, int]:
-    """The words a glued pair may begin with (country and governorate names, countries' adjectives), and the
-    longest's length."""
+def _glue_lefts() -> tuple[frozenset, int, frozenset]:
+    """The words a glued pair may begin with (country and governorate names, countries' adjectives), the
+    longest's length, and their first three letters (a token that opens with none needs no closer look)."""
     gaz = load_gazetteer()
     lefts = set(vocab().adjectives)
     lefts.update(k for k, ids in gaz.by_name.items() if " " not in k
                  and any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in ids))
-    return frozenset(lefts), max(map(len, lefts))
+    return frozenset(lefts), max(map(len, lefts)), frozenset(x[:3] for x in lefts)
 
 
 def _glued_cut(w: str, gaz: Gazetteer, lefts: frozenset) -> int:
