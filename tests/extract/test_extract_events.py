@@ -125,6 +125,23 @@ EVENTS = [
     ("headline-sums-list", "القوات العراقية تحرر 3 قرى في الموصل\n12/11/2016\n00:00\n3\n0\n0\nحررت القوات العراقية قرى "
      "النعمانية وعباس رجب والطايش جنوب شرقي الموصل بعد معارك مع تنظيم داعش.", "2016-11-12",
      [(GOV, None, None, {"location": "النعمانية"}), (GOV, None, None, {}), (GOV, None, None, {})]),
+    # the rest of the typology: sexual violence, looting, agreements, a group's change, a base built, a handover,
+    # a chemical weapon
+    ("sexual-violence", "اغتصب عناصر من الميليشيا امرأتين في قرية قرب مدينة الفاشر.", "2024-06-02",
+     [("Sexual violence", None, "civilians", {})]),
+    ("sexual-violence-counter", "اتهم البيان الحكومة باغتصاب السلطة في مدينة الفاشر.", "2024-06-02", []),
+    ("looting", "نهب مسلحون محلات تجارية في مدينة الصنمين مساء اليوم.", "2024-06-02",
+     [("Looting/property destruction", "unidentified_armed_group", None, {})]),
+    ("agreement-ceasefire", "وقعت قوات سوريا الديمقراطية والحكومة السورية اتفاقا لوقف إطلاق النار في مدينة منبج.",
+     "2025-03-10", [("Agreement", "sdf", None, {})]),
+    ("group-dissolves", "أعلن تنظيم حراس الدين حل نفسه في ريف إدلب.", "2025-01-29",
+     [("Change to group/activity", "al_qaeda", None, {})]),
+    ("base-established", "أنشأت القوات التركية قاعدة عسكرية جديدة قرب بلدة الأتارب.", "2020-02-02",
+     [("Headquarters or base established", "turkish_forces", None, {})]),
+    ("handover-without-fighting", "سلمت قوات سوريا الديمقراطية مدينة منبج للجيش السوري دون قتال.", "2025-03-10",
+     [("Non-violent transfer of territory", None, None, {})]),
+    ("chemical-sarin", "قصفت قوات النظام بلدة خان شيخون بغاز السارين.", "2017-04-04",
+     [("Chemical weapon", None, None, {})]),
     # a place a strike was launched from ("من مرتفعات الجولان") is not where it hit
     ("strike-launched-from", "قال مصدر عسكري إن جيش الاحتلال شن غارة من مرتفعات الجولان على مواقع في ريف دمشق.",
      "2024-06-02", [(AIR, None, None, {"location": "ريف دمشق"})]),
