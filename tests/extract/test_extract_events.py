@@ -107,6 +107,13 @@ EVENTS = [
      "2023-07-20", [(VIOLENT, "rioters", None, {})]),
     ("riot-police-dispersal", "فرقت قوات مكافحة الشغب المتظاهرين بالغاز المسيل للدموع في ساحة التحرير ببغداد.",
      "2023-07-20", [("Protest with intervention", None, "protesters", {})]),
+    # fire in the air and rubber bullets disperse a crowd: intervention, not lethal force
+    ("protest-fire-in-the-air", "أطلقت الشرطة العراقية النار في الهواء لتفريق مئات المحتجين أمام مبنى محافظة البصرة.",
+     "2023-07-20", [("Protest with intervention", None, "protesters", {})]),
+    ("protest-rubber-bullets", "فرقت قوات الأمن المتظاهرين بالرصاص المطاطي في مدينة الناصرية.", "2023-07-20",
+     [("Protest with intervention", None, "protesters", {})]),
+    ("protest-live-fire", "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الناصرية.", "2023-07-20",
+     [("Excessive force against protesters", None, "protesters", {})]),
     ("riot-prison-mutiny", "شهد سجن الحلة المركزي تمردا للسجناء الذين أحرقوا الفرش واحتجزوا عددا من الحراس.",
      "2023-07-20", [(VIOLENT, "rioters", None, {})]),
     # "مواجهات" with an armed group named stays an armed clash
