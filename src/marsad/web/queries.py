@@ -143,9 +143,10 @@ def count_events(conn, f: Filters, where: str, params: list) -> int:
     from marsad.store import summary
 
     if summary.usable(conn, f):
+        src, srcp = summary.source(conn, f)
         swhere, sparams = summary.where(f)
-        row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM {summary.table(f)} s WHERE {swhere}",
-                           sparams).fetchone()
+        row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM {src} WHERE {swhere}",
+                           [*srcp, *sparams]).fetchone()
         return row[0] or 0
     return conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",
                         params).fetchone()[0]
@@ -425,8 +426,9 @@ def incident_total(conn, f: Filters, where: str, params: list) -> tuple[int, boo
         from marsad.store import summary
 
         if actor_has_many(conn, f.actor) and summary.usable(conn, f):
+            src, srcp = summary.source(conn, f)
             swhere, sparams = summary.where(f)
-            n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_incidents), 0) AS BIGINT) FROM {summary.table(f)} s "
-                             f"WHERE {swhere}", sparams).fetchone()[0]
+            n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_incidents), 0) AS BIGINT) FROM {src} "
+                             f"WHERE {swhere}", [*srcp, *sparams]).fetchone()[0]
             return int(n), True
     return conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0], False
