@@ -16,9 +16,20 @@ last month) are added and the incremental update is timed.
 ``--passes`` also prints each pass of 50,000 events as it ends (events merged so far, the pass's
 CPU seconds and CPU ms per event): a run stopped by ``--cpu-limit`` (the machine is shared) still
 shows how the cost of a pass moves as the stored data grows. Results: bench/bench_merge.md.
+
+    .venv/bin/python bench/bench_merge.py --db FILE [--budget CPU_SECONDS] N
+
+keeps the database in FILE and works on it for at most about ``--budget`` CPU seconds (checked
+between batches of rows and between passes), then stops: run the same command again to go on. It
+fills FILE with the same N generated events (batches of 50,000, each committed), merges them (the
+update commits each pass and the queue holds the rest, so a stopped run resumes at the next pass),
+and logs every batch and pass to FILE.log.jsonl. When all are merged it adds 1,000 later reports,
+times their incremental update and an update with nothing queued, and prints the table of the
+whole run from the log: a 1M run on a shared machine, in pieces of a couple of minutes each.
 """
 from __future__ import annotations
 
+import json
 import random
 import resource
 import sys
@@ -116,7 +127,115 @@ def run(n: int, passes: bool = False) -> tuple[float, dict]:
     return elapsed, stats
 
 
+class _Budget(Exception):
+    """This invocation's CPU budget is spent (raised between passes: the merge resumes next run)."""
+
+
+def _log(path: Path, **rec) -> None:
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(rec) + "\n")
+
+
+def _fill_part(store: Store, n: int, have: int, rows_max: int, prefix: str = "d") -> int:
+    """Insert the generated rows have..have+rows_max of the N-event run (same seed: the same rows)."""
+    rng = random.Random(n)
+    _events.groups = 0
+    rows = []
+    for k, r in enumerate(_events(n, rng)):
+        if k < have:
+            continue
+        if len(rows) >= rows_max:
+            break
+        rows.append((prefix + r[0][1:], *r[1:-1], r[-1] and prefix + r[-1][1:]))
+    conn = store.conn
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO documents(doc_id, text, content_hash, ingested_at, published, near_dup_of)"
+                     " VALUES (?, '', ?, 'x', ?, ?)", [(r[0], r[0], r[-2], r[-1]) for r in rows])
+    conn.executemany(
+        "INSERT INTO events(event_id, doc_id, version, date_start, date_end, event_type, sub_event_type,"
+        " actor1, actor2, name_ar, admin1, lat, lon, geo_precision, fatalities, evidence)"
+        " VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        [(f"{r[0]}:0", r[0], r[1], r[1], *r[2:-2]) for r in rows])
+    conn.execute("COMMIT")
+    return len(rows)
+
+
+def resumable(db: Path, n: int, budget: float) -> None:
+    """One piece of a run kept in `db` (see the module docstring)."""
+    log = db.with_name(db.name + ".log.jsonl")
+    c_start = time.process_time()
+    store = Store(db)
+    conn = store.conn
+    have = conn.execute("SELECT COUNT(*) FROM events WHERE event_id NOT LIKE 'late%'").fetchone()[0]
+    while have < n:
+        if time.process_time() - c_start > budget:
+            print(f"filled {have}/{n}: budget spent, run again to go on", flush=True)
+            return
+        t0, c0 = time.perf_counter(), time.process_time()
+        added = _fill_part(store, n, have, 50_000)
+        have += added
+        _log(log, kind="fill", rows=have, cpu=time.process_time() - c0, wall=time.perf_counter() - t0)
+        print(f"filled {have}/{n}", flush=True)
+    merged = conn.execute("SELECT COUNT(*) FROM incident_events").fetchone()[0]
+    if merged < n:
+        last = [merged, time.process_time(), time.perf_counter()]
+
+        def progress(done: int, total: int) -> None:
+            now, wall = time.process_time(), time.perf_counter()
+            _log(log, kind="pass", merged=merged + done, events=merged + done - last[0],
+                 cpu=now - last[1], wall=wall - last[2], rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            print(f"   merged {merged + done}/{n}: pass cpu {now - last[1]:.1f} s,"
+                  f" {1e3 * (now - last[1]) / max(merged + done - last[0], 1):.3f} ms/event", flush=True)
+            last[:] = [merged + done, now, wall]
+            if now - c_start > budget and merged + done < n:
+                raise _Budget
+        try:
+            update_incidents(conn, progress=progress)
+        except _Budget:
+            print("budget spent, run again to go on", flush=True)
+            return
+    recs = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()]
+    if not any(r["kind"] == "late" for r in recs):
+        _fill(store, 1000, prefix="late", seed=n + 1, day0=date(2024, 12, 1), days=30)
+        t0, c0 = time.perf_counter(), time.process_time()
+        late = update_incidents(conn)
+        late_wall, late_cpu = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        update_incidents(conn)
+        _log(log, kind="late", wall=late_wall, cpu=late_cpu, assigned=late["events_assigned"],
+             idle_wall=time.perf_counter() - t0, idle_cpu=time.process_time() - c0,
+             incidents=late["incidents_total"])
+        recs = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()]
+    store.close()
+    _report(n, recs)
+
+
+def _report(n: int, recs: list[dict]) -> None:
+    fill = [r for r in recs if r["kind"] == "fill"]
+    passes = [r for r in recs if r["kind"] == "pass"]
+    (late,) = [r for r in recs if r["kind"] == "late"]
+    cpu = sum(r["cpu"] for r in passes)
+    print(f"{n} events: fill {sum(r['cpu'] for r in fill):.0f} s CPU; merge {cpu:.1f} s CPU"
+          f" ({1e3 * cpu / n:.3f} ms/event), {sum(r['wall'] for r in passes):.0f} s wall, {len(passes)} passes,"
+          f" peak RSS {max(r['rss_mb'] for r in passes):.0f} MB; {late['incidents']} incidents")
+    print("passes (CPU ms/event): " + ", ".join(f"{1e3 * r['cpu'] / max(r['events'], 1):.3f}" for r in passes))
+    print(f"then +1k later reports: {late['wall']:.2f} s wall ({late['cpu']:.2f} s CPU);"
+          f" an update with nothing queued: {late['idle_wall']:.3f} s wall")
+
+
 def main(argv: list[str]) -> None:
+    if "--db" in argv:
+        k = argv.index("--db")
+        db = Path(argv[k + 1])
+        del argv[k:k + 2]
+        budget = 1e9
+        if "--budget" in argv:
+            k = argv.index("--budget")
+            budget = float(argv[k + 1])
+            del argv[k:k + 2]
+        (n,) = [int(a) for a in argv if not a.startswith("--")]
+        resumable(db, n, budget)
+        return
     passes = "--passes" in argv
     argv = [a for a in argv if a != "--passes"]
     if "--cpu-limit" in argv:

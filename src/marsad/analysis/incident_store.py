@@ -1,10 +1,11 @@
 """Incidents in the database: incremental update and listing.
 
-``update_incidents(conn)`` is what runs after each extraction:
-1. memberships whose event row is gone or changed (re-extraction replaces a
-   document's event rows) dissolve their whole incident; its surviving events
-   become unassigned again;
-2. events in no incident are merged (stated dates first, by date; then undated ones;
+``update_incidents(conn)`` is what runs after each extraction. It reads the queue the
+triggers on ``events`` fill (``incident_dirty``: events inserted, deleted or updated), so its
+cost follows the change, not the size of the store:
+1. a queued event with a membership (re-extraction replaces a document's event rows, a
+   deletion removes them) dissolves its whole incident; its surviving events are queued again;
+2. the queued events are merged (stated dates first, by date; then undated ones;
    copies of other reports last) with the stored incidents that share their days, their
    places or their originals (only those are loaded) and with each other;
 3. touched incidents get their summary (consensus) row rewritten.
@@ -57,13 +58,15 @@ def _evs(merger: Merger, rows: list[dict]) -> list[tuple[dict, Ev]]:
 
 
 def _stale_incidents(conn: sqlite3.Connection, verify: bool) -> set[str]:
-    """Incidents with a member deleted/updated (queue), gone, or (verify) changed."""
+    """Incidents with a member queued (deleted, updated or inserted again); with ``verify`` also
+    those with a member gone or changed behind the triggers' back (full scans)."""
     stale = {r[0] for r in conn.execute(
-        "SELECT DISTINCT ie.incident_id FROM incident_dirty d JOIN incident_events ie ON ie.event_id = d.event_id")}
-    stale.update(r[0] for r in conn.execute(
-        "SELECT DISTINCT ie.incident_id FROM incident_events ie LEFT JOIN events e ON e.event_id = ie.event_id"
-        " WHERE e.event_id IS NULL"))
+        "SELECT DISTINCT ie.incident_id FROM incident_events ie"
+        " WHERE ie.event_id IN (SELECT event_id FROM incident_dirty)")}   # IN: SQLite walks the queue
     if verify:
+        stale.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT ie.incident_id FROM incident_events ie LEFT JOIN events e ON e.event_id = ie.event_id"
+            " WHERE e.event_id IS NULL"))
         cur = conn.execute(f"SELECT ie.incident_id AS _inc, ie.fingerprint AS _fp, {_COLS}"
                            " FROM incident_events ie JOIN events e ON e.event_id = ie.event_id")
         stale.update(r["_inc"] for r in _rows(cur) if fingerprint(r) != r["_fp"])
@@ -71,15 +74,25 @@ def _stale_incidents(conn: sqlite3.Connection, verify: bool) -> set[str]:
 
 
 def _dissolve_stale(conn: sqlite3.Connection, verify: bool = False) -> int:
-    """Drop incidents with a gone or changed member; returns how many."""
+    """Drop incidents with a queued (or, verifying, a gone or changed) member; their surviving
+    events join the queue. Returns how many were dropped. Reads the queue and what it touches:
+    the full scans (orphans, events in no incident that no trigger queued) are the audit's."""
     stale = _stale_incidents(conn, verify)
-    conn.execute("DELETE FROM incident_dirty")
-    conn.execute("DELETE FROM incidents WHERE NOT EXISTS (SELECT 1 FROM incident_events e"
-                 " WHERE e.incident_id = incidents.incident_id)")   # NOT IN is quadratic on PostgreSQL at 1M
+    if verify:
+        conn.execute("DELETE FROM incidents WHERE NOT EXISTS (SELECT 1 FROM incident_events e"
+                     " WHERE e.incident_id = incidents.incident_id)")   # NOT IN is quadratic on PostgreSQL at 1M
+        conn.execute("INSERT OR IGNORE INTO incident_dirty(event_id) SELECT e.event_id FROM events e"
+                     " WHERE NOT EXISTS (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id)")
     if stale:
         _temp_ids(conn, "_stale", stale)
+        conn.execute("INSERT OR IGNORE INTO incident_dirty(event_id) SELECT ie.event_id FROM incident_events ie"
+                     " WHERE ie.incident_id IN (SELECT incident_id FROM _stale)"
+                     " AND EXISTS (SELECT 1 FROM events e WHERE e.event_id = ie.event_id)")
         conn.execute("DELETE FROM incident_events WHERE incident_id IN (SELECT incident_id FROM _stale)")
         conn.execute("DELETE FROM incidents WHERE incident_id IN (SELECT incident_id FROM _stale)")
+    # deleted events leave the queue once their incident is gone
+    conn.execute("DELETE FROM incident_dirty WHERE NOT EXISTS"
+                 " (SELECT 1 FROM events e WHERE e.event_id = incident_dirty.event_id)")
     return len(stale)
 
 
@@ -93,13 +106,14 @@ CHUNK = 50_000       # events merged per pass: memory stays bounded however many
 
 
 def _unassigned_ids(conn: sqlite3.Connection) -> list[str]:
-    """Events in no incident, in merge order: originals before copies, dated (by date) before undated."""
+    """The queued events (after _dissolve_stale: all of them in no incident), in merge order:
+    originals before copies, dated (by date) before undated."""
     # an undated event with a publication date sorts by it; one with no time at all goes last,
     # by place, so that each pass loads the stored incidents of few places
     return [r[0] for r in conn.execute(
         "SELECT e.event_id FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"
         " LEFT JOIN documents r ON r.doc_id = d.near_dup_of"
-        " LEFT JOIN incident_events ie ON ie.event_id = e.event_id WHERE ie.event_id IS NULL"
+        " WHERE e.event_id IN (SELECT event_id FROM incident_dirty) AND NOT EXISTS (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id)"
         " ORDER BY (d.near_dup_of IS NOT NULL), (COALESCE(e.date_start, d.published, r.published) IS NULL),"
         " COALESCE(e.date_start, d.published, r.published), e.name_ar, e.event_id")]
 
@@ -172,10 +186,11 @@ def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> No
     if not ids:
         return
     _temp_ids(conn, "_context", ids)
+    # IN, not a join to _context: with the ORDER BY, SQLite would walk every event in date order
     cur = conn.execute(
-        f"SELECT ie.incident_id AS _inc, {_COLS}{_DOC_COLS} FROM _context c"
-        " JOIN incident_events ie ON ie.incident_id = c.incident_id"
-        f" JOIN events e ON e.event_id = ie.event_id{_DOC_JOIN} ORDER BY e.date_start, e.event_id")
+        f"SELECT ie.incident_id AS _inc, {_COLS}{_DOC_COLS} FROM incident_events ie"
+        f" JOIN events e ON e.event_id = ie.event_id{_DOC_JOIN}"
+        " WHERE ie.incident_id IN (SELECT incident_id FROM _context) ORDER BY e.date_start, e.event_id")
     for r, ev in _evs(merger, _rows(cur)):
         merger.add(r.pop("_inc"), ev)
 
@@ -195,11 +210,17 @@ def _write(conn: sqlite3.Connection, merger: Merger, assigned: list[tuple[str, E
 
 
 def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=None) -> dict:
-    """Assign every event not yet in an incident; returns counts of what changed.
+    """Assign every queued event (inserted, or left by a dissolved incident) to an incident;
+    returns counts of what changed.
 
-    ``verify`` also re-checks every membership against its event row's fingerprint
-    (a full scan), catching rows changed behind the triggers' back. ``progress(done, total)``
-    is called after each pass (the benchmark's per-pass timings).
+    The work is proportional to the queue (migration 0002's ``incident_dirty``, filled by
+    triggers on ``events``) and to the stored incidents it touches. ``verify`` also re-checks
+    every membership against its event row's fingerprint and queues any event in no incident
+    (full scans), catching rows changed behind the triggers' back. Each pass of ``CHUNK`` events
+    is committed with its removal from the queue (when this call opened the transaction), so a
+    run stopped between passes resumes where it stopped and ends as an uninterrupted one.
+    ``progress(done, total)`` is called after each pass (the benchmark's per-pass timings); an
+    exception it raises stops the update after that pass's commit.
     """
     ensure_schema(conn)
     own_tx = not conn.in_transaction
@@ -213,6 +234,8 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=No
         rules = Rules.load()
         n_assigned = created = 0
         for k in range(0, len(ids), CHUNK):
+            if own_tx and not conn.in_transaction:
+                conn.execute("BEGIN")
             merger = Merger(rules)
             new = _load_events(conn, merger, ids[k:k + CHUNK])
             _load_context(conn, merger, new)
@@ -221,17 +244,20 @@ def update_incidents(conn: sqlite3.Connection, verify: bool = False, progress=No
                 assigned.append((inc, ev))
                 created += is_new
             _write(conn, merger, assigned)
+            conn.execute("DELETE FROM incident_dirty WHERE event_id IN (SELECT event_id FROM _chunk)")
             n_assigned += len(assigned)
+            if own_tx:
+                conn.commit()
             if progress is not None:
                 progress(n_assigned, len(ids))
     except BaseException:
-        if own_tx:
+        if own_tx and conn.in_transaction:
             conn.rollback()
         raise
     finally:
         if gc_was_on:
             gc.enable()
-    if own_tx:
+    if own_tx and conn.in_transaction:
         conn.commit()
     total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
     return {"events_assigned": n_assigned, "incidents_created": created,

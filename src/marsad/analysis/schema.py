@@ -3,6 +3,8 @@
 The store's migration runner applies ``store/migrations/0002_analysis.sql`` and
 records it; every statement there is ``IF NOT EXISTS``, so running it again here
 is harmless and lets the analysis work on a database the runner has not reached.
+A database made before the insert trigger of the queue gets it, and its events in no incident
+are queued once (the script's last statement).
 A database made before the incident estimates (best figure, rule, counted, lead event)
 gets those columns added here, and its incidents are rebuilt so they are filled.
 """
@@ -37,7 +39,7 @@ def _add_columns(conn: sqlite3.Connection) -> None:
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create the incidents tables (and the events triggers) when any is missing."""
     wanted = {"incidents", "incident_events", "incident_dirty", "events_incident_dirty_ad",
-              "events_incident_dirty_au", "incidents_lead", "events_name_ar", "events_name_date"}
+              "events_incident_dirty_au", "events_incident_dirty_ai", "incidents_lead", "events_name_ar", "events_name_date"}
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
     if wanted <= have:
         return

@@ -35,8 +35,8 @@ def resume_derived(store) -> dict | None:
     if not derived_pending(store):
         return None
     doc_ids = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT e.doc_id FROM events e WHERE NOT EXISTS"
-        " (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY e.doc_id")]
+        "SELECT DISTINCT e.doc_id FROM events e WHERE e.event_id IN (SELECT event_id FROM incident_dirty)"
+        " ORDER BY e.doc_id")]
     return _update(store, doc_ids)
 
 
@@ -67,16 +67,18 @@ def refresh_summary(store) -> int:
 
 
 def derived_pending(store) -> bool:
-    """Whether the incident step has work left: events in no incident, or queued as changed.
+    """Whether the incident step has work left: events queued as inserted, changed or deleted
+    (migration 0002's incident_dirty; one indexed lookup, not a scan of the events).
 
     This is the step's crash-consistent record: the events and the dirty queue are written in the
     same transaction as the extraction, and only the incident step's own commit clears them, so a
     run killed between the two leaves them here and the next run completes the step.
     """
+    from marsad.analysis import ensure_schema
+
     try:
-        row = store.conn.execute(
-            "SELECT EXISTS(SELECT 1 FROM incident_dirty) OR EXISTS(SELECT 1 FROM events e"
-            " WHERE NOT EXISTS(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id))").fetchone()
+        ensure_schema(store.conn)     # a file from before the queue's insert trigger: its events queued
+        row = store.conn.execute("SELECT EXISTS(SELECT 1 FROM incident_dirty)").fetchone()
     except sqlite3.OperationalError:      # no incident tables (yet): nothing to resume
         return False
     return bool(row[0])

@@ -57,12 +57,19 @@ CREATE TABLE IF NOT EXISTS incident_events (
 
 CREATE INDEX IF NOT EXISTS incident_events_incident ON incident_events(incident_id);
 
--- Events deleted or updated since the last update_incidents (the extractor deletes a
--- document's rows before writing new ones): their incidents are dissolved and rebuilt,
--- without scanning every membership. The fingerprint check remains as a full audit.
+-- The incident step's queue: events inserted, deleted or updated since the last
+-- update_incidents (the extractor deletes a document's rows before writing new ones). A
+-- queued event with a membership dissolves its incident, whose surviving events are queued
+-- again; every queued event that exists is then merged. So an update reads the queue and
+-- what it touches, never every event or membership. The fingerprint check remains as a
+-- full audit (update_incidents(verify=True)).
 CREATE TABLE IF NOT EXISTS incident_dirty (
     event_id TEXT PRIMARY KEY
 );
+
+CREATE TRIGGER IF NOT EXISTS events_incident_dirty_ai AFTER INSERT ON events BEGIN
+    INSERT OR IGNORE INTO incident_dirty(event_id) VALUES (new.event_id);
+END;
 
 CREATE TRIGGER IF NOT EXISTS events_incident_dirty_ad AFTER DELETE ON events BEGIN
     INSERT OR IGNORE INTO incident_dirty(event_id) VALUES (old.event_id);
@@ -71,3 +78,9 @@ END;
 CREATE TRIGGER IF NOT EXISTS events_incident_dirty_au AFTER UPDATE ON events BEGIN
     INSERT OR IGNORE INTO incident_dirty(event_id) VALUES (old.event_id);
 END;
+
+-- Events stored before the insert trigger existed and in no incident are queued once (this
+-- runs with the script: at migration, or when ensure_schema finds a piece missing).
+INSERT OR IGNORE INTO incident_dirty(event_id)
+    SELECT e.event_id FROM events e
+     WHERE NOT EXISTS (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id);

@@ -1,5 +1,6 @@
 -- 0002 (analysis), PostgreSQL: the same tables as ../0002_analysis.sql; the triggers that
--- queue deleted/updated events call one PL/pgSQL function.
+-- queue deleted/updated events call one PL/pgSQL function, inserted events are queued once per
+-- statement from its transition table (a COPY of a million rows is one call).
 CREATE TABLE IF NOT EXISTS incidents (
     incident_id        TEXT PRIMARY KEY,
     event_type         TEXT,
@@ -63,3 +64,19 @@ CREATE OR REPLACE TRIGGER events_incident_dirty_ad AFTER DELETE ON events
 
 CREATE OR REPLACE TRIGGER events_incident_dirty_au AFTER UPDATE ON events
     FOR EACH ROW EXECUTE FUNCTION marsad_incident_dirty();
+
+CREATE OR REPLACE FUNCTION marsad_incident_new() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO incident_dirty(event_id) SELECT event_id FROM marsad_new_events ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER events_incident_dirty_ai AFTER INSERT ON events
+    REFERENCING NEW TABLE AS marsad_new_events FOR EACH STATEMENT EXECUTE FUNCTION marsad_incident_new();
+
+-- events stored before the insert trigger existed and in no incident are queued once
+INSERT INTO incident_dirty(event_id)
+    SELECT e.event_id FROM events e
+     WHERE NOT EXISTS (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id)
+    ON CONFLICT DO NOTHING;
