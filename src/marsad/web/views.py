@@ -40,23 +40,25 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
 
     where, params = queries.event_where(conn, f)
     usable = summary.usable(conn, f)
-    out = {"filtered": filtered(f)}
+    out: dict[str, object] = {"filtered": filtered(f)}
+    counts: tuple[int, int] | None
     if usable:
         src, srcp = summary.source(conn, f)
         swhere, sparams = summary.where(f)
         row = conn.execute("SELECT " + ", ".join(f"CAST(sum(s.{c}) AS BIGINT)" for c in (
             "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {src} WHERE {swhere}",
             [*srcp, *sparams]).fetchone()
-        out.update(events=row[0] or 0, located=row[1] or 0, incidents=row[2] or 0,
-                   **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)})
+        out.update({"events": row[0] or 0, "located": row[1] or 0, "incidents": row[2] or 0,
+                    **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)}})
         counts = summary.doc_counts(conn, f) if out["filtered"] else None
         if counts is None and out["filtered"]:
             bound = summary.start_bound(conn, f)
             if bound is not None:     # a range on the date index instead of every event before date_to
                 where, params = f"{where} AND e.date_start >= ?", [*params, bound]
             # no text search or `since` here: the filter is over events alone
-            counts = conn.execute(f"WITH m AS (SELECT DISTINCT e.doc_id FROM events e WHERE {where}) "
-                                  f"SELECT count(*), {_CLAIMS_OF_M} FROM m", params).fetchone()
+            docs = conn.execute(f"WITH m AS (SELECT DISTINCT e.doc_id FROM events e WHERE {where}) "
+                                f"SELECT count(*), {_CLAIMS_OF_M} FROM m", params).fetchone()
+            counts = (docs[0], docs[1])
     else:
         # one pass over the matching events (with text search: one evaluation of the search), kept as
         # `m`: the figures, the reports, and the claims of those reports (from the reports' set:
@@ -69,8 +71,8 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
             f"AS located, {counted} AS counted, {best} {FROM_EVENTS}{inc.join} WHERE {where}) "
             f"SELECT count(*), sum(located), sum(counted), {', '.join(f'sum({k})' for k in FIGURES)}, "
             f"count(DISTINCT doc_id), {_CLAIMS_OF_M} FROM m", params).fetchone()
-        out.update(events=row[0], located=row[1] or 0, incidents=row[2] or 0,
-                   **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)})
+        out.update({"events": row[0], "located": row[1] or 0, "incidents": row[2] or 0,
+                    **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)}})
         counts = (row[6], row[7]) if out["filtered"] else None
     if counts is not None:        # one event type, governorate or actor: the reports' facets; else counted
         out["documents"], out["claims"] = counts
