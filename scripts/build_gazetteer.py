@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gzip
 import io
 import json
 import math
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -160,7 +162,25 @@ def wof_records(data: Path) -> list[dict]:
         out.append(rec("wof", r["wof_id"], r["country"], names, r["name_en"] or r["gn_name"] or r["name"],
                        float(r["latitude"]), float(r["longitude"]), int(r["population"] or 0), kind_hint,
                        admin1=r["region_name"]))
+        out[-1]["doubtful_en"] = doubtful_english(r["name_en"], r["name"], r["gn_name"])
     return out
+
+
+def _latin_key(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if c.isascii() and c.isalnum()).lower()
+
+
+def doubtful_english(name_en: str, name: str, gn_name: str) -> bool:
+    """A WOF record's English name that a GeoNames name of the same place should replace: written in Arabic
+    letters ("المصطبة"), or unlike both the record's own Latin name and its GeoNames name (Tikrit's city record
+    is named "Tekrit" with the English name "Sewera", a name from another source that no other record knows)."""
+    if any("\u0621" <= c <= "\u064a" for c in name_en or name):
+        return True
+    if not name_en:
+        return False     # the GeoNames name (gn_name) or the record's own Latin name stands in
+    own = [x for x in (name, gn_name) if x and not any("\u0621" <= c <= "\u064a" for c in x)]
+    en = _latin_key(name_en)
+    return bool(own) and all(difflib.SequenceMatcher(None, en, _latin_key(x)).ratio() < 0.5 for x in own)
 
 
 def geonames_records(data: Path) -> list[dict]:
@@ -201,8 +221,9 @@ def merge(records: list[dict]) -> list[dict]:
             target["srcs"].append(f"{r['src']}:{r['id']}")
             if target["fcode"] in ("", "PPL") and r["fcode"]:
                 target["fcode"] = r["fcode"]
-            if not target["name_en"]:
-                target["name_en"] = r["name_en"]
+            if not target["name_en"] or target.get("doubtful_en") and r["src"] == "geonames" and r["name_en"]:
+                target["name_en"] = r["name_en"]     # prefer the GeoNames English name to a doubtful one
+                target["doubtful_en"] = False
         for k in keys:
             by_key[k].append(target)
     return merged
@@ -332,6 +353,35 @@ def write(entries: list[dict], out: Path) -> None:
         fh.write(buf.getvalue().encode("utf-8"))
 
 
+ADMIN_UNITS_TOLERANCE_DEG = 0.002   # ~200 m: simplification of the shipped sub-district polygons
+
+
+def admin_units_collection(data: Path) -> dict:
+    """The OCHA sub-districts (adm3) of Syria and Iraq, simplified, each with its admin1/admin2/admin3 English
+    names as the index uses them: the run-time point-in-polygon of marsad.geo.admin (shapely)."""
+    from shapely import set_precision
+    from shapely.geometry import mapping, shape
+
+    admin1 = read_admin1_table()
+    out = []
+    for iso, stem in (("SY", "syr"), ("IQ", "irq")):
+        adm2 = {ft["properties"]["ADM2_PCODE"]: ft["properties"]["ADM2_EN"]
+                for ft in load_geojson(data / "boundaries" / f"ocha_{stem}_adm2.geojson")}
+        for ft in load_geojson(data / "boundaries" / f"ocha_{stem}_adm3.geojson"):
+            p = ft["properties"]
+            geom = set_precision(shape(ft["geometry"]).simplify(ADMIN_UNITS_TOLERANCE_DEG, preserve_topology=True),
+                                 0.0001)
+            out.append({"type": "Feature", "geometry": mapping(geom),
+                        "properties": {"country": iso, "admin1": admin1[p["ADM1_PCODE"]]["name_en"],
+                                       "admin2": adm2[p["ADM2_PCODE"]], "admin3": p["ADM3_EN"]}})
+    return {"type": "FeatureCollection", "features": out}
+
+
+def write_admin_units(data: Path, out: Path) -> None:
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write(json.dumps(admin_units_collection(data), separators=(",", ":"), sort_keys=True).encode("utf-8"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
@@ -339,6 +389,7 @@ def main() -> None:
     args = ap.parse_args()
     entries = build(args.data.resolve())
     write(entries, args.out)
+    write_admin_units(args.data.resolve(), args.out.parent / "admin_units.geojson.gz")
     from build_world import write_word_zipf   # a sibling script, imported when needed
 
     write_word_zipf(entries)

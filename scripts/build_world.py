@@ -99,6 +99,17 @@ def country_names_ar() -> dict[str, list[str]]:
     return out
 
 
+def hand_capitals() -> dict[tuple[str, str], list[str]]:
+    """(iso2, GeoNames name) -> Arabic names of the capitals GeoNames names only in other scripts
+    (data/capitals_ar.tsv)."""
+    out = {}
+    for ln in (DATA_DIR / "capitals_ar.tsv").read_text(encoding="utf-8").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            f = ln.split("\t")
+            out[(f[0], f[1])] = f[2].split("|")
+    return out
+
+
 def hand_countries() -> set[str]:
     return {ln.split("\t")[0] for ln in (DATA_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")}
@@ -130,6 +141,8 @@ def world_entries(merge) -> list[dict]:
         else:
             keep = cc in REGION or pop >= WORLD_MIN_POP or capital
         names = arabic_names(c["alternatenames"], cc) if keep else []
+        if capital and not names:
+            names = hand_capitals().get((cc, c["name"]), [])    # "واشنطن": GeoNames gives no Arabic name
         if not names:
             continue
         a1 = admin1.get((cc, c["admin1code"]), {}).get("name_en", "")

@@ -105,7 +105,7 @@ def main() -> None:
         if which == "places":
             evaluate_places(args.verbose)
         elif which == "real":
-            for batch in (1, 2, None):
+            for batch in (1, 2, 3, None):
                 evaluate_real(args.shared.resolve(), args.verbose and batch is not None, batch=batch)
         elif args.audit:
             audit(args.shared.resolve(), which)

@@ -274,7 +274,9 @@ def score_doc_clusters(corpus: Path, show: bool = False) -> dict:
         store = Store(Path(tmp) / "eval.db")
         _store_docs(store, corpus, "extracted")
         predicted, incident_of = _predicted(store)
+        views, rules = _merge_views(store)
         store.close()
+    from marsad.analysis.incidents import why_apart
     # a report's lead event: its lowest event number (ids are "<doc_id>:<n>")
     leads = {doc: min(evs, key=lambda e: int(e["event_id"].rpartition(":")[2]))["event_id"]
              for doc, evs in predicted.items() if evs}
@@ -291,7 +293,8 @@ def score_doc_clusters(corpus: Path, show: bool = False) -> dict:
         elif same and not pred:
             fn += 1
             missed.append((d1, d2, "no event (extraction)" if not incidents_of_doc.get(d1)
-                           or not incidents_of_doc.get(d2) else "apart"))
+                           or not incidents_of_doc.get(d2)
+                           else why_apart(rules, views[leads[d1]], views[leads[d2]]) or "apart (incident context)"))
     result = {"mode": "doc-clusters", "reports": len(label), "reports_with_events": sum(
                   1 for d in label if incidents_of_doc.get(d)),
               "gold_pairs": tp + fn, "predicted_pairs": tp + fp, "true_pairs": tp,

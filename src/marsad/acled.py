@@ -220,29 +220,11 @@ def long_date(day: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-@lru_cache(maxsize=1)
-def _places_by_point() -> dict[tuple[float, float], list]:
-    from marsad.geo import load_gazetteer
-    index: dict[tuple[float, float], list] = {}
-    for entry in load_gazetteer().entries:
-        index.setdefault((round(entry.lat, 4), round(entry.lon, 4)), []).append(entry)
-    return index
-
-
-def admin23(name_en: str | None, admin1: str | None, lat, lon) -> tuple[str, str]:
-    """(admin2, admin3) from the gazetteer entry the event was placed at: the district it lies in,
-    and the sub-district when the place is one (or its seat). Empty where not known."""
-    if lat is None or lon is None:
-        return "", ""
-    entries = [e for e in _places_by_point().get((round(lat, 4), round(lon, 4)), [])
-               if not admin1 or e.admin1 == admin1]
-    if not entries:
-        return "", ""
-    named = [e for e in entries if name_en and e.name_en == name_en] or entries
-    admin2 = next((e.admin2 for e in named if e.admin2), "")
-    sub = next((e for e in entries if e.kind == "subdistrict"), None)
-    admin3 = sub.name_en if sub else ""
-    return admin2, admin3
+def admin23(name_en: str | None, admin1: str | None, lat, lon, country: str | None = None) -> tuple[str, str]:
+    """(admin2, admin3): the gazetteer entry the event was placed at, else the OCHA sub-district polygon the
+    point lies in (marsad.geo.admin_units). Empty where not known (outside Syria and Iraq)."""
+    from marsad.geo.admin import admin_units
+    return admin_units(lat, lon, country, admin1, name_en)
 
 
 def notes(e: dict, actor1: str, actor2: str) -> str:
@@ -284,7 +266,7 @@ def acled_row(e: dict) -> dict:
     actor2, inter2 = actor(e.get("actor2"), country, day)
     if e["event_type"] == "Violence against civilians" and not actor2:
         actor2, inter2 = actor("civilians", country, day)        # ACLED: the victims are civilians by definition
-    admin2, admin3 = admin23(e.get("name_en"), e.get("admin1"), e.get("lat"), e.get("lon"))
+    admin2, admin3 = admin23(e.get("name_en"), e.get("admin1"), e.get("lat"), e.get("lon"), country)
     admin1 = e.get("admin1") or ""
     sub = e.get("sub_event_type") or ""
     return {

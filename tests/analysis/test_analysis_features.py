@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.analysis.incident_features import (day_weekdays, is_direction, is_region, landmarks, name_forms, pub_window,
-                                              spelling, statement_weekdays, targets, url_dates, weekdays)
+from marsad.analysis.incident_features import (day_weekdays, is_direction, is_region, landmarks, name_forms, persons,
+                                              pub_window, spelling, statement_weekdays, targets, url_dates, weekdays)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
@@ -140,6 +140,37 @@ def test_targets(text, expected):
 
 def test_targets_are_compared_by_spelling_skeleton():
     assert targets("صواريخ استهدفت القنصلية الأمريكية في أربيل") == targets("قصف القنصلية الأميركية بأربيل")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the victim named after a title, its adjectives and a complement skipped
+    ("اغتال مسلحون مجهولون مساء الخميس الناشط المدني البارز سامر الكبيسي قرب منزله", {"سامر الكبيسي"}),
+    ("أطلق مسلحون النار على الخبير الأمني البارز والباحث في شؤون الجماعات المسلحة كريم الدليمي، ما أدى الى مقتله",
+     {"كريم الدليمي"}),
+    ("تعرضت الصحفية العراقية والطبيبة المختصة في التغذية نور يوسف للاغتيال", {"نور يوسف"}),
+    # three names: the first with each of the others; "عبد" joins its word
+    ("قتل الناشط ماهر جاسم العبيدي برصاص مجهولين", {"ماهر جاسم", "ماهر العبيدي"}),
+    ("اغتيال مراسل قناة الفرات علي عبد الكريم في الناصرية", {"علي عبدالكريم"}),
+    # a name after a title in a sentence that tells no attack: a spokesman, an expert quoted
+    ("وقال المتحدث باسم وزارة الداخلية سعد الحسني ان التحقيقات مستمرة", set()),
+    ("وقال الخبير الامني كريم الدليمي ان الوضع مستقر في المدينة", set()),
+    # a title with no name after it
+    ("مقتل ناشط بكربلاء برصاص مجهولين", set()),
+    ("", set()),
+])
+def test_persons(text, expected):
+    assert set(persons(text)) == {spelling(w) for w in expected}
+
+
+def test_persons_are_compared_by_spelling_and_share_a_name_word():
+    assert persons("اغتيال الناشطة ريهام الساعدي") & persons("مقتل الناشطة رهام جواد الساعدي بالرصاص")
+    assert persons("اغتيال الصحفي احمد عبد الصمد") == persons("اغتيال الصحفي أحمد عبدالصمد")
+    assert not persons("اغتيال الناشط سامر الكبيسي") & persons("اغتيال الناشط سامر العبيدي")
+
+
+@given(st.text(max_size=300))
+def test_persons_never_raise(text):
+    assert all(isinstance(p, str) and p for p in persons(text))
 
 
 @pytest.mark.parametrize("name, direction", [

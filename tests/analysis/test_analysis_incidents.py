@@ -711,3 +711,51 @@ def test_an_incident_is_near_a_point_by_the_box_of_its_members(point, limit, nea
         merger.add("inc", merger.ev(dict(event_id=f"n{k}:1", doc_id=f"n{k}", lat=lat, lon=lon, geo_precision=1,
                                          name_ar="الكرادة")))
     assert merger.incidents["inc"].near(point, limit) is near
+
+
+KILLING = dict(event_type="Violence against civilians", sub_event_type="Attack", country="IQ", admin1="Basra",
+               name_ar="البصرة", lat=30.508, lon=47.783, geo_precision=1)
+
+
+@pytest.mark.parametrize("second, merges", [
+    # timeless, no toll, weekday or actor in common: the victim both name after a title is the detail
+    pytest.param("قالت مصادر امنية ان الناشطة البارزة نور الساعدي قتلت برصاص مسلحين يستقلون دراجة نارية",
+                 True, id="same-victim"),
+    pytest.param("اغتال مسلحون مجهولون الصحفي العراقي ماهر العبيدي في مدينة البصرة", False, id="another-victim"),
+    # a name both give that is no victim's: the spokesman who told of two killings
+    pytest.param("اغتيل رجل اعمال في البصرة وقال المتحدث باسم الشرطة سعد الحسني ان التحقيق مستمر",
+                 False, id="same-spokesman"),
+])
+def test_two_timeless_reports_naming_one_victim_merge(store, reports, second, merges):
+    reports.doc("v1")
+    reports.doc("v2")
+    reports.event("v1", **KILLING, evidence="اغتيال الناشطة نور الساعدي بالرصاص في البصرة. وقال المتحدث باسم"
+                                            " الشرطة سعد الحسني ان القوات تبحث عن القتلة")
+    reports.event("v2", **KILLING, evidence=second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+KARBALA = dict(KILLING, admin1="Karbala", name_ar="كربلاء", lat=32.616, lon=44.024)
+
+
+@pytest.mark.parametrize("second, merges", [
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتال مسلحون الناشطة العراقية البارزة نور الساعدي في البصرة"),
+                 True, id="both-at-the-city-level"),
+    pytest.param(dict(KILLING, evidence="قالت مصادر امنية ان الناشطة نور الساعدي قتلت برصاص مسلحين وسط البصرة"),
+                 True, id="the-city-and-a-point-in-it"),
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتال مسلحون الصحفي ماهر العبيدي في البصرة"),
+                 False, id="another-victim"),
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتيال ناشطة بالرصاص في البصرة"), False, id="no-name"),
+    # a victim of an earlier killing recalled in a report from another city
+    pytest.param(dict(KARBALA, geo_precision=3, evidence="اغتيال ناشط في كربلاء بعد مقتل الناشطة نور الساعدي في البصرة"),
+                 False, id="recalled-in-another-governorate"),
+])
+def test_timeless_city_level_reports_naming_one_victim(store, reports, second, merges):
+    """A timeless report placed at its city or governorate only merges on a named victim."""
+    reports.doc("c1")
+    reports.doc("c2")
+    reports.event("c1", **dict(KILLING, geo_precision=3), evidence="مسلحون مجهولون يغتالون الناشطة نور الساعدي في البصرة")
+    reports.event("c2", **second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

@@ -52,6 +52,20 @@ ROWS = [
     # the second town is another incident: its own event, and its toll does not add to the first one's
     ("another-incident-does-not-add", "استشهد مدني بقصف جوي على بلدة محكان، كما استشهد مدني آخر بقصف على بلدة القورية.",
      [("Air/drone strike", {"fatalities": 1}), ("Air/drone strike", {})]),
+    # a plural verb told after its subject takes the subject's number (count.subject_before)
+    ("subject-before-plural-verb", "قالت مصادر محلية إن 9 مدنيين بينهم أطفال ونساء قتلوا في هجوم لمسلحين على مزرعة "
+     "قرب بلدة السقيلبية.", [("Attack", {"fatalities": 9})]),
+    ("partitive-subject-before-verb", "وقال مصدر في الشرطة إن سبعة من عناصر الحشد الشعبي أصيبوا بانفجار عبوة ناسفة في "
+     "قضاء الطارمية.", [("Remote explosive/landmine/IED", {"injured": 7})]),
+    ("subject-then-own-number", "قالت الحكومة إن 40 جنديا قتلوا و25 أصيبوا في هجوم لبوكو حرام على قاعدة في بلدة "
+     "ديفا.", [("Armed clash", {"fatalities": 40, "injured": 25})]),
+    # the subject's number is the nearest one: a unit's number ("اللواء 22") is not a person count
+    ("unit-number-is-no-subject", "هاجم عناصر داعش مقر اللواء 22 في قضاء الحويجة وقتلوا اثنين من الجنود.",
+     [("Armed clash", {"fatalities": 2})]),
+    # the toll sentence after the event is not a tally because of a comment clause (لا سيما أن ... منذ مطلع الشهر)
+    ("comment-clause-not-generic", "انفجرت سيارة مفخخة في سوق شعبي وسط مدينة كركوك. وأسفر التفجير عن 14 قتيلا و30 "
+     "جريحا، لا سيما أن المدينة تشهد استنفارا أمنيا منذ مطلع الشهر الجاري.",
+     [("Remote explosive/landmine/IED", {"fatalities": 14, "injured": 30})]),
 ]
 
 

@@ -10,6 +10,7 @@ from marsad.extract import extract_document
 
 ARR, CLASH, DIS, OTHER = "Arrests", "Armed clash", "Disrupted weapons use", "Other"
 AIR = "Air/drone strike"
+VIOLENT = "Violent demonstration"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
@@ -93,6 +94,38 @@ EVENTS = [
     # a definite plural ("الغارات") right after a strike that names only a wide region tells the strike again
     ("strikes-told-again-region", "شنت طائرات حربية غارات على مواقع قرب مدينة إزرع مساء أمس. وقال متحدث عسكري إن الغارات استهدفت مخازن سلاح، وإنه لن يقبل بوجود قوات معادية في جنوب سوريا.",
      "2025-02-26", [(AIR, None, None, {"date_start": "2025-02-25"})]),
+    # riots: violent demonstrations named as such, protesters seizing a building, confrontations of people with a
+    # force, a mutiny of prisoners; the riot police's name is no riot act
+    ("riot-violent-protests", "أسفرت الاحتجاجات العنيفة في مدينة الديوانية عن إصابة 9 أشخاص بينهم عناصر من الشرطة.",
+     "2023-07-20", [(VIOLENT, "rioters", None, {})]),
+    ("riot-protesters-seize-building", "وسيطر المحتجون على مبنى مجلس محافظة ميسان وأشعلوا فيه النيران مساء اليوم.",
+     "2023-07-20", [(VIOLENT, "rioters", None, {})]),
+    ("riot-confrontation-youths", "اندلعت مواجهات بين شبان وقوات الأمن في مدينة الرمثا بعد مقتل شاب برصاص دورية.",
+     "2023-07-20", [(VIOLENT, "rioters", None, {})]),
+    ("riot-confrontation-protesters", "تجددت المواجهات بين عناصر مكافحة الشغب والمتظاهرين في وسط بيروت.",
+     "2023-07-20", [(VIOLENT, "rioters", None, {})]),
+    ("riot-police-dispersal", "فرقت قوات مكافحة الشغب المتظاهرين بالغاز المسيل للدموع في ساحة التحرير ببغداد.",
+     "2023-07-20", [("Protest with intervention", None, "protesters", {})]),
+    ("riot-prison-mutiny", "شهد سجن الحلة المركزي تمردا للسجناء الذين أحرقوا الفرش واحتجزوا عددا من الحراس.",
+     "2023-07-20", [(VIOLENT, "rioters", None, {})]),
+    # "مواجهات" with an armed group named stays an armed clash
+    ("confrontation-armed-group", "اندلعت مواجهات بين قوات الجيش ومسلحي داعش قرب قرية الطالعة في ناحية العظيم.",
+     "2023-07-20", [(CLASH, None, None, {})]),
+    # an air attack named as such (هجوم جوي، عدوان جوي) is an air strike
+    ("air-attack-noun", "نفذت إسرائيل هجوما جويا فجر اليوم على مواقع في محيط مدينة دمشق.", "2024-06-02",
+     [(AIR, None, None, {})]),
+    ("air-aggression-noun", "شنت طائرات الاحتلال عدوانا جويا على مستودعات قرب مدينة مصياف.", "2024-06-02",
+     [(AIR, None, None, {})]),
+    # barrel bombs are dropped from helicopters: an air strike
+    ("barrel-bombs", "ألقت مروحيات النظام عددا من البراميل المتفجرة على مدينة اللطامنة شمال حماة.", "2019-06-02",
+     [(AIR, None, None, {})]),
+    # a place a strike was launched from ("من مرتفعات الجولان") is not where it hit
+    ("strike-launched-from", "قال مصدر عسكري إن جيش الاحتلال شن غارة من مرتفعات الجولان على مواقع في ريف دمشق.",
+     "2024-06-02", [(AIR, None, None, {"location": "ريف دمشق"})]),
+    # an assault on a base opened by a car bomb is a battle (kind.assault_over_blast)
+    ("assault-opened-by-car-bomb", "قتل 12 جنديا في هجوم شنته حركة الشباب على قاعدة عسكرية قرب مدينة مقديشو. وقال مسؤول إن "
+     "سيارة مفخخة انفجرت عند مدخل القاعدة ثم حاول المسلحون اقتحامها.", "2023-07-20",
+     [(CLASH, "al_qaeda", None, {"fatalities": 12})]),
 ]
 
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells

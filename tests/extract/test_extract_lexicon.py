@@ -10,7 +10,8 @@ from marsad.text import normalize
 ACTOR_IDS = {"islamic_state", "al_qaeda", "hts", "sdf", "asayish", "ypg", "international_coalition", "syrian_regime_forces",
              "syrian_government_forces", "syrian_state", "iraqi_security_forces", "pmf", "peshmerga", "sna", "turkish_forces",
              "russian_forces", "iran_backed_militias", "tribal_forces", "lebanese_forces", "jordanian_forces", "civilians",
-             "unidentified_armed_group"}
+             "unidentified_armed_group",
+             "unlisted_force"}   # internal: a force the spec does not list, written as null (with syrian_state, resolved by date)
 SUB_TYPES = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Chemical weapon",
              "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
              "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance", "Arrests", "Disrupted weapons use",

@@ -162,6 +162,9 @@ EVENTS = [
 ]
 
 NOTHING = [
+    # a campaign under way: a present-tense verb of waging and a "since" (منذ)
+    ("ongoing-campaign", "وتخوض قوات سوريا الديمقراطية منذ السادس من حزيران معارك داخل مدينة الرقة ضد تنظيم داعش."),
+    ("ongoing-offensive", "تسبب الهجوم الذي تشنه تركيا منذ تسعة أيام على مدينة رأس العين بنزوح آلاف المدنيين."),
     ("neg-lam", "لم تعتقل قسد أي عنصر من داعش في بلدة ذيبان."),
     # other senses of a trigger word: a verbal attack, a "time bomb"
     ("sense-verbal-attack", "شن النائب هجوما حادا على الحكومة العراقية خلال جلسة البرلمان في بغداد."),

@@ -6,6 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,41 @@ def test_rebuild_slice_matches_shipped_index(shared_dir):
     # places: same point, kind and admin1 for the entries the slice rebuilt alone
     same = [r for r in rows if r[0] in shipped and shipped[r[0]][1:7] == r[1:7]]
     assert len(same) >= 0.9 * len(rows)
+
+
+# (id, WOF name_en, WOF name, WOF gn_name, doubtful): a WOF English name a GeoNames one should replace
+ENGLISH_NAMES = [
+    ("other-source-name", "Sewera", "Tekrit", "", True),          # Tikrit's city record
+    ("arabic-letters", "", "المصطبة", "", True),
+    ("transliteration-variant", "Ar Raqqah", "الرقة", "", False),
+    ("diacritics-only", "Al Ḩawījah", "Al Hawijah", "Al Ḩawījah", False),
+    ("latin-own-name-agrees", "Tikrit", "Tikrīt", "", False),
+    ("no-english-name", "", "Sinah", "Sīnah", False),
+]
+
+
+@pytest.mark.parametrize("name_en,name,gn_name,doubtful", [r[1:] for r in ENGLISH_NAMES],
+                         ids=[r[0] for r in ENGLISH_NAMES])
+def test_a_doubtful_english_name_is_told(name_en, name, gn_name, doubtful):
+    assert _build_module().doubtful_english(name_en, name, gn_name) is doubtful
+
+
+def test_a_city_carries_the_geonames_english_name_where_its_first_record_has_another():
+    """Tikrit's city was "Sewera" (a WOF record named Tekrit with another source's English name)."""
+    gaz = load_gazetteer()
+    cities = [e for e in gaz.lookup(fold("تكريت")) if e.kind == "city"]
+    assert [e.name_en for e in cities] == ["Tikrit"]
+
+
+def test_every_hand_capital_is_its_countrys_capital_city():
+    """data/capitals_ar.tsv names capitals GeoNames gives no Arabic name: each is read as its country's capital."""
+    gaz = load_gazetteer()
+    rows = [ln.split("\t") for ln in (DATA / "capitals_ar.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    assert rows
+    for cc, _, names in rows:
+        for name in names.split("|"):
+            assert (cc, True) in [(e.country, e.capital) for e in gaz.lookup(fold(name)) if e.kind == "city"], name
 
 
 ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ،.\n\u064b\u0640")), max_size=80)

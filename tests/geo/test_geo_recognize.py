@@ -5,6 +5,8 @@ eval sets)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.geo import find_places
 
@@ -108,3 +110,41 @@ GLUED = [
 @pytest.mark.parametrize("text,names", [r[1:] for r in GLUED], ids=[r[0] for r in GLUED])
 def test_glued_names_are_split(text, names):
     assert [m.name_ar for m in _places(text)] == names
+
+
+# ---- one Aho-Corasick pass (recognize.scan) finds exactly what the token-by-token reference finds
+def _scan_names():
+    from marsad.geo import load_gazetteer
+
+    keys = sorted(load_gazetteer().by_name)
+    multi = [k for k in keys if " " in k]
+    article = [k for k in keys if k.startswith("ال") and " " not in k]
+    return keys[::97] + multi[::53] + article[::41] + ["العراق", "الموصل", "دير الزور", "ريف دمشق", "تل ابيض"]
+
+
+SCAN_PREFIXES = ["", "", "", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "لل", "ولل", "وك", "فل"]
+SCAN_GAPS = [" ", " ", " ", "  ", "\n", "، ", ". ", " (", "-", " 12 "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SCAN_PREFIXES), st.sampled_from(_scan_names()),
+                          st.sampled_from(SCAN_GAPS)), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["قصف", "في", "قرب", "مدينة", "شمال", "الى", "من", "ال", "ا"]), max_size=4))
+def test_one_pass_scan_equals_the_token_scan(items, words):
+    from marsad.geo import load_gazetteer
+    from marsad.geo.recognize import scan, scan_tokens, split_glued, tokenize, vocab
+
+    text = "".join(p + name + gap for p, name, gap in items) + " ".join(words)
+    gaz = load_gazetteer()
+    toks = split_glued(tokenize(text), gaz)
+    got = [(m.i, m.j, m.key, m.plen) for m in scan(toks, gaz, vocab().max_words)]
+    assert got == [(m.i, m.j, m.key, m.plen) for m in scan_tokens(toks, gaz, vocab().max_words)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتدرسعلمنهوي \t\n،.-1(\u0640\u064b")), max_size=60))
+def test_tokenize_by_split_equals_tokenize_by_match(text):
+    from marsad.geo.recognize import tokenize, tokenize_matches
+
+    got = [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize(text)]
+    assert got == [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize_matches(text)]

@@ -71,6 +71,8 @@ WORLD = [
     ("tyre-in-lebanon", "استهدفت غارة إسرائيلية سيارة في صور جنوب لبنان", "صور", "LB", "South Lebanon", 1),
     ("al-bab-city", "قتل خمسة مدنيين بانفجار سيارة مفخخة في مدينة الباب شرقي حلب", "الباب", "SY", "Aleppo", 1),
     ("al-bab-bare", "قصف مدفعي على أطراف الباب بريف حلب الشرقي", "الباب", "SY", "Aleppo", 2),
+    ("washington", "قالت واشنطن إن الضربة استهدفت قياديا في التنظيم", "واشنطن", "US", None, 1),
+    ("bangui", "قتل خمسة أشخاص في هجوم مسلح في بانغي", "بانغي", "CF", None, 1),
     ("tharthar-desert", "قتل جنديان بانفجار عبوة في صحراء الثرثار بمحافظة صلاح الدين", "صحراء الثرثار", "IQ",
      "Salah ad-Din", 2),
 ]
@@ -315,3 +317,19 @@ def test_continent_or_wide_region_without_a_point(text, surface, name_en, role):
     assert not [m for m in find_places(text) if m.role == "place" and m.start < found[0].end and found[0].start < m.end]
     best = best_place(find_places(text))
     assert best is None or best.surface != surface      # a continent is no event's place
+
+
+# (id, text, surface): the United States by its short names; a region named after America stays a region
+AMERICA = [
+    ("amrika-headline", "أمريكا: تضاعف عدد مسلحي التنظيم في ليبيا خلال عام", "أمريكا", "US", "place"),
+    ("amirka", "عاد الوفد من أميركا بعد محادثات حول الانسحاب", "أميركا", "US", "place"),
+    ("amrika-after-prefix", "نقل المعتقلون إلى سجون في أمريكا وأوروبا", "أمريكا", "US", "place"),
+    ("latin-america", "هاجر آلاف السوريين إلى أمريكا اللاتينية", "أمريكا اللاتينية", "", "wide"),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,role", [r[1:] for r in AMERICA], ids=[r[0] for r in AMERICA])
+def test_america_is_the_united_states(text, surface, country, role):
+    found = [m for m in find_places(text, context=text) if m.surface == surface]
+    assert [(m.country, m.role in (role, "dateline")) for m in found] == [(country, True)], \
+        [(m.surface, m.country, m.role) for m in find_places(text, context=text)]

@@ -12,6 +12,8 @@ Nothing here extracts events: these are cheap readings of fields the records alr
 - ``landmarks(text)``: the named spots a sentence names after a place word ("ساحة الطيران" ->
   "طيران", "بحي الكرادة" -> "كراده", "قرية برخ" -> "برخ"): the place an outlet states below the
   town or governorate it was geocoded to;
+- ``persons(text)``: the people a sentence tells as the target of an attack, by a name after a
+  title word ("الناشط إيهاب الوزني"), compared like named sites;
 - ``name_forms(name)``: the folded name, its words without generic place words, and its spelling
   skeleton (long vowels dropped: "باراخ" and "برخ" are one skeleton).
 """
@@ -240,6 +242,92 @@ def targets(text: str | None, limit: int = 2000) -> frozenset[str]:
     """The named sites a text names after a target word (see ``spots_and_targets``), as
     spelling skeletons."""
     return spots_and_targets(text, limit)[1]
+
+
+_PERSON_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+_MODIFIER = ("ال", "وال", "بال", "لل", "كال", "فال")
+_ARTICLE_AFTER_CLITIC = ("وال", "بال", "لل", "كال", "فال")
+
+
+@lru_cache(maxsize=1)
+def _person_vocab() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    raw = vocab.incident_rules()
+    bare = frozenset(vocab.fold(w) for w in raw["person_title_words"])
+    titles = frozenset("ال" + w for w in bare)
+    cues = tuple(vocab.fold(w) for w in raw["person_target_cues"])
+    stop = frozenset(vocab.fold(w) for w in raw["person_name_stop_words"])
+    complements = frozenset(vocab.fold(w) for w in raw["person_title_complements"])
+    return titles, bare, cues, stop, complements
+
+
+def _is_cue(token: str, cues: tuple[str, ...]) -> bool:
+    """An attack word behind its clitics and article ("باغتيال", "للاغتيال", "واغتالوا")."""
+    for _ in range(2):
+        if token.startswith(cues):
+            return True
+        if token.startswith("لل"):
+            token = token[2:]
+        elif token.startswith("ال"):
+            token = token[2:]
+        elif len(token) > 4 and token[0] in "وفبلك":
+            token = token[1:]
+        else:
+            return False
+    return token.startswith(cues)
+
+
+def _person_after(tokens: list[str], i: int, stop: frozenset[str], complements: frozenset[str]) -> list[str]:
+    """The name after the title at ``i``: adjectives and further titles with the article ("العراقي
+    البارز والباحث"), a complement ("في شؤون الجماعات") and a media name ("قناة دجلة") are
+    skipped; then the first name and up to two name words, to the next punctuation or word with
+    a preposition and the article ("إيهاب جواد الوزني"). "عبد"/"أبو" join the word after."""
+    j, n = i + 1, len(tokens)
+    for _ in range(8):
+        if j < n and tokens[j].startswith(_MODIFIER):
+            j += 1
+        elif j + 1 < n and tokens[j] in ("في", "ب") and tokens[j + 1].isalpha():
+            j += 2
+        elif j + 1 < n and tokens[j] in complements and tokens[j + 1].isalpha():
+            j += 2
+        else:
+            break
+    words: list[str] = []
+    while (j < n and len(words) < 3 and tokens[j].isalpha() and tokens[j] not in stop
+           and not tokens[j].startswith(_ARTICLE_AFTER_CLITIC)):
+        word = tokens[j]
+        if not words and (word.startswith(_MODIFIER) or len(word) < 3):
+            return []
+        if word in ("عبد", "ابو", "ابن", "بن") and j + 1 < n and tokens[j + 1].isalpha():
+            word, j = word + tokens[j + 1], j + 1
+        words.append(word)
+        j += 1
+    return words
+
+
+def persons(text: str | None, limit: int = 2000) -> frozenset[str]:
+    """The people a text tells as the target of an attack: a name after a title word
+    (person_title_words: "الناشطة العراقية ريهام يعقوب", "الصحفي أحمد عبد الصمد") in a sentence with
+    an attack word (person_target_cues: "اغتيال", "أطلقوا النار"). Each name gives its first name
+    with each name word after it, as spelling skeletons, so "إيهاب الوزني" and "إيهاب جواد الوزني"
+    share one. Officials and spokesmen have no title here: their names recur across incidents."""
+    if not text:
+        return _EMPTY_NAMES
+    titles, bare, cues, stop, complements = _person_vocab()
+    out: set[str] = set()
+    for sentence in _SENTENCE_END.split(vocab.fold(text[:limit])):
+        tokens = _PERSON_TOKEN.findall(sentence)
+        if not any(_is_cue(tok, cues) for tok in tokens):
+            continue
+        for i, tok in enumerate(tokens):
+            if tok in titles or (tok[:1] in "وف" and tok[1:] in titles) or (
+                    tok in bare and i + 1 < len(tokens) and tokens[i + 1] in complements):
+                words = _person_after(tokens, i, stop, complements)
+                out.update(spelling(f"{words[0]} {w}") for w in words[1:])
+    return frozenset(out)
+
+
+_EMPTY_NAMES: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,14 @@ ARMED_ORDER = ("islamic_state", "al_qaeda", "hts", "unidentified_armed_group")
 NON_STATE_ARMED = frozenset(ARMED_ORDER)
 
 
+UNLISTED = "unlisted_force"   # a state force the spec's list does not name (Israel's): it holds a role, written as null
+
+
+def listed(actor: str | None) -> str | None:
+    """The actor as the spec writes it: a force the list does not name is null."""
+    return None if actor == UNLISTED else actor
+
+
 def resolve_syrian(actor: str | None, when: date | None) -> str | None:
     """The Syrian army/forces before 2024-12-08 are the regime's, after it the new government's."""
     if actor != "syrian_state":
@@ -51,6 +59,18 @@ def _partners(sent) -> set:
     return out
 
 
+@lru_cache(maxsize=1)
+def _speakers() -> tuple[str, ...]:
+    return tuple(fold_entry(w) for w in load("cues")["speakers"])
+
+
+def speaks(sent, p) -> bool:
+    """The actor at p is named as who speaks for the report ("المتحدث باسم قيادة العمليات", "مصدر في وزارة
+    الداخلية", "مسؤولون بوزارة الداخلية"): a source, not a party (actor.source)."""
+    before = sent.folded[max(0, p.start - 40):p.start]
+    return before.rstrip().endswith(_speakers()) and (before.endswith(" ") or before.endswith(("ب", "ل")))
+
+
 def _sides(sent, trigger_pos: int):
     """(state actors, armed actors, civilians?) ordered by distance from the trigger; a force that only takes
     part ("بمشاركة ...") comes after the force that leads."""
@@ -58,6 +78,8 @@ def _sides(sent, trigger_pos: int):
     partners = _partners(sent)
     for p in sorted(sent.actors, key=lambda a: (a.start in partners, abs(a.start - trigger_pos))):
         side, aid = p.value["side"], p.value["id"]
+        if side != "civilian" and speaks(sent, p):
+            continue
         if side == "civilian":
             civ = True
         elif side == "armed":

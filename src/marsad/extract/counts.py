@@ -166,7 +166,8 @@ def _number_before(sent, quants, i: int, reach: int = 3) -> int | None:
         return 1        # "أن مدنيا استشهد"
     for k in range(max(0, i - reach), i):
         q = _quant_at(sent, quants, k)
-        if q is not None and q.start <= toks[k][0] < q.end and q.value_low is not None and q.value_low < 100000:
+        if q is not None and q.start < toks[k][1] and toks[k][0] < q.end and q.value_low is not None \
+                and q.value_low < 100000:     # "و47 أصيبوا": a number after a conjunction
             return int(q.value_low)
     return None
 
@@ -187,6 +188,39 @@ def _counted_noun(sent, quants, i: int) -> int | None:
 
 def _bare_word(word: str) -> str:
     return word[1:] if word[:1] in ("و", "ب", "ف", "ل") and len(word) > 4 else word
+
+
+@lru_cache(maxsize=1)
+def _persons() -> tuple[frozenset, tuple]:
+    """The nouns of persons a number may count (whole words, and stems from entries ending in '*')."""
+    words = load("counts")["persons"]
+    whole = frozenset(fold_entry(w) for w in words if not w.endswith("*"))
+    stems = tuple(fold_entry(w[:-1]) for w in words if w.endswith("*"))
+    return whole, stems
+
+
+def _subject_before(sent, quants, i: int) -> int | None:
+    """The number of the subject told before a plural verb ("إن 11 مدنيا بينهم أطفال قتلوا", "خمسة من مقاتلي
+    الحشد أصيبوا"): within BACK tokens, a number of persons (its counted noun is a person) or one followed by من."""
+    whole, stems = _persons()
+    toks = sent.tokens
+    for k in range(i - 1, max(-1, i - BACK - 1), -1):
+        q = _quant_at(sent, quants, k)
+        if q is None or q.vague or q.value_low is None or q.value_low >= 100000 or q.start < toks[k][0]:
+            continue
+        lemma = fold_entry(q.lemma) if q.lemma else ""
+        after = sent.folded[q.end:].lstrip()
+        if lemma in whole or (lemma and lemma.startswith(stems)) or after.startswith(_PARTITIVE):
+            return int(q.value_low)
+        return None       # the nearest number counts something else ("و47 أصيبوا" is the verb's own number)
+    return None
+
+
+_PARTITIVE = tuple(fold_entry(w) + " " for w in ("من", "على الأقل من"))
+
+
+def _plural_verb(sent, i: int) -> bool:
+    return sent.tokens[i][2].endswith("وا")
 
 
 def _role_hits(sent) -> list[tuple[int, str]]:
@@ -230,10 +264,12 @@ def find_counts(sent, quants) -> dict[str, int | None]:
             extra = _another_group(sent, quants, i) if role == "fatalities" and out[role] is not None else None
             out[role] = out[role] + extra if extra else out[role]
             continue
-        if _joined(sent, quants, i, role, roles_at):
+        n = _subject_before(sent, quants, i) if _plural_verb(sent, i) else None   # "إن 11 مدنيا بينهم أطفال قتلوا"
+        if n is None and _joined(sent, quants, i, role, roles_at):
             done |= {role, roles_at[i + 1]}      # "مقتل وإصابة 16": one figure for both, neither known
             continue
-        n = _pronoun_count(sent, i, role)
+        if n is None:
+            n = _pronoun_count(sent, i, role)
         if n is None:
             n = _counted_noun(sent, quants, i)
         if n is None:

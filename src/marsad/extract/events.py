@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
-from marsad.extract.protests import PROTEST_KINDS, protest_kind
-from marsad.extract.triggers import DAY_RULES, Trigger, _cue_near, _word_list, find_triggers, retype, tag, toll_update
+from marsad.extract.protests import PROTEST_KINDS, confrontation, protest_kind
+from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, Trigger, _cue_near, _word_list, find_triggers, retype, tag,
+                                     toll_update)
 from marsad.extract.unresolved import unresolved_places
 from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
@@ -46,6 +47,7 @@ class Draft:
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
     also: bool = False             # "كما هاجمت ...": the sentence adds another incident
     bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
+    assault: bool = False          # an attack on a base, a prison or a post: a blast that opens it keeps it a battle
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -58,7 +60,7 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     """The sentence's event kind: highest priority, with the raid/kill/attack rules of the spec."""
     if not trigs:
         return None
-    crowd = protest_kind(sent, trigs)
+    crowd = protest_kind(sent, trigs) or confrontation(sent, trigs)
     if crowd is not None:
         return crowd
     trigs = [t for t in trigs if t.kind != "protest"]     # a protest word the rules above left to the other kinds
@@ -202,6 +204,10 @@ def _places(sent, trig: Trigger, kind: str) -> list:
         cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
     unframed = [c for c in cands if not getattr(c[2], "frame", "")]
     cands = unframed or cands     # "طريق دمشق - عمان", "على بعد 10 كم من X": the place of the event is another one
+    if kind in REMOTE_KINDS:
+        cands = [c for c in cands if not _launched_from(sent, trig, c[0])]    # "شن الضربة من مرتفعات الجولان"
+        if not cands:
+            return []
     if kind in LIST_KINDS:
         run = _distinct(_list_run(sent, cands))
         if len(run) > 1:
@@ -213,6 +219,24 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+REMOTE_KINDS = ("airstrike", "shelling")
+ORIGIN_WORDS = frozenset(fold_entry(w) for w in ("من", "انطلاقا من", "من اتجاه", "من جهة", "من مواقع", "من مواقعها",
+                                                 "من مواقعها في", "من مواقعه في", "من قواعدها", "من قواعدها في",
+                                                 "من قاعدة", "من قاعدته", "انطلقت من"))
+
+
+def _launched_from(sent, trig: Trigger, start: int) -> bool:
+    """A place after a strike or a bombardment introduced by "من" ("شن الضربة من مرتفعات الجولان", "من اتجاه
+    الجولان", "انطلاقا من مواقعها في X") is where it was launched from, not what it hit (place.origin)."""
+    if start < trig.end:
+        return False
+    before = sent.folded[max(trig.end, start - 20):start].split()
+    for n in (3, 2, 1):
+        if len(before) >= n and " ".join(before[-n:]) in ORIGIN_WORDS:
+            return True
+    return False
 
 
 APPOSITION_GLUE = frozenset(fold_entry(w) for w in ("", "الواقعة", "الواقع", "،", ","))
@@ -466,6 +490,26 @@ def _civilian_target(sent, trig: Trigger) -> bool:
                for k in range(j, min(len(sent.tokens), j + TARGET_WINDOW)))
 
 
+ASSAULT_WINDOW = 12   # tokens after an attack word where the base, prison or post it struck is named
+
+
+def _fortified_target(sent, trig: Trigger) -> bool:
+    """The attack struck a base, a prison, a barracks or a post ("هجوم شنته حركة الشباب ... على قاعدة عسكرية",
+    "داعش يهاجم سجن غويران"): an assault, a battle even when a car bomb opens it."""
+    i = sent.tok_index(trig.start)
+    hi = sent.tokens[min(i + ASSAULT_WINDOW, len(sent.tokens) - 1)][1]
+    return any(h.start < hi for h in matcher("cues", "fortified_targets").find(sent.folded, trig.end))
+
+
+def _persons_toll(sent, pub: date | None) -> bool:
+    """The sentence counts its dead or wounded in persons, not in members of a force ("قتل 12 شخصا", "إصابة 20
+    مدنيا"), and names no force or group among them."""
+    if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) for a in sent.actors):
+        return False
+    persons = _word_list("toll_persons")
+    return any(q.lemma and fold_entry(q.lemma) in persons for q in numbers(sent, pub))
+
+
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     trig = _event_trigger(sent)
     if trig is None:
@@ -480,9 +524,12 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
-    if a2 is None and trig.kind in ("attack", "kill") and _civilian_target(sent, trig):
+    if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
         a2 = "civilians"
         extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
+    elif a2 is None and trig.kind in EXPLOSIVE_KINDS and _persons_toll(sent, pub):
+        a2 = "civilians"
+        extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
     trig = refine(trig, a1, a2)
     if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
         trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
@@ -535,5 +582,6 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
                   pointed=_pointed(sent, trig), also=_also(sent, trig),
-                  bombard=trig.kind == "shelling" and _bare_bombardment(sent))
+                  bombard=trig.kind == "shelling" and _bare_bombardment(sent),
+                  assault=trig.kind == "attack" and _fortified_target(sent, trig))
             for p in places]

@@ -77,7 +77,7 @@ def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
-    same_near = detail = follow = back = weak = same_far = None
+    same_near = detail = follow = toll = back = weak = same_far = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
@@ -104,17 +104,33 @@ def _target(drafts: list, d):
             same_near = same_near or e
         elif gap <= FOLLOW_GAP and (not d.own_place or d.anaphoric):
             follow = follow or e
+        elif e.trig.event_type == d.trig.event_type and gap <= _same_toll(e, d):
+            toll = toll or e
         elif d.anaphoric and gap <= HEADLINE_GAP and _same_name(e.place, d.place):
             back = back or e
         if gap <= WEAK_GAP and not d.shift and _weak_pair(e, d):
             weak = weak or e
         if same and (d.own_place or d.when is None):
             same_far = same_far or e      # a mention placed and dated only by its context does not reach far back
-    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (back, "merge.refers_back"),
+    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (toll, "merge.same_toll"), (back, "merge.refers_back"),
                    (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
         if e is not None:
             return e, ("merge.detail" if e is detail else why)
     return None, None
+
+
+def _same_toll(e, d) -> int:
+    """How many sentences apart two mentions of one event type may be and still tell one incident because they
+    give the same toll: the detail sentence repeats its lead's figures ("قتل 12 شخصا ... إثر تفجير انتحاري" then
+    "تفجيرين وقعا في ساحة ... أسفرا عن مقتل 12 شخصا"). The same dead: FOLLOW_GAP; the same dead and wounded (two
+    figures agree): WEAK_GAP, as a summary paragraph and the body below it. -1: no such toll."""
+    a, b = e.counts.get("fatalities"), d.counts.get("fatalities")
+    if not a or a != b:
+        return -1
+    i, j = e.counts.get("injured"), d.counts.get("injured")
+    if i is None or j is None:
+        return FOLLOW_GAP
+    return WEAK_GAP if i == j else -1
 
 
 WEAK_KINDS = ("attack", "kill")   # "هجوم"، "استهدف"، "مقتل": words any kind of incident is told with
@@ -230,7 +246,15 @@ def merge_headlines(drafts: list) -> list:
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.add_rule(rule)
-    if e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
+    if e.assault and d.kind in ("ied", "suicide"):
+        e.add_rule("kind.assault_over_blast")   # "انفجرت سيارة مفخخة عند بوابة السجن": the assault's opening blast
+    elif e.bombard and e.kind == "shelling" and d.kind == "airstrike":
+        e.kind, e.trig, e.bombard = d.kind, d.trig, False   # "قصف إسرائيلي" then "نفذت إسرائيل هجوما جويا"
+        e.add_rule("type.bombardment_specified")
+    elif e.kind == "ied" and d.kind == "suicide" and not d.headline:
+        e.kind, e.trig = d.kind, d.trig         # "تفجير مزدوج" then "فجر انتحاريان نفسيهما": a suicide bombing
+        e.add_rule("kind.suicide_over_ied")
+    elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
         e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
         e.add_rule("type.specific_retelling")
@@ -242,6 +266,9 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     _merge_counts(e.counts, d.counts)
     if d.own_place and (not e.own_place or _precision(d.place) < _precision(e.place)):
         e.place, e.own_place = d.place, True
+    elif d.own_place and _finer_anchor(d.place, e.place):
+        e.place = d.place
+        e.add_rule("place.finer_anchor")     # "بريف حماة" then "قرب قرية الهوات": the village is the finer place
     if (not e.dated or e.date_start is None) and d.date_start is not None:   # dated by a weekday it could not resolve
         e.date_start, e.date_end, e.dated = d.date_start, d.date_end, True
     e.when = e.when or d.when
@@ -249,6 +276,15 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.actor2 = e.actor2 or d.actor2
     if e.actor2 == e.actor1:
         e.actor2 = None
+
+
+def _finer_anchor(new, old) -> bool:
+    """Two parts of a region (precision 2), the new one anchored on a named place ("قرب قرية الهوات", "شرقي بلدة
+    X") and the old one on a governorate ("ريف حماة"), and within the old one's reach: the new one is finer."""
+    if new is None or old is None or _precision(new) != 2 or _precision(old) != 2:
+        return False
+    a, b = getattr(new, "place_precision", None) or 3, getattr(old, "place_precision", None) or 3
+    return a < b and km(new.lat, new.lon, old.lat, old.lon) <= INSIDE_KM[2]
 
 
 def _merge_counts(old: dict, new: dict) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 
-from marsad.extract.actors import fill_from_report, report_sides, resolve_syrian
+from marsad.extract.actors import fill_from_report, listed, report_sides, resolve_syrian
 from marsad.extract.claims import ClaimState, dedupe, sentence_claims
 from marsad.extract.context import listed_actors, parse_published, report_place
 from marsad.extract.doc import Doc
@@ -265,7 +265,7 @@ def _render(d: Draft, sents, text: str) -> dict:
     return {"event_type": d.trig.event_type, "sub_event_type": d.trig.sub_event_type,
             "date_start": d.date_start.isoformat() if d.date_start else None,
             "date_end": d.date_end.isoformat() if d.date_end else None,
-            "actor1": d.actor1, "actor2": d.actor2, "location": loc,
+            "actor1": listed(d.actor1), "actor2": listed(d.actor2), "location": loc,
             "fatalities": d.counts.get("fatalities"), "injured": d.counts.get("injured"),
             "arrested": d.counts.get("arrested"), "evidence": text[first.start:last.end], "rules": list(d.rules)}
 

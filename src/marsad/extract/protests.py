@@ -28,8 +28,8 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     first = crowd[0]
     violent = [t for t in trigs if t.kind in VIOLENT_ON_CROWD and not _denounced(sent, t)]
-    if matcher("cues", "riot_acts").find(sent.folded) or any(t.kind == "clash" and _crowd_after(sent, t, crowd)
-                                                            for t in violent):
+    if _riot_acts(sent) or any(t.kind == "clash" and (_crowd_after(sent, t, crowd) or _confronts(sent, t))
+                               for t in violent):
         return retype(first, "riot", "protest.riot_acts")
     force = _force_near(sent, crowd) or any(_near(t, crowd) for t in violent)
     if not force and all(t.key in _persons() for t in crowd):
@@ -41,6 +41,31 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
                       "protest.lethal_force" if lethal else "protest.intervention")
     if not violent or first.start < min(t.start for t in violent):
         return tag(first, "protest.main")
+    return None
+
+
+def _riot_acts(sent) -> bool:
+    """A riot act ("رشقوا بالحجارة", "أضرموا النار") outside the name of the riot police ("قوات مكافحة الشغب")."""
+    police = [(h.start, h.end) for h in matcher("cues", "riot_police").find(sent.folded)]
+    return any(not any(a <= h.start < b for a, b in police) for h in matcher("cues", "riot_acts").find(sent.folded))
+
+
+CONFRONTATION = "مواجهات"
+
+
+def _confronts(sent, t: Trigger) -> bool:
+    return sent.folded[t.start:t.end].endswith(CONFRONTATION)
+
+
+def confrontation(sent, trigs: list[Trigger]) -> Trigger | None:
+    """"مواجهات" (confrontations; armed fighting is "اشتباكات") between people and a force ("خلال مواجهات بين
+    شبان وقوات الأمن"), with no armed group named: a violent demonstration (protest.confrontation)."""
+    if any(a.value["side"] == "armed" for a in sent.actors):
+        return None
+    for t in trigs:
+        if t.kind == "clash" and _confronts(sent, t) \
+                and any(tok[2] in _word_set("confront_crowd") for tok in sent.tokens):
+            return retype(t, "riot", "protest.confrontation")
     return None
 
 

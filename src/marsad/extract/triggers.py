@@ -191,6 +191,17 @@ def _stock(sent, t: Trigger) -> bool:
                for n in numbers(sent))
 
 
+ONGOING_BEFORE, ONGOING_AFTER = 10, 4   # tokens before/after a trigger searched for a present-tense verb of waging
+
+
+def _ongoing(sent, i: int, j: int) -> bool:
+    """A campaign under way: a present-tense verb of waging near the trigger ("تخوض ... معارك", "الهجوم الذي
+    تشنه") and a "since" (منذ) in the sentence."""
+    if "منذ" not in sent.folded:
+        return False
+    return _cue_near(sent, "ongoing", i - ONGOING_BEFORE, j + ONGOING_AFTER)
+
+
 def blocked(sent, t: Trigger) -> str | None:
     """Why this trigger does not report an event that happened (None if it does)."""
     if caption(sent):
@@ -217,8 +228,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
         return "hypothetical"
-    if _long_lasting(sent, j):
-        return "war"               # "بعد معارك استمرت تسعة أشهر"
+    if _long_lasting(sent, j) or _ongoing(sent, i, j):
+        return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):

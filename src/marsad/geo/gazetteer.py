@@ -47,6 +47,7 @@ class Entry:
     capital: bool = False      # a country's capital (world layer; for SY/IQ/TR/LB/JO: the city at the country's point)
     seat: bool = False         # the largest town of a first-level division in the news region (world layer)
     admin3: str = ""           # sub-district (SY/IQ, OCHA adm3 by point-in-polygon at build time)
+    prior_memo: float = -1.0   # ``prior``, computed once (kind and population do not change after loading)
 
     @property
     def name_ar(self) -> str:
@@ -75,9 +76,14 @@ class Entry:
     @property
     def prior(self) -> float:
         """Importance before context: kind, then population."""
-        if self.kind == "country":
-            return KIND_RANK["country"]     # hand and world countries alike (the world layer stores population)
-        return KIND_RANK.get(self.kind, 1.0) + 0.25 * math.log10(self.pop + 1)
+        p = self.prior_memo
+        if p < 0:
+            if self.kind == "country":
+                p = KIND_RANK["country"]    # hand and world countries alike (the world layer stores population)
+            else:
+                p = KIND_RANK.get(self.kind, 1.0) + 0.25 * math.log10(self.pop + 1)
+            self.prior_memo = p
+        return p
 
 
 @dataclass

@@ -5,7 +5,9 @@ prefixes (و ف ب ل ك and their pairs, لل → ال) are tried, then the lon
 in the index that starts there (up to ``max_name_words`` words, only across plain
 spaces). Overlap policy: longest, then leftmost. A match is kept when it passes
 the acceptance rules in ``accept`` (stoplist, person/organisation heads, minor
-places need a cue or a locative context).
+places need a cue or a locative context). The names are found in one Aho-Corasick pass over the text's
+tokens (``scan``; pyahocorasick, as marsad.lexicon.loader does for the lexicons); ``scan_tokens`` is the
+token-by-token reference it is tested against.
 
 Lists (``find_lists``): a plural place-type cue opens a list ("قرى وبلدات X وY وZ",
 "القرى التي استهدفت هي: X، Y"); every item start (after "،" or a و prefix) takes the
@@ -131,7 +133,30 @@ def vocab() -> Vocab:
     )
 
 
+TOKEN_SPLIT = re.compile("([\u0621-\u063a\u0641-\u064a]+)")   # TOKEN_RE as a split: gaps and words alternate
+
+
 def tokenize(folded: str) -> list[Token]:
+    """The runs of Arabic letters of a folded text, each with the gap before it (one split, no match objects)."""
+    parts = TOKEN_SPLIT.split(folded)
+    gaps, words = parts[0::2], parts[1::2]
+    toks: list[Token] = []
+    append = toks.append
+    pos = len(gaps[0])
+    for k, word in enumerate(words):
+        gap = gaps[k]
+        end = pos + len(word)
+        if gap == " ":
+            append(Token(pos, end, word, True))
+        else:
+            gap = gap.strip(" \t")
+            append(Token(pos, end, word, not gap.strip(), gap))
+        pos = end + len(gaps[k + 1])
+    return toks
+
+
+def tokenize_matches(folded: str) -> list[Token]:
+    """``tokenize`` match by match: the reference it must agree with (tests/geo/test_geo_recognize.py)."""
     toks: list[Token] = []
     prev_end = 0
     for m in TOKEN_RE.finditer(folded):
@@ -155,12 +180,13 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     """Two names written without the space between them ("سورياوالعراق", "العاصمة العراقيةبغداد": seen in three
     reports): a token no name begins with, made of a country or governorate name (or a country's adjective) and a
     country, governorate or city name (with its attached prefix), is read as the two tokens."""
-    lefts, longest = _glue_lefts()
+    lefts, longest, heads = _glue_lefts()
     out: list[Token] = []
     for t in toks:
         w = t.word
         cut = 0
-        if len(w) >= GLUED_MIN and any(w[:k] in lefts for k in range(3, min(longest, len(w) - 3) + 1)):
+        if len(w) >= GLUED_MIN and w[:3] in heads and any(w[:k] in lefts
+                                                         for k in range(3, min(longest, len(w) - 3) + 1)):
             if w not in gaz.first_words and not any(f in gaz.first_words for f, _ in stems(w)[1:]):
                 cut = _glued_cut(w, gaz, lefts)
         if cut:
@@ -172,14 +198,14 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _glue_lefts() -> tuple[frozenset, int]:
-    """The words a glued pair may begin with (country and governorate names, countries' adjectives), and the
-    longest's length."""
+def _glue_lefts() -> tuple[frozenset, int, frozenset]:
+    """The words a glued pair may begin with (country and governorate names, countries' adjectives), the
+    longest's length, and their first three letters (a token that opens with none needs no closer look)."""
     gaz = load_gazetteer()
     lefts = set(vocab().adjectives)
     lefts.update(k for k, ids in gaz.by_name.items() if " " not in k
                  and any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in ids))
-    return frozenset(lefts), max(map(len, lefts))
+    return frozenset(lefts), max(map(len, lefts)), frozenset(x[:3] for x in lefts)
 
 
 def _glued_cut(w: str, gaz: Gazetteer, lefts: frozenset) -> int:
@@ -212,9 +238,22 @@ def stems(word: str) -> list[tuple[str, int]]:
 _VOCAB_WORDS: set[str] = set()
 
 
+_BARE: dict[str, str] = {}
+BARE_CACHE_MAX = 1 << 17
+
+
 def bare(word: str) -> str:
     """The word as a vocabulary word: itself when the vocabulary knows it, else the first
-    prefix-stripped form it knows (بريف → ريف, but بلدة stays بلدة), else the shortest form."""
+    prefix-stripped form it knows (بريف → ريف, but بلدة stays بلدة), else the shortest form (cached by word)."""
+    got = _BARE.get(word)
+    if got is None:
+        if len(_BARE) >= BARE_CACHE_MAX:
+            _BARE.clear()
+        got = _BARE[word] = _bare(word)
+    return got
+
+
+def _bare(word: str) -> str:
     forms = stems(word)
     known = _VOCAB_WORDS or _vocab_words()
     for form, _ in forms:
@@ -248,8 +287,103 @@ def longest_at(toks: list[Token], i: int, form: str, gaz: Gazetteer, max_words: 
     return None
 
 
+KEY_END = "|"      # after every token of the scanned stream and every key: a match ends where a token ends
+UNJOINED = "#"     # before a token not joined to the previous one: no name spans it
+
+
+class _Names:
+    """One Aho-Corasick automaton (pyahocorasick) over the index's folded names as token streams ("X|Y|"), and,
+    for a name opening with ال, the same without its alef: "للعراق" is ل + "لعراق" (stems: لل -> ال)."""
+
+    def __init__(self, gaz: Gazetteer, max_words: int):
+        import ahocorasick
+
+        self.gaz = gaz
+        self.automaton = ahocorasick.Automaton()
+        found: dict[str, list] = {}
+        for key in gaz.by_name:
+            words = key.split(" ")
+            if len(words) > max_words or (len(words) == 1 and len(key) <= 2) or not all(words):
+                continue
+            stream = KEY_END.join(words) + KEY_END
+            found.setdefault(stream, []).append((len(stream), key, False, len(words)))
+            if key.startswith("ال"):
+                found.setdefault(stream[1:], []).append((len(stream) - 1, key, True, len(words)))
+        for stream, values in found.items():
+            self.automaton.add_word(stream, tuple(values))
+        self.automaton.make_automaton()
+
+
+_NAMES: dict[tuple[int, int], _Names] = {}
+
+
+def _names(gaz: Gazetteer, max_words: int) -> _Names:
+    got = _NAMES.get((id(gaz), max_words))
+    if got is None or got.gaz is not gaz:      # built once per gazetteer (load_gazetteer is cached)
+        got = _NAMES[(id(gaz), max_words)] = _Names(gaz, max_words)
+    return got
+
+
 def scan(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
-    """Longest-then-leftmost matches of index names over the tokens."""
+    """Longest-then-leftmost matches of index names over the tokens, in one Aho-Corasick pass over the text's
+    tokens written as a stream ("word|", "#" before a token not joined to the one before). A hit counts where it
+    starts at a token's start or after one or two of its attached prefixes, as ``stems`` strips them (a name
+    after "لل" only in its alef-less form); at each token the most words win, then the fewest prefix letters;
+    then, as ``scan_tokens`` does, the leftmost match is taken and scanning resumes after it."""
+    if not toks:
+        return []
+    parts: list[str] = []
+    at: dict[int, int] = {}
+    pos = 0
+    for i, t in enumerate(toks):
+        if i and not t.joined:
+            parts.append(UNJOINED)
+            pos += 1
+        at[pos] = i
+        parts.append(t.word)
+        parts.append(KEY_END)
+        pos += len(t.word) + 1
+    best: dict[int, tuple[int, int, str]] = {}     # token -> (words, -prefix letters, key)
+    for end, values in _names(gaz, max_words).automaton.iter("".join(parts)):
+        for length, key, alt, nwords in values:
+            start = end - length + 1
+            if start in at:
+                if alt:
+                    continue
+                i, plen = at[start], 0
+            else:
+                if start - 1 in at:
+                    i, plen = at[start - 1], 1
+                elif start - 2 in at:
+                    i, plen = at[start - 2], 2
+                else:
+                    continue
+                word = toks[i].word
+                n = len(word)
+                if word[0] not in ONE_PREFIX or n <= 2:
+                    continue
+                if plen == 1:
+                    if alt != (word[1] == "ل" and word[0] == "ل"):
+                        continue
+                elif n <= 4 or word[:2] not in TWO_PREFIX or alt != (word[2] == "ل" and word[1] == "ل"):
+                    continue
+            have = best.get(i)
+            if have is None or (nwords, -plen) > have[:2]:
+                best[i] = (nwords, -plen, key)
+    out: list[Match] = []
+    nxt = 0
+    for i in sorted(best):
+        if i < nxt:
+            continue
+        nwords, neg, key = best[i]
+        out.append(Match(i, i + nwords, key, -neg))
+        nxt = i + nwords
+    return out
+
+
+def scan_tokens(toks: list[Token], gaz: Gazetteer, max_words: int) -> list[Match]:
+    """Longest-then-leftmost matches of index names over the tokens, token by token: the reference ``scan``
+    (one Aho-Corasick pass) must agree with (tests/geo/test_geo_scan.py)."""
     first = gaz.first_words
     out: list[Match] = []
     i, n = 0, len(toks)

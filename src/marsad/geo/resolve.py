@@ -279,7 +279,12 @@ def score(e: Entry, m: Match, cue_kinds: tuple, local: set[str], ev: Evidence,
 def al_form(e: Entry, key: str) -> bool:
     """``key`` is an ال form of a name the entry's main name writes without ال ("الصور" for Tyre, صور):
     a weak reading, which neither wins over a place named so nor votes for its governorate."""
-    return key.startswith("ال") and len(key) > 4 and fold(e.names[0]) == key[2:]
+    return key.startswith("ال") and len(key) > 4 and _folded(e.names[0]) == key[2:]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(name: str) -> str:
+    return fold(name)
 
 
 def _near_anchor(e: Entry, key: str, ev: Evidence) -> bool:
