@@ -734,3 +734,28 @@ def test_two_timeless_reports_naming_one_victim_merge(store, reports, second, me
     reports.event("v2", **KILLING, evidence=second)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+KARBALA = dict(KILLING, admin1="Karbala", name_ar="كربلاء", lat=32.616, lon=44.024)
+
+
+@pytest.mark.parametrize("second, merges", [
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتال مسلحون الناشطة العراقية البارزة نور الساعدي في البصرة"),
+                 True, id="both-at-the-city-level"),
+    pytest.param(dict(KILLING, evidence="قالت مصادر امنية ان الناشطة نور الساعدي قتلت برصاص مسلحين وسط البصرة"),
+                 True, id="the-city-and-a-point-in-it"),
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتال مسلحون الصحفي ماهر العبيدي في البصرة"),
+                 False, id="another-victim"),
+    pytest.param(dict(KILLING, geo_precision=3, evidence="اغتيال ناشطة بالرصاص في البصرة"), False, id="no-name"),
+    # a victim of an earlier killing recalled in a report from another city
+    pytest.param(dict(KARBALA, geo_precision=3, evidence="اغتيال ناشط في كربلاء بعد مقتل الناشطة نور الساعدي في البصرة"),
+                 False, id="recalled-in-another-governorate"),
+])
+def test_timeless_city_level_reports_naming_one_victim(store, reports, second, merges):
+    """A timeless report placed at its city or governorate only merges on a named victim."""
+    reports.doc("c1")
+    reports.doc("c2")
+    reports.event("c1", **dict(KILLING, geo_precision=3), evidence="مسلحون مجهولون يغتالون الناشطة نور الساعدي في البصرة")
+    reports.event("c2", **second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

@@ -133,6 +133,7 @@ class Ev:
     region: bool = False                   # its place is a countryside or a direction ("ريف حماة", "شمال شرق بغداد")
     direction: bool = False                # its place is a direction from a city ("جنوب دمشق")
     targets: frozenset = frozenset()       # named sites its sentence names after a target word ("القنصلية الإيرانية")
+    persons: frozenset = frozenset()       # the people it tells as attacked, by name (also in targets)
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -163,14 +164,15 @@ class Ev:
                 days, said = read_weekdays(row.get("_lead"))
         precision = int(row.get("geo_precision") or 3)
         marks, targets = spots_and_targets(row.get("evidence"))
-        targets |= persons(row.get("evidence"))
-        if not targets and when != HARD and row.get("_n") in (None, 1):
+        people = persons(row.get("evidence"))
+        if not (targets or people) and when != HARD and row.get("_n") in (None, 1):
             lead = row.get("_lead")                              # the lead of an undated report names its target
-            targets = spots_and_targets(lead)[1] | persons(lead)
+            targets, people = spots_and_targets(lead)[1], persons(lead)
+        targets |= people
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
                    is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
-                   targets - {spelling(w) for w in words} or _EMPTY)
+                   targets - {spelling(w) for w in words} or _EMPTY, people or _EMPTY)
 
     @property
     def event_id(self) -> str:
@@ -334,7 +336,8 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
     pa, pb = a.point(), b.point()
     dist = km(pa, pb) if pa and pb else None
     coarse_a, coarse_b = a.precision > rules.max_point_precision, b.precision > rules.max_point_precision
-    spot = bool(a.marks & b.marks) and _same_area(a, b)
+    # the same named spot, or the same named victim, in one governorate
+    spot = bool(a.marks & b.marks or a.persons & b.persons) and _same_area(a, b)
     if coarse_a and coarse_b:
         if a.name and a.name == b.name and _strict_coarse(a, b):
             return 2.0
@@ -448,7 +451,7 @@ class Incident:
 def mergeable(rules: Rules, ev: Ev) -> bool:
     if ev.when == FLOAT:
         precise = ev.precision <= rules.max_point_precision and bool(ev.name or ev.point())
-        return precise or bool(ev.marks)
+        return precise or bool(ev.marks or ev.persons)
     return ev.start is not None and ev.end - ev.start <= rules.max_span + rules.lookback
 
 
