@@ -11,6 +11,7 @@ from marsad.extract import extract_document
 ARR, CLASH, DIS, OTHER = "Arrests", "Armed clash", "Disrupted weapons use", "Other"
 AIR = "Air/drone strike"
 VIOLENT = "Violent demonstration"
+GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
@@ -119,6 +120,11 @@ EVENTS = [
     # barrel bombs are dropped from helicopters: an air strike
     ("barrel-bombs", "ألقت مروحيات النظام عددا من البراميل المتفجرة على مدينة اللطامنة شمال حماة.", "2019-06-02",
      [(AIR, None, None, {})]),
+    # a headline that counts the villages of the list below sums it up, across lines of page noise (a date, a time,
+    # a counter) and across the distance from the city it names to the villages in its governorate
+    ("headline-sums-list", "القوات العراقية تحرر 3 قرى في الموصل\n12/11/2016\n00:00\n3\n0\n0\nحررت القوات العراقية قرى "
+     "النعمانية وعباس رجب والطايش جنوب شرقي الموصل بعد معارك مع تنظيم داعش.", "2016-11-12",
+     [(GOV, None, None, {"location": "النعمانية"}), (GOV, None, None, {}), (GOV, None, None, {})]),
     # a place a strike was launched from ("من مرتفعات الجولان") is not where it hit
     ("strike-launched-from", "قال مصدر عسكري إن جيش الاحتلال شن غارة من مرتفعات الجولان على مواقع في ريف دمشق.",
      "2024-06-02", [(AIR, None, None, {"location": "ريف دمشق"})]),

@@ -162,6 +162,8 @@ EVENTS = [
 ]
 
 NOTHING = [
+    # aircraft flying over (حلق، تحليق) strike nothing
+    ("aircraft-flying-over", "وحلق الطيران الحربي التابع للتحالف الدولي بكثافة في أجواء مدينة الحسكة مساء اليوم."),
     # a campaign under way: a present-tense verb of waging and a "since" (منذ)
     ("ongoing-campaign", "وتخوض قوات سوريا الديمقراطية منذ السادس من حزيران معارك داخل مدينة الرقة ضد تنظيم داعش."),
     ("ongoing-offensive", "تسبب الهجوم الذي تشنه تركيا منذ تسعة أيام على مدينة رأس العين بنزوح آلاف المدنيين."),
