@@ -11,6 +11,9 @@ VBIED = IED
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # "occupation forces" with a nationality is that country's force, not the unlisted one
+    ("occupation-forces-russian", "قصفت قوات الاحتلال الروسي بلدة كفرنبل بريف إدلب مساء اليوم.", "2019-05-01",
+     [("Shelling/artillery/missile attack", "russian_forces", None, {})]),
     # a force the spec's list does not name (Israel's) holds its role and is written as null: the ministry that
     # reports the strike and the militia whose building is hit do not take it
     ("unlisted-force-strike", "قالت وزارة الدفاع السورية إن ضربة إسرائيلية استهدفت مبنى تابعا لميليشيات إيرانية في حي المزة بدمشق.",

@@ -62,6 +62,9 @@ ROWS = [
     # the subject's number is the nearest one: a unit's number ("اللواء 22") is not a person count
     ("unit-number-is-no-subject", "هاجم عناصر داعش مقر اللواء 22 في قضاء الحويجة وقتلوا اثنين من الجنود.",
      [("Armed clash", {"fatalities": 2})]),
+    # a definite role word ("الجرحى") takes no attacker of the next clause as its count
+    ("definite-role-no-attacker", "فجر انتحاري نفسه في سوق شعبي وسط مدينة كركوك. وبعدما هرع المسعفون لإنقاذ الجرحى فجر "
+     "انتحاري آخر نفسه في المكان.", [("Suicide bomb", {"injured": None})]),
     # the toll sentence after the event is not a tally because of a comment clause (لا سيما أن ... منذ مطلع الشهر)
     ("comment-clause-not-generic", "انفجرت سيارة مفخخة في سوق شعبي وسط مدينة كركوك. وأسفر التفجير عن 14 قتيلا و30 "
      "جريحا، لا سيما أن المدينة تشهد استنفارا أمنيا منذ مطلع الشهر الجاري.",

@@ -11,6 +11,7 @@ from marsad.extract import extract_document
 ARR, CLASH, DIS, OTHER = "Arrests", "Armed clash", "Disrupted weapons use", "Other"
 AIR = "Air/drone strike"
 VIOLENT = "Violent demonstration"
+GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
@@ -106,6 +107,13 @@ EVENTS = [
      "2023-07-20", [(VIOLENT, "rioters", None, {})]),
     ("riot-police-dispersal", "فرقت قوات مكافحة الشغب المتظاهرين بالغاز المسيل للدموع في ساحة التحرير ببغداد.",
      "2023-07-20", [("Protest with intervention", None, "protesters", {})]),
+    # fire in the air and rubber bullets disperse a crowd: intervention, not lethal force
+    ("protest-fire-in-the-air", "أطلقت الشرطة العراقية النار في الهواء لتفريق مئات المحتجين أمام مبنى محافظة البصرة.",
+     "2023-07-20", [("Protest with intervention", None, "protesters", {})]),
+    ("protest-rubber-bullets", "فرقت قوات الأمن المتظاهرين بالرصاص المطاطي في مدينة الناصرية.", "2023-07-20",
+     [("Protest with intervention", None, "protesters", {})]),
+    ("protest-live-fire", "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الناصرية.", "2023-07-20",
+     [("Excessive force against protesters", None, "protesters", {})]),
     ("riot-prison-mutiny", "شهد سجن الحلة المركزي تمردا للسجناء الذين أحرقوا الفرش واحتجزوا عددا من الحراس.",
      "2023-07-20", [(VIOLENT, "rioters", None, {})]),
     # "مواجهات" with an armed group named stays an armed clash
@@ -119,6 +127,28 @@ EVENTS = [
     # barrel bombs are dropped from helicopters: an air strike
     ("barrel-bombs", "ألقت مروحيات النظام عددا من البراميل المتفجرة على مدينة اللطامنة شمال حماة.", "2019-06-02",
      [(AIR, None, None, {})]),
+    # a headline that counts the villages of the list below sums it up, across lines of page noise (a date, a time,
+    # a counter) and across the distance from the city it names to the villages in its governorate
+    ("headline-sums-list", "القوات العراقية تحرر 3 قرى في الموصل\n12/11/2016\n00:00\n3\n0\n0\nحررت القوات العراقية قرى "
+     "النعمانية وعباس رجب والطايش جنوب شرقي الموصل بعد معارك مع تنظيم داعش.", "2016-11-12",
+     [(GOV, None, None, {"location": "النعمانية"}), (GOV, None, None, {}), (GOV, None, None, {})]),
+    # the rest of the typology: sexual violence, looting, agreements, a group's change, a base built, a handover,
+    # a chemical weapon
+    ("sexual-violence", "اغتصب عناصر من الميليشيا امرأتين في قرية قرب مدينة الفاشر.", "2024-06-02",
+     [("Sexual violence", None, "civilians", {})]),
+    ("sexual-violence-counter", "اتهم البيان الحكومة باغتصاب السلطة في مدينة الفاشر.", "2024-06-02", []),
+    ("looting", "نهب مسلحون محلات تجارية في مدينة الصنمين مساء اليوم.", "2024-06-02",
+     [("Looting/property destruction", "unidentified_armed_group", None, {})]),
+    ("agreement-ceasefire", "وقعت قوات سوريا الديمقراطية والحكومة السورية اتفاقا لوقف إطلاق النار في مدينة منبج.",
+     "2025-03-10", [("Agreement", "sdf", None, {})]),
+    ("group-dissolves", "أعلن تنظيم حراس الدين حل نفسه في ريف إدلب.", "2025-01-29",
+     [("Change to group/activity", "al_qaeda", None, {})]),
+    ("base-established", "أنشأت القوات التركية قاعدة عسكرية جديدة قرب بلدة الأتارب.", "2020-02-02",
+     [("Headquarters or base established", "turkish_forces", None, {})]),
+    ("handover-without-fighting", "سلمت قوات سوريا الديمقراطية مدينة منبج للجيش السوري دون قتال.", "2025-03-10",
+     [("Non-violent transfer of territory", None, None, {})]),
+    ("chemical-sarin", "قصفت قوات النظام بلدة خان شيخون بغاز السارين.", "2017-04-04",
+     [("Chemical weapon", None, None, {})]),
     # a place a strike was launched from ("من مرتفعات الجولان") is not where it hit
     ("strike-launched-from", "قال مصدر عسكري إن جيش الاحتلال شن غارة من مرتفعات الجولان على مواقع في ريف دمشق.",
      "2024-06-02", [(AIR, None, None, {"location": "ريف دمشق"})]),

@@ -3,6 +3,7 @@ building each event's full dict (queries.event_row) and flattening it, on both s
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -65,4 +66,9 @@ def test_the_map_layer_is_the_flattened_events(db, kw):
     got = queries.events_geojson(conn, f)
     assert got == _reference(conn, f)
     assert got["features"] and all(list(ft["properties"]) == list(queries.GEO_PROPS) for ft in got["features"])
+    # the bytes the API sends (PostgreSQL builds them itself): the same collection, keys in the same order
+    sent = json.loads(queries.events_geojson_bytes(conn, f))
+    assert sent == got
+    assert [list(ft) for ft in sent["features"]] == [list(ft) for ft in got["features"]]
+    assert [list(ft["properties"]) for ft in sent["features"]] == [list(ft["properties"]) for ft in got["features"]]
     conn.close()

@@ -15,7 +15,16 @@ from marsad.cli import app
 def captured(monkeypatch):
     import uvicorn
     calls = {}
-    monkeypatch.setattr(uvicorn, "run", lambda a, **kw: calls.update(app=a, **kw))
+
+    def run(a, **kw):
+        calls.update(app=a, **kw)
+        # serve's catch-up thread (incidents, ledger, summary) must not go on writing to the shared
+        # test database while later tests read it (an incidents page saw an incident re-merged
+        # between its two statements)
+        if a.state.preparation is not None:
+            a.state.preparation.wait()
+
+    monkeypatch.setattr(uvicorn, "run", run)
     return calls
 
 

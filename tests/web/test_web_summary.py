@@ -7,6 +7,8 @@ import datetime as dt
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marsad.store import Store, save_extraction, summary
 from marsad.web import queries, reports, views
@@ -88,10 +90,20 @@ ANSWERED = [
     {"date_from": dt.date(2024, 12, 30), "date_to": dt.date(2025, 1, 12)},       # Monday .. Sunday
     {"date_from": dt.date(2025, 1, 6)},
     {"date_to": dt.date(2025, 1, 5), "admin1": "Idlib"},
+    # ranges that are not whole weeks: whole weeks from the summary, the edge weeks from their events
+    {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 1, 9)},           # Wednesday .. Thursday
+    {"date_from": dt.date(2025, 1, 8), "date_to": dt.date(2025, 1, 10)},          # inside one week
+    {"date_from": dt.date(2025, 1, 6), "date_to": dt.date(2025, 1, 15)},          # Monday .. Wednesday
+    {"date_from": dt.date(2024, 12, 26), "date_to": dt.date(2025, 1, 19)},        # Thursday .. Sunday
+    {"date_from": dt.date(2025, 1, 3)},
+    {"date_to": dt.date(2025, 1, 2), "event_type": ["Battles"]},
+    {"date_from": dt.date(2024, 12, 24), "date_to": dt.date(2025, 2, 4), "actor": "sdf"},
+    {"date_from": dt.date(2025, 1, 2), "date_to": dt.date(2025, 1, 30), "admin1": "ar-raqqa"},
+    {"date_from": dt.date(2025, 1, 7), "date_to": dt.date(2025, 1, 7), "sub_event_type": ["Air/drone strike"]},
 ]
 NOT_ANSWERED = [
-    {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 1, 9)},
     {"q": "داعش"},
+    {"bbox": (38.0, 35.0, 38.5, 35.5)},
 ]
 
 
@@ -116,6 +128,19 @@ def test_summary_gives_what_the_events_give(db, monkeypatch, kw):
     assert summary.usable(conn, f), "the summary should answer this filter"
     for name, fn in VIEWS:
         assert fn(conn, f) == _by_events(monkeypatch, fn, conn, f), name
+    conn.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(start=st.integers(-5, 70), days=st.integers(0, 40), open_end=st.sampled_from(["", "from", "to"]))
+def test_any_date_range_from_the_summary_is_what_the_events_give(db, monkeypatch, start, days, open_end):
+    conn = queries.connect(db)
+    first = DAY0 + dt.timedelta(days=start)
+    f = Filters(date_from=None if open_end == "from" else first,
+                date_to=None if open_end == "to" else first + dt.timedelta(days=days))
+    assert summary.usable(conn, f)
+    for name, fn in VIEWS:
+        assert fn(conn, f) == _by_events(monkeypatch, fn, conn, f), (name, f.date_from, f.date_to)
     conn.close()
 
 

@@ -105,6 +105,13 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
         return protest_actors(kind, s0, a0)
     if kind == "massacre":
         return a0 or s0, "civilians"     # "ارتكبت قوات النظام مجزرة بحق المدنيين": whoever is named did it
+    if kind == "sexual":
+        return a0 or s0, "civilians"     # sexual violence is against civilians
+    if kind in ("base", "agreement", "handover"):
+        first = s0 or a0                 # the force that builds a base, signs or hands over: the one named
+        return first, next((x for x in state + armed if x != first), None)
+    if kind in ("looting", "group_change"):
+        return a0 or s0, None
     if kind in ("execution", "shooting", "abduction"):
         victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
         return a0, victim_state or "civilians"

@@ -143,6 +143,8 @@ def _quant_at(sent, quants, k: int):
 def _number_after(sent, quants, i: int) -> int | None | str:
     single, vague = _words()
     toks = sent.tokens
+    if _definite_role(toks[i][2]):
+        single = single - ATTACKERS   # "لإنقاذ الجرحى فجر انتحاري آخر": the next clause's attacker is no count
     for k in _search_tokens(sent, i):
         w = toks[k][2]
         q = _quant_at(sent, quants, k)     # a definite number word ("أفرادها الثلاثة") starts inside its token
@@ -157,6 +159,14 @@ def _number_after(sent, quants, i: int) -> int | None | str:
         if w in STOP:
             break
     return None
+
+
+ATTACKERS = frozenset(fold_entry(w) for w in ("انتحاري", "انتحاريا", "مسلح", "إرهابي", "مهاجم"))
+
+
+def _definite_role(word: str) -> bool:
+    """A definite role word ("الجرحى", "القتلى", "للمصابين"): it refers to persons already told."""
+    return any(b.startswith("ال") and len(b) > 4 for b in _bare(word))
 
 
 def _number_before(sent, quants, i: int, reach: int = 3) -> int | None:

@@ -221,10 +221,11 @@ def _headline_merge(drafts: list, d):
     return None
 
 
-def merge_headlines(drafts: list) -> list:
+def merge_headlines(drafts: list, noise: frozenset = frozenset()) -> list:
     """A headline that no body event of its sub-type joined sums up the first body event of its event type (of any
     violent type when the headline is told with a weak word: هجوم، مقتل) a few sentences below ("مجهولون يفرقون مظاهرة" over the body's excessive force): the body's kind and evidence
-    win. Returns the drafts without the merged headlines."""
+    win. Lines of page noise between them (a date, a time, a counter: `noise`, sentence indices) do not count
+    in the gap. Returns the drafts without the merged headlines."""
     gone = set()
     for e in drafts:
         if not e.headline:
@@ -235,13 +236,22 @@ def merge_headlines(drafts: list) -> list:
             weak = e.kind in WEAK_KINDS and d.trig.event_type != "Strategic developments"
             if d.trig.event_type != e.trig.event_type and not weak:
                 continue     # "اليمن.. مقتل 4 جنود بهجوم في شبوة" over the body's IED: a weak headline sums any kind
-            if 0 < d.sents[0] - e.sents[-1] <= HEADLINE_GAP and _places_agree(d, e) and _dates_agree(d, e):
+            gap = d.sents[0] - e.sents[-1] - sum(1 for i in range(e.sents[-1] + 1, d.sents[0]) if i in noise)
+            if 0 < gap <= HEADLINE_GAP and (_places_agree(d, e) or _list_in_region(d, e)) \
+                    and _dates_agree(d, e):
                 d.add_rule("merge.headline_type")
                 _merge_counts(d.counts, e.counts)
                 d.actor1, d.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
                 gone.add(id(e))
                 break
     return [e for e in drafts if id(e) not in gone]
+
+
+def _list_in_region(d, head) -> bool:
+    """A body event that is an item of a list of places ("قرى X وY وZ") in the governorate of the headline's
+    place: the headline ("تحرر 4 قرى في الموصل") sums up the list."""
+    return "place.list" in d.rules and d.place is not None and head.place is not None \
+        and bool(d.place.admin1) and d.place.admin1 == head.place.admin1
 
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:

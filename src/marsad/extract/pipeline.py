@@ -24,7 +24,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.15.0"
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +95,8 @@ def read_claims(doc: Doc) -> Doc:
 
 def join_headlines(doc: Doc) -> Doc:
     """Headlines that sum up a body event join it (incident.merge_headlines); page noise is dropped."""
-    doc.drafts = _drop_page_noise(merge_headlines(doc.drafts), doc.sentences)
+    noise = frozenset(s.idx for s in doc.sentences if s.headline and not _has_words(s))
+    doc.drafts = _drop_page_noise(merge_headlines(doc.drafts, noise), doc.sentences)
     return doc
 
 
@@ -139,6 +140,11 @@ def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
 
 
 TITLE_WORDS = 15   # a related article's title or a caption is short
+
+
+def _has_words(sent) -> bool:
+    """The line has an Arabic word of three letters or more (not a date, a time, a counter or a label)."""
+    return any(len(t[2]) >= 3 and "\u0621" <= t[2][0] <= "\u064a" for t in sent.tokens)
 
 
 def _title_like(sent) -> bool:

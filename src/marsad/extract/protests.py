@@ -35,13 +35,28 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if not force and all(t.key in _persons() for t in crowd):
         return None       # "وقوف القيادة مع المتظاهرين": the people named, no protest told
     if force:
-        lethal = bool(matcher("cues", "lethal_force").find(sent.folded)) or _toll(sent) \
-            or any(t.kind in ("kill", "grenade", "shooting") for t in violent)
+        lethal = _lethal_weapon(sent) or _toll(sent) \
+            or any(t.kind in ("kill", "grenade") or (t.kind == "shooting" and not _non_lethal(sent, t.end))
+                   for t in violent)
         return retype(first, "protest_force" if lethal else "protest_intervention",
                       "protest.lethal_force" if lethal else "protest.intervention")
     if not violent or first.start < min(t.start for t in violent):
         return tag(first, "protest.main")
     return None
+
+
+NON_LETHAL_WINDOW = 24   # characters after a weapon cue searched for "in the air" or "rubber"
+NON_LETHAL = ("في الهواء", "المطاطي", "بالمطاط", "المطاط")
+
+
+def _lethal_weapon(sent) -> bool:
+    """Live fire or explosives used on the crowd, not fire in the air or rubber bullets ("أطلقت الشرطة النار في
+    الهواء لتفريق المحتجين", "بالرصاص المطاطي"): those disperse, they are no lethal force."""
+    return any(not _non_lethal(sent, h.end) for h in matcher("cues", "lethal_force").find(sent.folded))
+
+
+def _non_lethal(sent, end: int) -> bool:
+    return any(w in sent.folded[end:end + NON_LETHAL_WINDOW] for w in NON_LETHAL)
 
 
 def _riot_acts(sent) -> bool:

@@ -191,6 +191,15 @@ def _stock(sent, t: Trigger) -> bool:
                for n in numbers(sent))
 
 
+OVERFLIGHT_WINDOW, OVERFLIGHT_AFTER = 3, 5   # tokens before/after an aircraft word searched for flying over
+
+
+def _aircraft_only(sent, t: Trigger) -> bool:
+    """The trigger names an aircraft (طيران، طائرات، مسيرة), not a strike (غارة، ضربة، قصف)."""
+    span = sent.folded[t.start:t.end]
+    return not any(w in span for w in ("غار", "ضرب", "قصف", "هجوم", "هجمات", "عدوان", "اعتداء", "براميل", "برميل"))
+
+
 ONGOING_BEFORE, ONGOING_AFTER = 10, 4   # tokens before/after a trigger searched for a present-tense verb of waging
 
 
@@ -228,6 +237,9 @@ def blocked(sent, t: Trigger) -> str | None:
         return "hypothetical"      # near the trigger, or governing the whole sentence ("وحذر المصدر من ...")
     if i and sent.tokens[i - 1][2] == "قد" and sent.tokens[i][2][:1] in "يت" and not sent.tokens[i][2].endswith("ت"):
         return "hypothetical"
+    if t.kind == "airstrike" and _cue_near(sent, "overflight", i - OVERFLIGHT_WINDOW, j + OVERFLIGHT_AFTER) \
+            and _aircraft_only(sent, t):
+        return "overflight"        # "وسط تحليق للطيران المسير": aircraft flying over, no strike
     if _long_lasting(sent, j) or _ongoing(sent, i, j):
         return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):

@@ -300,17 +300,23 @@ class _Names:
 
         self.gaz = gaz
         self.automaton = ahocorasick.Automaton()
-        found: dict[str, list] = {}
+        found: dict[str, tuple] = {}
         for key in gaz.by_name:
-            words = key.split(" ")
-            if len(words) > max_words or (len(words) == 1 and len(key) <= 2) or not all(words):
+            if " " in key:
+                n = key.count(" ") + 1
+                if n > max_words or "  " in key or key[0] == " " or key[-1] == " ":
+                    continue
+            elif len(key) <= 2:
                 continue
-            stream = KEY_END.join(words) + KEY_END
-            found.setdefault(stream, []).append((len(stream), key, False, len(words)))
-            if key.startswith("ال"):
-                found.setdefault(stream[1:], []).append((len(stream) - 1, key, True, len(words)))
+            else:
+                n = 1
+            stream = key.replace(" ", KEY_END) + KEY_END
+            found[stream] = found.get(stream, ()) + ((len(stream), key, False, n),)
+            if key[:2] == "ال":
+                found[stream[1:]] = found.get(stream[1:], ()) + ((len(stream) - 1, key, True, n),)
+        add = self.automaton.add_word
         for stream, values in found.items():
-            self.automaton.add_word(stream, tuple(values))
+            add(stream, values)
         self.automaton.make_automaton()
 
 

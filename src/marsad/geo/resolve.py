@@ -198,8 +198,17 @@ def local_admin1(idx: int, matches: list[Match], gaz: Gazetteer) -> set[str]:
     """Admin1 of governorates/cities/districts named within LOCAL_WINDOW tokens of match idx
     (of the whole list, for an item of a list: "قرى X وY وZ في جبل الزاوية بريف إدلب")."""
     m = matches[idx]
-    lo, hi = m.span if m.span else (m.i, m.j)
-    pool = matches if m.span else matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]
+    if m.span:      # a list's item: every name near the list; matches run in text order and do not overlap,
+        lo, hi = m.span          # so the walk stops at the first name beyond the window on either side
+        first, last = idx, idx
+        while first > 0 and matches[first - 1].j >= lo - LOCAL_WINDOW:
+            first -= 1
+        while last + 1 < len(matches) and matches[last + 1].i <= hi + LOCAL_WINDOW:
+            last += 1
+        pool = matches[first:last + 1]
+    else:
+        lo, hi = m.i, m.j
+        pool = matches[max(0, idx - LOCAL_WINDOW):idx + LOCAL_WINDOW + 1]
     out: set[str] = set()
     for other in pool:
         if other is m or other.key == m.key or other.j < lo - LOCAL_WINDOW or other.i > hi + LOCAL_WINDOW:

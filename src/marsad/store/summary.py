@@ -15,10 +15,11 @@ request refreshes a small queue itself, and when the summary is not current (nev
 queue, a read-only file) or the filter is not one it can answer, the caller reads the events.
 
 What it answers exactly (`answers(f)`): the filters event type, sub-type, actor (actor1 or
-actor2), governorate, `undated`, and a date range whose `date_from` is a Monday and `date_to` a
-Sunday (the timeline's brush selects whole weeks): for those, "date_end >= from" is "the week of
-date_end >= from" and "date_start <= to" is "the week of date_start <= to". Text search, the
-map's box, `since` and other date ranges read the events.
+actor2), governorate, `undated`, and date ranges. For a range whose `date_from` is a Monday and
+`date_to` a Sunday (the timeline's brush selects whole weeks) "date_end >= from" is "the week of
+date_end >= from" and "date_start <= to" is "the week of date_start <= to"; any other range is
+its whole weeks from the summary plus its two edge weeks summarized from their events
+(`source()`). Text search, the map's box and `since` read the events.
 """
 from __future__ import annotations
 
@@ -55,18 +56,22 @@ def bucket_sql(conn, col: str) -> str:
 INDEXES = {
     "events_actor1": "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1)",
     "events_actor2": "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2)",
+    # the first edge week of a date range that is not whole weeks (source()): date_end in that week
+    "events_date_end": "CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end)",
     "incidents_type": "CREATE INDEX IF NOT EXISTS incidents_type ON incidents(event_type, sub_event_type)",
     "incidents_admin1": "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(lower(admin1))",
 }
 
 
-# PostgreSQL's search indexes (migration 0003), dropped by migration 0008 on a large database (their
-# expression changed) and built again here, in serve's background catch-up.
+# PostgreSQL's search indexes (migrations 0003, 0010) over the stored folded text, built here (serve's
+# background catch-up) on a database too large for migration 0010 to fill documents.search_text
+# and build them itself; ensure_search_text fills the column first.
+SEARCH_TEXT = "coalesce(search_text, marsad_doc_text(title, text))"
 PG_INDEXES = {
     "documents_search_trgm": "CREATE INDEX IF NOT EXISTS documents_search_trgm ON documents "
-                             "USING gin (marsad_doc_text(title, text) gin_trgm_ops)",
+                             f"USING gin (({SEARCH_TEXT}) gin_trgm_ops)",
     "documents_search_ts": "CREATE INDEX IF NOT EXISTS documents_search_ts ON documents "
-                           "USING gin (to_tsvector('arabic'::regconfig, marsad_doc_text(title, text)))",
+                           f"USING gin (to_tsvector('arabic'::regconfig, {SEARCH_TEXT}))",
     # a governorate filter is lower(admin1) = lower(?) here: without this index (and the statistics
     # ANALYZE then gathers on its expression) the planner guessed 0.5% of the events and sorted a
     # scan of all of them for the map layer (1M events: 1.4 s -> 0.2 s)
@@ -82,12 +87,39 @@ def ensure_indexes(conn) -> list[str]:
     have = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
                                        list(wanted))}
     missing = [name for name in wanted if name not in have]
+    if "documents_search_trgm" in missing:
+        ensure_search_text(conn)
     for name in missing:
         with conn:
             conn.execute(wanted[name])
             if name in ANALYZE_AFTER:
                 conn.execute(ANALYZE_AFTER[name])
     return missing
+
+
+SEARCH_CHUNK = 20_000     # reports per transaction while filling documents.search_text
+
+
+def ensure_search_text(conn, chunk: int = SEARCH_CHUNK) -> int:
+    """PostgreSQL: fill documents.search_text (migration 0010) where it is still NULL -- a database
+    that was too large for the migration to fill -- one range of doc_id per transaction (a stop
+    keeps what was done; new rows are filled by the trigger); returns how many rows were filled."""
+    if not _pg(conn) or not conn.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'documents' AND column_name = 'search_text'").fetchone():
+        return 0
+    done, last = 0, ""
+    while True:
+        row = conn.execute("SELECT doc_id FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT 1 OFFSET ?",
+                           (last, chunk - 1)).fetchone()
+        upper, params = ("AND doc_id <= ?", [last, row[0]]) if row else ("", [last])
+        with conn:
+            cur = conn.execute("UPDATE documents SET search_text = marsad_doc_text(title, text) "
+                               f"WHERE doc_id > ? {upper} AND search_text IS NULL", params)
+            done += max(cur.rowcount, 0)
+        if row is None:
+            return done
+        last = row[0]
 
 
 def has_tables(conn) -> bool:
@@ -290,14 +322,51 @@ def rebuild(conn) -> int:
 
 def answers(f, dates: bool = True) -> bool:
     """Whether the summary answers filter `f` exactly (see the module docstring); `dates=False`
-    when the caller leaves the date range out."""
-    if f.q or f.bbox or getattr(f, "since", None) is not None:
-        return False
-    if dates and f.date_from and f.date_from.weekday() != 0:
-        return False
-    if dates and f.date_to and f.date_to.weekday() != 6:
-        return False
-    return True
+    when the caller leaves the date range out. Any date range: one of whole weeks reads the
+    summary's rows alone, another one adds its edge weeks counted from the events (source())."""
+    return not (f.q or f.bbox or getattr(f, "since", None) is not None)
+
+
+def whole_weeks(f) -> bool:
+    """Whether f's date range (if any) is whole weeks: date_from a Monday, date_to a Sunday."""
+    return not ((f.date_from and f.date_from.weekday() != 0) or (f.date_to and f.date_to.weekday() != 6))
+
+
+def source(conn, f, dates: bool = True) -> tuple[str, list]:
+    """The FROM item (alias `s`, with its parameters) whose rows where(f, dates) selects: the
+    table() that answers `f`, or, for a date range that is not whole weeks (e.g. 3 to 20 March),
+    the event_summary rows of the whole weeks inside it with the rows of its edge weeks summarized
+    now from their events (an index range on date_end for the first week, on date_start for the
+    last): "date_end >= from" and "date_start <= to" hold for a whole summary row inside the range
+    and are tested event by event in the two edge weeks, so the sums are the events' own."""
+    if not dates or not (f.date_from or f.date_to) or whole_weeks(f):
+        return f"{table(f, dates)} s", []
+    conds, params, arms = ["1=1"], list[object](), []
+    start_ok = ("e.date_start <= ?", [f.date_to.isoformat()]) if f.date_to else ("1=1", [])
+    end_ok = ("e.date_end >= ?", [f.date_from.isoformat()]) if f.date_from else ("1=1", [])
+    if f.date_from:
+        first = f.date_from - dt.timedelta(days=f.date_from.weekday())          # its week's Monday
+        if first != f.date_from:       # the first edge: date_end in [date_from, the next Monday)
+            first += dt.timedelta(days=7)
+            arms.append((f"e.date_end >= ? AND e.date_end < ? AND {start_ok[0]}",
+                         [f.date_from.isoformat(), first.isoformat(), *start_ok[1]]))
+            end_ok = ("e.date_end >= ?", [first.isoformat()])        # the last edge: not the first's again
+        conds.append("we >= ?")
+        params.append(first.isoformat())
+    if f.date_to:
+        monday = f.date_to - dt.timedelta(days=f.date_to.weekday())
+        last = f.date_to if f.date_to.weekday() == 6 else monday - dt.timedelta(days=1)
+        if last != f.date_to:          # the last edge: date_start in [its Monday, date_to]
+            arms.append((f"e.date_start >= ? AND e.date_start <= ? AND {end_ok[0]}",
+                         [monday.isoformat(), f.date_to.isoformat(), *end_ok[1]]))
+        conds.append("bucket > '' AND bucket <= ?")
+        params.append(last.isoformat())
+    cols = "bucket, ws, we, ms, event_type, sub_event_type, admin1, actor1, actor2, " + _MEASURES
+    sql = f"SELECT {cols} FROM event_summary WHERE {' AND '.join(conds)}"
+    for where_, more in arms:          # each edge its own index range (an OR of the two was misestimated)
+        sql += f" UNION ALL {_select(conn, where_)}"
+        params += more
+    return f"({sql}) s", params
 
 
 def usable(conn, f, dates: bool = True) -> bool:
@@ -327,13 +396,13 @@ def table(f, dates: bool = True) -> str:
 
 
 def where(f, dates: bool = True) -> tuple[str, list]:
-    """The condition over `event_summary s` that selects the rows of the events matching `f`
-    (which answers() accepted): the same events as marsad.web.queries.event_where."""
+    """The condition over source(conn, f)'s rows `s` that selects the rows of the events matching
+    `f` (which answers() accepted): the same events as marsad.web.queries.event_where."""
     conds, params = ["1=1"], list[object]()
-    if dates and f.date_from:
+    if dates and f.date_from and whole_weeks(f):     # else in source()'s rows
         conds.append("s.we >= ?")
         params.append(f.date_from.isoformat())
-    if dates and f.date_to:
+    if dates and f.date_to and whole_weeks(f):
         conds.append("s.bucket > '' AND s.bucket <= ?")
         params.append(f.date_to.isoformat())
     for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):

@@ -60,7 +60,7 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    doc = {k: row[k] for k in row.keys()}
+    doc = {k: row[k] for k in row.keys() if k != "search_text"}     # PostgreSQL's folded copy (0010)
     text = doc.get("text") or ""
     ev_rows = conn.execute(f"{EVENT_SELECT} WHERE e.doc_id = ? ORDER BY e.event_id",
                            (doc_id,)).fetchall()
@@ -141,6 +141,7 @@ def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
     summary_dims when `f` filters on event types alone, else event_summary)."""
     from marsad.store import summary
 
+    src, srcp = summary.source(conn, f)      # a range that is not whole weeks: a subquery with its edge weeks
     where, params = summary.where(f)
     where_nodate, params_nodate = summary.where(f, dates=False)
     table = summary.table(f)
@@ -152,18 +153,20 @@ def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
                            f"AND s.bucket = '' GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY 1",
                            params_nodate).fetchall()
     totals = conn.execute(f"SELECT coalesce({n}, 0), {fat}, CAST(sum(s.arrested) AS BIGINT), min(s.date_min), "
-                          f"max(s.date_max), CAST(sum(s.n_events) AS BIGINT) FROM {table} s WHERE {where}",
-                          params).fetchone()
+                          f"max(s.date_max), CAST(sum(s.n_events) AS BIGINT) FROM {src} WHERE {where}",
+                          [*srcp, *params]).fetchone()
 
-    def group(col: str, source: str = table) -> list[dict]:
+    def group(col: str, source: str | None = None) -> list[dict]:
         if summary.only_types(f) and not summary.over_time(f) and col in summary.DIMS:   # all time
             key = "CASE WHEN s.vkey = 'N' THEN NULL ELSE substr(s.vkey, 2) END"
             rows = conn.execute(f"SELECT {key} AS k, {n} AS n, {fat} AS f FROM summary_dims s "
                                 f"WHERE s.dim = '{col}' AND {where} GROUP BY s.vkey HAVING sum(s.n_incidents) > 0 "
                                 "ORDER BY n DESC, k", params).fetchall()
         else:
-            rows = conn.execute(f"SELECT s.{col} AS k, {n} AS n, {fat} AS f FROM {source} s WHERE {where} "
-                                "GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY n DESC, k", params).fetchall()
+            frm, frmp = (src, srcp) if source is None or srcp else (f"{source} s", [])
+            rows = conn.execute(f"SELECT s.{col} AS k, {n} AS n, {fat} AS f FROM {frm} WHERE {where} "
+                                "GROUP BY 1 HAVING sum(s.n_incidents) > 0 ORDER BY n DESC, k",
+                                [*frmp, *params]).fetchall()
         return [{"key": r["k"], "events": r["n"], "fatalities": r["f"]} for r in rows]
 
     return _figures(totals, totals[5] or 0, {

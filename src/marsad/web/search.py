@@ -10,6 +10,8 @@ request pays for a large backlog). Databases without migration 0003 fall back to
 On PostgreSQL (migration 0003's twin) the index is two expression indexes that the server
 keeps current at every write: a trigram index over the folded title + text (the same
 substring semantics) and PostgreSQL's Arabic text search (stemmed words). Nothing to sync.
+The folded text is stored in documents.search_text (migration 0010, filled by a trigger), so
+the trigram index's recheck of each candidate reads it instead of folding the report again.
 """
 from __future__ import annotations
 
@@ -101,7 +103,9 @@ def doc_match_clause(conn: sqlite3.Connection, q: str, doc_alias: str = "d") -> 
 def _pg_match_clause(folded: str, a: str) -> tuple[str, list]:
     """Every term as a substring of the folded text (trigram index), or the whole query as
     stemmed Arabic words (PostgreSQL's `arabic` text search configuration)."""
-    doc = f"marsad_doc_text({a}.title, {a}.text)"
+    # the report's folded text as stored (migration 0010), folded here only while a large database's
+    # catch-up has not filled its row yet: the expression of the two search indexes
+    doc = f"coalesce({a}.search_text, marsad_doc_text({a}.title, {a}.text))"
     likes = " AND ".join(f"{doc} LIKE ?" for _ in folded.split())
     params = ["%" + t.replace("\\", "").replace("%", "").replace("_", "") + "%" for t in folded.split()]
     clause = f"(({likes}) OR to_tsvector('arabic'::regconfig, {doc}) @@ plainto_tsquery('arabic'::regconfig, ?))"

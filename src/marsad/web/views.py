@@ -14,6 +14,9 @@ from marsad.web.filters import Filters
 
 FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 FIGURES = ("fatalities", "injured", "arrested")
+# the claims of the reports in `m` (a WITH of their doc_id), from that set: one probe of the claims'
+# doc_id index per report
+_CLAIMS_OF_M = "(SELECT count(*) FROM claims c WHERE c.doc_id IN (SELECT doc_id FROM m))"
 
 
 def filtered(f: Filters) -> bool:
@@ -37,32 +40,42 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
 
     where, params = queries.event_where(conn, f)
     usable = summary.usable(conn, f)
+    out: dict[str, object] = {"filtered": filtered(f)}
+    counts: tuple[int, int] | None
     if usable:
+        src, srcp = summary.source(conn, f)
         swhere, sparams = summary.where(f)
         row = conn.execute("SELECT " + ", ".join(f"CAST(sum(s.{c}) AS BIGINT)" for c in (
-            "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {summary.table(f)} s WHERE {swhere}",
-            sparams).fetchone()
-        events, located, best = row[0] or 0, row[1], [row[2] or 0, *row[3:]]
-        base = "FROM events e"        # no text search or `since`: the filter is over events alone
+            "n_events", "n_located", "n_incidents", *FIGURES)) + f" FROM {src} WHERE {swhere}",
+            [*srcp, *sparams]).fetchone()
+        out.update({"events": row[0] or 0, "located": row[1] or 0, "incidents": row[2] or 0,
+                    **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)}})
+        counts = summary.doc_counts(conn, f) if out["filtered"] else None
+        if counts is None and out["filtered"]:
+            bound = summary.start_bound(conn, f)
+            if bound is not None:     # a range on the date index instead of every event before date_to
+                where, params = f"{where} AND e.date_start >= ?", [*params, bound]
+            # no text search or `since` here: the filter is over events alone
+            docs = conn.execute(f"WITH m AS (SELECT DISTINCT e.doc_id FROM events e WHERE {where}) "
+                                f"SELECT count(*), {_CLAIMS_OF_M} FROM m", params).fetchone()
+            counts = (docs[0], docs[1])
     else:
-        row = conn.execute(f"SELECT count(*), sum(e.lat IS NOT NULL AND e.lon IS NOT NULL) {FROM_EVENTS} "
-                           f"WHERE {where}", params).fetchone()
+        # one pass over the matching events (with text search: one evaluation of the search), kept as
+        # `m`: the figures, the reports, and the claims of those reports (from the reports' set:
+        # a plan from the claims side tested the search once per claim)
         inc = _incident_sql(conn)
-        best = conn.execute(f"SELECT count(*), {', '.join(f'sum(coalesce({inc.best(k)}, 0))' for k in FIGURES)} "
-                            f"{FROM_EVENTS}{inc.join} WHERE {where} AND {inc.counted}", params).fetchone()
-        events, located, base = row[0], row[1], FROM_EVENTS
-    out = {"filtered": filtered(f), "events": events, "located": located or 0,
-           "incidents": best[0], **{k: int(best[i + 1] or 0) for i, k in enumerate(FIGURES)}}
-    counts = summary.doc_counts(conn, f) if usable and out["filtered"] else None
-    if counts is not None:        # one event type, governorate or actor: the reports' facets
+        counted = f"CASE WHEN {inc.counted} THEN 1 ELSE 0 END"
+        best = ", ".join(f"CASE WHEN {inc.counted} THEN coalesce({inc.best(k)}, 0) ELSE 0 END AS {k}" for k in FIGURES)
+        row = conn.execute(
+            f"WITH m AS (SELECT e.doc_id, CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL THEN 1 ELSE 0 END "
+            f"AS located, {counted} AS counted, {best} {FROM_EVENTS}{inc.join} WHERE {where}) "
+            f"SELECT count(*), sum(located), sum(counted), {', '.join(f'sum({k})' for k in FIGURES)}, "
+            f"count(DISTINCT doc_id), {_CLAIMS_OF_M} FROM m", params).fetchone()
+        out.update({"events": row[0], "located": row[1] or 0, "incidents": row[2] or 0,
+                    **{k: int(row[3 + i] or 0) for i, k in enumerate(FIGURES)}})
+        counts = (row[6], row[7]) if out["filtered"] else None
+    if counts is not None:        # one event type, governorate or actor: the reports' facets; else counted
         out["documents"], out["claims"] = counts
-    elif out["filtered"]:
-        bound = summary.start_bound(conn, f) if usable else None
-        if bound is not None:     # a range on the date index instead of every event before date_to
-            where, params = f"{where} AND e.date_start >= ?", [*params, bound]
-        out["documents"] = conn.execute(f"SELECT count(DISTINCT e.doc_id) {base} WHERE {where}", params).fetchone()[0]
-        out["claims"] = conn.execute(f"SELECT count(*) FROM claims c WHERE c.doc_id IN "
-                                     f"(SELECT e.doc_id {base} WHERE {where})", params).fetchone()[0]
     else:
         out["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         out["claims"] = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
@@ -75,11 +88,12 @@ def trends(conn: sqlite3.Connection, f: Filters) -> dict:
     from marsad.store import summary
 
     if summary.usable(conn, f):
+        src, srcp = summary.source(conn, f)
         where, params = summary.where(f)
         rows = conn.execute(f"SELECT s.ms AS month, s.event_type, CAST(sum(s.n_incidents) AS BIGINT) AS n, "
-                            f"CAST(sum(s.fatalities) AS BIGINT) AS killed FROM {summary.table(f)} s WHERE {where} "
+                            f"CAST(sum(s.fatalities) AS BIGINT) AS killed FROM {src} WHERE {where} "
                             "AND s.bucket <> '' GROUP BY 1, 2 HAVING sum(s.n_incidents) > 0 ORDER BY 1, 2",
-                            params).fetchall()
+                            [*srcp, *params]).fetchall()
     else:
         where, params = queries.event_where(conn, f)
         inc = _incident_sql(conn)
