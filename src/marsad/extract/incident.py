@@ -112,8 +112,8 @@ def _target(drafts: list, d):
             weak = weak or e
         if same and (d.own_place or d.when is None):
             same_far = same_far or e      # a mention placed and dated only by its context does not reach far back
-    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (toll, "merge.same_toll"), (back, "merge.refers_back"),
-                   (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
+    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (toll, "merge.same_toll"),
+                   (back, "merge.refers_back"), (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
         if e is not None:
             return e, ("merge.detail" if e is detail else why)
     return None, None
