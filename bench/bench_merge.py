@@ -80,10 +80,8 @@ def _events(n: int, rng: random.Random, day0: date = date(2022, 1, 1), days: int
 _events.groups = 0
 
 
-def _fill(store: Store, n: int, prefix: str = "d", seed: int | None = None, **window) -> None:
-    rng = random.Random(n if seed is None else seed)
-    _events.groups = 0
-    rows = [(prefix + r[0][1:], *r[1:-1], r[-1] and prefix + r[-1][1:]) for r in _events(n, rng, **window)]
+def _insert(store: Store, rows: list) -> None:
+    """One transaction: a document and its one event per generated row."""
     conn = store.conn
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO documents(doc_id, text, content_hash, ingested_at, published, near_dup_of)"
@@ -94,6 +92,13 @@ def _fill(store: Store, n: int, prefix: str = "d", seed: int | None = None, **wi
         " VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
         [(f"{r[0]}:0", r[0], r[1], r[1], *r[2:-2]) for r in rows])
     conn.execute("COMMIT")
+
+
+def _fill(store: Store, n: int, prefix: str = "d", seed: int | None = None, **window) -> None:
+    rng = random.Random(n if seed is None else seed)
+    _events.groups = 0
+    rows = [(prefix + r[0][1:], *r[1:-1], r[-1] and prefix + r[-1][1:]) for r in _events(n, rng, **window)]
+    _insert(store, rows)
 
 
 def _pass_printer(c0: float):
@@ -147,16 +152,7 @@ def _fill_part(store: Store, n: int, have: int, rows_max: int, prefix: str = "d"
         if len(rows) >= rows_max:
             break
         rows.append((prefix + r[0][1:], *r[1:-1], r[-1] and prefix + r[-1][1:]))
-    conn = store.conn
-    conn.execute("BEGIN")
-    conn.executemany("INSERT INTO documents(doc_id, text, content_hash, ingested_at, published, near_dup_of)"
-                     " VALUES (?, '', ?, 'x', ?, ?)", [(r[0], r[0], r[-2], r[-1]) for r in rows])
-    conn.executemany(
-        "INSERT INTO events(event_id, doc_id, version, date_start, date_end, event_type, sub_event_type,"
-        " actor1, actor2, name_ar, admin1, lat, lon, geo_precision, fatalities, evidence)"
-        " VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-        [(f"{r[0]}:0", r[0], r[1], r[1], *r[2:-2]) for r in rows])
-    conn.execute("COMMIT")
+    _insert(store, rows)
     return len(rows)
 
 

@@ -222,9 +222,6 @@ def _places(sent, trig: Trigger, kind: str) -> list:
 
 
 REMOTE_KINDS = ("airstrike", "shelling")
-ORIGIN_WORDS = frozenset(fold_entry(w) for w in ("من", "انطلاقا من", "من اتجاه", "من جهة", "من مواقع", "من مواقعها",
-                                                 "من مواقعها في", "من مواقعه في", "من قواعدها", "من قواعدها في",
-                                                 "من قاعدة", "من قاعدته", "انطلقت من"))
 
 
 def _launched_from(sent, trig: Trigger, start: int) -> bool:
@@ -234,7 +231,7 @@ def _launched_from(sent, trig: Trigger, start: int) -> bool:
         return False
     before = sent.folded[max(trig.end, start - 20):start].split()
     for n in (3, 2, 1):
-        if len(before) >= n and " ".join(before[-n:]) in ORIGIN_WORDS:
+        if len(before) >= n and " ".join(before[-n:]) in _word_list("strike_origin"):
             return True
     return False
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
 from marsad.text import normalize
-from marsad.text.morph import inflect
+from marsad.text.morph import inflect, strip_proclitics
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues
 SUMMARY_WINDOW = 3  # tokens either side searched for summary cues
@@ -195,9 +195,10 @@ OVERFLIGHT_WINDOW, OVERFLIGHT_AFTER = 3, 5   # tokens before/after an aircraft w
 
 
 def _aircraft_only(sent, t: Trigger) -> bool:
-    """The trigger names an aircraft (طيران، طائرات، مسيرة), not a strike (غارة، ضربة، قصف)."""
-    span = sent.folded[t.start:t.end]
-    return not any(w in span for w in ("غار", "ضرب", "قصف", "هجوم", "هجمات", "عدوان", "اعتداء", "براميل", "برميل"))
+    """The trigger names an aircraft (الطيران الحربي، طائرات، مسيرة: its first word is in the cue list `aircraft`),
+    not a strike (غارة، ضربة، قصف، هجوم جوي)."""
+    first = sent.folded[t.start:t.end].split()[0]
+    return strip_proclitics(first) in _word_list("aircraft") or first in _word_list("aircraft")
 
 
 ONGOING_BEFORE, ONGOING_AFTER = 10, 4   # tokens before/after a trigger searched for a present-tense verb of waging
