@@ -41,11 +41,26 @@ def _load_static() -> None:
 def extract_document(doc) -> dict:
     """One report through the stages of STAGES, in order, then rendered as the spec's dict."""
     _load_static()
-    d = Doc.build(doc.text or "", parse_published(getattr(doc, "published", None)))
+    published = parse_published(getattr(doc, "published", None))
+    recovered = None if published else _page_date(doc)
+    d = Doc.build(doc.text or "", published or recovered)
     for stage in STAGES:
         d = stage(d)
+    if recovered is not None:
+        for e in d.drafts:
+            if e.date_start is not None:
+                e.add_rule("date.page_dateline")
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(e, d.sentences, d.text) for e in d.drafts], "claims": d.claims}
+
+
+def _page_date(doc):
+    """A report given without a publication date is dated by what its page says (marsad.pubdate.from_text: a
+    dateline, "اليوم الخميس 21 كانون الثاني 2021"), so its relative dates resolve (rule date.page_dateline)."""
+    from marsad.pubdate import from_text
+
+    found = from_text(doc.text, url=getattr(doc, "url", None))
+    return parse_published(found.date) if found is not None else None
 
 
 def read_events(doc: Doc) -> Doc:
