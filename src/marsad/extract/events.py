@@ -18,11 +18,11 @@ from marsad.lexicon import fold_entry, load, matcher
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
 MAX_INCIDENT_COUNT = 1000
-TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
+TERRITORY = ("gov_regains", "nsa_takes", "withdrawal")   # a change of territory names the territory after its trigger
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
-LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "withdrawal", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
 
 
 @dataclass
