@@ -19,7 +19,7 @@ from marsad.lexicon import fold_entry, load
 MAX_NAME_WORDS = 3
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)     # one per section (a size of 1 rebuilt each list on every call)
 def _words(section: str) -> frozenset:
     return frozenset(fold_entry(w) for w in load("cues")["unresolved_place"][section])
 

@@ -83,23 +83,21 @@ class _Pass:
 
     def __init__(self, automaton, text: str):
         self.text = text
-        # body start -> [the word start it is reached from] ([] when none: inside a word, or not a proclitic run)
-        origins: dict[int, list[int]] = {}
+        # body start -> the word start it is reached from (only starts a match may put its entry at)
+        origins = _body_starts(text) if text else {}
         kept = []
-        if text and len(automaton):
-            scan, back = text, None
+        if origins and len(automaton):
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
-            for last, (key, owners) in automaton.iter(scan):
-                end = last + 1
-                start = end - len(key)
-                if back is not None:
-                    start, end = back[start], back[last] + 1
-                o = origins.get(start)
-                if o is None:
-                    o = origins[start] = _origin(text, start)
-                if o:
-                    kept.append((start, end, key, owners))
+                for last, (size, key, owners) in automaton.iter(scan):
+                    start = back[last + 1 - size]
+                    if start in origins:
+                        kept.append((start, back[last] + 1, key, owners))
+            else:
+                for last, (size, key, owners) in automaton.iter(text):
+                    start = last + 1 - size
+                    if start in origins:
+                        kept.append((start, last + 1, key, owners))
         kept.sort()
         buckets: dict[int, list[tuple[int, int, str]]] = {}
         for start, end, key, owners in kept:
@@ -121,8 +119,31 @@ class _Pass:
         return got
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _body_starts(text: str) -> dict[int, int]:
+    """{s: p} for every s where a match may put its entry: p starts its word and text[p:s] is a run of
+    proclitics (the empty run included). The same positions as _origin, found word by word."""
+    out: dict[int, int] = {}
+    runs = _RUNS_AT
+    for m in _WORD_START.finditer(text):
+        p = m.start()
+        head = text[p:p + _MAX_PREFIX]
+        lengths = runs.get(head)
+        if lengths is None:
+            lengths = runs[head] = tuple(n for n in range(len(head) + 1) if head[:n] in _PREFIXES)
+        for n in lengths:
+            out[p + n] = p
+    return out
+
+
+_RUNS_AT: dict[str, tuple[int, ...]] = {}    # a word's first _MAX_PREFIX characters -> its proclitic run lengths
+
+
 def _origin(text: str, s: int) -> list[int]:
-    """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else []."""
+    """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else [] (the reference
+    _body_starts is tested against)."""
     for n in range(min(_MAX_PREFIX, s) + 1):
         p = s - n
         if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_"):     # p starts its word (\w as re reads it)
@@ -170,7 +191,7 @@ class _Shared:
             if self.automaton is None:
                 self.automaton = ahocorasick.Automaton()
                 for k, mids in self.owners.items():
-                    self.automaton.add_word(k, (k, tuple(mids)))
+                    self.automaton.add_word(k, (len(k), k, tuple(mids)))
                 self.automaton.make_automaton()
             if len(self.passes) >= self.CACHE_SIZE:
                 self.passes.clear()
@@ -259,7 +280,7 @@ class PhraseMatcher:
         for s, e, key in hits:
             if e <= end:
                 by_start.setdefault(s, []).append((e, key))
-                origins.update(run.origins[s])
+                origins.add(run.origins[s])
         out = []
         pos = start
         for p in sorted(origins):
