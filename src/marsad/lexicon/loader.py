@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -54,9 +54,8 @@ def load(name: str) -> dict:
     return json.loads(text)
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """One match of a lexicon entry in a folded text."""
+class Phrase(NamedTuple):
+    """One match of a lexicon entry in a folded text (a named tuple: made for every match, it must be cheap)."""
 
     start: int
     end: int
@@ -79,7 +78,7 @@ class _Pass:
     """One text scanned once by the shared automaton: for each matcher id, its hits [(start, end, key)] that
     start where a match may put its entry (a word start plus a run of proclitics), in order of start."""
 
-    __slots__ = ("text", "origins", "buckets", "_starts")
+    __slots__ = ("text", "origins", "buckets", "_starts", "found")
 
     def __init__(self, automaton, text: str):
         self.text = text
@@ -111,6 +110,7 @@ class _Pass:
         self.origins = origins
         self.buckets = buckets          # each in order of start: a window reads only its own hits (bisect)
         self._starts: dict[int, list[int]] = {}
+        self.found: dict[int, tuple] = {}   # matcher id -> its whole-text matches and their starts (PhraseMatcher.find)
 
     def starts(self, mid: int) -> list[int]:
         got = self._starts.get(mid)
@@ -119,17 +119,13 @@ class _Pass:
         return got
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
-
-
 def _body_starts(text: str) -> dict[int, int]:
     """{s: p} for every s where a match may put its entry: p starts its word and text[p:s] is a run of
     proclitics (the empty run included). The same positions as _origin, found word by word."""
     out: dict[int, int] = {}
     runs = _RUNS_AT
-    for m in _WORD_START.finditer(text):
-        p = m.start()
-        head = text[p:p + _MAX_PREFIX]
+    for m in _WORD_HEAD.finditer(text):
+        p, head = m.start(), m.group(1)
         lengths = runs.get(head)
         if lengths is None:
             lengths = runs[head] = tuple(n for n in range(len(head) + 1) if head[:n] in _PREFIXES)
@@ -138,7 +134,11 @@ def _body_starts(text: str) -> dict[int, int]:
     return out
 
 
-_RUNS_AT: dict[str, tuple[int, ...]] = {}    # a word's first _MAX_PREFIX characters -> its proclitic run lengths
+# a word start and the letters proclitics are made of that open the word (at most _MAX_PREFIX): a run of proclitics
+# is a prefix of them, so they alone decide the run lengths a word may open with
+_CLITIC_LETTERS = "".join(sorted(set("".join(_PREFIXES))))
+_WORD_HEAD = re.compile(rf"(?<!\w)(?=\w)([{_CLITIC_LETTERS}]{{0,{_MAX_PREFIX}}})")
+_RUNS_AT: dict[str, tuple[int, ...]] = {}    # those letters -> the proclitic run lengths they hold (a few hundred keys)
 
 
 def _origin(text: str, s: int) -> list[int]:
@@ -226,7 +226,7 @@ class PhraseMatcher:
         self._stem = frozenset(stem)
         self._keys = exact | stem
         self._regex = None
-        self._cache: dict[str, list[Phrase]] = {}
+        self._cache: dict[str, tuple] = {}     # text -> whole-text matches and starts (a matcher of its own regex)
         # a match starts at a word start (then proclitics): a list with a key opening with another character ("%",
         # "،") keeps the regex
         self._exact_keys = all(_KEY_SHAPE.match(k) for k in self._keys)
@@ -247,23 +247,41 @@ class PhraseMatcher:
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Phrase]:
         """Matches inside folded[start:end]. A window is answered from the whole text's matches (scanned once and
-        kept) when they are the same: the matches that lie inside the window, none of them cut by its ends."""
-        end = len(folded) if end is None else end
-        whole = self._cache.get(folded)
-        if whole is None:
-            found = self._scan(folded, 0, len(folded))
-            whole = (found, [p.start for p in found])
-            if len(self._cache) >= self.CACHE_SIZE:
-                self._cache.clear()
-            self._cache[folded] = whole
+        kept, on the text's pass for a matcher of the shared automaton) when they are the same: the matches that
+        lie inside the window, none of them cut by its ends."""
+        if self._id >= 0:
+            run = self._shared.passes.get(folded)
+            if run is None:
+                run = self._shared.scan(folded)
+            whole = run.found.get(self._id)
+            if whole is None:
+                whole = run.found[self._id] = self._whole(folded)
+        else:
+            whole = self._cache.get(folded)
+            if whole is None:
+                whole = self._whole(folded)
+                if len(self._cache) >= self.CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[folded] = whole
         found, starts = whole
-        if start == 0 and end == len(folded):
+        if not found:
+            return []
+        n = len(folded)
+        if end is None:
+            end = n
+        if start == 0 and end == n:
             return list(found)
         # the matches do not overlap: only the last one starting before an end of the window can cut it
         i, j = bisect_left(starts, start), bisect_left(starts, end)
         if (i and found[i - 1].end > start) or (j and found[j - 1].end > end):
             return self._scan(folded, start, end)
         return found[i:j]
+
+    _NONE: tuple = ((), ())
+
+    def _whole(self, folded: str) -> tuple:
+        found = self._scan(folded, 0, len(folded))
+        return (found, [p.start for p in found]) if found else self._NONE
 
     def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         if not self._exact_keys:
