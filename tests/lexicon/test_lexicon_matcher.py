@@ -115,3 +115,21 @@ def test_body_starts_as_origin_on_any_text(pieces):
     for s in range(len(text)):
         if text[s].isalnum() or text[s] == "_":
             assert got.get(s) == (_origin(text, s) or [None])[0], (text, s)
+
+
+def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
+    """A pass keeps only the hits of matchers asked so far: one asked later, on a text already scanned for another
+    list of the same automaton (sharing keys with it), still gets all its matches (its first question drops the
+    passes made before)."""
+    from marsad.lexicon.loader import _Shared
+
+    shared = _Shared()
+    first = PhraseMatcher(ENTRIES[:6], shared)
+    late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)
+    never = PhraseMatcher([("القرية", "v", False)], shared)
+    text = normalize("قصف مدفعي على القرية، ثم بيان عن كمين").folded
+    assert [p.key for p in first.find(text)] == ["قصف مدفعي"]
+    assert [p.key for p in late.find(text)] == ["قصف", "بيان", "كمين"]
+    assert late.find(text) == late._regex_scan(text, 0, len(text))
+    assert first.find(text) == first._regex_scan(text, 0, len(text))
+    assert never._id not in shared.active and shared.active == {first._id, late._id}

@@ -89,11 +89,15 @@ class _Pass:
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
                 for last, (size, key, owners) in automaton.iter(scan):
+                    if not owners:              # a key of lists no one has asked yet
+                        continue
                     start = back[last + 1 - size]
                     if start in origins:
                         kept.append((start, back[last] + 1, key, owners))
             else:
                 for last, (size, key, owners) in automaton.iter(text):
+                    if not owners:
+                        continue
                     start = last + 1 - size
                     if start in origins:
                         kept.append((start, last + 1, key, owners))
@@ -166,12 +170,15 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 
 
 class _Shared:
-    """The automaton over every registered matcher's keys, and the passes of recent texts."""
+    """The automaton over every registered matcher's keys, and the passes of recent texts. A pass keeps the hits of
+    the matchers asked at least once (activate): a list read only as words by its module costs nothing."""
 
     CACHE_SIZE = 2048
 
     def __init__(self):
-        self.owners: dict[str, list[int]] = {}
+        self.owners: dict[str, list[int]] = {}   # key -> every matcher id that holds it
+        self.asked: dict[str, list[int]] = {}    # key -> the ids of those asked so far (the automaton's values hold
+        self.active: set[int] = set()            # these very lists, so activating one needs no new automaton)
         self.automaton = None
         self.passes: dict[str, _Pass] = {}
         self.count = 0
@@ -181,17 +188,27 @@ class _Shared:
         self.count += 1
         for k in keys:
             self.owners.setdefault(k, []).append(mid)
+            self.asked.setdefault(k, [])
         self.automaton = None
         self.passes = {}
         return mid
+
+    def activate(self, mid: int, keys) -> None:
+        """Matcher `mid` is asked for the first time: passes keep its hits from now on (earlier ones are dropped)."""
+        if mid in self.active:
+            return
+        self.active.add(mid)
+        for k in keys:
+            self.asked[k].append(mid)
+        self.passes = {}
 
     def scan(self, text: str) -> _Pass:
         got = self.passes.get(text)
         if got is None:
             if self.automaton is None:
                 self.automaton = ahocorasick.Automaton()
-                for k, mids in self.owners.items():
-                    self.automaton.add_word(k, (len(k), k, tuple(mids)))
+                for k in self.owners:
+                    self.automaton.add_word(k, (len(k), k, self.asked[k]))
                 self.automaton.make_automaton()
             if len(self.passes) >= self.CACHE_SIZE:
                 self.passes.clear()
@@ -232,6 +249,11 @@ class PhraseMatcher:
         self._exact_keys = all(_KEY_SHAPE.match(k) for k in self._keys)
         self._shared = shared or _Shared()
         self._id = self._shared.register(self._keys) if self._exact_keys else -1
+        self._asked = False
+
+    def _ask(self) -> None:
+        self._shared.activate(self._id, self._keys)
+        self._asked = True
 
     def _compiled(self) -> re.Pattern:
         if self._regex is None:
@@ -250,6 +272,8 @@ class PhraseMatcher:
         kept, on the text's pass for a matcher of the shared automaton) when they are the same: the matches that
         lie inside the window, none of them cut by its ends."""
         if self._id >= 0:
+            if not self._asked:
+                self._ask()
             run = self._shared.passes.get(folded)
             if run is None:
                 run = self._shared.scan(folded)
@@ -286,6 +310,8 @@ class PhraseMatcher:
     def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         if not self._exact_keys:
             return self._regex_scan(folded, start, end)
+        if not self._asked:
+            self._ask()
         run = self._shared.scan(folded)
         hits = run.buckets.get(self._id)
         if not hits:
