@@ -402,3 +402,36 @@ COUNTRY_BESIDE_NOT = [
 def test_geo_world_country_beside_not(case):
     _id, text = case
     assert not [m for m in find_places(text) if m.kind == "city"]
+
+
+def test_geo_world_city_word_no_village():
+    """resolve.city_cue_world: after "مدينة", with no country named, a city of over 100k may still lose to a larger
+    namesake city ("مدينة طرابلس" is Libya's), never to a village: "مدينة بور سعيد" was an Iraqi hamlet, "مدينة رفح"
+    a Syrian village."""
+    villages = []
+    for e, name, _ in _world_cities():
+        p = best_place(find_places(f"انفجار في مدينة {name}"))
+        if p is not None and km(e.lat, e.lon, p.lat, p.lon) > 25 and p.kind not in ("city", "country", "gov"):
+            villages.append((e.name_en, e.country, p.name_en, p.country, p.kind))
+    assert not villages, villages
+
+
+# (id, text, surface, country)
+CITY_WORD_WORLD = [
+    ("port-said", "انفجار عبوة في مدينة بور سعيد صباح اليوم", "بور سعيد", "EG"),
+    ("rafah", "غارات على مدينة رفح أوقعت قتلى", "رفح", "PS"),
+    ("laayoune", "مظاهرة في مدينة العيون أمس", "العيون", "EH"),
+]
+
+
+@pytest.mark.parametrize("case", CITY_WORD_WORLD, ids=[c[0] for c in CITY_WORD_WORLD])
+def test_geo_world_city_word(case):
+    _id, text, surface, country = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.country == country and p.kind == "city", p
+
+
+def test_geo_world_city_word_keeps_core_town():
+    """A Syrian town of the name stays first after "مدينة" ("مدينة الباب" is al-Bab, not a world namesake)."""
+    p = best_place(find_places("قصف مدفعي على مدينة الباب"))
+    assert p is not None and p.country == "SY"
