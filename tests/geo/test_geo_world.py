@@ -435,3 +435,34 @@ def test_geo_world_city_word_keeps_core_town():
     """A Syrian town of the name stays first after "مدينة" ("مدينة الباب" is al-Bab, not a world namesake)."""
     p = best_place(find_places("قصف مدفعي على مدينة الباب"))
     assert p is not None and p.country == "SY"
+
+
+# geoparse.bare_capital: (id, text, surface, English name of the capital, precision)
+BARE_CAPITAL = [
+    ("report-country", "أعلنت قيادة العمليات في العراق ضبط صاروخ في أحد أحياء العاصمة", "العاصمة", "Baghdad", 1),
+    ("prefixed", "قتل ثلاثة أشخاص بانفجار بالعاصمة، وفق مصادر أمنية صومالية في الصومال", "العاصمة", "Mogadishu", 1),
+    ("adjective", "قالت وكالة الأنباء إن انفجاراً هز العاصمة الإيرانية فجراً", "العاصمة الإيرانية", "Tehran", 1),
+    ("direction", "سقطت قذائف جنوب العاصمة اليوم، بحسب ناشطين في سوريا", "جنوب العاصمة", "South of Damascus", 2),
+]
+
+
+@pytest.mark.parametrize("case", BARE_CAPITAL, ids=[c[0] for c in BARE_CAPITAL])
+def test_geo_world_bare_capital(case):
+    _id, text, surface, name_en, precision = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.name_en == name_en and p.geo_precision == precision, p
+
+
+# no capital: a name says which ("العاصمة دمشق" is read as دمشق), another adjective, no country in the text
+BARE_CAPITAL_NOT = [
+    ("named", "انفجار في العاصمة دمشق صباح اليوم", "العاصمة"),
+    ("adjective-and-name", "وقع انفجار بالعاصمة الصومالية مقديشو", "العاصمة الصومالية"),
+    ("other-adjective", "افتتح الرئيس العاصمة الإدارية الجديدة في مصر", "العاصمة"),
+    ("no-country", "انتقل الاجتماع إلى العاصمة بعد أسبوع", "العاصمة"),
+]
+
+
+@pytest.mark.parametrize("case", BARE_CAPITAL_NOT, ids=[c[0] for c in BARE_CAPITAL_NOT])
+def test_geo_world_bare_capital_not(case):
+    _id, text, surface = case
+    assert not [m for m in find_places(text) if m.surface == surface]

@@ -45,7 +45,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     toks = split_glued(tokenize(folded.folded), gaz)
     raw = scan(toks, gaz, vocab().max_words)
     hospitals = _hospitals_of_cities(raw, toks, gaz)     # before accept drops names after "مستشفى"
-    matches = accept(raw, toks, gaz)
+    matches = [m for m in accept(raw, toks, gaz) if m.key != CAPITAL_WORD or m.cue in VILLAGE_CUES]   # bare_capital
     wide = _wide_regions(toks)
     if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
         matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _, _ in wide)]
@@ -79,6 +79,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
     placed += _facilities(cities, hospitals, matches, named, toks, folded, text)
+    placed += _bare_capitals(matches, toks, folded, text, ev)
     for i, j, name_en, plen in wide:
         s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
         org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
@@ -234,6 +235,76 @@ def _wide_index() -> tuple[dict[str, str], dict[str, int]]:
         words = key.split(" ")
         first[words[0]] = max(first.get(words[0], 0), len(words))
     return names, first
+
+
+CAPITAL_WORD = fold_chars("العاصمة")
+VILLAGE_CUES = frozenset(fold_chars(w) for w in ("قرية", "بلدة"))   # "قرية العاصمة": the Iraqi village
+BARE_CAPITAL = "geoparse.bare_capital"
+BARE_CAPITAL_RULE = (
+    "'العاصمة' with no name after it ('في مناطق مختلفة من العاصمة', 'جنوب العاصمة', 'بالعاصمة') is the capital of "
+    "the country the report is about (its most named country, else its most cued one), or of the country whose "
+    "adjective follows ('العاصمة الإيرانية'); a name after it ('العاصمة دمشق') or another adjective ('العاصمة "
+    "الإدارية') leaves it alone. Precision 1 at the capital's point; a region phrase around it is built as for a "
+    "name ('جنوب العاصمة': 10 km south of it). Seen in dev c034 ('قيادة عمليات بغداد ... في مناطق مختلفة من "
+    "العاصمة': Baghdad)")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Entry]:
+    """ISO2 -> the country's capital city (the most populous entry marked as a capital)."""
+    out: dict[str, Entry] = {}
+    for e in load_gazetteer().entries:
+        if e.capital and e.kind == "city" and (e.country not in out or e.pop > out[e.country].pop):
+            out[e.country] = e
+    return out
+
+
+def _report_country(ev: Evidence) -> str:
+    """The country the text and its report are about: the most named, else the most cued."""
+    for tally in (ev.countries, ev.cues):
+        if tally:
+            return tally.most_common(1)[0][0]
+    return ""
+
+
+def _bare_capitals(matches: list[Match], toks: list[Token], folded: Folded, text: str,
+                   ev: Evidence) -> list[PlaceMention]:
+    """Mentions of "العاصمة" standing for a capital by itself (BARE_CAPITAL_RULE)."""
+    voc = vocab()
+    covered = {x for m in matches for x in range(m.i, m.j)}
+    out = []
+    for i, t in enumerate(toks):
+        if i in covered:
+            continue
+        plen = next((n for form, n in stems(t.word) if form == CAPITAL_WORD), -1)
+        if plen < 0:
+            continue
+        country, j = "", i + 1
+        nxt = toks[j] if j < len(toks) and toks[j].joined else None
+        if nxt is not None and nxt.word in voc.adjectives:
+            country, j = voc.adjectives[nxt.word], j + 1          # "العاصمة الإيرانية"
+            if j < len(toks) and toks[j].joined and j in covered:
+                continue    # "العاصمة الصومالية مقديشو": the name says it
+        elif nxt is not None and (j in covered or adjective_shape(nxt.word) or nxt.word.endswith("ي")):
+            continue        # "العاصمة دمشق" (the name says it), "العاصمة الإدارية"
+        country = country or _report_country(ev)
+        cap = _capitals().get(country)
+        if cap is None:
+            continue
+        m = Match(i, j, CAPITAL_WORD, plen)
+        region = _region(m, toks, voc)
+        start_tok, end_tok = (region.i, region.j) if region else (i, j)
+        fs = toks[start_tok].start + (_prefix_len(toks[start_tok].word) if region else plen)
+        s, e = folded.to_original(fs, toks[end_tok - 1].end)
+        surface = text[s:e]
+        pm = PlaceMention(s, e, surface, surface, cap.name_en, cap.country, cap.admin1, cap.lat, cap.lon, 1, "city",
+                          f"{BARE_CAPITAL}: the capital of {country}", 0.0, cap.id)
+        pm.admin2, pm.admin3 = cap.admin2, cap.admin3
+        if region:
+            pm.head = region.head
+            _apply_region(pm, region, cap, voc)
+        out.append(pm)
+    return out
 
 
 LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}
