@@ -344,7 +344,7 @@ def _governorate_parts(matches: list[Match], toks: list[Token], folded: Folded, 
         admin1 = before[-1].admin1
         idx = gaz.admin1_entry.get(admin1)
         part = governorate_part(admin1, region.bearing) if idx is not None else None
-        if part is None:
+        if idx is None or part is None:
             continue
         gov = gaz.entries[idx]
         surface = text[s:e]
