@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.text.morph import CONJUNCTIONS, PREPOSITIONS
 
@@ -41,8 +42,9 @@ QUOTES = frozenset(('"', "'", "«", "“", "”"))        # 'بلدة "X"': stil
 VARIANT_LOCATIVE_KINDS = ("village", "town", "ruin")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """A run of Arabic letters of the folded text (a named tuple: a report makes hundreds, each must be cheap)."""
+
     start: int
     end: int
     word: str
@@ -144,15 +146,16 @@ def tokenize(folded: str) -> list[Token]:
     gaps, words = parts[0::2], parts[1::2]
     toks: list[Token] = []
     append = toks.append
+    new = tuple.__new__      # Token(...) without the named tuple's Python-level __new__
     pos = len(gaps[0])
     for k, word in enumerate(words):
         gap = gaps[k]
         end = pos + len(word)
         if gap == " ":
-            append(Token(pos, end, word, True))
+            append(new(Token, (pos, end, word, True, "")))
         else:
             gap = gap.strip(" \t")
-            append(Token(pos, end, word, not gap.strip(), gap))
+            append(new(Token, (pos, end, word, not gap.strip(), gap)))
         pos = end + len(gaps[k + 1])
     return toks
 
