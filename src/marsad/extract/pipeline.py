@@ -72,10 +72,15 @@ def read_events(doc: Doc) -> Doc:
     lead = _lead_place(sents) or report_place(doc.text)
     intro = toll = ref_day = None
     for sent in sents:
-        ctx = _context_place(drafts, sent.idx) or lead
+        area = _area_anaphor_place(sents, sent)
+        ctx = area or _context_place(drafts, sent.idx) or lead
         sent.ref_day = ref_day = _ref_day(drafts, sents, sent.idx, ref_day)
         parts = _clause_events(sent, ctx)
         found = _past_aftermath(drafts, [d for part in parts for d in part], sent)
+        for d in found:
+            if area is not None and d.place is area:
+                d.own_place = True        # named by its anaphor: as its own, for merging
+                d.add_rule("place.area_anaphor")
         intro = _list_intro(sent) if not sent.bullet else intro
         sent.told = bool(found)
         if not found:
@@ -290,6 +295,34 @@ def _lead_place(sents):
         for _, _, p in s.places:
             if p.admin1:
                 return p
+    return None
+
+
+AREA_ANAPHORS = ("تلك المنطقة", "هذه المنطقة", "المنطقة ذاتها", "المنطقة نفسها", "نفس المنطقة", "ذات المنطقة",
+                 "تلك البلدة", "هذه البلدة", "البلدة ذاتها", "البلدة نفسها", "تلك القرية", "هذه القرية",
+                 "القرية ذاتها", "القرية نفسها")
+AREA_ANAPHOR_BACK = 2      # sentences back to look for the place an area anaphor refers to
+
+
+@lru_cache(maxsize=1)
+def _area_anaphors():
+    import re
+
+    from marsad.lexicon import fold_entry
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_entry(a)) for a in AREA_ANAPHORS) + r")(?!\w)")
+
+
+def _area_anaphor_place(sents, sent):
+    """A sentence that names no place but refers to one with a demonstrative ("وكانت تلك المنطقة ... وشهدت الشهر
+    الماضي هجوما", "في القرية نفسها") is at the place the sentence before named (within AREA_ANAPHOR_BACK): its
+    most precise one, the last of equals (rule place.area_anaphor; seed 004: Bir al-Qasab, not the report's Deir
+    ez-Zor). Only the context an event without a place of its own takes."""
+    if sent.places or not _area_anaphors().search(sent.folded):
+        return None
+    for prev in reversed(sents[max(0, sent.idx - AREA_ANAPHOR_BACK):sent.idx]):
+        named = [p for _, _, p in prev.places if p.admin1]
+        if named:
+            return min(reversed(named), key=lambda p: p.geo_precision)
     return None
 
 
