@@ -141,6 +141,8 @@ def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
     summary_dims when `f` filters on event types alone, else event_summary)."""
     from marsad.store import summary
 
+    if getattr(conn, "dialect", "sqlite") == "postgresql" and not summary.over_time(f) and not summary.only_types(f):
+        return _stats_one_pass(conn, f)
     src, srcp = summary.source(conn, f)      # a range that is not whole weeks: a subquery with its edge weeks
     where, params = summary.where(f)
     where_nodate, params_nodate = summary.where(f, dates=False)
@@ -174,6 +176,48 @@ def _stats_summary(conn: sqlite3.Connection, f: Filters) -> dict:
         "by_admin1": group("admin1", "event_summary"), "by_actor": group("actor1", "event_summary"),
         "weekly": [{"week": r["week"], "event_type": r["event_type"], "events": r["n"]} for r in weekly],
         "undated": [{"event_type": r["event_type"], "events": r["n"]} for r in undated]})
+
+
+# the groups of _stats_one_pass: its GROUPING SETS, each named by the column it groups by
+_SETS = (("t", "event_type"), ("s", "sub_event_type"), ("a", "admin1"), ("c", "actor1"))
+
+
+def _stats_one_pass(conn, f: Filters) -> dict:
+    """_stats_summary on PostgreSQL for a filter on sub-type, actor or governorate without dates (the
+    dashboard's /api/stats): the timeline, the undated bucket, the totals and the four breakdowns
+    from one scan of the filter's event_summary rows (GROUPING SETS), not six (an actor's rows
+    are a fifth of the summary at a million events: ~85 ms a scan). Same figures, same order."""
+    from marsad.store import summary
+
+    where, params = summary.where(f)
+    which = " ".join(f"WHEN GROUPING(s.{col}) = 0 THEN '{g}'" for g, col in _SETS)
+    key = " ".join(f"WHEN '{g}' THEN x.{col}" for g, col in _SETS)
+    n, fat = "CAST(sum(s.n_incidents) AS BIGINT)", "CAST(sum(s.fatalities) AS BIGINT)"
+    rows = conn.execute(
+        f"SELECT * FROM (SELECT CASE WHEN GROUPING(s.u) = 0 THEN 'w' {which} ELSE '' END AS g, s.u, s.ws, "
+        f"s.event_type, s.sub_event_type, s.admin1, s.actor1, {n} AS n, {fat} AS f, CAST(sum(s.arrested) AS BIGINT), "
+        "min(s.date_min), max(s.date_max), CAST(sum(s.n_events) AS BIGINT) "
+        f"FROM (SELECT *, bucket = '' AS u FROM event_summary s WHERE {where}) s GROUP BY GROUPING SETS "
+        "((s.u, s.ws, s.event_type), (s.event_type), (s.sub_event_type), (s.admin1), (s.actor1), ())) x "
+        f"ORDER BY x.g, CASE WHEN x.g = 'w' THEN 0 ELSE -x.n END, CASE x.g {key} END, x.ws, x.event_type",
+        params).fetchall()
+    groups: dict[str, list[dict]] = {g: [] for g, _col in _SETS}
+    weekly, undated, totals = [], [], (0, None, None, None, None, 0)
+    for r in rows:
+        g, u, ws, etype = r[0], r[1], r[2], r[3]
+        if g == "":
+            totals = (r[7] or 0, r[8], r[9], r[10], r[11], r[12])
+        elif not r[7] or r[7] <= 0:
+            continue
+        elif g == "w":
+            (undated.append({"event_type": etype, "events": r[7]}) if u else
+             weekly.append({"week": ws, "event_type": etype, "events": r[7]}))
+        else:
+            col = 3 + [s for s, _c in _SETS].index(g)
+            groups[g].append({"key": r[col], "events": r[7], "fatalities": r[8]})
+    return _figures(totals, totals[5] or 0, {
+        "by_event_type": groups["t"], "by_sub_event_type": groups["s"], "by_admin1": groups["a"],
+        "by_actor": groups["c"], "weekly": weekly, "undated": undated})
 
 
 def _stats_events(conn: sqlite3.Connection, f: Filters) -> dict:
