@@ -42,7 +42,7 @@ QUERIES = [  # (name, path, variants) in the order app.js asks
     ("search: geojson", "/api/events.geojson", [{**SEARCH, "whole": "true"}]),
     ("search: grid", "/api/events/grid", [{**SEARCH, "cell": 90 / 128}]),
     # what the API gives past the dashboard: the 5,000-feature layer whatever matches, a grid of a brushed range
-    ("api: geojson 5,000", "/api/events.geojson", [{}, TYPE, ADMIN1]),
+    ("api: geojson 5000", "/api/events.geojson", [{}, TYPE, ADMIN1]),
     ("api: grid of weeks", "/api/events/grid", [{**WEEKS, "cell": 90 / 128}]),
     ("search: trends", "/api/trends", [SEARCH]),
     ("unaligned: totals", "/api/totals", [{"date_from": "2024-01-03", "date_to": "2024-03-20"}]),
