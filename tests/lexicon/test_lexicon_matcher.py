@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from marsad.lexicon.loader import PhraseMatcher, matcher
+from marsad.lexicon.loader import PhraseMatcher, _body_starts, _origin, matcher
 from marsad.text import normalize, split_sentences
 
 ENTRIES = [("قصف", "strike", False), ("قصف مدفعي", "shelling", False), ("استهدف", "attack", True),
@@ -91,3 +91,45 @@ def test_a_window_is_answered_from_the_whole_text(pieces, data):
         a = data.draw(st.integers(0, len(text)))
         b = data.draw(st.integers(a, len(text)))
         assert m.find(text, a, b) == _window_by_filter(m, text, a, b)
+
+
+BODY_START_TEXTS = ["وبالقصف المدفعي على القرية", "فللحشد الشعبي بيان، وللجيش آخر", "ولل ال و ب قصف",
+                    "«كمين» محكم_ قرب 3 قرى", "استهدف\nالطيران  مواقع (داعش) في ريف الرقة.", "كالبرق والرعد فالسيل"]
+
+
+@pytest.mark.parametrize("text", BODY_START_TEXTS)
+def test_body_starts_are_the_origins_of_every_position(text):
+    """The positions a match may put its entry at, found word by word, are those _origin finds one by one."""
+    folded = normalize(text).folded
+    got = _body_starts(folded)
+    want = {s: o[0] for s in range(len(folded)) if folded[s].isalnum() and (o := _origin(folded, s))}
+    assert {s: p for s, p in got.items() if s < len(folded) and folded[s].isalnum()} == want
+    assert any(s != p for s, p in got.items())      # a proclitic run opens some word of each text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_body_starts_as_origin_on_any_text(pieces):
+    text = "".join(pieces)
+    got = _body_starts(text)
+    for s in range(len(text)):
+        if text[s].isalnum() or text[s] == "_":
+            assert got.get(s) == (_origin(text, s) or [None])[0], (text, s)
+
+
+def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
+    """A pass keeps only the hits of matchers asked so far: one asked later, on a text already scanned for another
+    list of the same automaton (sharing keys with it), still gets all its matches (its first question drops the
+    passes made before)."""
+    from marsad.lexicon.loader import _Shared
+
+    shared = _Shared()
+    first = PhraseMatcher(ENTRIES[:6], shared)
+    late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)
+    never = PhraseMatcher([("القرية", "v", False)], shared)
+    text = normalize("قصف مدفعي على القرية، ثم بيان عن كمين").folded
+    assert [p.key for p in first.find(text)] == ["قصف مدفعي"]
+    assert [p.key for p in late.find(text)] == ["قصف", "بيان", "كمين"]
+    assert late.find(text) == late._regex_scan(text, 0, len(text))
+    assert first.find(text) == first._regex_scan(text, 0, len(text))
+    assert never._id not in shared.active and shared.active == {first._id, late._id}
