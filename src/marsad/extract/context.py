@@ -46,13 +46,18 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
     places = sorted(_find_places(text), key=lambda p: p.start)
     starts = [p.start for p in places]
     trig, act = matcher("triggers", ""), matcher("actors", "")
+    lines: dict[tuple[int, int], bool] = {}    # (line start, line end) -> _is_headline: sentences of one line share it
     for i, (s, e, t) in enumerate(_split(text)):
         norm = normalize(t)
         folded = norm.folded
         sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
         sent.triggers = trig.find(folded)
         sent.actors = listed_actors(folded, act)
-        sent.headline = _is_headline(text, s, e, t)
+        line = (text.rfind("\n", 0, s) + 1, text.find("\n", e))
+        headline = lines.get(line)
+        if headline is None:
+            headline = lines[line] = _is_headline(text, s, e, t)
+        sent.headline = headline
         sent.pub = pub
         sent.bullet = _is_bullet(text, s)
         for p in places[bisect_left(starts, s):bisect_left(starts, e)]:     # places starting inside it
