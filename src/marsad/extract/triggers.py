@@ -247,6 +247,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
+        return "withdrawal_away"   # "نفذوا هجومهم ثم انسحبوا إلى محافظة صلاح الدين": no place handed over
     if toll_update(sent, t):
         return None                # "ارتفاع حصيلة ضحايا تفجير الكرادة إلى 187": one incident's toll, not a summary
     latest = _cue_near(sent, "latest", j, j + LATEST_WINDOW)    # "الاحتجاجات ... كان آخرها في ساحة": one is named
@@ -258,6 +260,23 @@ def blocked(sent, t: Trigger) -> str | None:
             and not latest:
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where
+
+
+def _withdrawn_to(sent, t: Trigger, i: int) -> bool:
+    """A withdrawal (انسحب، انسحاب) that says where to before it says where from: a force moving away after its
+    attack, not a place it hands over (a withdrawal from a place is a non-violent transfer of territory)."""
+    if not strip_proclitics(sent.tokens[i][2]).startswith(("انسحب", "انسحاب")):
+        return False
+    towards = _word_list("withdraw_to")
+    for w in sent.words(i + 1, i + 1 + WITHDRAW_WINDOW):
+        if w in ("من", "ومن"):
+            return False
+        if w in towards:
+            return True
+    return False
 
 
 CAPTION_WORDS = 25    # a photo caption is one short line
