@@ -22,6 +22,11 @@ CASES = [
     ("قتل مدني بقصف على بلدة كفرنبل وأصيب آخر بقصف على قرية حاس.", 1),
     # a source clause names a place but no trigger
     ("قتل مدني بقصف على بلدة كفرنبل، كما أفاد ناشطون في مدينة إدلب.", 1),
+    # a comma-spliced report moving to another place with وفي, its incident told before the next comma
+    ("قتل خمسة جنود في كمين في بلدة حبان بمحافظة شبوة، وفي محافظة البيضاء قتل ثلاثة من أفراد الأمن في هجوم مماثل.", 2),
+    # وفي going on with a list of one protest's places: its clause tells nothing before the next comma
+    ("تتواصل الاحتجاجات، كان آخرها في ساحة سعد الله الجابري بمدينة حلب، وفي ساحة الشهداء باللاذقية، حيث طالب "
+     "المشاركون بوقف الاعتقالات.", 1),
 ]
 
 

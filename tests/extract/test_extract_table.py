@@ -169,6 +169,9 @@ EVENTS = [
     # attackers who withdraw to somewhere after their attack hand nothing over
     ("withdrawal-after-attack", "هاجم مسلحو داعش نقطة للجيش في قرية الطلعة بمنطقة العظيم ثم انسحبوا إلى محافظة صلاح الدين.", None,
      [(CLASH, "islamic_state", None, {})]),
+    # "في شرق العراق" says where in the country Diyala lies: the governorate is the place
+    ("country-part-describes", "قتل 11 شخصا على الأقل في هجوم على قرية في محافظة ديالى في شرق العراق.", None,
+     [(VAC, None, "civilians", {"location": "ديالى", "fatalities": 11})]),
     # a demand for a withdrawal is no event
     ("withdrawal-demanded", "تطالب فصائل مسلحة بانسحاب القوات الأمريكية من قاعدة عين الأسد في الأنبار.", None, []),
 ]

@@ -12,20 +12,32 @@ from marsad.extract.context import clause
 from marsad.extract.triggers import find_triggers
 from marsad.lexicon import fold_entry
 
-# Connectors that open a clause telling something else (after a comma): فيما، بينما، في حين، كما، كذلك.
-CONNECTORS = frozenset(fold_entry(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "كما", "وكما", "كذلك", "وكذلك"))
+# Connectors that open a clause telling something else (after a comma): فيما، بينما، في حين، كما، كذلك، and وفي
+# ("، وفي محافظة البيضاء قتل ثلاثة ...": a comma-spliced report moving to another place).
+CONNECTORS = frozenset(fold_entry(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "كما", "وكما", "كذلك", "وكذلك",
+                                                "وفي"))
 COMMAS = ("،", ",", "؛", ";")
+PLACE_FIRST = fold_entry("وفي")
 
 
 def _cuts(sent) -> list[int]:
-    """Folded offsets where a connector opens a clause after a comma."""
+    """Folded offsets where a connector opens a clause after a comma. A clause opened by وفي (a place first) must
+    tell its incident before its next comma ("، وفي محافظة البيضاء قتل ثلاثة"): "، وفي ساحة الشهداء، حيث طالب
+    المشاركون" goes on listing the places of one protest (a bare toll word such as "الشهداء" does not count: "ساحة
+    الشهداء" is a square)."""
     out = []
     toks = sent.tokens
+    trigs = None
     for k, (s, _, w) in enumerate(toks):
         if k == 0:
             continue
         two = w == "في" and k + 1 < len(toks) and toks[k + 1][2] == "حين"
         if (w in CONNECTORS or two) and sent.folded[:s].rstrip().endswith(COMMAS):
+            if w == PLACE_FIRST:
+                trigs = [t.start for t in find_triggers(sent) if t.kind != "kill"] if trigs is None else trigs
+                stop = min((sent.folded.find(c, s) for c in COMMAS if sent.folded.find(c, s) >= 0), default=len(sent.folded))
+                if not any(s < t < stop for t in trigs):
+                    continue
             out.append(s)
     return out
 

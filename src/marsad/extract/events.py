@@ -212,6 +212,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
              and not _distance_ref(sent, s)]
     if not cands:
         return []
+    parts = [c for c in cands if c[2].entry_id.startswith("country:")]
+    if parts and len(parts) < len(cands):
+        cands = [c for c in cands if c not in parts]   # "في محافظة ديالى في شرق العراق": where in the country Diyala is
     described = [c for c in cands if _describes_place(sent, c)]
     if described and len(described) < len(cands):
         cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
@@ -537,7 +540,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
         a2 = "civilians"
         extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
-    elif a2 is None and trig.kind in EXPLOSIVE_KINDS and _persons_toll(sent, pub):
+    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub):
         a2 = "civilians"
         extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
     trig = refine(trig, a1, a2)

@@ -218,6 +218,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "caption"
     if generic(sent):
         return "generic"
+    if matcher("cues", "other_sense").find(sent.folded, 0, t.start):
+        return "sense"             # "مباراة انتهت بتعادل ناري"، "تحاكي المناورة فرضية مهاجمة": sport, a drill
     i = sent.tok_index(t.start)
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
@@ -228,6 +230,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "stock"             # "تحتوي أرض العراق على نحو 10 ملايين لغم": mines lying in the ground, no explosion
     if _cue_near(sent, "evaluative", i - EVAL_WINDOW, i + 1) or _relative_copula(sent, i):
         return "evaluation"        # "ويعد الهجوم أكثر الهجمات دموية", "التي كانت محل تركيز الضربات الجوية"
+    if t.kind == "suicide" and _cue_near(sent, "worn", i - WORN_GAP, i):
+        return "description"       # "إرهابيين اثنين يرتديان حزامين ناسفين": what they wear, no explosion told
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
@@ -262,6 +266,7 @@ def blocked(sent, t: Trigger) -> str | None:
     return None
 
 
+WORN_GAP = 2          # tokens between a verb of wearing and the explosive belt it describes
 WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where
 
 
