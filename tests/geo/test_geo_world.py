@@ -466,3 +466,10 @@ BARE_CAPITAL_NOT = [
 def test_geo_world_bare_capital_not(case):
     _id, text, surface = case
     assert not [m for m in find_places(text) if m.surface == surface]
+
+
+def test_geo_world_bare_capital_before_a_conjunct():
+    """"أهالي العاصمة والعراق": the name after و is the next item of a list, not the capital's name."""
+    p = next((m for m in find_places("كرمت الأمانة شهداء أهالي العاصمة والعراق في حفل ببغداد") if m.surface == "العاصمة"),
+             None)
+    assert p is not None and p.name_en == "Baghdad", p

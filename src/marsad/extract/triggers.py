@@ -249,6 +249,10 @@ def blocked(sent, t: Trigger) -> str | None:
         return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if t.kind == "execution" and _judicial(sent, t, j):
+        return "court"             # "تأكيد إعدام 7 مصريين بتهمة الانتماء لداعش": a sentence carried out, not a killing
+    if t.kind == "ied" and _cue_near(sent, "clearance", i - CLEAR_WINDOW, i):
+        return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
     if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
@@ -266,6 +270,7 @@ def blocked(sent, t: Trigger) -> str | None:
     return None
 
 
+CLEAR_WINDOW = 3      # tokens before a mine word where a verb of clearing it stands
 WORN_GAP = 2          # tokens between a verb of wearing and the explosive belt it describes
 WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where
 
@@ -282,6 +287,16 @@ def _withdrawn_to(sent, t: Trigger, i: int) -> bool:
         if w in towards:
             return True
     return False
+
+
+def _judicial(sent, t: Trigger, j: int) -> bool:
+    """An execution with a charge after it and no armed group named before the charge as the executioner
+    ("إعدام 7 مصريين بتهمة الانتماء لداعش"; not "أعدم تنظيم داعش ثلاثة شبان بتهمة التعامل مع التحالف")."""
+    hi = sent.tokens[min(j + COURT_WINDOW, len(sent.tokens)) - 1][1]
+    charge = matcher("cues", "charged").find(sent.folded, t.end, hi)
+    if not charge:
+        return False
+    return not any(a.value["side"] == "armed" and a.start < charge[0].start for a in sent.actors)
 
 
 CAPTION_WORDS = 25    # a photo caption is one short line

@@ -273,8 +273,8 @@ def _bare_capitals(matches: list[Match], toks: list[Token], folded: Folded, text
                    ev: Evidence) -> list[PlaceMention]:
     """Mentions of "العاصمة" standing for a capital by itself (BARE_CAPITAL_RULE)."""
     voc = vocab()
-    covered = {x for m in matches for x in range(m.i, m.j)}
-    out = []
+    covered = {x for m in matches for x in range(m.i, m.j) if not (x == m.i and m.plen and toks[x].word[0] == "و")}
+    out = []          # a name after و ("أهالي العاصمة والعراق") is the next item, not the capital's name
     for i, t in enumerate(toks):
         if i in covered:
             continue
