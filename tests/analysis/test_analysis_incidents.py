@@ -759,3 +759,31 @@ def test_timeless_city_level_reports_naming_one_victim(store, reports, second, m
     reports.event("c2", **second)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("first, later, alone", [
+    # the timeless report comes first in merge order: when its turn came only the 2018 bombing
+    # (close tolls) was there; the Thursday bombing its later reports form fits it as well
+    pytest.param("a1", (12, 28), True, id="first-in-order-lookalike-formed-after"),
+    pytest.param("z1", (12, 28), True, id="last-in-order-same-result"),
+    # the later reports' tolls rule it out of theirs: nothing rivals the 2018 bombing
+    pytest.param("a1", (2, 3), False, id="later-incident-ruled-out"),
+])
+def test_timeless_ambiguity_at_end_whatever_the_order(store, reports, first, later, alone):
+    """Rule timeless-ambiguity-at-end: a report with no time at all is judged against the
+    incidents as they stand at the end of the pass, not only those formed before its turn."""
+    for d in ("d18", first, "b1", "b2"):
+        reports.doc(d)
+    reports.event("d18", **TAYARAN, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج استهدف ساحة الطيران صباح الاثنين")
+    reports.event(first, **TAYARAN, fatalities=21, injured=44,
+                  evidence="استهدف تفجير انتحاري مزدوج سوقا شعبيا في ساحة الطيران وسط بغداد")
+    reports.event("b1", **TAYARAN, fatalities=later[0],
+                  evidence="قتل عدد من الاشخاص اليوم الخميس اثر تفجير انتحاري مزدوج في ساحة الطيران")
+    reports.event("b2", **TAYARAN, fatalities=later[1],
+                  evidence="اعلنت الشرطة اليوم الخميس مقتل عدد من الاشخاص في هجوم انتحاري بساحة الطيران")
+    update_incidents(store.conn)
+    groups = _groups(store)
+    assert frozenset({"b1", "b2"}) in groups
+    assert (frozenset({first}) in groups) is alone
+    assert (frozenset({"d18", first}) in groups) is not alone

@@ -31,7 +31,9 @@ corroborations (a compatible toll, known actors on both sides; a bombing's targe
 own when another incident at its place is as compatible with it (nothing contradicts), even
 if nothing corroborates that one: the same kind at the same square on another day is the
 look-alike a timeless report cannot be told from. An undated event
-that fits two incidents about equally stays on its own (precision over recall). A copy (a
+that fits two incidents about equally stays on its own (precision over recall); whether it does is
+judged again at the end of the pass (rule ``timeless-ambiguity-at-end``), so that a look-alike formed
+by reports that come after it in merge order counts as well. A copy (a
 near-duplicate document) joins the incident of its original's matching event directly.
 A dated report joining an incident of timeless reports only meets the timeless bar. Merge order
 is by date, so a dated report that found no incident is tried once more at the end against the
@@ -73,6 +75,7 @@ IN_REGION = 1.35                     # place score: "south of Damascus" and a pr
 
 
 _EMPTY: frozenset = frozenset()
+_DEFER = "\x00defer"                  # Merger.choose: an ambiguous undated event waits for the others
 
 
 def fold_name(name: str | None) -> str:
@@ -698,6 +701,25 @@ class Merger:
         An undated event that fits two incidents about equally goes into a new one, or, with
         ``defer``, is left out (None) so the caller can try it again after the others.
         """
+        best_id = self.choose(ev, defer)
+        if best_id is _DEFER:
+            return None
+        if best_id is None:
+            return self.alone(ev), True
+        self.add(best_id, ev)
+        return best_id, False
+
+    def alone(self, ev: Ev) -> str:
+        """Put ``ev`` in an incident of its own; returns its id."""
+        incident_id = new_incident_id(ev.event_id)
+        while incident_id in self.incidents:      # astronomically rare hash clash
+            incident_id = new_incident_id(incident_id)
+        self.add(incident_id, ev)
+        return incident_id
+
+    def choose(self, ev: Ev, defer: bool = False) -> str | None:
+        """The incident ``ev`` goes to (None: one of its own; ``_DEFER`` with ``defer``: it is
+        ambiguous and waits)."""
         best_id = self._copy_target(ev)
         if best_id is None:
             candidates = sorted(self.candidates(ev))
@@ -728,15 +750,16 @@ class Merger:
                     # as well supported elsewhere, or another dated incident there and nothing firm here
                     ambiguous = any(o >= level or (o == DATED and level < FIRM) for o in others if o > NOT_RIVAL)
                 if ambiguous and defer:
-                    return None
+                    return _DEFER
                 best_id = None if ambiguous else top
-        created = best_id is None
-        if created:
-            best_id = new_incident_id(ev.event_id)
-            while best_id in self.incidents:      # astronomically rare hash clash
-                best_id = new_incident_id(best_id)
-        self.add(best_id, ev)
-        return best_id, created
+        return best_id
+
+    def restore(self, incident_id: str, ev: Ev) -> None:
+        """Put back an event ``remove`` took out (its index entries were never dropped)."""
+        inc = self.incidents[incident_id]
+        inc.members.append(ev)
+        inc.docs.add(ev.doc_id)
+        self.by_doc[ev.doc_id].append((incident_id, ev))
 
 
 def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
@@ -751,7 +774,30 @@ def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
     for ev in waiting:
         inc, created = merger.assign(ev)
         out.append((inc, ev, created))
-    return _second_chance(merger, out)
+    return _second_chance(merger, _recheck_timeless(merger, out))
+
+
+def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:
+    """Rule ``timeless-ambiguity-at-end``: a report with no time at all that joined an incident is
+    judged once more against the incidents as they stand at the end of the pass. Merge order
+    puts it before the other timeless reports, so when its turn came the incident those form
+    later (the bombing at the same square three years on, whose reports name its weekday) was
+    not there yet to be its rival; a look-alike it cannot be told from keeps it on its own
+    whatever the order the reports arrived in. It is taken out of its incident and assigned
+    again (the same incident, another, or one of its own); the seed of an incident stays."""
+    leave = []
+    for k, (inc, ev, created) in enumerate(out):
+        if created or ev.when != FLOAT or ev.root is not None or len(merger.incidents[inc].members) < 2:
+            continue
+        merger.remove(inc, ev)
+        if merger.choose(ev) is None:
+            leave.append(k)
+        merger.restore(inc, ev)
+    for k in leave:                       # decided on the incidents as they stood, then moved
+        inc, ev, _created = out[k]
+        merger.remove(inc, ev)
+        out[k] = (merger.alone(ev), ev, True)
+    return out
 
 
 def _second_chance(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:
