@@ -787,3 +787,25 @@ def test_timeless_ambiguity_at_end_whatever_the_order(store, reports, first, lat
     assert frozenset({"b1", "b2"}) in groups
     assert (frozenset({first}) in groups) is alone
     assert (frozenset({"d18", first}) in groups) is not alone
+
+
+@pytest.mark.parametrize("first, second, ok", [
+    # rule weekday-adjacent: a night massacre told as "today Tuesday" the morning after and as
+    # "yesterday Monday" by another outlet: a day apart, no contradiction
+    pytest.param({"evidence": "ارتكب الشبيحة مجزرة بحق 18 مدنيا اليوم الثلاثاء"},
+                 {"evidence": "ارتكب عناصر الميليشيا أمس الاثنين مجزرة بحق 18 مدنيا"}, True, id="a-day-apart"),
+    pytest.param({"evidence": "ارتكب الشبيحة مجزرة بحق 18 مدنيا اليوم الثلاثاء"},
+                 {"evidence": "ارتكب عناصر الميليشيا مجزرة يوم الخميس بحق 18 مدنيا"}, False, id="two-days-apart"),
+    # a stated date already carries the night's slack (Sunday to Tuesday for Monday 15 January):
+    # no second day on top of it
+    pytest.param({"date_start": "2018-01-15", "date_end": "2018-01-15", "evidence": "هجوم انتحاري مزدوج"},
+                 {"evidence": "هجوم انتحاري مزدوج صباح الاربعاء"}, False, id="dated-monday-undated-wednesday"),
+    pytest.param({"date_start": "2018-01-15", "date_end": "2018-01-15", "evidence": "هجوم انتحاري مزدوج"},
+                 {"evidence": "هجوم انتحاري مزدوج صباح الثلاثاء"}, True, id="dated-monday-undated-tuesday"),
+])
+def test_weekday_adjacent(first, second, ok):
+    from marsad.analysis.incidents import Merger, weekdays_ok
+    merger = Merger()
+    a = merger.ev({**TAYARAN, "event_id": "w1:1", "doc_id": "w1", **first})
+    b = merger.ev({**TAYARAN, "event_id": "w2:1", "doc_id": "w2", **second})
+    assert weekdays_ok(a, b) is ok and weekdays_ok(b, a) is ok

@@ -251,8 +251,21 @@ def weekdays_ok(a: Ev, b: Ev) -> bool:
     da, db = a.days, b.days
     if da is None and db is None:
         return True
+    if da is not None and db is not None and a.when != HARD and b.when != HARD:
+        return bool(da & _adjacent(db))
     da, db = da or a.said, db or b.said
     return da is None or db is None or bool(da & db)
+
+
+def _adjacent(days: frozenset) -> frozenset:
+    """Rule ``weekday-adjacent``: the days and the day either side of each. Outlets date a night
+    attack on either side of midnight, and a report published the morning after says "today"
+    ("ارتكب الشبيحة مجزرة اليوم الثلاثاء" of the massacre others tell as "أمس الاثنين"): the
+    event weekdays two undated reports name contradict only when more than a day apart (Monday
+    and Thursday). Only there: a stated date's days already carry the night's slack, a
+    statement's day ("أعلنت الشرطة اليوم الخميس") the day before, and a shared weekday as a firm
+    detail (``firm_corroborations``) is still the same day."""
+    return days | frozenset((d + 1) % 7 for d in days) | frozenset((d - 1) % 7 for d in days)
 
 
 def dates_ok(rules: Rules, a: Ev, b: Ev) -> bool:
