@@ -809,3 +809,35 @@ def test_weekday_adjacent(first, second, ok):
     a = merger.ev({**TAYARAN, "event_id": "w1:1", "doc_id": "w1", **first})
     b = merger.ev({**TAYARAN, "event_id": "w2:1", "doc_id": "w2", **second})
     assert weekdays_ok(a, b) is ok and weekdays_ok(b, a) is ok
+
+
+AZIM = dict(event_type="Battles", sub_event_type="Armed clash", country="IQ", admin1="Diyala",
+            actor1="islamic_state", actor2="iraqi_security_forces")
+
+
+@pytest.mark.parametrize("second, merges", [
+    # rule place-in-named-district: the district one outlet names and a village in it the other
+    # places there, with a firm detail (the same toll)
+    pytest.param(dict(name_ar="الطلعة", fatalities=11,
+                      evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم"),
+                 True, id="village-in-the-named-district"),
+    # nothing firm ties them: a district sees many attacks
+    pytest.param(dict(name_ar="الطلعة", evidence="هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم"),
+                 False, id="no-firm-detail"),
+    # two villages whose sentences both name their district: neither names the other's place
+    pytest.param(dict(name_ar="المنصورية", fatalities=11,
+                      evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية المنصورية التابعة لناحية العظيم"),
+                 False, id="two-villages-of-one-district"),
+])
+def test_place_in_named_district(store, reports, second, merges):
+    for d in ("z1", "z2", "z3"):
+        reports.doc(d)
+    first = dict(name_ar="الطلعة", fatalities=11,
+                 evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم")
+    if second["name_ar"] == "الطلعة":
+        first = dict(name_ar="العظيم", lat=34.275, lon=44.539, geo_precision=2, fatalities=11,
+                     evidence="قتل 11 جنديا عراقيا فجرا في هجوم لتنظيم داعش في ناحية العظيم بديالى")
+    reports.event("z1", **AZIM, geo_precision=first.pop("geo_precision", 1), **first)
+    reports.event("z2", **AZIM, geo_precision=1, **second)
+    update_incidents(store.conn)
+    assert (frozenset({"z1", "z2"}) in _groups(store)) is merges

@@ -40,6 +40,9 @@ is by date, so a dated report that found no incident is tried once more at the e
 dated incidents formed after its turn ("January 2018" at the square, before the report of
 15 January gathered the undated reports at that square).
 
+A place one report's sentence names as where the other's lies ("قرية الطلعة التابعة لناحية
+العظيم" and a report at "العظيم", one governorate; rule ``place-in-named-district``) agrees at 1.4,
+like a city and a spot in it: only with a firm detail, also between two timeless reports.
 A place named as a direction from a city ("جنوب دمشق", "شرقي العاصمة"; the geocoder puts its
 point ``direction_region_km`` out that way) and a precise place within that distance of its
 point agree at 1.35, like a city and a spot in it: only with a firm detail. A site both sentences
@@ -72,6 +75,8 @@ SPOT = 1.75                          # place score: a coarse place whose sentenc
 NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event fits an incident
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 IN_REGION = 1.35                     # place score: "south of Damascus" and a precise place that way from the city
+IN_DISTRICT = 1.4                    # place score: a district (town) and a village its sentence places in it
+FIRM_ONLY = (IN_CITY, IN_REGION, IN_DISTRICT)      # place scores that merge only with a firm detail
 
 
 _EMPTY: frozenset = frozenset()
@@ -372,6 +377,9 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
         return min(named, SAME_FORM)
     if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
         return min(named, SAME_FORM)
+    inside = _named_within(a, b) and not far
+    if inside and (dist is None or dist > rules.max_km or a.when == FLOAT == b.when):
+        return IN_DISTRICT                   # "العظيم" and "قرية الطلعة في ناحية العظيم": only with a firm detail
     toward = _toward(rules, a, b, dist)
     if toward and (far or a.when == FLOAT == b.when):
         return IN_REGION                     # "south of Damascus" and Sayyida Zaynab: only with a firm detail
@@ -383,6 +391,17 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
         return 1.5                           # both sentences name the same spot
     both_precise = a.precision == 1 == b.precision
     return -1.0 if both_precise and far and a.name and b.name else 0.0
+
+
+def _named_within(a: Ev, b: Ev) -> bool:
+    """Rule ``place-in-named-district``: one report's place is named in the other's sentence as
+    where that one's place lies ("قرية الطلعة في ناحية العظيم" and a report at "العظيم"; "حي
+    الزهور في الحسكة" and "الحسكة"), in one governorate: the district and a village in it,
+    like a city and a spot in it (a firm detail needed). Two villages whose sentences both name
+    their district are not: neither's place is named by the other."""
+    if not _same_area(a, b):
+        return False
+    return bool(a.words and a.words <= b.marks - b.words) or bool(b.words and b.words <= a.marks - a.words)
 
 
 def _toward(rules: Rules, a: Ev, b: Ev, dist: float | None) -> bool:
@@ -427,9 +446,10 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
     place = place_score(rules, a, b)
     if place < 0:
         return "two places"
-    if a.when == FLOAT == b.when and ((place < SPOT and place != IN_REGION) or (a.region and b.region)):
+    if a.when == FLOAT == b.when and ((place < SPOT and place not in (IN_REGION, IN_DISTRICT))
+                                      or (a.region and b.region)):
         place = 0.0
-    if place in (IN_CITY, IN_REGION) and not in_city_ok(a, b):
+    if place in FIRM_ONLY and not in_city_ok(a, b):
         return "a city (or a direction from it) and a spot in it: no close toll, weekday or target"
     if place <= 0:
         return "no place agreement"
@@ -643,9 +663,10 @@ class Merger:
             firm_m = firm_corroborations(ev, m)
             firm = max(firm, firm_m)
             support = max(support, corroborations(rules, ev, m))
-            coarse = place in (IN_CITY, IN_REGION)
+            coarse = place in FIRM_ONLY
             near = near or place >= SPOT or (coarse and in_city_ok(ev, m, firm_m))
-            if ev.when == FLOAT == m.when and ((place < SPOT and place != IN_REGION) or (ev.region and m.region)):
+            if ev.when == FLOAT == m.when and ((place < SPOT and place not in (IN_REGION, IN_DISTRICT))
+                                               or (ev.region and m.region)):
                 place = 0.0              # two timeless reports: only the same named place or spot, not a region
             if coarse and not in_city_ok(ev, m, firm_m):
                 place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
