@@ -841,3 +841,45 @@ def test_place_in_named_district(store, reports, second, merges):
     reports.event("z2", **AZIM, geo_precision=1, **second)
     update_incidents(store.conn)
     assert (frozenset({"z1", "z2"}) in _groups(store)) is merges
+
+
+@pytest.mark.parametrize("sub, kin", [
+    ("Suicide bomb", {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+    ("Arrests", {"Arrests", "Armed clash", "Disrupted weapons use"}),
+    ("Air/drone strike", {"Air/drone strike", "Shelling/artillery/missile attack", "Attack"}),
+    ("Looting/property destruction", {"Looting/property destruction"}),
+])
+def test_timeless_kind_blocking_kin(sub, kin):
+    """Rule timeless-kind-blocking: the sub-event types a timeless report looks for at its place."""
+    from marsad.analysis.incidents import Rules
+    got = Rules.load().kin(sub)
+    assert got[0] == sub and set(got) == kin
+
+
+@pytest.mark.parametrize("stored_kind, loaded", [
+    pytest.param("Remote explosive/landmine/IED", True, id="a-kind-of-its-family"),
+    pytest.param("Arrests", False, id="another-kind-not-loaded"),
+])
+def test_timeless_kind_blocking_context(store, reports, stored_kind, loaded):
+    """A timeless report loads the stored incidents at its place of the kinds it may share one with."""
+    from marsad.analysis import incident_store
+    from marsad.analysis.incidents import Merger
+    reports.doc("k1")
+    reports.event("k1", **{**SQUARE, "sub_event_type": stored_kind}, date_start="2019-05-02", date_end="2019-05-02")
+    update_incidents(store.conn)
+    merger = Merger()
+    timeless = merger.ev({**SQUARE, "event_id": "k2:1", "doc_id": "k2", "fatalities": 3})
+    ids = incident_store._context_ids(store.conn, merger, [timeless])
+    assert bool(ids) is loaded
+
+
+def test_copies_merge_in_the_pass_of_their_originals_days(store, reports):
+    """A copy sorts by its date, after the originals of that date (not after every original)."""
+    from marsad.analysis import incident_store
+    reports.doc("o1", published="2020-01-01")
+    reports.doc("c1", near_dup_of="o1")
+    reports.doc("o2", published="2021-06-01")
+    reports.doc("o3")
+    for doc, day in (("o1", "2020-01-01"), ("c1", "2020-01-01"), ("o2", "2021-06-01"), ("o3", None)):
+        reports.event(doc, **{**SQUARE, "date_start": day, "date_end": day})
+    assert incident_store._unassigned_ids(store.conn) == ["o1:0", "c1:0", "o2:0", "o3:0"]

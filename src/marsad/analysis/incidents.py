@@ -106,6 +106,16 @@ class Rules:
     perpetrator_only: frozenset = frozenset()
     min_injured: int = 5
     direction_km: float = 30.0
+    _kin: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def kin(self, sub_event_type: str | None) -> tuple:
+        """The sub-event types an event of ``sub_event_type`` may share an incident with (itself
+        first): the blocking keys of the timeless indexes."""
+        got = self._kin.get(sub_event_type)
+        if got is None:
+            got = self._kin[sub_event_type] = (sub_event_type, *sorted(
+                t for p in self.compatible_types if sub_event_type in p for t in p if t != sub_event_type))
+        return got
 
     @classmethod
     def load(cls) -> "Rules":
@@ -551,6 +561,8 @@ class Merger:
         self.timeless: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents (any time)
         self.floating: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents of timeless events
         self.by_doc: dict[str, list[tuple[str, Ev]]] = defaultdict(list)
+        self.clock = 0                                              # events indexed so far
+        self.touched: dict[tuple, int] = {}                         # (place key, type) -> clock of its last entry
 
     def ev(self, row: dict) -> Ev:
         return Ev.from_row(row, self.rules)
@@ -558,14 +570,20 @@ class Merger:
     def _index(self, incident_id: str, ev: Ev) -> None:
         if not mergeable(self.rules, ev):
             return
+        self.clock += 1
+        sub = ev.row.get("sub_event_type")
         for key in place_keys(self.rules, ev, neighbours=False):
             if ev.when != FLOAT:
                 for day in range(ev.start, ev.end + 1):
                     self.index[(day,) + key].append(incident_id)
             if key[0] != "a" and key[0] != "A":
-                self.timeless[key].append(incident_id)
+                # by place and sub-event type (rule ``timeless-kind-blocking``): a timeless report
+                # looks only at the incidents of its kinds at its place, not at every incident there
+                typed = key + (sub,)
+                self.timeless[typed].append(incident_id)
+                self.touched[typed] = self.clock
                 if ev.when == FLOAT:
-                    self.floating[key].append(incident_id)
+                    self.floating[typed].append(incident_id)
 
     def add(self, incident_id: str, ev: Ev) -> None:
         """Record ``ev`` as a member of ``incident_id`` (existing or new)."""
@@ -602,13 +620,15 @@ class Merger:
             return set()
         found: set[str] = set()
         keys = place_keys(self.rules, ev, neighbours=True)
+        kin = self.rules.kin(ev.row.get("sub_event_type"))
         if ev.when == FLOAT:
-            # the incidents of any time at its names and spots, and in the cells around it those
-            # with a point within max_km (a timeless report needs a member ~5 km off, or a city
-            # within max_km, or a direction: the many other incidents of dense cells are not read)
+            # the incidents of its kinds of any time at its names and spots, and in the cells around
+            # it those with a point within max_km (a timeless report needs a member ~5 km off, or a
+            # city within max_km, or a direction: the many other incidents of dense cells are not read)
             near: set[str] = set()
             for key in keys:
-                self._bucket(near if key[0] == "c" else found, self.timeless.get(key))
+                for sub in kin:
+                    self._bucket(near if key[0] == "c" else found, self.timeless.get(key + (sub,)))
             pt = ev.point()
             if near and pt is not None and not ev.direction:
                 limit = self.rules.max_km
@@ -619,8 +639,17 @@ class Merger:
             for key in keys:
                 self._bucket(found, self.index.get((day,) + key))
         for key in keys:
-            self._bucket(found, self.floating.get(key))
+            for sub in kin:
+                self._bucket(found, self.floating.get(key + (sub,)))
         return found
+
+    def changed_since(self, ev: Ev, clock: int) -> bool:
+        """An incident of ``ev``'s kinds was indexed at its place (or the cells around it) after
+        ``clock``: a rival may have formed since it was assigned."""
+        kin = self.rules.kin(ev.row.get("sub_event_type"))
+        touched = self.touched
+        return any(touched.get(key + (sub,), 0) > clock
+                   for key in place_keys(self.rules, ev, neighbours=True) for sub in kin)
 
     def score(self, ev: Ev, inc: Incident) -> float:
         """How well ``ev`` fits ``inc`` (0 = it does not)."""
@@ -799,29 +828,37 @@ class Merger:
 def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
     """Assign events in merge order; an ambiguous undated one waits until all others are in."""
     out, waiting = [], []
+    when: dict[str, int] = {}           # a timeless event's clock when it joined its incident
     for ev in sorted(events, key=merge_order):
         got = merger.assign(ev, defer=True)
         if got is None:
             waiting.append(ev)
         else:
             out.append((got[0], ev, got[1]))
+            when[ev.event_id] = merger.clock
     for ev in waiting:
         inc, created = merger.assign(ev)
         out.append((inc, ev, created))
-    return _second_chance(merger, _recheck_timeless(merger, out))
+        when[ev.event_id] = merger.clock
+    return _second_chance(merger, _recheck_timeless(merger, out, when))
 
 
-def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:
+def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]],
+                      when: dict[str, int] | None = None) -> list[tuple[str, Ev, bool]]:
     """Rule ``timeless-ambiguity-at-end``: a report with no time at all that joined an incident is
     judged once more against the incidents as they stand at the end of the pass. Merge order
     puts it before the other timeless reports, so when its turn came the incident those form
     later (the bombing at the same square three years on, whose reports name its weekday) was
     not there yet to be its rival; a look-alike it cannot be told from keeps it on its own
-    whatever the order the reports arrived in. It is taken out of its incident and assigned
-    again (the same incident, another, or one of its own); the seed of an incident stays."""
+    whatever the order the reports arrived in. Judged on the incidents as they stood, those found
+    ambiguous leave for incidents of their own; the seed of an incident stays. ``when``: the
+    merger's clock when each joined; one at whose place (and kinds) nothing was indexed since is
+    not judged again (nothing there changed)."""
     leave = []
     for k, (inc, ev, created) in enumerate(out):
         if created or ev.when != FLOAT or ev.root is not None or len(merger.incidents[inc].members) < 2:
+            continue
+        if when is not None and not merger.changed_since(ev, when.get(ev.event_id, 0)):
             continue
         merger.remove(inc, ev)
         if merger.choose(ev) is None:
