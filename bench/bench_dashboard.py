@@ -26,7 +26,9 @@ QUERIES = [  # (name, path, variants) in the order app.js asks
     ("stats (start)", "/api/stats", [{}]),
     ("stats", "/api/stats", [TYPE, ACTOR, ADMIN1]),
     ("totals", "/api/totals", FILTERS),
-    ("events.geojson", "/api/events.geojson", FILTERS),
+    ("events.geojson", "/api/events.geojson", [{**f, "whole": "true"} for f in FILTERS]),   # the dashboard's map
+    # the map's cells when capped: the first view (zoom 6) and two zooms in, under each filter
+    ("events/grid", "/api/events/grid", [{**f, "cell": 90 / 128} for f in FILTERS] + [{"cell": 90 / 512}]),
     ("trends", "/api/trends", FILTERS),
     ("events page", "/api/events", [{**f, "limit": 100} for f in FILTERS] + [{"limit": 100, "offset": 1000}]),
     ("incidents/page", "/api/incidents/page", [{**f, "limit": 20} for f in FILTERS]),
@@ -37,7 +39,11 @@ QUERIES = [  # (name, path, variants) in the order app.js asks
     ("search: totals", "/api/totals", [SEARCH]),
     ("search: stats", "/api/stats", [SEARCH]),
     ("search: events", "/api/events", [{**SEARCH, "limit": 100}]),
-    ("search: geojson", "/api/events.geojson", [SEARCH]),
+    ("search: geojson", "/api/events.geojson", [{**SEARCH, "whole": "true"}]),
+    ("search: grid", "/api/events/grid", [{**SEARCH, "cell": 90 / 128}]),
+    # what the API gives past the dashboard: the 5,000-feature layer whatever matches, a grid of a brushed range
+    ("api: geojson 5000", "/api/events.geojson", [{}, TYPE, ADMIN1]),
+    ("api: grid of weeks", "/api/events/grid", [{**WEEKS, "cell": 90 / 128}]),
     ("search: trends", "/api/trends", [SEARCH]),
     ("unaligned: totals", "/api/totals", [{"date_from": "2024-01-03", "date_to": "2024-03-20"}]),
 ]

@@ -48,6 +48,9 @@ NOT_CLAIMS = [
     ("unknown-noun", "قالت مصادر إن قسد جندت 200 شاب من ريف الحسكة."),
     ("population", "قال المسؤول إن عدد سكان المدينة يبلغ نحو مليوني نسمة."),
     ("single-incident-toll", "وبحسب الدفاع المدني فإن 9 قتلى و20 جريحا هي حصيلة التفجير."),
+    # the noun of "15" is not "هجوم" across the comma: these are one attack's dead, captured and wounded
+    ("noun-not-across-comma", "وكان أفيد في وقت سابق عن مقتل 10 عسكريين على الأقل، وأسر 5 وإصابة 15، في هجوم شنه مسلحون من "
+     "تنظيم القاعدة على مركز للشرطة."),
 ]
 
 # id, text, index of the claim, source_ar, source_kind

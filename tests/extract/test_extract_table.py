@@ -10,6 +10,7 @@ from marsad.extract import detect, extract_document
 ARR, CLASH, IED = "Arrests", "Armed clash", "Remote explosive/landmine/IED"
 AIR, SHELL, SUI = "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"
 VAC, DIS = "Attack", "Disrupted weapons use"
+TRANSFER = "Non-violent transfer of territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]
 EVENTS = [
@@ -159,6 +160,20 @@ EVENTS = [
      "مدينة كركوك.", "2025-01-13", [(ARR, None, "islamic_state", {"date_start": "2025-01-12"})]),
     ("rockets-fell", "سقطت ثلاثة صواريخ داخل قاعدة عين الأسد الجوية في ناحية البغدادي غربي محافظة الأنبار.", "2023-11-21", [(SHELL, None, None, {})]),
     ("headline-and-body", "اعتقال خمسة من داعش في الحسكة\nاعتقلت قوى الأمن الداخلي خمسة عناصر من داعش في مدينة الحسكة.", None, [(ARR, "asayish", "islamic_state", {"arrested": 5})]),
+    # a withdrawal from a place hands it over (Non-violent transfer of territory), one event per place of a list
+    ("withdrawal-from-town", "انسحبت قوات النظام اليوم السبت من بلدة العريمة غرب مدينة منبج.", "2019-10-12",
+     [(TRANSFER, "syrian_regime_forces", None, {"date_start": "2019-10-12", "location": "العريمة"})]),
+    ("withdrawal-list", "أعلنت قيادة العمليات أن القوات الحكومية انسحبت من راوة وعنه والقائم في محافظة الأنبار.", None,
+     [(TRANSFER, None, None, {"location": "راوة"}), (TRANSFER, None, None, {"location": "عنه"}),
+      (TRANSFER, None, None, {"location": "القائم"})]),
+    # attackers who withdraw to somewhere after their attack hand nothing over
+    ("withdrawal-after-attack", "هاجم مسلحو داعش نقطة للجيش في قرية الطلعة بمنطقة العظيم ثم انسحبوا إلى محافظة صلاح الدين.", None,
+     [(CLASH, "islamic_state", None, {})]),
+    # "في شرق العراق" says where in the country Diyala lies: the governorate is the place
+    ("country-part-describes", "قتل 11 شخصا على الأقل في هجوم على قرية في محافظة ديالى في شرق العراق.", None,
+     [(VAC, None, "civilians", {"location": "ديالى", "fatalities": 11})]),
+    # a demand for a withdrawal is no event
+    ("withdrawal-demanded", "تطالب فصائل مسلحة بانسحاب القوات الأمريكية من قاعدة عين الأسد في الأنبار.", None, []),
 ]
 
 NOTHING = [

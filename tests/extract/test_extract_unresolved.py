@@ -87,3 +87,18 @@ def check(sent):
         assert 0 <= s < e <= len(sent.folded)
         assert p.name_ar and p.name_ar in sent.text
         assert len(p.name_ar.split()) <= MAX_NAME_WORDS
+
+
+BARE_WORDS = ["قرية", "وقرية", "بقرية", "وبقرية", "فلقرية", "لقرى", "وبلدات", "بلدة", "ولبلدة", "كقرية", "القرية",
+              "ومزرعة", "في", "وفي", "حي", "وحي", "بحي", "ولد", "قصفت", "و", "ب", ""]
+
+
+@pytest.mark.parametrize("section", ["markers", "list_markers", "stops", "descriptors"])
+def test_unresolved_bare_forms_as_the_run_by_run_scan(section):
+    """The word without a proclitic run, read from one table per word list, is what trying each run finds."""
+    from marsad.extract.unresolved import _bare, _bare_scan, _words
+
+    words = _words(section)
+    pool = BARE_WORDS + [p + w for w in sorted(words)[:40] for p in ("", "و", "وب", "ف", "ل", "لل", "فب")]
+    assert [_bare(w, words) for w in pool] == [_bare_scan(w, words) for w in pool]
+    assert any(_bare(w, words) not in (None, w) for w in pool)    # some word is found behind a proclitic

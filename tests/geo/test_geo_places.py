@@ -378,3 +378,35 @@ def test_facility_of_a_named_city(text, surface, kind, role, point):
         return
     assert [(m.surface, m.kind, m.role, m.geo_precision) for m in found] == [(surface, kind, role, 1)]
     assert km((found[0].lat, found[0].lon), point) <= 25
+
+
+# geoparse.governorate_part: (id, text, surface, admin1, a point near which the part must lie, km)
+GOVERNORATE_PARTS = [
+    ("anbar-west", "قتل ثلاثة من عناصر داعش في الأنبار خلال عملية نفذت غربي المحافظة", "غربي المحافظة", "Anbar",
+     (34.39, 40.99), 60),       # the Qaim-Rawa end of the Euphrates, not Ramadi
+    ("nineveh-west", "شنت القوات حملة تفتيش في نينوى شملت مناطق غرب المحافظة", "غرب المحافظة", "Nineveh",
+     (36.32, 41.86), 60),       # Sinjar's side
+    ("raqqa-north-prefixed", "سقطت قذائف على قرى في الرقة وبشمال المحافظة", "بشمال المحافظة", "Raqqa",
+     (36.69, 38.95), 60),
+]
+
+
+@pytest.mark.parametrize("case", GOVERNORATE_PARTS, ids=[c[0] for c in GOVERNORATE_PARTS])
+def test_governorate_part(case):
+    _id, text, surface, admin1, point, dist = case
+    m = next((p for p in find_places(text) if surface.endswith(p.surface) and p.surface.endswith("المحافظة")), None)
+    assert m is not None and m.admin1 == admin1 and m.geo_precision == 2, m
+    assert km((m.lat, m.lon), point) <= dist, (m.lat, m.lon)
+
+
+# no part: no governorate named in the sentence (another sentence's does not count), or no direction
+GOVERNORATE_PARTS_NOT = [
+    ("other-sentence", "قتل عنصران في الأنبار أمس. وفي سياق آخر نفذت القوات عملية غربي المحافظة"),
+    ("no-direction", "قتل عنصران في الأنبار خلال عملية داخل المحافظة"),
+]
+
+
+@pytest.mark.parametrize("case", GOVERNORATE_PARTS_NOT, ids=[c[0] for c in GOVERNORATE_PARTS_NOT])
+def test_governorate_part_not(case):
+    _id, text = case
+    assert not [p for p in find_places(text) if "المحافظة" in p.surface]

@@ -333,3 +333,143 @@ def test_america_is_the_united_states(text, surface, country, role):
     found = [m for m in find_places(text, context=text) if m.surface == surface]
     assert [(m.country, m.role in (role, "dateline")) for m in found] == [(country, True)], \
         [(m.surface, m.country, m.role) for m in find_places(text, context=text)]
+
+
+ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u0652\u0670 ]+$")
+
+
+def _world_cities() -> list[tuple[Entry, str, str]]:
+    """(city, its first name written in Arabic letters, its country's Arabic name) for every city of the world
+    layer (outside Syria and Iraq) of over 100,000 people that has an Arabic name."""
+    gaz = load_gazetteer()
+    country = {}
+    for e in gaz.entries:
+        if e.kind == "country":
+            country.setdefault(e.country, e.names[0])
+    out = []
+    for e in gaz.entries:
+        if e.kind != "city" or e.pop <= 100_000 or e.country in ("SY", "IQ"):
+            continue
+        name = next((n for n in e.names if ARABIC_NAME.match(n)), None)
+        if name:
+            out.append((e, name, country.get(e.country, "")))
+    return out
+
+
+@pytest.mark.parametrize("frame", ["انفجار في {city} في {country}", "انفجار في مدينة {city} في {country}"])
+def test_geo_world_no_big_city_to_namesake(frame):
+    """Issue 13's clause: no foreign city of over 100k resolves to a namesake in a report about that city. Every
+    such city of the world layer with an Arabic name, named with its country, lands within 25 km of itself."""
+    cities = _world_cities()
+    assert len(cities) > 1000
+    missing = sorted({e.country for e, _, c in cities if not c})
+    assert not missing, f"countries of big cities without an Arabic name: {missing}"
+    wrong = []
+    for e, name, cname in cities:
+        text = frame.format(city=name, country=cname)
+        p = best_place(find_places(text))
+        if p is None or km(e.lat, e.lon, p.lat, p.lon) > 25:
+            wrong.append((e.name_en, e.country, text, p and (p.name_en, p.country, p.kind)))
+    assert not wrong, f"{len(wrong)} of {len(cities)}: {wrong[:20]}"
+
+
+# recognize.country_beside: (id, text, surface, country)
+COUNTRY_BESIDE = [
+    ("qom-two-letters", "قتل رجل دين بإطلاق نار في قم في إيران", "قم", "IR"),
+    ("ibb-two-letters-bi", "اشتباكات عنيفة في إب باليمن أمس", "إب", "YE"),
+    ("al-ain-stoplisted", "حريق في مصنع في العين في الإمارات", "العين", "AE"),
+    ("mascara-common-word", "فكك الجيش قنبلة في معسكر في الجزائر", "معسكر", "DZ"),
+    ("el-oued-adjective", "قتل شرطي في الوادي الجزائرية", "الوادي", "DZ"),
+]
+
+
+@pytest.mark.parametrize("case", COUNTRY_BESIDE, ids=[c[0] for c in COUNTRY_BESIDE])
+def test_geo_world_country_beside(case):
+    _id, text, surface, country = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.country == country and p.kind == "city", p
+
+
+# a common word with another country, or none, after it stays a word
+COUNTRY_BESIDE_NOT = [
+    ("camp-no-country", "اقتحمت القوات معسكر في الصحراء"),
+    ("qom-verb", "قال له قم في إيران سنرى"),
+    ("valley-other-country", "سقطت قذيفة في الوادي في سوريا"),
+]
+
+
+@pytest.mark.parametrize("case", COUNTRY_BESIDE_NOT, ids=[c[0] for c in COUNTRY_BESIDE_NOT])
+def test_geo_world_country_beside_not(case):
+    _id, text = case
+    assert not [m for m in find_places(text) if m.kind == "city"]
+
+
+def test_geo_world_city_word_no_village():
+    """resolve.city_cue_world: after "مدينة", with no country named, a city of over 100k may still lose to a larger
+    namesake city ("مدينة طرابلس" is Libya's), never to a village: "مدينة بور سعيد" was an Iraqi hamlet, "مدينة رفح"
+    a Syrian village."""
+    villages = []
+    for e, name, _ in _world_cities():
+        p = best_place(find_places(f"انفجار في مدينة {name}"))
+        if p is not None and km(e.lat, e.lon, p.lat, p.lon) > 25 and p.kind not in ("city", "country", "gov"):
+            villages.append((e.name_en, e.country, p.name_en, p.country, p.kind))
+    assert not villages, villages
+
+
+# (id, text, surface, country)
+CITY_WORD_WORLD = [
+    ("port-said", "انفجار عبوة في مدينة بور سعيد صباح اليوم", "بور سعيد", "EG"),
+    ("rafah", "غارات على مدينة رفح أوقعت قتلى", "رفح", "PS"),
+    ("laayoune", "مظاهرة في مدينة العيون أمس", "العيون", "EH"),
+]
+
+
+@pytest.mark.parametrize("case", CITY_WORD_WORLD, ids=[c[0] for c in CITY_WORD_WORLD])
+def test_geo_world_city_word(case):
+    _id, text, surface, country = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.country == country and p.kind == "city", p
+
+
+def test_geo_world_city_word_keeps_core_town():
+    """A Syrian town of the name stays first after "مدينة" ("مدينة الباب" is al-Bab, not a world namesake)."""
+    p = best_place(find_places("قصف مدفعي على مدينة الباب"))
+    assert p is not None and p.country == "SY"
+
+
+# geoparse.bare_capital: (id, text, surface, English name of the capital, precision)
+BARE_CAPITAL = [
+    ("report-country", "أعلنت قيادة العمليات في العراق ضبط صاروخ في أحد أحياء العاصمة", "العاصمة", "Baghdad", 1),
+    ("prefixed", "قتل ثلاثة أشخاص بانفجار بالعاصمة، وفق مصادر أمنية صومالية في الصومال", "العاصمة", "Mogadishu", 1),
+    ("adjective", "قالت وكالة الأنباء إن انفجاراً هز العاصمة الإيرانية فجراً", "العاصمة الإيرانية", "Tehran", 1),
+    ("direction", "سقطت قذائف جنوب العاصمة اليوم، بحسب ناشطين في سوريا", "جنوب العاصمة", "South of Damascus", 2),
+]
+
+
+@pytest.mark.parametrize("case", BARE_CAPITAL, ids=[c[0] for c in BARE_CAPITAL])
+def test_geo_world_bare_capital(case):
+    _id, text, surface, name_en, precision = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.name_en == name_en and p.geo_precision == precision, p
+
+
+# no capital: a name says which ("العاصمة دمشق" is read as دمشق), another adjective, no country in the text
+BARE_CAPITAL_NOT = [
+    ("named", "انفجار في العاصمة دمشق صباح اليوم", "العاصمة"),
+    ("adjective-and-name", "وقع انفجار بالعاصمة الصومالية مقديشو", "العاصمة الصومالية"),
+    ("other-adjective", "افتتح الرئيس العاصمة الإدارية الجديدة في مصر", "العاصمة"),
+    ("no-country", "انتقل الاجتماع إلى العاصمة بعد أسبوع", "العاصمة"),
+]
+
+
+@pytest.mark.parametrize("case", BARE_CAPITAL_NOT, ids=[c[0] for c in BARE_CAPITAL_NOT])
+def test_geo_world_bare_capital_not(case):
+    _id, text, surface = case
+    assert not [m for m in find_places(text) if m.surface == surface]
+
+
+def test_geo_world_bare_capital_before_a_conjunct():
+    """"أهالي العاصمة والعراق": the name after و is the next item of a list, not the capital's name."""
+    p = next((m for m in find_places("كرمت الأمانة شهداء أهالي العاصمة والعراق في حفل ببغداد") if m.surface == "العاصمة"),
+             None)
+    assert p is not None and p.name_en == "Baghdad", p

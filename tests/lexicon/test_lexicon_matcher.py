@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from marsad.lexicon.loader import PhraseMatcher, matcher
+from marsad.lexicon.loader import PhraseMatcher, _origin, _Shared, matcher
 from marsad.text import normalize, split_sentences
 
 ENTRIES = [("قصف", "strike", False), ("قصف مدفعي", "shelling", False), ("استهدف", "attack", True),
@@ -91,3 +91,47 @@ def test_a_window_is_answered_from_the_whole_text(pieces, data):
         a = data.draw(st.integers(0, len(text)))
         b = data.draw(st.integers(a, len(text)))
         assert m.find(text, a, b) == _window_by_filter(m, text, a, b)
+
+
+BODY_START_TEXTS = ["وبالقصف المدفعي على القرية", "فللحشد الشعبي بيان، وللجيش آخر", "ولل ال و ب قصف",
+                    "«كمين» محكم_ قرب 3 قرى", "استهدف\nالطيران  مواقع (داعش) في ريف الرقة.", "كالبرق والرعد فالسيل"]
+
+
+def _pass_of(text: str):
+    """The pass of `text` by an automaton of ENTRIES (asked), and its origins checked against _origin."""
+    m = _m()
+    m.find(text)
+    run = m._shared.scan(text)
+    for s, p in run.origins.items():
+        assert p == (_origin(text, s) or [-1])[0], (text, s)
+    return run
+
+
+def test_pass_origins_are_those_of_origin():
+    """Where a hit may put its entry (a word start, or after a run of proclitics), found per hit start by the pass,
+    is what _origin finds; the table has hits after a proclitic run and hits inside a word."""
+    origins = [o for text in BODY_START_TEXTS for o in _pass_of(normalize(text).folded).origins.items()]
+    assert any(p >= 0 and s != p for s, p in origins)
+    assert any(p < 0 for _, p in origins)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_pass_origins_on_any_text(pieces):
+    _pass_of("".join(pieces))
+
+
+def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
+    """A pass keeps only the hits of matchers asked so far: one asked later, on a text already scanned for another
+    list of the same automaton (sharing keys with it), still gets all its matches (its first question drops the
+    passes made before)."""
+    shared = _Shared()
+    first = PhraseMatcher(ENTRIES[:6], shared)
+    late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)
+    never = PhraseMatcher([("القرية", "v", False)], shared)
+    text = normalize("قصف مدفعي على القرية، ثم بيان عن كمين").folded
+    assert [p.key for p in first.find(text)] == ["قصف مدفعي"]
+    assert [p.key for p in late.find(text)] == ["قصف", "بيان", "كمين"]
+    assert late.find(text) == late._regex_scan(text, 0, len(text))
+    assert first.find(text) == first._regex_scan(text, 0, len(text))
+    assert never._id not in shared.active and shared.active == {first._id, late._id}

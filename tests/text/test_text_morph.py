@@ -35,7 +35,12 @@ NOUNS = [
     ("ضربه جويه", {"ضربات جويه", "ضربتان جويتان", "ضربتين جويتين"}),
     ("عبوه ناسفه", {"عبوات ناسفه", "عبوتان ناسفتان", "عبوتين ناسفتين"}),
     ("غاره", {"غارات", "غارتان", "غارتين"}),
-    ("هجوم", set()),     # not feminine: its plural is broken, listed in the lexicon
+    # masculine: the accusative and the dual (the broken plural is listed in the lexicon)
+    ("هجوم", {"هجوما", "هجومان", "هجومين"}),
+    ("تفجير انتحاري", {"تفجيرا انتحاريا", "تفجيران انتحاريان", "تفجيرين انتحاريين"}),
+    ("قصف مدفعي", {"قصفا مدفعيا", "قصفان مدفعيان", "قصفين مدفعيين"}),
+    ("اعتداء جوي", set()),      # a head in hamza takes no accusative alif
+    ("مخلفات الحرب", set()),    # a construct, not a noun and its adjective
 ]
 
 

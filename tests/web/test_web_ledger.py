@@ -120,3 +120,36 @@ def test_a_large_queue_is_not_refreshed_by_a_request(db, monkeypatch):
         assert views.ledger_page(conn)["total"] == _computed(conn, monkeypatch)["total"]   # computed meanwhile
     finally:
         conn.close()
+
+
+def test_a_page_shows_the_head_of_a_large_group(fresh_db, monkeypatch):
+    """A group of 130 estimates (a million events make groups of thousands): the page carries 20 of
+    its values -- the lowest and the highest among them, the others the latest -- and its series
+    thinned to 120 points with the lowest and highest kept; `n_values` and `series_points` count
+    them all, the stored page is the computed one, and the full ledger keeps every value."""
+    from fastapi.testclient import TestClient
+
+    values = [(1000 + 37 * i) % 9000 + 500 for i in range(130)]
+    values[77], values[12] = 40, 99000                      # the lowest and the highest, mid-way
+    with Store(fresh_db) as store:
+        for d in range(13):
+            claims = [("ISIS fighters", v, v, "approx", "Iraq and Syria", f"20{10 + d}", "مصدر", f"source {d}",
+                       "government", f"قدر مصدر عدد عناصر داعش بنحو {v} مقاتل.") for v in values[10 * d:10 * d + 10]]
+            _save(store, f"h-{d:02d}", f"20{10 + d}-06-01", claims)
+    conn = queries.connect(fresh_db)
+    try:
+        assert ledger.current(conn, limit=1000)
+        page = views.ledger_page(conn, q="source 1", limit=50)
+        assert page == _computed(conn, monkeypatch, q="source 1", limit=50)
+        big = max(page["groups"], key=lambda g: g["n_values"])
+        assert big["n_values"] >= 130          # and the test database's own estimate of ISIS fighters
+        shown = [v["value_low"] for v in big["values"]]
+        assert len(shown) == ledger.HEAD_VALUES and 40 in shown and 99000 in shown
+        assert set(values[120:]) <= set(shown)              # the latest year's all there
+        assert big["series_points"] == big["n_values"] and len(big["series"]) <= ledger.HEAD_POINTS
+        assert {p["low"] for p in big["series"]} >= {40, 99000}
+        assert [p["time"] for p in big["series"]] == sorted(p["time"] for p in big["series"])
+    finally:
+        conn.close()
+    whole = TestClient(api.create_app(fresh_db)).get("/api/claims/ledger").json()["groups"]
+    assert max(len(g["values"]) for g in whole) >= 130

@@ -72,3 +72,28 @@ def test_the_map_layer_is_the_flattened_events(db, kw):
     assert [list(ft) for ft in sent["features"]] == [list(ft) for ft in got["features"]]
     assert [list(ft["properties"]) for ft in sent["features"]] == [list(ft["properties"]) for ft in got["features"]]
     conn.close()
+
+
+@pytest.mark.parametrize("kw, limit, capped", [({}, 8, False), ({}, 7, True), ({"event_type": ["Battles"]}, 4, False),
+                                               ({"event_type": ["Battles"]}, 3, True), ({"q": "إدلب"}, 3, True),
+                                               ({"q": "إدلب"}, 4, False), ({"date_from": dt.date(2025, 3, 5)}, 4, True),
+                                               ({"date_from": dt.date(2025, 3, 5)}, 5, False)])
+def test_the_whole_layer_or_none(db, kw, limit, capped):
+    """The dashboard's request (whole=true): every located event when they fit in `limit`, else no
+    features and `capped` (8 of the 12 events are located: 4 Battles, 4 in Idlib, 5 from 5 March)."""
+    from fastapi.testclient import TestClient
+
+    from marsad.web.api import create_app
+
+    params = {k: (v[0] if isinstance(v, list) else v) for k, v in kw.items()}
+    got = TestClient(create_app(db)).get("/api/events.geojson", params={**params, "limit": limit, "whole": "true"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("application/geo+json")
+    body = got.json()
+    if capped:
+        assert body == {"type": "FeatureCollection", "features": [], "capped": True}
+    else:
+        conn = queries.connect(db)
+        try:
+            assert body == queries.events_geojson(conn, Filters(**kw, limit=limit)) and len(body["features"]) == limit
+        finally:
+            conn.close()

@@ -276,3 +276,22 @@ def test_events_and_claims_are_of_their_documents_extraction(db):
                            "(SELECT 1 FROM extractions x WHERE x.doc_id = e.doc_id)").fetchone()[0]
     assert (odd, orphans) == (0, 0)
     conn.close()
+
+
+@pytest.mark.parametrize("kw", [{}, {"actor": "sdf"}, {"admin1": "idlib"}, {"sub_event_type": ["Armed clash"]},
+                                {"event_type": ["Battles"], "actor": "islamic_state"}, {"q": "داعش"},
+                                {"q": "داعش", "event_type": ["Battles"]}, {"q": "لا شيء من هذا"},
+                                {"bbox": (38.0, 35.0, 38.5, 35.5)}])
+def test_stats_in_one_pass_are_the_figures_one_by_one(db, monkeypatch, kw):
+    """PostgreSQL's /api/stats without dates reads the summary's rows, or the matching events, once
+    (GROUPING SETS): the same figures, in the same order, as a query per figure."""
+    conn = queries.connect(db)
+    try:
+        f = Filters(**kw)
+        for source in (reports._stats_events, reports.stats):
+            got = source(conn, f)
+            with monkeypatch.context() as m:
+                m.setattr(reports, "ONE_PASS", False)
+                assert got == source(conn, f)
+    finally:
+        conn.close()

@@ -107,8 +107,8 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
         return a0 or s0, "civilians"     # "ارتكبت قوات النظام مجزرة بحق المدنيين": whoever is named did it
     if kind == "sexual":
         return a0 or s0, "civilians"     # sexual violence is against civilians
-    if kind in ("base", "agreement", "handover"):
-        first = s0 or a0                 # the force that builds a base, signs or hands over: the one named
+    if kind in ("base", "agreement", "handover", "withdrawal"):
+        first = s0 or a0                 # the force that builds a base, signs, hands over or withdraws: the one named
         return first, next((x for x in state + armed if x != first), None)
     if kind in ("looting", "group_change"):
         return a0 or s0, None

@@ -14,6 +14,7 @@ from marsad.lexicon import fold_entry, load, matcher
 PREFIX_SLACK = 4          # a proclitic (وبال) may precede a noun inside its token
 FRAME_AFTER = 8           # tokens after the noun searched for a verb (فروا، عادوا، اختفوا)
 FOREIGN_WINDOW = 6        # tokens after the noun searched for أجانب / "من 120 بلدا"
+PUNCT = "،,;؛:"          # a mark between a figure and a word ends the search for the figure's noun (not a bracket)
 FIGHTERS = ("fighters", "members", "militants", "jihadists")
 POPULATION = ("families", "people", "children", "women", "displaced", "refugees", "population")
 
@@ -59,6 +60,8 @@ def _noun_after(sent, i: int) -> tuple[Counted | None, int]:
     """The class of the noun following a figure (skipping من، كبار ...), and its token index."""
     skip_words = _word_set("noun_skip")
     for k in range(i, min(i + 4, len(sent.tokens))):
+        if k > i and any(ch in PUNCT for ch in sent.folded[sent.tokens[k - 1][1]:sent.tokens[k][0]]):
+            break         # "وإصابة 15، في هجوم": the figure's noun is not across a comma
         if _hit_at(sent, "not_counted", k) is not None:
             return Counted(None, skip=True), k
         hit = _hit_at(sent, "nouns", k)
@@ -118,6 +121,8 @@ def counted(sent, q) -> Counted:
     """The counted thing of figure q in its sentence (class, frame), before neighbours fill gaps."""
     i = _first_token_after(sent, q.end)
     found, k = _noun_after(sent, i)
+    if i < len(sent.tokens) and any(ch in PUNCT for ch in sent.folded[q.end:sent.tokens[i][0]]):
+        found, k = None, i   # "وإصابة 15، في هجوم": the figure's noun is not across a comma
     if found is None and q.lemma:
         hit = matcher("claims", "nouns").find(q.lemma)
         found = Counted(hit[0].value) if hit else None

@@ -46,21 +46,50 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
     places = sorted(_find_places(text), key=lambda p: p.start)
     starts = [p.start for p in places]
     trig, act = matcher("triggers", ""), matcher("actors", "")
+    lines: dict[tuple[int, int], bool] = {}    # (line start, line end) -> _is_headline: sentences of one line share it
     for i, (s, e, t) in enumerate(_split(text)):
-        norm = normalize(t)
-        folded = norm.folded
-        sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
-        sent.triggers = trig.find(folded)
-        sent.actors = listed_actors(folded, act)
-        sent.headline = _is_headline(text, s, e, t)
-        sent.pub = pub
+        sent = _sentence(i, s, e, t, pub, trig, act)
+        line = (text.rfind("\n", 0, s) + 1, text.find("\n", e))
+        headline = lines.get(line)
+        if headline is None:
+            headline = lines[line] = _is_headline(text, s, e, t)
+        sent.headline = headline
         sent.bullet = _is_bullet(text, s)
-        for p in places[bisect_left(starts, s):bisect_left(starts, e)]:     # places starting inside it
-            if p.end <= e and not _junk_place(p):
-                fs, fe = sent.folded_span(p.start - s, p.end - s)
-                sent.places.append((fs, fe, p))
+        _attach_places(sent, places[bisect_left(starts, s):bisect_left(starts, e)])     # places starting inside it
         sents.append(sent)
     return sents
+
+
+def _sentence(i: int, s: int, e: int, t: str, pub: date | None, trig, act) -> Sent:
+    norm = normalize(t)
+    folded = norm.folded
+    sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
+    sent.triggers = trig.find(folded)
+    sent.actors = listed_actors(folded, act)
+    sent.pub = pub
+    return sent
+
+
+def _attach_places(sent: Sent, places) -> None:
+    for p in places:
+        if sent.start <= p.start and p.end <= sent.end and not _junk_place(p):
+            fs, fe = sent.folded_span(p.start - sent.start, p.end - sent.start)
+            sent.places.append((fs, fe, p))
+
+
+def clause(sent: Sent, fold_start: int, fold_end: int) -> Sent:
+    """The part of a sentence between two offsets of its folded text, as a sentence of its own (same index,
+    its own tokens and layers; the places are the sentence's own inside it)."""
+    offs = sent.norm.offsets
+    o_start, o_end = offs[min(fold_start, len(offs) - 1)], offs[min(fold_end, len(offs) - 1)]
+    if fold_end >= len(sent.folded):
+        o_end = len(sent.text)
+    t = sent.text[o_start:o_end]
+    sub = _sentence(sent.idx, sent.start + o_start, sent.start + o_start + len(t), t, sent.pub,
+                    matcher("triggers", ""), matcher("actors", ""))
+    sub.headline, sub.bullet = sent.headline, sent.bullet
+    _attach_places(sub, [p for _, _, p in sent.places])
+    return sub
 
 
 def report_place(text: str):

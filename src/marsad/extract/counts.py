@@ -69,6 +69,12 @@ def _pronoun_form(sent, k: int) -> tuple[str, object] | None:
     _, e, word = sent.tokens[k]
     if sent.norm.text[e - 1:e] == "ة":
         return None
+    return _word_pronoun_form(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_pronoun_form(word: str) -> tuple[str, object] | None:
+    """(role, count) of a folded word that is a role word with an object pronoun (a pure function of the word)."""
     forms, _ = _pronoun_forms()
     for b in _bare(word):
         if b in forms:

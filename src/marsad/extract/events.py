@@ -18,11 +18,11 @@ from marsad.lexicon import fold_entry, load, matcher
 REF_DAY = date(2000, 1, 1)   # resolves relative dates for comparing two mentions when the report has no date
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذي"}
 MAX_INCIDENT_COUNT = 1000
-TERRITORY = ("gov_regains", "nsa_takes")   # a change of territory names the territory after its trigger
+TERRITORY = ("gov_regains", "nsa_takes", "withdrawal")   # a change of territory names the territory after its trigger
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
-LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "withdrawal", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
 
 
 @dataclass
@@ -136,6 +136,15 @@ DEFINITE = DEFINITE_RUNS + ("وفي ال",)     # marsad.text.morph: a definite 
 
 
 PERPETRATOR_GAP = 2   # tokens between a killing verb and the armed men who did it
+FORCE_SUBJECT_GAP = 8   # tokens from a force that is the subject ("تمكنت قوات ... من قتل") to its killing verb
+OPENER_BEFORE = 3       # tokens before the force where the verb opening the killing may stand ("أقدم عناصر التنظيم على")
+
+
+def _opens_killing(sent, k: int, i: int) -> bool:
+    """Between the force (token k) and the killing word (token i) stands a verb that makes the force the killer:
+    "تمكنت ... من قتل", "أقدم ... على قتل / بقتل", "نجحت ... في قتل"."""
+    openers = _word_list("kill_openers")
+    return any(w in openers for w in sent.words(k - OPENER_BEFORE, i))
 
 
 def _perpetrator(sent, t: Trigger) -> bool:
@@ -146,12 +155,16 @@ def _perpetrator(sent, t: Trigger) -> bool:
         return False      # a noun ("مقتل", "القتل") tells a toll, not who killed
     lo = sent.tokens[max(0, i - PERPETRATOR_GAP)][0]
     hi = sent.tokens[min(len(sent.tokens) - 1, i + PERPETRATOR_GAP)][1]
+    far = sent.tokens[max(0, i - FORCE_SUBJECT_GAP)][0]
     partitive = _partitive()
     for a in sent.actors:
+        k = sent.tok_index(a.start)
+        if a.value["side"] in ("state", "armed") and far <= a.start < t.start and _opens_killing(sent, k, i):
+            return True       # "تمكنت قوات من الشرطة الاتحادية من قتل ثلاثة من عناصر داعش": "من" names a unit
+        if k > 0 and sent.tokens[k - 1][2] in partitive:
+            continue          # "ثلاثة من عناصر داعش": the dead
         if a.value["side"] == "armed" and lo <= a.start < hi:
-            k = sent.tok_index(a.start)
-            if k == 0 or sent.tokens[k - 1][2] not in partitive:
-                return True
+            return True
     return any(lo <= c.start < hi for c in matcher("cues", "perpetrators").find(sent.folded, lo, hi))
 
 
@@ -199,6 +212,9 @@ def _places(sent, trig: Trigger, kind: str) -> list:
              and not _distance_ref(sent, s)]
     if not cands:
         return []
+    parts = [c for c in cands if c[2].entry_id.startswith("country:")]
+    if parts and len(parts) < len(cands):
+        cands = [c for c in cands if c not in parts]   # "في محافظة ديالى في شرق العراق": where in the country Diyala is
     described = [c for c in cands if _describes_place(sent, c)]
     if described and len(described) < len(cands):
         cands = [c for c in cands if c not in described]   # "في محافظة ديالى شمال شرقي بغداد": Diyala, placed
@@ -524,7 +540,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
         a2 = "civilians"
         extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
-    elif a2 is None and trig.kind in EXPLOSIVE_KINDS and _persons_toll(sent, pub):
+    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub):
         a2 = "civilians"
         extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
     trig = refine(trig, a1, a2)

@@ -16,7 +16,8 @@ Policy (in order):
    ("الهجوم الإرهابي الذي استهدف ...") at the same named place joins within HEADLINE_GAP sentences; adjacent
    mentions of the same kind in one governorate join when one place is a region.
 When merging, the more precise place, the first resolved date and the larger counts win (a split
-killed/injured toll replaces a lumped one).
+killed/injured toll replaces a lumped one); a governorate-wide place yields to the named place of that governorate
+a retelling without a place of its own was put at (place.context_inside).
 """
 from __future__ import annotations
 
@@ -279,6 +280,9 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     elif d.own_place and _finer_anchor(d.place, e.place):
         e.place = d.place
         e.add_rule("place.finer_anchor")     # "بريف حماة" then "قرب قرية الهوات": the village is the finer place
+    elif not d.own_place and _context_inside(d.place, e.place):
+        e.place = d.place
+        e.add_rule("place.context_inside")
     if (not e.dated or e.date_start is None) and d.date_start is not None:   # dated by a weekday it could not resolve
         e.date_start, e.date_end, e.dated = d.date_start, d.date_end, True
     e.when = e.when or d.when
@@ -286,6 +290,16 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.actor2 = e.actor2 or d.actor2
     if e.actor2 == e.actor1:
         e.actor2 = None
+
+
+def _context_inside(new, old) -> bool:
+    """An event placed only at a governorate ("في محافظة الأنبار") told again by a sentence that names no place,
+    which the report has just put at a named place of that governorate ("تفتيش في منطقة سحول راوة" then "انفجرت
+    إحدى العبوات أثناء تنفيذ المهمة"): the body tells where in the governorate it was (rule place.context_inside)."""
+    if new is None or old is None or _precision(old) != 3 or _precision(new) > 2:
+        return False
+    return bool(getattr(old, "admin1", "")) and getattr(new, "admin1", "") == old.admin1 \
+        and getattr(old, "kind", "") == "gov"
 
 
 def _finer_anchor(new, old) -> bool:

@@ -5,6 +5,7 @@ import gc
 from functools import lru_cache
 
 from marsad.extract.actors import fill_from_report, listed, report_sides, resolve_syrian
+from marsad.extract.clauses import clauses
 from marsad.extract.claims import ClaimState, dedupe, sentence_claims
 from marsad.extract.context import listed_actors, parse_published, report_place
 from marsad.extract.doc import Doc
@@ -24,7 +25,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.15.0"
+EXTRACTOR_VERSION = "0.16.0"
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +41,26 @@ def _load_static() -> None:
 def extract_document(doc) -> dict:
     """One report through the stages of STAGES, in order, then rendered as the spec's dict."""
     _load_static()
-    d = Doc.build(doc.text or "", parse_published(getattr(doc, "published", None)))
+    published = parse_published(getattr(doc, "published", None))
+    recovered = None if published else _page_date(doc)
+    d = Doc.build(doc.text or "", published or recovered)
     for stage in STAGES:
         d = stage(d)
+    if recovered is not None:
+        for e in d.drafts:
+            if e.date_start is not None:
+                e.add_rule("date.page_dateline")
     return {"doc_id": doc.doc_id, "published": getattr(doc, "published", None),
             "events": [_render(e, d.sentences, d.text) for e in d.drafts], "claims": d.claims}
+
+
+def _page_date(doc):
+    """A report given without a publication date is dated by what its page says (marsad.pubdate.from_text: a
+    dateline, "اليوم الخميس 21 كانون الثاني 2021"), so its relative dates resolve (rule date.page_dateline)."""
+    from marsad.pubdate import from_text
+
+    found = from_text(doc.text, url=getattr(doc, "url", None))
+    return parse_published(found.date) if found is not None else None
 
 
 def read_events(doc: Doc) -> Doc:
@@ -56,13 +72,17 @@ def read_events(doc: Doc) -> Doc:
     lead = _lead_place(sents) or report_place(doc.text)
     intro = toll = ref_day = None
     for sent in sents:
-        ctx = _context_place(drafts, sent.idx) or lead
+        area = _area_anaphor_place(sents, sent)
+        ctx = area or _context_place(drafts, sent.idx) or lead
         sent.ref_day = ref_day = _ref_day(drafts, sents, sent.idx, ref_day)
-        found = _past_aftermath(drafts, sentence_events(sent, sent.pub, ctx), sent)
+        parts = _clause_events(sent, ctx)
+        found = _past_aftermath(drafts, [d for part in parts for d in part], sent)
+        for d in found:
+            if area is not None and d.place is area:
+                d.own_place = True        # named by its anaphor: as its own, for merging
+                d.add_rule("place.area_anaphor")
         intro = _list_intro(sent) if not sent.bullet else intro
         sent.told = bool(found)
-        for d in found[1:]:
-            d.counts = {}     # a toll told with a list of places belongs to its first place, not to each
         if not found:
             new_toll = _toll(drafts, sent)
             sent.told = new_toll == ()    # lent to the event before: event counts
@@ -79,9 +99,29 @@ def read_events(doc: Doc) -> Doc:
             held.append(merge_or_add(drafts, d))
             if held[-1] is d and not matcher("cues", "separate").find(sent.folded):
                 _context_date(drafts, d)
-        if len(found) > 1:
-            share_list(held)
+        for part in parts:
+            kept = [h for d, h in zip(found, held) if any(d is x for x in part)]
+            if len(kept) > 1:
+                share_list(kept)
     return doc
+
+
+def _clause_events(sent, ctx) -> list[list[Draft]]:
+    """The sentence's events, one list per clause that tells an incident of its own (clauses.clauses, rule
+    list.clauses), else one list for the whole sentence. A toll told with a list of places belongs to the
+    list's first place, not to each."""
+    parts = clauses(sent)
+    found = [sentence_events(part, sent.pub, ctx) for part in parts] if len(parts) > 1 else []
+    if found and all(found):
+        for part in found:
+            for d in part:
+                d.add_rule("list.clauses")
+    else:       # one clause (the sentence itself: read once), or a clause without an event of its own
+        found = [sentence_events(sent, sent.pub, ctx)]
+    for part in found:
+        for d in part[1:]:
+            d.counts = {}
+    return found
 
 
 def read_claims(doc: Doc) -> Doc:
@@ -255,6 +295,34 @@ def _lead_place(sents):
         for _, _, p in s.places:
             if p.admin1:
                 return p
+    return None
+
+
+AREA_ANAPHORS = ("تلك المنطقة", "هذه المنطقة", "المنطقة ذاتها", "المنطقة نفسها", "نفس المنطقة", "ذات المنطقة",
+                 "تلك البلدة", "هذه البلدة", "البلدة ذاتها", "البلدة نفسها", "تلك القرية", "هذه القرية",
+                 "القرية ذاتها", "القرية نفسها")
+AREA_ANAPHOR_BACK = 2      # sentences back to look for the place an area anaphor refers to
+
+
+@lru_cache(maxsize=1)
+def _area_anaphors():
+    import re
+
+    from marsad.lexicon import fold_entry
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_entry(a)) for a in AREA_ANAPHORS) + r")(?!\w)")
+
+
+def _area_anaphor_place(sents, sent):
+    """A sentence that names no place but refers to one with a demonstrative ("وكانت تلك المنطقة ... وشهدت الشهر
+    الماضي هجوما", "في القرية نفسها") is at the place the sentence before named (within AREA_ANAPHOR_BACK): its
+    most precise one, the last of equals (rule place.area_anaphor; seed 004: Bir al-Qasab, not the report's Deir
+    ez-Zor). Only the context an event without a place of its own takes."""
+    if sent.places or not _area_anaphors().search(sent.folded):
+        return None
+    for prev in reversed(sents[max(0, sent.idx - AREA_ANAPHOR_BACK):sent.idx]):
+        named = [p for _, _, p in prev.places if p.admin1]
+        if named:
+            return min(reversed(named), key=lambda p: p.geo_precision)
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.extract.triggers import Trigger, retype, tag
-from marsad.text.morph import DEFINITE_RUNS, PREPOSITIONS
+from marsad.text.morph import DEFINITE_RUNS, PREPOSITIONS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
 
 PROTEST_KINDS = ("protest", "protest_force", "protest_intervention", "riot")
@@ -25,6 +25,9 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return tag(riots[0], "protest.riot_word")
     crowd = [t for t in trigs if t.kind == "protest" and not _reference(sent, t)]
     if not crowd:
+        named = [t for t in trigs if t.kind == "protest"]
+        if named and _crowd_acts(sent):
+            return retype(named[0], "riot", "protest.riot_acts")   # "اقتحم عدد من المتظاهرين مبنى المحافظة"
         return None
     first = crowd[0]
     violent = [t for t in trigs if t.kind in VIOLENT_ON_CROWD and not _denounced(sent, t)]
@@ -60,9 +63,25 @@ def _non_lethal(sent, end: int) -> bool:
 
 
 def _riot_acts(sent) -> bool:
-    """A riot act ("رشقوا بالحجارة", "أضرموا النار") outside the name of the riot police ("قوات مكافحة الشغب")."""
+    """A riot act ("رشقوا بالحجارة", "أضرموا النار") outside the name of the riot police ("قوات مكافحة الشغب"),
+    or a verb of storming or setting fire whose subject, right after it, is the crowd ("اقتحم عدد من المتظاهرين
+    مبنى المحافظة", "أشعل محتجون النيران") (protest.riot_acts)."""
     police = [(h.start, h.end) for h in matcher("cues", "riot_police").find(sent.folded)]
-    return any(not any(a <= h.start < b for a, b in police) for h in matcher("cues", "riot_acts").find(sent.folded))
+    if any(not any(a <= h.start < b for a, b in police) for h in matcher("cues", "riot_acts").find(sent.folded)):
+        return True
+    return _crowd_acts(sent)
+
+
+def _crowd_acts(sent) -> bool:
+    return any(_crowd_subject(sent, sent.tok_index(h.start)) for h in matcher("cues", "riot_verbs").find(sent.folded))
+
+
+CROWD_SUBJECT_GAP = 4   # tokens after a riot verb where its subject, the crowd, is named ("اقتحم عدد من المتظاهرين")
+
+
+def _crowd_subject(sent, i: int) -> bool:
+    persons = _persons()
+    return any(w in persons or strip_proclitics(w) in persons for w in sent.words(i + 1, i + 1 + CROWD_SUBJECT_GAP))
 
 
 CONFRONTATION = "مواجهات"

@@ -218,6 +218,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "caption"
     if generic(sent):
         return "generic"
+    if matcher("cues", "other_sense").find(sent.folded, 0, t.start):
+        return "sense"             # "مباراة انتهت بتعادل ناري"، "تحاكي المناورة فرضية مهاجمة": sport, a drill
     i = sent.tok_index(t.start)
     j = sent.tok_index(max(t.start, t.end - 1)) + 1
     if _cue_near(sent, "negation", i - NEG_WINDOW, i):
@@ -228,6 +230,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "stock"             # "تحتوي أرض العراق على نحو 10 ملايين لغم": mines lying in the ground, no explosion
     if _cue_near(sent, "evaluative", i - EVAL_WINDOW, i + 1) or _relative_copula(sent, i):
         return "evaluation"        # "ويعد الهجوم أكثر الهجمات دموية", "التي كانت محل تركيز الضربات الجوية"
+    if t.kind == "suicide" and _cue_near(sent, "worn", i - WORN_GAP, i):
+        return "description"       # "إرهابيين اثنين يرتديان حزامين ناسفين": what they wear, no explosion told
     if _cue_near(sent, "relative", i - 2, i) or _cue_near(sent, "kind_of", i - 2, i) or _cue_near(sent, "habitual", i - 1, i):
         return "description"       # "التي حررت المدينة", "مثل تفجيرات انتحارية", "يتم استهداف": no incident told
     if any(a <= t.start < b for a, b in _side_clauses(sent, "aside")):
@@ -245,8 +249,14 @@ def blocked(sent, t: Trigger) -> str | None:
         return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if t.kind == "execution" and _judicial(sent, t, j):
+        return "court"             # "تأكيد إعدام 7 مصريين بتهمة الانتماء لداعش": a sentence carried out, not a killing
+    if t.kind == "ied" and _cue_near(sent, "clearance", i - CLEAR_WINDOW, i):
+        return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
+        return "withdrawal_away"   # "نفذوا هجومهم ثم انسحبوا إلى محافظة صلاح الدين": no place handed over
     if toll_update(sent, t):
         return None                # "ارتفاع حصيلة ضحايا تفجير الكرادة إلى 187": one incident's toll, not a summary
     latest = _cue_near(sent, "latest", j, j + LATEST_WINDOW)    # "الاحتجاجات ... كان آخرها في ساحة": one is named
@@ -258,6 +268,35 @@ def blocked(sent, t: Trigger) -> str | None:
             and not latest:
         return "summary"           # a bare plural with no day ("عبر هجمات صغيرة تستهدف الحواجز"): a habit
     return None
+
+
+CLEAR_WINDOW = 3      # tokens before a mine word where a verb of clearing it stands
+WORN_GAP = 2          # tokens between a verb of wearing and the explosive belt it describes
+WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where
+
+
+def _withdrawn_to(sent, t: Trigger, i: int) -> bool:
+    """A withdrawal (انسحب، انسحاب) that says where to before it says where from: a force moving away after its
+    attack, not a place it hands over (a withdrawal from a place is a non-violent transfer of territory)."""
+    if not strip_proclitics(sent.tokens[i][2]).startswith(("انسحب", "انسحاب")):
+        return False
+    towards = _word_list("withdraw_to")
+    for w in sent.words(i + 1, i + 1 + WITHDRAW_WINDOW):
+        if w in ("من", "ومن"):
+            return False
+        if w in towards:
+            return True
+    return False
+
+
+def _judicial(sent, t: Trigger, j: int) -> bool:
+    """An execution with a charge after it and no armed group named before the charge as the executioner
+    ("إعدام 7 مصريين بتهمة الانتماء لداعش"; not "أعدم تنظيم داعش ثلاثة شبان بتهمة التعامل مع التحالف")."""
+    hi = sent.tokens[min(j + COURT_WINDOW, len(sent.tokens)) - 1][1]
+    charge = matcher("cues", "charged").find(sent.folded, t.end, hi)
+    if not charge:
+        return False
+    return not any(a.value["side"] == "armed" and a.start < charge[0].start for a in sent.actors)
 
 
 CAPTION_WORDS = 25    # a photo caption is one short line

@@ -19,7 +19,7 @@ from marsad.lexicon import fold_entry, load
 MAX_NAME_WORDS = 3
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)     # one per section (a size of 1 rebuilt each list on every call)
 def _words(section: str) -> frozenset:
     return frozenset(fold_entry(w) for w in load("cues")["unresolved_place"][section])
 
@@ -36,7 +36,21 @@ class UnresolvedPlace(PlaceMention):
 
 
 def _bare(word: str, words: frozenset) -> str | None:
-    """The word without a leading و/ب/ف/ل if that is in `words`."""
+    """The word without a leading و/ب/ف/ل if that is in `words` (read from _bare_forms)."""
+    return _bare_forms(words).get(word)
+
+
+@lru_cache(maxsize=None)
+def _bare_forms(words: frozenset) -> dict[str, str]:
+    """{form: word} for each word of `words` and each proclitic run before it: the word itself first, then the
+    first run of BARE_RUNS (longest first) whose rest is a word (what _bare_scan finds, as one lookup)."""
+    out = {p + w: w for p in reversed(BARE_RUNS) for w in words}    # an earlier run overwrites a later one
+    out.update((w, w) for w in words)
+    return out
+
+
+def _bare_scan(word: str, words: frozenset) -> str | None:
+    """_bare run by run: the reference _bare_forms is tested against."""
     if word in words:
         return word
     for p in BARE_RUNS:

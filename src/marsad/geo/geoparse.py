@@ -9,6 +9,7 @@ or "قرب X" keeps X's point.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -45,7 +46,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     toks = split_glued(tokenize(folded.folded), gaz)
     raw = scan(toks, gaz, vocab().max_words)
     hospitals = _hospitals_of_cities(raw, toks, gaz)     # before accept drops names after "مستشفى"
-    matches = accept(raw, toks, gaz)
+    matches = [m for m in accept(raw, toks, gaz) if m.key != CAPITAL_WORD or m.cue in VILLAGE_CUES]   # bare_capital
     wide = _wide_regions(toks)
     if wide:       # "المغرب العربي" is the Maghreb, not Morocco; "بلاد الشام" the Levant, not a village
         matches = [m for m in matches if not any(i < m.j and m.i < j for i, j, _, _ in wide)]
@@ -79,12 +80,14 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
                 pm.why += f"; {frames[idx]} phrase"
             out.append(pm)
     placed += _facilities(cities, hospitals, matches, named, toks, folded, text)
+    placed += _bare_capitals(matches, toks, folded, text, ev)
     for i, j, name_en, plen in wide:
         s, e = folded.to_original(toks[i].start + plen, toks[j - 1].end)
         org = i > 0 and (bare(toks[i - 1].word) in vocab().org or toks[i - 1].word in vocab().org)
         placed.append(WideRegion(s, e, text[s:e], text[s:e], name_en, "", "", 0.0, 0.0, 3, "wide region",
                                  "a continent or region across countries: no point", 0.0, "",
                                  "org" if org else "wide"))   # "ولاية غرب أفريقيا": a name of the group
+    placed += _governorate_parts(matches, toks, folded, text, ev, out)
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
     return _refine_broad(out, text)
@@ -234,6 +237,141 @@ def _wide_index() -> tuple[dict[str, str], dict[str, int]]:
         words = key.split(" ")
         first[words[0]] = max(first.get(words[0], 0), len(words))
     return names, first
+
+
+CAPITAL_WORD = fold_chars("العاصمة")
+VILLAGE_CUES = frozenset(fold_chars(w) for w in ("قرية", "بلدة"))   # "قرية العاصمة": the Iraqi village
+BARE_CAPITAL = "geoparse.bare_capital"
+BARE_CAPITAL_RULE = (
+    "'العاصمة' with no name after it ('في مناطق مختلفة من العاصمة', 'جنوب العاصمة', 'بالعاصمة') is the capital of "
+    "the country the report is about (its most named country, else its most cued one), or of the country whose "
+    "adjective follows ('العاصمة الإيرانية'); a name after it ('العاصمة دمشق') or another adjective ('العاصمة "
+    "الإدارية') leaves it alone. Precision 1 at the capital's point; a region phrase around it is built as for a "
+    "name ('جنوب العاصمة': 10 km south of it). Seen in dev c034 ('قيادة عمليات بغداد ... في مناطق مختلفة من "
+    "العاصمة': Baghdad)")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Entry]:
+    """ISO2 -> the country's capital city (the most populous entry marked as a capital)."""
+    out: dict[str, Entry] = {}
+    for e in load_gazetteer().entries:
+        if e.capital and e.kind == "city" and (e.country not in out or e.pop > out[e.country].pop):
+            out[e.country] = e
+    return out
+
+
+def _report_country(ev: Evidence) -> str:
+    """The country the text and its report are about: the most named, else the most cued."""
+    for tally in (ev.countries, ev.cues):
+        if tally:
+            return tally.most_common(1)[0][0]
+    return ""
+
+
+def _bare_capitals(matches: list[Match], toks: list[Token], folded: Folded, text: str,
+                   ev: Evidence) -> list[PlaceMention]:
+    """Mentions of "العاصمة" standing for a capital by itself (BARE_CAPITAL_RULE)."""
+    voc = vocab()
+    covered = {x for m in matches for x in range(m.i, m.j) if not (x == m.i and m.plen and toks[x].word[0] == "و")}
+    out = []          # a name after و ("أهالي العاصمة والعراق") is the next item, not the capital's name
+    for i, t in enumerate(toks):
+        if i in covered:
+            continue
+        plen = next((n for form, n in stems(t.word) if form == CAPITAL_WORD), -1)
+        if plen < 0:
+            continue
+        country, j = "", i + 1
+        nxt = toks[j] if j < len(toks) and toks[j].joined else None
+        if nxt is not None and nxt.word in voc.adjectives:
+            country, j = voc.adjectives[nxt.word], j + 1          # "العاصمة الإيرانية"
+            if j < len(toks) and toks[j].joined and j in covered:
+                continue    # "العاصمة الصومالية مقديشو": the name says it
+        elif nxt is not None and (j in covered or adjective_shape(nxt.word) or nxt.word.endswith("ي")):
+            continue        # "العاصمة دمشق" (the name says it), "العاصمة الإدارية"
+        country = country or _report_country(ev)
+        cap = _capitals().get(country)
+        if cap is None:
+            continue
+        m = Match(i, j, CAPITAL_WORD, plen)
+        region = _region(m, toks, voc)
+        start_tok, end_tok = (region.i, region.j) if region else (i, j)
+        fs = toks[start_tok].start + (_prefix_len(toks[start_tok].word) if region else plen)
+        s, e = folded.to_original(fs, toks[end_tok - 1].end)
+        surface = text[s:e]
+        pm = PlaceMention(s, e, surface, surface, cap.name_en, cap.country, cap.admin1, cap.lat, cap.lon, 1, "city",
+                          f"{BARE_CAPITAL}: the capital of {country}", 0.0, cap.id)
+        pm.admin2, pm.admin3 = cap.admin2, cap.admin3
+        if region:
+            pm.head = region.head
+            _apply_region(pm, region, cap, voc)
+        out.append(pm)
+    return out
+
+
+GOV_WORD = fold_chars("المحافظة")
+GOV_PART = "geoparse.governorate_part"
+GOV_PART_RULE = (
+    "a direction of 'المحافظة' with no name after it ('نفذت غربي المحافظة', 'ريف المحافظة الشرقي') is that part of "
+    "the governorate the text named last before it, else of the report's most named one: the middle of the "
+    "governorate's places that way (as for a direction of a country), precision 2. Seen in dev2 rd013 ('عملية أمنية "
+    "نوعية نفذت غربي المحافظة' after 'الأنبار': al-Qaim's district, not Ramadi's point 240 km east)")
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+GOV_PART_KINDS = frozenset(("city", "town", "village", "district", "subdistrict"))
+
+
+def _governorate_parts(matches: list[Match], toks: list[Token], folded: Folded, text: str, ev: Evidence,
+                       found: list[PlaceMention]) -> list[PlaceMention]:
+    """Direction phrases on a bare "المحافظة" (GOV_PART_RULE)."""
+    voc = vocab()
+    covered = {x for m in matches for x in range(m.i, m.j)}
+    gaz = load_gazetteer()
+    out = []
+    for i, t in enumerate(toks):
+        if i in covered:
+            continue
+        plen = next((n for form, n in stems(t.word) if form == GOV_WORD), -1)
+        if plen < 0 or i + 1 < len(toks) and toks[i + 1].joined and i + 1 in covered:
+            continue                 # "المحافظة X": a name follows
+        region = _region(Match(i, i + 1, GOV_WORD, plen), toks, voc)
+        if region is None or region.bearing is None:
+            continue
+        s, e = folded.to_original(toks[region.i].start + _prefix_len(toks[region.i].word), toks[region.j - 1].end)
+        before = [p for p in found if (p.kind == "gov" or p.gov_city) and p.end <= s and p.role == "place" and p.admin1
+                  and not SENTENCE_END.search(text, p.end, s)]
+        if not before:
+            continue
+        admin1 = before[-1].admin1
+        idx = gaz.admin1_entry.get(admin1)
+        part = governorate_part(admin1, region.bearing) if idx is not None else None
+        if idx is None or part is None:
+            continue
+        gov = gaz.entries[idx]
+        surface = text[s:e]
+        v = gaz.vocab
+        names = v["countryside_names_en"] if region.head == "countryside" else v["direction_names_en"]
+        name_en = f"{names[str(region.bearing)]} {gov.name_en}" + (" countryside" if region.head == "countryside" else "")
+        out.append(PlaceMention(s, e, surface, surface, name_en, gov.country, gov.admin1, part[0], part[1], 2,
+                                "region", f"{GOV_PART}: the part of {gov.name_en} that way; region phrase ({region.head}, bearing "
+                                f"{region.bearing})", 0.0, "", "place", [], 3,
+                                region.head))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _governorate_places() -> dict[str, list[tuple[float, float]]]:
+    """Per first-level division of the core countries: the points of its towns, villages and districts."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for e in load_gazetteer().entries:
+        if e.kind in GOV_PART_KINDS and e.admin1 and e.country in ("SY", "IQ"):
+            out.setdefault(e.admin1, []).append((e.lat, e.lon))
+    return out
+
+
+@lru_cache(maxsize=256)
+def governorate_part(admin1: str, bearing: int) -> tuple[float, float] | None:
+    """The point of the part of a Syrian or Iraqi governorate a direction names (as ``country_part``)."""
+    return _sector_point(_governorate_places().get(admin1, []), bearing, around_median=True)
 
 
 LOCALITY_WORDS = {fold_chars(w): kind for w, kind in (("قرية", "village"), ("بلدة", "town"), ("مزرعة", "farm"))}
@@ -614,10 +752,26 @@ def country_part(country: str, bearing: int) -> tuple[float, float, str] | None:
     of them (nearer the border than the middle), and the division whose point is nearest. None when the gazetteer
     knows too few of its places."""
     pts, govs = _country_places().get(country, ([], []))
+    point = _sector_point(pts, bearing)
+    if point is None:
+        return None
+    lat, lon = point
+    admin1 = min(govs, key=lambda e: km(lat, lon, e.lat, e.lon)).admin1 if govs else ""
+    return lat, lon, admin1
+
+
+def _sector_point(pts: list[tuple[float, float]], bearing: int,
+                  around_median: bool = False) -> tuple[float, float] | None:
+    """The median of the outer half of the points within 45 degrees of the bearing from the middle of their
+    bounding box (``around_median``: from their median point, for a governorate whose towns crowd along a river
+    in an empty desert, as Anbar's); None for fewer than COUNTRY_PART_MIN points, or fewer than 3 that way."""
     if len(pts) < COUNTRY_PART_MIN:
         return None
-    clat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
-    clon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+    if around_median:
+        clat, clon = median(p[0] for p in pts), median(p[1] for p in pts)
+    else:
+        clat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        clon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
     scale = math.cos(math.radians(clat))
     sector = []
     for lat, lon in pts:
@@ -628,9 +782,7 @@ def country_part(country: str, bearing: int) -> tuple[float, float, str] | None:
     if len(sector) < 3:
         return None
     outer = sorted(sector)[len(sector) // 2:]
-    lat, lon = round(median(p[1] for p in outer), 5), round(median(p[2] for p in outer), 5)
-    admin1 = min(govs, key=lambda e: km(lat, lon, e.lat, e.lon)).admin1 if govs else ""
-    return lat, lon, admin1
+    return round(median(p[1] for p in outer), 5), round(median(p[2] for p in outer), 5)
 
 
 def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:

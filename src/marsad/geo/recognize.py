@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.text.morph import CONJUNCTIONS, PREPOSITIONS
 
@@ -41,8 +42,9 @@ QUOTES = frozenset(('"', "'", "«", "“", "”"))        # 'بلدة "X"': stil
 VARIANT_LOCATIVE_KINDS = ("village", "town", "ruin")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """A run of Arabic letters of the folded text (a named tuple: a report makes hundreds, each must be cheap)."""
+
     start: int
     end: int
     word: str
@@ -72,6 +74,8 @@ class Match:
     shadda: bool = False   # written with a shadda (set by geoparse from the original text: "عمّان")
     guard: str = ""        # why an uncued name may be an ordinary word ("adjective", "word"): it stands
                            # only when its governorate is named near it or in the report (resolve.doubtful)
+    beside: str = ""       # ISO2 of the country named right after the name, when it is a city of that country
+                           # ("في قم في إيران", "العين الإماراتية"): rule recognize.country_beside
 
 
 @dataclass(frozen=True)
@@ -142,15 +146,16 @@ def tokenize(folded: str) -> list[Token]:
     gaps, words = parts[0::2], parts[1::2]
     toks: list[Token] = []
     append = toks.append
+    new = tuple.__new__      # Token(...) without the named tuple's Python-level __new__
     pos = len(gaps[0])
     for k, word in enumerate(words):
         gap = gaps[k]
         end = pos + len(word)
         if gap == " ":
-            append(Token(pos, end, word, True))
+            append(new(Token, (pos, end, word, True, "")))
         else:
             gap = gap.strip(" \t")
-            append(Token(pos, end, word, not gap.strip(), gap))
+            append(new(Token, (pos, end, word, not gap.strip(), gap)))
         pos = end + len(gaps[k + 1])
     return toks
 
@@ -620,12 +625,22 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
     """Apply the not-a-place rules; mark organisation context."""
     voc = vocab()
     kept: list[Match] = []
+    matches = _short_cities_beside(matches, toks, gaz, voc)
+    starts = {m.i: m for m in matches}
     for m in _with_slots(matches, toks, gaz, voc):
         _set_cue(m, toks, voc)
         prev = toks[m.i - 1].word if m.i > 0 else ""
         prev_bare = bare(prev) if prev else ""
         m.before = prev_bare
         if m.key in voc.never:
+            continue
+        m.beside = m.beside or _country_beside(m, starts, toks, gaz, voc)
+        if m.beside:
+            m.why.append(f"{COUNTRY_BESIDE}: {m.beside}")
+            m.framed = True
+            if prev_bare in voc.org or prev in voc.org:
+                m.role = "org"
+            kept.append(m)
             continue
         in_region = prev_bare in voc.heads or prev_bare in voc.directions or prev_bare in voc.countryside
         chained = bool(kept) and kept[-1].j == m.i and m.plen > 0 and toks[m.i].word[0] == "و"
@@ -660,6 +675,64 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
             m.role = "org"
         kept.append(m)
     return kept
+
+
+COUNTRY_BESIDE = "recognize.country_beside"
+COUNTRY_BESIDE_RULE = (
+    "a city's name followed right away by its own country -- 'في قم في إيران', 'إب باليمن', 'العين الإماراتية', "
+    "'معسكر في الجزائر' -- is that city, even when the name is a common word, on the stop list or two letters "
+    "long: a report names a city with its country when it is about that city (the world layer test: every city "
+    "of over 100k named so lands on itself)")
+BESIDE_LINKS = frozenset(("في",))
+
+
+def _country_at(k: int, starts: dict[int, Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """ISO2 of a country named at token k ("إيران", "باليمن") or cued by its nationality adjective there
+    ("الإيرانية"), else ""."""
+    if k >= len(toks) or not toks[k].joined:
+        return ""
+    cc = voc.adjectives.get(toks[k].word)
+    if cc:
+        return cc
+    m = starts.get(k)
+    if m is None or m.plen and toks[k].word[0] != "ب":
+        return ""
+    return next((gaz.entries[x].country for x in gaz.by_name.get(m.key, ()) if gaz.entries[x].kind == "country"), "")
+
+
+def _country_beside(m: Match, starts: dict[int, Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
+    """ISO2 of the country named right after the name (COUNTRY_BESIDE_RULE) when one of the name's readings is a
+    city of that country, else ""."""
+    j = m.j
+    if j >= len(toks) or not toks[j].joined:
+        return ""
+    cc = _country_at(j, starts, toks, gaz, voc)
+    if not cc and toks[j].word in BESIDE_LINKS:
+        cc = _country_at(j + 1, starts, toks, gaz, voc)
+    if not cc:
+        return ""
+    ids = gaz.by_name.get(m.key, ())
+    return cc if any(gaz.entries[x].kind == "city" and gaz.entries[x].country == cc for x in ids) else ""
+
+
+def _short_cities_beside(matches: list[Match], toks: list[Token], gaz: Gazetteer, voc: Vocab) -> list[Match]:
+    """Two-letter city names after a locative word, with their country right after them ("في قم في إيران", "في
+    إب باليمن"): the scan reads no two-letter name (COUNTRY_BESIDE_RULE)."""
+    covered = {x for m in matches for x in range(m.i, m.j)}
+    starts = {m.i: m for m in matches}
+    added = []
+    for k in range(1, len(toks)):
+        w = toks[k].word
+        if len(w) != 2 or k in covered or w not in gaz.by_name or not toks[k].joined:
+            continue
+        if toks[k - 1].word not in voc.locative and bare(toks[k - 1].word) not in voc.locative:
+            continue
+        m = Match(k, k + 1, w, 0)
+        cc = _country_beside(m, starts, toks, gaz, voc)
+        if cc:
+            m.beside = cc
+            added.append(m)
+    return sorted(matches + added, key=lambda m: m.i) if added else matches
 
 
 GUARD_SKIP_KINDS = frozenset(("country", "gov"))

@@ -340,6 +340,25 @@ def steer(cands: list[Entry], ev: Evidence) -> list[Entry]:
     return [e for e in cands if not (e.world_minor or e.remote) or in_report(e.country, ev)]
 
 
+CITY_CUE_WORLD = "resolve.city_cue_world"
+CITY_CUE_WORLD_RULE = (
+    "after a city word ('مدينة بور سعيد', 'مدينة رفح', 'مدينة العيون') a world city of over 100,000 stays a reading "
+    "in a report that does not name its country, when every Syrian, Iraqi or other core reading of the name is a "
+    "village or smaller: a village is no city, and 'مدينة بور سعيد' is not the Iraqi hamlet Bur Said")
+CITY_CUE_WORLD_POP = 100_000
+
+
+def steer_city_cue(cands: list[Entry], m: Match, ev: Evidence) -> list[Entry]:
+    """``steer``, less strict after a city word (CITY_CUE_WORLD_RULE)."""
+    kept = steer(cands, ev)
+    if m.cue not in CITY_CUES or len(kept) == len(cands):
+        return kept
+    if any(e.kind in ("city", "town") for e in kept):
+        return kept
+    big = [e for e in cands if e.remote and e.pop > CITY_CUE_WORLD_POP and e not in kept]
+    return kept + big
+
+
 GOV_CITY = "the city, not its governorate"
 
 
@@ -403,7 +422,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
     """Best entry for matches[idx], its score, the reason, and the runner-up entries
     (None when the best is doubtful)."""
     m = matches[idx]
-    cands = steer(candidates(gaz, m), ev)
+    cands = steer_city_cue(candidates(gaz, m), m, ev)
     if not cands:
         return None
     local = local_admin1(idx, matches, gaz)

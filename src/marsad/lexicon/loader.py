@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -54,9 +54,8 @@ def load(name: str) -> dict:
     return json.loads(text)
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """One match of a lexicon entry in a folded text."""
+class Phrase(NamedTuple):
+    """One match of a lexicon entry in a folded text (a named tuple: made for every match, it must be cheap)."""
 
     start: int
     end: int
@@ -79,26 +78,36 @@ class _Pass:
     """One text scanned once by the shared automaton: for each matcher id, its hits [(start, end, key)] that
     start where a match may put its entry (a word start plus a run of proclitics), in order of start."""
 
-    __slots__ = ("text", "origins", "buckets", "_starts")
+    __slots__ = ("text", "origins", "buckets", "_starts", "found")
 
     def __init__(self, automaton, text: str):
         self.text = text
-        # body start -> [the word start it is reached from] ([] when none: inside a word, or not a proclitic run)
-        origins: dict[int, list[int]] = {}
+        # hit start -> the start of the word it is reached from through a run of proclitics, or -1 (inside a word
+        # otherwise): found once per start of a hit (the reference is _origin)
+        origins: dict[int, int] = {}
         kept = []
         if text and len(automaton):
             scan, back = text, None
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
-            for last, (key, owners) in automaton.iter(scan):
+            for last, (size, key, owners) in automaton.iter(scan):
+                if not owners:                   # a key of lists no one has asked yet
+                    continue
+                start = last + 1 - size
                 end = last + 1
-                start = end - len(key)
                 if back is not None:
                     start, end = back[start], back[last] + 1
                 o = origins.get(start)
                 if o is None:
-                    o = origins[start] = _origin(text, start)
-                if o:
+                    o = -1
+                    for n in range(min(_MAX_PREFIX, start) + 1):
+                        q = start - n
+                        if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
+                            if text[q:start] in _PREFIXES:
+                                o = q
+                            break
+                    origins[start] = o
+                if o >= 0:
                     kept.append((start, end, key, owners))
         kept.sort()
         buckets: dict[int, list[tuple[int, int, str]]] = {}
@@ -113,6 +122,7 @@ class _Pass:
         self.origins = origins
         self.buckets = buckets          # each in order of start: a window reads only its own hits (bisect)
         self._starts: dict[int, list[int]] = {}
+        self.found: dict[int, tuple] = {}   # matcher id -> its whole-text matches and their starts (PhraseMatcher.find)
 
     def starts(self, mid: int) -> list[int]:
         got = self._starts.get(mid)
@@ -122,7 +132,8 @@ class _Pass:
 
 
 def _origin(text: str, s: int) -> list[int]:
-    """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else []."""
+    """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else [] (the reference
+    the origins of a pass are tested against)."""
     for n in range(min(_MAX_PREFIX, s) + 1):
         p = s - n
         if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_"):     # p starts its word (\w as re reads it)
@@ -145,12 +156,15 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 
 
 class _Shared:
-    """The automaton over every registered matcher's keys, and the passes of recent texts."""
+    """The automaton over every registered matcher's keys, and the passes of recent texts. A pass keeps the hits of
+    the matchers asked at least once (activate): a list read only as words by its module costs nothing."""
 
     CACHE_SIZE = 2048
 
     def __init__(self):
-        self.owners: dict[str, list[int]] = {}
+        self.owners: dict[str, list[int]] = {}   # key -> every matcher id that holds it
+        self.asked: dict[str, list[int]] = {}    # key -> the ids of those asked so far (the automaton's values hold
+        self.active: set[int] = set()            # these very lists, so activating one needs no new automaton)
         self.automaton = None
         self.passes: dict[str, _Pass] = {}
         self.count = 0
@@ -160,17 +174,27 @@ class _Shared:
         self.count += 1
         for k in keys:
             self.owners.setdefault(k, []).append(mid)
+            self.asked.setdefault(k, [])
         self.automaton = None
         self.passes = {}
         return mid
+
+    def activate(self, mid: int, keys) -> None:
+        """Matcher `mid` is asked for the first time: passes keep its hits from now on (earlier ones are dropped)."""
+        if mid in self.active:
+            return
+        self.active.add(mid)
+        for k in keys:
+            self.asked[k].append(mid)
+        self.passes = {}
 
     def scan(self, text: str) -> _Pass:
         got = self.passes.get(text)
         if got is None:
             if self.automaton is None:
                 self.automaton = ahocorasick.Automaton()
-                for k, mids in self.owners.items():
-                    self.automaton.add_word(k, (k, tuple(mids)))
+                for k in self.owners:
+                    self.automaton.add_word(k, (len(k), k, self.asked[k]))
                 self.automaton.make_automaton()
             if len(self.passes) >= self.CACHE_SIZE:
                 self.passes.clear()
@@ -205,12 +229,17 @@ class PhraseMatcher:
         self._stem = frozenset(stem)
         self._keys = exact | stem
         self._regex = None
-        self._cache: dict[str, list[Phrase]] = {}
+        self._cache: dict[str, tuple] = {}     # text -> whole-text matches and starts (a matcher of its own regex)
         # a match starts at a word start (then proclitics): a list with a key opening with another character ("%",
         # "،") keeps the regex
         self._exact_keys = all(_KEY_SHAPE.match(k) for k in self._keys)
         self._shared = shared or _Shared()
         self._id = self._shared.register(self._keys) if self._exact_keys else -1
+        self._asked = False
+
+    def _ask(self) -> None:
+        self._shared.activate(self._id, self._keys)
+        self._asked = True
 
     def _compiled(self) -> re.Pattern:
         if self._regex is None:
@@ -226,17 +255,31 @@ class PhraseMatcher:
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Phrase]:
         """Matches inside folded[start:end]. A window is answered from the whole text's matches (scanned once and
-        kept) when they are the same: the matches that lie inside the window, none of them cut by its ends."""
-        end = len(folded) if end is None else end
-        whole = self._cache.get(folded)
-        if whole is None:
-            found = self._scan(folded, 0, len(folded))
-            whole = (found, [p.start for p in found])
-            if len(self._cache) >= self.CACHE_SIZE:
-                self._cache.clear()
-            self._cache[folded] = whole
+        kept, on the text's pass for a matcher of the shared automaton) when they are the same: the matches that
+        lie inside the window, none of them cut by its ends."""
+        if self._id >= 0:
+            if not self._asked:
+                self._ask()
+            run = self._shared.passes.get(folded)
+            if run is None:
+                run = self._shared.scan(folded)
+            whole = run.found.get(self._id)
+            if whole is None:
+                whole = run.found[self._id] = self._whole(folded)
+        else:
+            whole = self._cache.get(folded)
+            if whole is None:
+                whole = self._whole(folded)
+                if len(self._cache) >= self.CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[folded] = whole
         found, starts = whole
-        if start == 0 and end == len(folded):
+        if not found:
+            return []
+        n = len(folded)
+        if end is None:
+            end = n
+        if start == 0 and end == n:
             return list(found)
         # the matches do not overlap: only the last one starting before an end of the window can cut it
         i, j = bisect_left(starts, start), bisect_left(starts, end)
@@ -244,9 +287,17 @@ class PhraseMatcher:
             return self._scan(folded, start, end)
         return found[i:j]
 
+    _NONE: tuple = ((), ())
+
+    def _whole(self, folded: str) -> tuple:
+        found = self._scan(folded, 0, len(folded))
+        return (found, [p.start for p in found]) if found else self._NONE
+
     def _scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         if not self._exact_keys:
             return self._regex_scan(folded, start, end)
+        if not self._asked:
+            self._ask()
         run = self._shared.scan(folded)
         hits = run.buckets.get(self._id)
         if not hits:
@@ -259,7 +310,7 @@ class PhraseMatcher:
         for s, e, key in hits:
             if e <= end:
                 by_start.setdefault(s, []).append((e, key))
-                origins.update(run.origins[s])
+                origins.add(run.origins[s])
         out = []
         pos = start
         for p in sorted(origins):

@@ -70,8 +70,8 @@ class Loader:
 def mark_rebuild(conn) -> None:
     """The summary and the ledger are rebuilt by their next refresh (their queues would be
     redone piece by piece otherwise; a bulk load leaves them incomplete)."""
-    if has_table(conn, "summary_state"):
-        conn.execute("DELETE FROM summary_state WHERE name = 'format'")
+    if has_table(conn, "summary_state"):       # the map's cells too (marsad.store.cells)
+        conn.execute("DELETE FROM summary_state WHERE name IN ('format', 'cells')")
     if has_table(conn, "ledger_state"):
         conn.execute("DELETE FROM ledger_state WHERE name = 'rules'")
     if _pg(conn) and has_table(conn, "incident_span"):     # its trigger was skipped too

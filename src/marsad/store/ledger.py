@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 DEFAULT_FACTOR = 1.5
-FORMAT = "1"              # bump when the stored group shape changes
+FORMAT = "2"              # bump when the stored group shape changes (2: the page's head of each group)
 CHUNK = 500              # claims per query while remapping
 REQUEST_REFRESH = 2000    # claims a read request refreshes itself at most (a larger queue is serve's work)
 SEP = "\x1f"              # between the fields of `search` (a needle never spans two of them)
@@ -185,6 +185,39 @@ def search_text(g: dict) -> str:
     return SEP.join([head, *sources])
 
 
+HEAD_VALUES = 20          # values a ledger page shows of a group at most (its lowest and highest among them)
+HEAD_POINTS = 120         # points of a group's series a ledger page carries at most
+
+
+def head(g: dict) -> dict:
+    """What a page of the ledger (/api/ledger) shows of group `g` (a LedgerGroup's dict): the
+    group with `n_values` (all its values), at most HEAD_VALUES of its values -- the one with the
+    lowest and the one with the highest value_low (the dashboard's two cards) and the latest
+    others, in the group's order -- and `series`, one point per dated value in time order, at most
+    HEAD_POINTS of them (evenly spaced, with the lowest and the highest kept), `series_points`
+    counting them all. At a million events a group holds thousands of values (1.8 MB of JSON):
+    a page of ten whole groups was 9 MB. The whole group stays in /api/claims/ledger."""
+    values = list(g.get("values") or [])
+    keep = set(range(len(values)))
+    if len(values) > HEAD_VALUES:
+        by_low = sorted(keep, key=lambda i: (values[i].get("value_low") or 0, i))
+        ends = {by_low[0], by_low[-1]}
+        latest = [i for i in reversed(range(len(values))) if i not in ends]
+        keep = ends | set(latest[:HEAD_VALUES - len(ends)])
+    points = sorted(({"time": v.get("time"), "low": v.get("value_low"), "high": v.get("value_high"),
+                      "source": v.get("source_en") or v.get("source_ar"), "doc_id": v.get("doc_id")}
+                     for v in values if v.get("time")), key=lambda p: str(p["time"]))
+    shown = points
+    if len(points) > HEAD_POINTS:
+        picks = {round(i * (len(points) - 1) / (HEAD_POINTS - 3)) for i in range(HEAD_POINTS - 2)}
+        lows = [(p["low"] if p["low"] is not None else p["high"] or 0) for p in points]
+        highs = [(p["high"] if p["high"] is not None else p["low"] or 0) for p in points]
+        picks |= {lows.index(min(lows)), highs.index(max(highs))}
+        shown = [points[i] for i in sorted(picks)]
+    return {**g, "values": [v for i, v in enumerate(values) if i in keep], "n_values": len(values),
+            "series": shown, "series_points": len(points)}
+
+
 def _store_group(conn, gkey: str) -> None:
     cols = ", ".join(f"c.{c}" for c in _CLAIM_COLS)
     rows = conn.execute(f"SELECT {cols} FROM ledger_claims lc JOIN claims c ON c.claim_id = lc.claim_id "
@@ -193,9 +226,10 @@ def _store_group(conn, gkey: str) -> None:
     if not rows:
         return
     g = build_group(gkey, [dict(zip(_CLAIM_COLS, r)) for r in rows]).to_dict()
-    conn.execute("INSERT INTO ledger_groups(gkey, n_values, contradiction, ord, search, body) "
-                 "VALUES (?, ?, ?, ?, ?, ?)", (gkey, len(g["values"]), int(bool(g["contradiction"])), key_order(gkey),
-                                               search_text(g), json.dumps(g, ensure_ascii=False)))
+    conn.execute("INSERT INTO ledger_groups(gkey, n_values, contradiction, ord, search, body, head) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (gkey, len(g["values"]), int(bool(g["contradiction"])),
+                                                  key_order(gkey), search_text(g), json.dumps(g, ensure_ascii=False),
+                                                  json.dumps(head(g), ensure_ascii=False)))
 
 
 def key_order(gkey: str) -> str:
@@ -212,8 +246,8 @@ def _like(needle: str) -> str:
 def page(conn, *, contradictions: bool = False, q: str | None = None, limit: int | None = 20,
          offset: int = 0, by_key: bool = False) -> tuple[int, list[dict]]:
     """(total, groups) of the stored ledger, contradictions first, then the most values, then by
-    key (`by_key`: in the ledger's own key order instead); `q` (lowercased substring) as
-    ledger_page filters. The caller checks current() first."""
+    key (`by_key`: in the ledger's own key order instead, whole groups; else each group's head());
+    `q` (lowercased substring) as ledger_page filters. The caller checks current() first."""
     conds, params = ["1=1"], []
     if contradictions:
         conds.append("contradiction = 1")
@@ -224,7 +258,7 @@ def page(conn, *, contradictions: bool = False, q: str | None = None, limit: int
     where = " AND ".join(conds)
     total = conn.execute(f"SELECT count(*) FROM ledger_groups WHERE {where}", params).fetchone()[0]
     tail, more = ("LIMIT ? OFFSET ?", [limit, offset]) if limit is not None else ("", [])
-    rows = conn.execute(f"SELECT body FROM ledger_groups WHERE {where} "
+    rows = conn.execute(f"SELECT {'body' if by_key else 'head'} FROM ledger_groups WHERE {where} "
                         f"ORDER BY {'ord' if by_key else 'contradiction DESC, n_values DESC, gkey'} {tail}",
                         [*params, *more]).fetchall()
     return total, [json.loads(r[0]) for r in rows]

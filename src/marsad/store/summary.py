@@ -271,8 +271,11 @@ def refresh(conn) -> int:
     transaction (a crash leaves the queue as it was); returns how many buckets were redone."""
     if not has_tables(conn):
         return 0
+    from marsad.store import cells
+
     ensure_indexes(conn)
     refresh_span(conn)
+    cells.build(conn)         # the map's cells, counted once (a database from before 0011, a bulk load)
     if not built(conn):
         return rebuild(conn)
     if not conn.execute("SELECT 1 FROM summary_dirty UNION ALL SELECT 1 FROM facets_dirty LIMIT 1").fetchone():

@@ -7,11 +7,15 @@ noun in the singular); `inflect` expands them to the surface forms news text use
 - a verb: the past stem takes any suffix (قصف -> قصفت، قصفوا، قصفها); the present prefixes ي ت ن with the
   stem's initial alef dropped (انفجر -> ينفجر، تنفجر؛ استهدف -> يستهدف؛ أطلق -> يطلق) and any suffix.
   Passive forms that only differ by vowels fold to the same letters; a hollow passive (اغتيل) is its own entry.
+- a masculine noun phrase (صاروخ، تفجير انتحاري): the indefinite accusative (صاروخا، تفجيرا انتحاريا) and the dual
+  in both cases (تفجيران انتحاريان، تفجيرين انتحاريين).
 - a feminine noun phrase (ضربة جوية, غارة): the sound plural (ضربات جوية: an inanimate plural keeps the
   feminine singular adjective) and the dual in both cases (ضربتان جويتان، ضربتين جويتين); a phrase of
   several words also in its definite forms (العبوات الناسفة).
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 # Proclitics that may precede a lexicon word: a conjunction, then a preposition, then the article.
 CONJUNCTIONS = ("و", "ف")
@@ -45,6 +49,7 @@ BARE_RUNS = proclitic_runs(article=False)         # و ف ب ل ك وب ول ف�
 _RUNS_LONGEST = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)     # a pure function of the word, asked for the same words again and again
 def strip_proclitics(word: str, keep: int = 3) -> str:
     """A folded word without its longest proclitic run (conjunction, preposition, article), keeping at least
     `keep` letters: "بالطائرات" -> "طائرات", "لهذا" -> "هذا", "بلد" stays."""
@@ -77,10 +82,29 @@ def _dual_word(word: str, ending: str) -> str:
     return word + ending
 
 
-def noun_forms(phrase: str) -> list[str]:
-    """Plural and dual forms of a feminine noun phrase (head noun first, adjectives after)."""
+# a masculine head ending in one of these takes no accusative alif (اعتداءً) and no plain dual ending
+NO_ALIF_ENDINGS = ("ء", "ا", "ي", "و", "ئ")
+
+
+def masculine_forms(phrase: str) -> list[str]:
+    """The indefinite accusative and the dual in both cases of a masculine noun phrase (head noun first,
+    adjectives after, each inflected alike): صاروخ -> صاروخا، صاروخان، صاروخين؛ تفجير انتحاري -> تفجيرا انتحاريا،
+    تفجيران انتحاريان، تفجيرين انتحاريين."""
     words = phrase.split()
-    if not words or not words[0].endswith(TA_MARBUTA):
+    if not words or words[0].endswith(TA_MARBUTA) or words[0].endswith(NO_ALIF_ENDINGS) or len(words[0]) < 3:
+        return []
+    if any(w.endswith(TA_MARBUTA) or w.startswith(ARTICLE) for w in words[1:]):
+        return []        # a construct ("مخلفات الحرب") or a feminine adjective: not a masculine phrase
+    return [" ".join(w + e for w in words) for e in ("ا", "ان", "ين")]
+
+
+def noun_forms(phrase: str) -> list[str]:
+    """Plural and dual forms of a feminine noun phrase (head noun first, adjectives after); the accusative and
+    dual forms of a masculine one (masculine_forms)."""
+    words = phrase.split()
+    if words and not words[0].endswith(TA_MARBUTA):
+        return masculine_forms(phrase)
+    if not words:
         return []
     head, rest = words[0], words[1:]
     plural = " ".join([_plural_word(head)] + rest)

@@ -118,8 +118,14 @@ def _read_routes(app: FastAPI) -> None:
         return queries.list_events(conn, f, cursor)
 
     @app.get("/api/events.geojson", tags=["read"], summary="The map layer: located events as GeoJSON")
-    def events_geojson(conn: Conn, f: F, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 50)] = 5000):
+    def events_geojson(conn: Conn, f: F, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 50)] = 5000,
+                       whole: Annotated[bool, Query(description=(
+                           "only every located event or none: when more than `limit` match, no features "
+                           "and `capped: true` (the dashboard then asks /api/events/grid)"))] = False):
         f.limit = limit      # 5,000 features: built by PostgreSQL itself, or by orjson from SQLite's rows
+        if whole and queries.located_over(conn, f, limit):
+            return Response(b'{"type":"FeatureCollection","features":[],"capped":true}',
+                            media_type="application/geo+json")
         return Response(queries.events_geojson_bytes(conn, f), media_type="application/geo+json")
 
 

@@ -213,6 +213,24 @@ def events_geojson_bytes(conn, f: Filters) -> bytes:
     return row[0].encode()
 
 
+def located_over(conn, f: Filters, limit: int) -> bool:
+    """Whether more than `limit` located events match `f` (not counting past limit + 1): from the
+    events summary's located counts when it answers `f`, else from the events."""
+    from marsad.store import summary
+
+    if summary.usable(conn, f):
+        src, srcp = summary.source(conn, f)
+        swhere, sparams = summary.where(f)
+        n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_located), 0) AS BIGINT) FROM {src} WHERE {swhere}",
+                         [*srcp, *sparams]).fetchone()[0]
+        return int(n) > limit
+    where, params = event_where(conn, f)
+    frm = "events e JOIN documents d ON d.doc_id = e.doc_id" if f.q or f.since else "events e"
+    n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {frm} WHERE {where} AND e.lat IS NOT NULL "
+                     "AND e.lon IS NOT NULL LIMIT ?) x", [*params, limit + 1]).fetchone()[0]
+    return n > limit
+
+
 GEO_PROPS = ("event_id", "doc_id", "event_type", "sub_event_type", "date_start", "date_end", "actor1", "actor2",
              "fatalities", "injured", "arrested", "evidence", "date_note", "name_ar", "name_en", "country", "admin1",
              "geo_precision", "source", "title")

@@ -132,13 +132,14 @@ def incidents_page(conn: sqlite3.Connection, f: Filters) -> dict:
 def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: bool = False,
                 q: str | None = None, limit: int = 20, offset: int = 0) -> dict:
     """The claims ledger a page at a time: groups (contradictions first, then the most values),
-    each with its values and its series over time (one point per dated value). Read from the
+    each as marsad.store.ledger.head shows it: `n_values`, at most 20 of its values (the lowest
+    and highest among them) and its series over time (one point per dated value, at most 120). Read from the
     stored ledger (marsad.store.ledger) when it is current and the factor is the default; computed
     from every claim otherwise."""
     from marsad.store import ledger as stored
     if factor == stored.DEFAULT_FACTOR and stored.current(conn):
         total, page = stored.page(conn, contradictions=contradictions, q=q, limit=limit, offset=offset)
-        return {"factor": factor, "total": total, "limit": limit, "offset": offset, "groups": _with_series(page)}
+        return {"factor": factor, "total": total, "limit": limit, "offset": offset, "groups": page}
     groups = bridge.ledger(conn, factor)
     if contradictions:
         groups = [g for g in groups if g.get("contradiction")]
@@ -149,16 +150,8 @@ def ledger_page(conn: sqlite3.Connection, factor: float = 1.5, contradictions: b
                   or any(needle in str(v.get("source_ar") or "") + str(v.get("source_en") or "").lower()
                          for v in g.get("values") or [])]
     groups.sort(key=lambda g: (not g.get("contradiction"), -len(g.get("values") or []), str(g.get("key"))))
-    page = _with_series(groups[offset:offset + limit])
+    page = [stored.head(g) for g in groups[offset:offset + limit]]
     return {"factor": factor, "total": len(groups), "limit": limit, "offset": offset, "groups": page}
-
-
-def _with_series(page: list[dict]) -> list[dict]:
-    for g in page:
-        g["series"] = sorted(({"time": v.get("time"), "low": v.get("value_low"), "high": v.get("value_high"),
-                               "source": v.get("source_en") or v.get("source_ar"), "doc_id": v.get("doc_id")}
-                              for v in g.get("values") or [] if v.get("time")), key=lambda p: str(p["time"]))
-    return page
 
 
 @lru_cache(maxsize=4)
@@ -208,17 +201,32 @@ def _jsonl_of(conn: sqlite3.Connection, event_ids: set[str]) -> str:
 def events_grid(conn: sqlite3.Connection, f: Filters, cell: float) -> dict:
     """Every located event matching `f`, counted in cells of `cell` degrees (the map's layer when more
     events match than it can draw one by one): each cell's event count, its events' mean position,
-    fatalities (as reported) and count by event type. Nothing is capped, so the map stays truthful."""
-    where, params = queries.event_where(conn, f)
-    rows = conn.execute(
-        f"SELECT round(e.lat / ?) AS gy, round(e.lon / ?) AS gx, e.event_type, count(*), avg(e.lat), avg(e.lon), "
-        f"sum(coalesce(e.fatalities, 0)) {FROM_EVENTS} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
-        f"GROUP BY 1, 2, 3", [cell, cell, *params]).fetchall()
+    fatalities (as reported) and count by event type. Nothing is capped, so the map stays truthful.
+    A cell is [k * cell, (k + 1) * cell) in each axis. Counted ahead (marsad.store.cells) for the
+    dashboard's cell sizes and the filters that table answers; else grouped from the events."""
+    from marsad.store import cells as counted
+
+    if counted.answers(f, cell) and counted.built(conn):
+        rows = counted.grid_rows(conn, f, cell)
+    else:
+        where, params = queries.event_where(conn, f)
+        from marsad.store import summary
+
+        bound = summary.start_bound(conn, f) if f.date_from and summary.usable(conn, f) else None
+        if bound is not None:     # a range on the date index instead of every event before date_to
+            where, params = f"{where} AND e.date_start >= ?", [*params, bound]
+        frm = FROM_EVENTS if f.q or f.since else "FROM events e"
+        size = f"CAST({float(cell)!r} AS DOUBLE PRECISION)"      # a float the route validated
+        gy, gx = (counted.floor_sql(conn, f"e.{c} / {size}") for c in ("lat", "lon"))
+        rows = conn.execute(
+            f"SELECT {gy} AS gy, {gx} AS gx, e.event_type, count(*), sum(e.lat), sum(e.lon), "
+            f"sum(coalesce(e.fatalities, 0)) {frm} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+            "GROUP BY 1, 2, 3", params).fetchall()
     cells: dict[tuple, dict] = {}
     for gy, gx, event_type, n, lat, lon, killed in rows:
         c = cells.setdefault((gy, gx), {"events": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
-        c["lat"] += float(lat) * n
-        c["lon"] += float(lon) * n
+        c["lat"] += float(lat)
+        c["lon"] += float(lon)
         c["events"] += int(n)
         c["fatalities"] += int(killed or 0)
         c["types"][event_type] = int(n)
@@ -226,7 +234,7 @@ def events_grid(conn: sqlite3.Connection, f: Filters, cell: float) -> dict:
     for c in cells.values():
         c["lat"], c["lon"] = round(c["lat"] / c["events"], 5), round(c["lon"] / c["events"], 5)
         out.append(c)
-    out.sort(key=lambda c: -c["events"])
+    out.sort(key=lambda c: (-c["events"], c["lat"], c["lon"]))
     return {"cell": cell, "events": sum(c["events"] for c in out), "cells": out}
 
 

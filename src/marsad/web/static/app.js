@@ -97,7 +97,8 @@
     writeURL();
     const [totals, fc, stats, trends] = await Promise.all([
       M.getJSON("/api/totals", params(true)),
-      M.getJSON("/api/events.geojson", params(true)),        // at most 5,000; past that the map counts in cells
+      // every located event up to 5,000, else none (`capped`): past that the map counts them in cells
+      M.getJSON("/api/events.geojson", Object.assign(params(true), { whole: "true" })),
       M.getJSON("/api/stats", params(false)),
       M.getJSON("/api/trends", params(true)),
     ]);

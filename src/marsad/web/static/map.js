@@ -70,9 +70,10 @@
       M.el("div", {}, (p.date_start || "?") + (p.fatalities ? " · " + M.counted(p.fatalities, "killed") : "")));
   }
 
-  /* the grid's cell size in degrees at a zoom: cells of roughly 40-80 pixels */
+  /* the grid's cell size in degrees at a zoom: cells of roughly 40-80 pixels; 90/2^k degrees, the
+     sizes the server counts ahead (zooms 3-9: marsad.store.cells) */
   function gridCell(zoom) {
-    return Math.max(0.005, Math.min(5, 90 / Math.pow(2, zoom + 1)));
+    return 90 / Math.pow(2, Math.max(4, Math.min(14, Math.round(zoom) + 1)));
   }
 
   function cellIcon(c) {
@@ -184,7 +185,8 @@
     return map;
   };
 
-  /* fc: the located events (at most `limit`); total: how many located events match the filter;
+  /* fc: the located events (none, with `capped`, when more match than the layer holds); total: how
+     many located events match the filter;
      fetchGrid(cell): the filter's located events counted in cells. When the layer holds fewer events
      than match, the map draws the cells (every event counted, server-side) instead of single markers.
      Returns a promise that settles when the map is drawn. */
@@ -193,7 +195,7 @@
     st.clusters.clearLayers();
     st.grid.clearLayers();
     st.markers.clear();
-    const capped = fc.features.length < total;
+    const capped = Boolean(fc.capped) || fc.features.length < total;
     st.fetchGrid = capped && fetchGrid ? fetchGrid : null;
     const note = document.getElementById("map-note");
     note.textContent = !capped ? ""

@@ -171,13 +171,16 @@
       box.appendChild(el("div", { class: "group" + (g.contradiction ? " contra" : ""), dataset: { key: g.key || "" } },
         el("h3", {}, g.quantity || g.key, g.place ? " · " + g.place : "", g.period ? " · " + g.period : "",
           g.contradiction ? el("span", { class: "badge" }, M.t("تناقض", "contradiction")) : null),
-        el("p", { class: "muted" }, M.counted(vals.length, "value"), " · ", M.t("من ", "min "), M.num(spread.min),
+        el("p", { class: "muted" }, M.counted(g.n_values || vals.length, "value"), " · ", M.t("من ", "min "), M.num(spread.min),
           M.t(" إلى ", " · max "), M.num(spread.max), spread.ratio ? " · ×" + Number(spread.ratio).toFixed(1) : ""),
         g.series && g.series.length > 1 ? el("div", { class: "series-wrap" }, series(g.series)) : null,
         el("div", { class: "side" }, g.contradiction && vals.length > 1
           ? [valueCard(lo, "lo"), valueCard(hi, "hi")] : vals.map((v) => valueCard(v))),
         g.contradiction && vals.length > 2
-          ? el("details", {}, el("summary", {}, M.t("كل القيم", "all values")), el("div", { class: "side" }, vals.map((v) => valueCard(v))))
+          ? el("details", {}, el("summary", {}, (g.n_values || vals.length) > vals.length
+            ? M.t("أحدث القيم (" + M.num(vals.length) + " من " + M.num(g.n_values) + ")",
+                  "latest values (" + M.num(vals.length) + " of " + M.num(g.n_values) + ")")
+            : M.t("كل القيم", "all values")), el("div", { class: "side" }, vals.map((v) => valueCard(v))))
           : null));
     }
     M.pager(document.getElementById("ledger-pager"), { total: data.total || 0, limit: data.limit, offset: data.offset }, go);
