@@ -759,3 +759,127 @@ def test_timeless_city_level_reports_naming_one_victim(store, reports, second, m
     reports.event("c2", **second)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("first, later, alone", [
+    # the timeless report comes first in merge order: when its turn came only the 2018 bombing
+    # (close tolls) was there; the Thursday bombing its later reports form fits it as well
+    pytest.param("a1", (12, 28), True, id="first-in-order-lookalike-formed-after"),
+    pytest.param("z1", (12, 28), True, id="last-in-order-same-result"),
+    # the later reports' tolls rule it out of theirs: nothing rivals the 2018 bombing
+    pytest.param("a1", (2, 3), False, id="later-incident-ruled-out"),
+])
+def test_timeless_ambiguity_at_end_whatever_the_order(store, reports, first, later, alone):
+    """Rule timeless-ambiguity-at-end: a report with no time at all is judged against the
+    incidents as they stand at the end of the pass, not only those formed before its turn."""
+    for d in ("d18", first, "b1", "b2"):
+        reports.doc(d)
+    reports.event("d18", **TAYARAN, date_start="2018-01-15", date_end="2018-01-15", fatalities=26, injured=65,
+                  evidence="هجوم انتحاري مزدوج استهدف ساحة الطيران صباح الاثنين")
+    reports.event(first, **TAYARAN, fatalities=21, injured=44,
+                  evidence="استهدف تفجير انتحاري مزدوج سوقا شعبيا في ساحة الطيران وسط بغداد")
+    reports.event("b1", **TAYARAN, fatalities=later[0],
+                  evidence="قتل عدد من الاشخاص اليوم الخميس اثر تفجير انتحاري مزدوج في ساحة الطيران")
+    reports.event("b2", **TAYARAN, fatalities=later[1],
+                  evidence="اعلنت الشرطة اليوم الخميس مقتل عدد من الاشخاص في هجوم انتحاري بساحة الطيران")
+    update_incidents(store.conn)
+    groups = _groups(store)
+    assert frozenset({"b1", "b2"}) in groups
+    assert (frozenset({first}) in groups) is alone
+    assert (frozenset({"d18", first}) in groups) is not alone
+
+
+@pytest.mark.parametrize("first, second, ok", [
+    # rule weekday-adjacent: a night massacre told as "today Tuesday" the morning after and as
+    # "yesterday Monday" by another outlet: a day apart, no contradiction
+    pytest.param({"evidence": "ارتكب الشبيحة مجزرة بحق 18 مدنيا اليوم الثلاثاء"},
+                 {"evidence": "ارتكب عناصر الميليشيا أمس الاثنين مجزرة بحق 18 مدنيا"}, True, id="a-day-apart"),
+    pytest.param({"evidence": "ارتكب الشبيحة مجزرة بحق 18 مدنيا اليوم الثلاثاء"},
+                 {"evidence": "ارتكب عناصر الميليشيا مجزرة يوم الخميس بحق 18 مدنيا"}, False, id="two-days-apart"),
+    # a stated date already carries the night's slack (Sunday to Tuesday for Monday 15 January):
+    # no second day on top of it
+    pytest.param({"date_start": "2018-01-15", "date_end": "2018-01-15", "evidence": "هجوم انتحاري مزدوج"},
+                 {"evidence": "هجوم انتحاري مزدوج صباح الاربعاء"}, False, id="dated-monday-undated-wednesday"),
+    pytest.param({"date_start": "2018-01-15", "date_end": "2018-01-15", "evidence": "هجوم انتحاري مزدوج"},
+                 {"evidence": "هجوم انتحاري مزدوج صباح الثلاثاء"}, True, id="dated-monday-undated-tuesday"),
+])
+def test_weekday_adjacent(first, second, ok):
+    from marsad.analysis.incidents import Merger, weekdays_ok
+    merger = Merger()
+    a = merger.ev({**TAYARAN, "event_id": "w1:1", "doc_id": "w1", **first})
+    b = merger.ev({**TAYARAN, "event_id": "w2:1", "doc_id": "w2", **second})
+    assert weekdays_ok(a, b) is ok and weekdays_ok(b, a) is ok
+
+
+AZIM = dict(event_type="Battles", sub_event_type="Armed clash", country="IQ", admin1="Diyala",
+            actor1="islamic_state", actor2="iraqi_security_forces")
+
+
+@pytest.mark.parametrize("second, merges", [
+    # rule place-in-named-district: the district one outlet names and a village in it the other
+    # places there, with a firm detail (the same toll)
+    pytest.param(dict(name_ar="الطلعة", fatalities=11,
+                      evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم"),
+                 True, id="village-in-the-named-district"),
+    # nothing firm ties them: a district sees many attacks
+    pytest.param(dict(name_ar="الطلعة", evidence="هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم"),
+                 False, id="no-firm-detail"),
+    # two villages whose sentences both name their district: neither names the other's place
+    pytest.param(dict(name_ar="المنصورية", fatalities=11,
+                      evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية المنصورية التابعة لناحية العظيم"),
+                 False, id="two-villages-of-one-district"),
+])
+def test_place_in_named_district(store, reports, second, merges):
+    for d in ("z1", "z2", "z3"):
+        reports.doc(d)
+    first = dict(name_ar="الطلعة", fatalities=11,
+                 evidence="قتل 11 جنديا في هجوم على مقر للجيش في قرية الطلعة التابعة لناحية العظيم")
+    if second["name_ar"] == "الطلعة":
+        first = dict(name_ar="العظيم", lat=34.275, lon=44.539, geo_precision=2, fatalities=11,
+                     evidence="قتل 11 جنديا عراقيا فجرا في هجوم لتنظيم داعش في ناحية العظيم بديالى")
+    reports.event("z1", **AZIM, geo_precision=first.pop("geo_precision", 1), **first)
+    reports.event("z2", **AZIM, geo_precision=1, **second)
+    update_incidents(store.conn)
+    assert (frozenset({"z1", "z2"}) in _groups(store)) is merges
+
+
+@pytest.mark.parametrize("sub, kin", [
+    ("Suicide bomb", {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+    ("Arrests", {"Arrests", "Armed clash", "Disrupted weapons use"}),
+    ("Air/drone strike", {"Air/drone strike", "Shelling/artillery/missile attack", "Attack"}),
+    ("Looting/property destruction", {"Looting/property destruction"}),
+])
+def test_timeless_kind_blocking_kin(sub, kin):
+    """Rule timeless-kind-blocking: the sub-event types a timeless report looks for at its place."""
+    from marsad.analysis.incidents import Rules
+    got = Rules.load().kin(sub)
+    assert got[0] == sub and set(got) == kin
+
+
+@pytest.mark.parametrize("stored_kind, loaded", [
+    pytest.param("Remote explosive/landmine/IED", True, id="a-kind-of-its-family"),
+    pytest.param("Arrests", False, id="another-kind-not-loaded"),
+])
+def test_timeless_kind_blocking_context(store, reports, stored_kind, loaded):
+    """A timeless report loads the stored incidents at its place of the kinds it may share one with."""
+    from marsad.analysis import incident_store
+    from marsad.analysis.incidents import Merger
+    reports.doc("k1")
+    reports.event("k1", **{**SQUARE, "sub_event_type": stored_kind}, date_start="2019-05-02", date_end="2019-05-02")
+    update_incidents(store.conn)
+    merger = Merger()
+    timeless = merger.ev({**SQUARE, "event_id": "k2:1", "doc_id": "k2", "fatalities": 3})
+    ids = incident_store._context_ids(store.conn, merger, [timeless])
+    assert bool(ids) is loaded
+
+
+def test_copies_merge_in_the_pass_of_their_originals_days(store, reports):
+    """A copy sorts by its date, after the originals of that date (not after every original)."""
+    from marsad.analysis import incident_store
+    reports.doc("o1", published="2020-01-01")
+    reports.doc("c1", near_dup_of="o1")
+    reports.doc("o2", published="2021-06-01")
+    reports.doc("o3")
+    for doc, day in (("o1", "2020-01-01"), ("c1", "2020-01-01"), ("o2", "2021-06-01"), ("o3", None)):
+        reports.event(doc, **{**SQUARE, "date_start": day, "date_end": day})
+    assert incident_store._unassigned_ids(store.conn) == ["o1:0", "c1:0", "o2:0", "o3:0"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from marsad.lexicon.loader import PhraseMatcher, _body_starts, _origin, matcher
+from marsad.lexicon.loader import PhraseMatcher, _origin, _Shared, matcher
 from marsad.text import normalize, split_sentences
 
 ENTRIES = [("قصف", "strike", False), ("قصف مدفعي", "shelling", False), ("استهدف", "attack", True),
@@ -97,32 +97,34 @@ BODY_START_TEXTS = ["وبالقصف المدفعي على القرية", "فلل
                     "«كمين» محكم_ قرب 3 قرى", "استهدف\nالطيران  مواقع (داعش) في ريف الرقة.", "كالبرق والرعد فالسيل"]
 
 
-@pytest.mark.parametrize("text", BODY_START_TEXTS)
-def test_body_starts_are_the_origins_of_every_position(text):
-    """The positions a match may put its entry at, found word by word, are those _origin finds one by one."""
-    folded = normalize(text).folded
-    got = _body_starts(folded)
-    want = {s: o[0] for s in range(len(folded)) if folded[s].isalnum() and (o := _origin(folded, s))}
-    assert {s: p for s, p in got.items() if s < len(folded) and folded[s].isalnum()} == want
-    assert any(s != p for s, p in got.items())      # a proclitic run opens some word of each text
+def _pass_of(text: str):
+    """The pass of `text` by an automaton of ENTRIES (asked), and its origins checked against _origin."""
+    m = _m()
+    m.find(text)
+    run = m._shared.scan(text)
+    for s, p in run.origins.items():
+        assert p == (_origin(text, s) or [-1])[0], (text, s)
+    return run
+
+
+def test_pass_origins_are_those_of_origin():
+    """Where a hit may put its entry (a word start, or after a run of proclitics), found per hit start by the pass,
+    is what _origin finds; the table has hits after a proclitic run and hits inside a word."""
+    origins = [o for text in BODY_START_TEXTS for o in _pass_of(normalize(text).folded).origins.items()]
+    assert any(p >= 0 and s != p for s, p in origins)
+    assert any(p < 0 for _, p in origins)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=25))
-def test_body_starts_as_origin_on_any_text(pieces):
-    text = "".join(pieces)
-    got = _body_starts(text)
-    for s in range(len(text)):
-        if text[s].isalnum() or text[s] == "_":
-            assert got.get(s) == (_origin(text, s) or [None])[0], (text, s)
+def test_pass_origins_on_any_text(pieces):
+    _pass_of("".join(pieces))
 
 
 def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
     """A pass keeps only the hits of matchers asked so far: one asked later, on a text already scanned for another
     list of the same automaton (sharing keys with it), still gets all its matches (its first question drops the
     passes made before)."""
-    from marsad.lexicon.loader import _Shared
-
     shared = _Shared()
     first = PhraseMatcher(ENTRIES[:6], shared)
     late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)

@@ -6,7 +6,7 @@ cost follows the change, not the size of the store:
 1. a queued event with a membership (re-extraction replaces a document's event rows, a
    deletion removes them) dissolves its whole incident; its surviving events are queued again;
 2. the queued events are merged (stated dates first, by date; then undated ones;
-   copies of other reports last) with the stored incidents that share their days, their
+   on one day copies of other reports after the originals) with the stored incidents that share their days, their
    places or their originals (only those are loaded) and with each other;
 3. touched incidents get their summary (consensus) row rewritten.
 """
@@ -107,15 +107,17 @@ CHUNK = 50_000       # events merged per pass: memory stays bounded however many
 
 def _unassigned_ids(conn: sqlite3.Connection) -> list[str]:
     """The queued events (after _dissolve_stale: all of them in no incident), in merge order:
-    originals before copies, dated (by date) before undated."""
+    dated (by date) before undated, and on one date originals before copies. A copy carries its
+    original's date, so it is merged in the pass of its original's days: with all copies in the
+    last pass, that pass's days were every day of the store, and it loaded every incident."""
     # an undated event with a publication date sorts by it; one with no time at all goes last,
     # by place, so that each pass loads the stored incidents of few places
     return [r[0] for r in conn.execute(
         "SELECT e.event_id FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"
         " LEFT JOIN documents r ON r.doc_id = d.near_dup_of"
         " WHERE e.event_id IN (SELECT event_id FROM incident_dirty) AND NOT EXISTS (SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id)"
-        " ORDER BY (d.near_dup_of IS NOT NULL), (COALESCE(e.date_start, d.published, r.published) IS NULL),"
-        " COALESCE(e.date_start, d.published, r.published), e.name_ar, e.event_id")]
+        " ORDER BY (COALESCE(e.date_start, d.published, r.published) IS NULL),"
+        " COALESCE(e.date_start, d.published, r.published), (d.near_dup_of IS NOT NULL), e.name_ar, e.event_id")]
 
 
 def _load_events(conn: sqlite3.Connection, merger: Merger, ids: list[str]) -> list[Ev]:
@@ -160,24 +162,43 @@ def _context_ids(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> set
         " JOIN incident_events ie ON ie.event_id = e.event_id")}
     # a timeless event may tell an incident of any time at its place; an event with a publication
     # window is found on its days like a dated one (the day scan), and both find timeless ones
-    names = {ev.row.get("name_ar") for ev in new if ev.when == FLOAT and ev.row.get("name_ar")}
+    # by place name and sub-event type (rule timeless-kind-blocking): at most ``cap`` incidents
+    # a name, of the kinds the new events there may share an incident with
+    rules = merger.rules
+    cap = rules.cap
+    kinds: dict[str, set] = {}
+    dated_kinds: dict[str, set] = {}
+    for ev in new:
+        name = ev.row.get("name_ar")
+        if name:
+            (kinds if ev.when == FLOAT else dated_kinds).setdefault(name, set()).update(
+                rules.kin(ev.row.get("sub_event_type")))
     roots = {ev.root for ev in new if ev.root}
-    cap = merger.rules.cap
-    for name in sorted(names):
+    for name in sorted(kinds):
+        where, params = _kinds_clause(kinds[name])
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
-            " WHERE e.name_ar = ? ORDER BY e.date_start DESC LIMIT ?", (name, cap)))
+            f" WHERE e.name_ar = ? AND {where} ORDER BY e.date_start DESC LIMIT ?", (name, *params, cap)))
     # a dated report may tell what stored timeless reports at its place told
-    dated_names = {ev.row.get("name_ar") for ev in new if ev.when != FLOAT and ev.row.get("name_ar")} - names
-    for name in sorted(dated_names):
+    for name in sorted(set(dated_kinds) - set(kinds)):
+        where, params = _kinds_clause(dated_kinds[name])
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
-            " WHERE e.name_ar = ? AND e.date_start IS NULL LIMIT ?", (name, cap)))
+            f" WHERE e.name_ar = ? AND {where} AND e.date_start IS NULL LIMIT ?", (name, *params, cap)))
     for root in sorted(roots):
         ids.update(r[0] for r in conn.execute(
             "SELECT ie.incident_id FROM events e JOIN incident_events ie ON ie.event_id = e.event_id"
             " WHERE e.doc_id = ?", (root,)))
     return ids
+
+
+def _kinds_clause(kinds: set) -> tuple[str, list]:
+    """SQL condition and parameters: the event's sub-event type is one of ``kinds`` (None: unknown)."""
+    known = sorted(k for k in kinds if k is not None)
+    parts = [f"e.sub_event_type IN ({', '.join('?' * len(known))})"] if known else []
+    if None in kinds:
+        parts.append("e.sub_event_type IS NULL")
+    return "(" + " OR ".join(parts) + ")", known
 
 
 def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> None:

@@ -31,13 +31,18 @@ corroborations (a compatible toll, known actors on both sides; a bombing's targe
 own when another incident at its place is as compatible with it (nothing contradicts), even
 if nothing corroborates that one: the same kind at the same square on another day is the
 look-alike a timeless report cannot be told from. An undated event
-that fits two incidents about equally stays on its own (precision over recall). A copy (a
+that fits two incidents about equally stays on its own (precision over recall); whether it does is
+judged again at the end of the pass (rule ``timeless-ambiguity-at-end``), so that a look-alike formed
+by reports that come after it in merge order counts as well. A copy (a
 near-duplicate document) joins the incident of its original's matching event directly.
 A dated report joining an incident of timeless reports only meets the timeless bar. Merge order
 is by date, so a dated report that found no incident is tried once more at the end against the
 dated incidents formed after its turn ("January 2018" at the square, before the report of
 15 January gathered the undated reports at that square).
 
+A place one report's sentence names as where the other's lies ("قرية الطلعة التابعة لناحية
+العظيم" and a report at "العظيم", one governorate; rule ``place-in-named-district``) agrees at 1.4,
+like a city and a spot in it: only with a firm detail, also between two timeless reports.
 A place named as a direction from a city ("جنوب دمشق", "شرقي العاصمة"; the geocoder puts its
 point ``direction_region_km`` out that way) and a precise place within that distance of its
 point agree at 1.35, like a city and a spot in it: only with a firm detail. A site both sentences
@@ -70,9 +75,12 @@ SPOT = 1.75                          # place score: a coarse place whose sentenc
 NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event fits an incident
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 IN_REGION = 1.35                     # place score: "south of Damascus" and a precise place that way from the city
+IN_DISTRICT = 1.4                    # place score: a district (town) and a village its sentence places in it
+FIRM_ONLY = (IN_CITY, IN_REGION, IN_DISTRICT)      # place scores that merge only with a firm detail
 
 
 _EMPTY: frozenset = frozenset()
+_DEFER = "\x00defer"                  # Merger.choose: an ambiguous undated event waits for the others
 
 
 def fold_name(name: str | None) -> str:
@@ -98,6 +106,16 @@ class Rules:
     perpetrator_only: frozenset = frozenset()
     min_injured: int = 5
     direction_km: float = 30.0
+    _kin: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def kin(self, sub_event_type: str | None) -> tuple:
+        """The sub-event types an event of ``sub_event_type`` may share an incident with (itself
+        first): the blocking keys of the timeless indexes."""
+        got = self._kin.get(sub_event_type)
+        if got is None:
+            got = self._kin[sub_event_type] = (sub_event_type, *sorted(
+                t for p in self.compatible_types if sub_event_type in p for t in p if t != sub_event_type))
+        return got
 
     @classmethod
     def load(cls) -> "Rules":
@@ -248,8 +266,21 @@ def weekdays_ok(a: Ev, b: Ev) -> bool:
     da, db = a.days, b.days
     if da is None and db is None:
         return True
+    if da is not None and db is not None and a.when != HARD and b.when != HARD:
+        return bool(da & _adjacent(db))
     da, db = da or a.said, db or b.said
     return da is None or db is None or bool(da & db)
+
+
+def _adjacent(days: frozenset) -> frozenset:
+    """Rule ``weekday-adjacent``: the days and the day either side of each. Outlets date a night
+    attack on either side of midnight, and a report published the morning after says "today"
+    ("ارتكب الشبيحة مجزرة اليوم الثلاثاء" of the massacre others tell as "أمس الاثنين"): the
+    event weekdays two undated reports name contradict only when more than a day apart (Monday
+    and Thursday). Only there: a stated date's days already carry the night's slack, a
+    statement's day ("أعلنت الشرطة اليوم الخميس") the day before, and a shared weekday as a firm
+    detail (``firm_corroborations``) is still the same day."""
+    return days | frozenset((d + 1) % 7 for d in days) | frozenset((d - 1) % 7 for d in days)
 
 
 def dates_ok(rules: Rules, a: Ev, b: Ev) -> bool:
@@ -356,6 +387,9 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
         return min(named, SAME_FORM)
     if a.words and b.words and (a.words <= b.words or b.words <= a.words) and _same_area(a, b):
         return min(named, SAME_FORM)
+    inside = _named_within(a, b) and not far
+    if inside and (dist is None or dist > rules.max_km or a.when == FLOAT == b.when):
+        return IN_DISTRICT                   # "العظيم" and "قرية الطلعة في ناحية العظيم": only with a firm detail
     toward = _toward(rules, a, b, dist)
     if toward and (far or a.when == FLOAT == b.when):
         return IN_REGION                     # "south of Damascus" and Sayyida Zaynab: only with a firm detail
@@ -367,6 +401,17 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
         return 1.5                           # both sentences name the same spot
     both_precise = a.precision == 1 == b.precision
     return -1.0 if both_precise and far and a.name and b.name else 0.0
+
+
+def _named_within(a: Ev, b: Ev) -> bool:
+    """Rule ``place-in-named-district``: one report's place is named in the other's sentence as
+    where that one's place lies ("قرية الطلعة في ناحية العظيم" and a report at "العظيم"; "حي
+    الزهور في الحسكة" and "الحسكة"), in one governorate: the district and a village in it,
+    like a city and a spot in it (a firm detail needed). Two villages whose sentences both name
+    their district are not: neither's place is named by the other."""
+    if not _same_area(a, b):
+        return False
+    return bool(a.words and a.words <= b.marks - b.words) or bool(b.words and b.words <= a.marks - a.words)
 
 
 def _toward(rules: Rules, a: Ev, b: Ev, dist: float | None) -> bool:
@@ -411,9 +456,10 @@ def why_apart(rules: Rules, a: Ev, b: Ev) -> str | None:
     place = place_score(rules, a, b)
     if place < 0:
         return "two places"
-    if a.when == FLOAT == b.when and ((place < SPOT and place != IN_REGION) or (a.region and b.region)):
+    if a.when == FLOAT == b.when and ((place < SPOT and place not in (IN_REGION, IN_DISTRICT))
+                                      or (a.region and b.region)):
         place = 0.0
-    if place in (IN_CITY, IN_REGION) and not in_city_ok(a, b):
+    if place in FIRM_ONLY and not in_city_ok(a, b):
         return "a city (or a direction from it) and a spot in it: no close toll, weekday or target"
     if place <= 0:
         return "no place agreement"
@@ -515,6 +561,8 @@ class Merger:
         self.timeless: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents (any time)
         self.floating: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents of timeless events
         self.by_doc: dict[str, list[tuple[str, Ev]]] = defaultdict(list)
+        self.clock = 0                                              # events indexed so far
+        self.touched: dict[tuple, int] = {}                         # (place key, type) -> clock of its last entry
 
     def ev(self, row: dict) -> Ev:
         return Ev.from_row(row, self.rules)
@@ -522,14 +570,20 @@ class Merger:
     def _index(self, incident_id: str, ev: Ev) -> None:
         if not mergeable(self.rules, ev):
             return
+        self.clock += 1
+        sub = ev.row.get("sub_event_type")
         for key in place_keys(self.rules, ev, neighbours=False):
             if ev.when != FLOAT:
                 for day in range(ev.start, ev.end + 1):
                     self.index[(day,) + key].append(incident_id)
             if key[0] != "a" and key[0] != "A":
-                self.timeless[key].append(incident_id)
+                # by place and sub-event type (rule ``timeless-kind-blocking``): a timeless report
+                # looks only at the incidents of its kinds at its place, not at every incident there
+                typed = key + (sub,)
+                self.timeless[typed].append(incident_id)
+                self.touched[typed] = self.clock
                 if ev.when == FLOAT:
-                    self.floating[key].append(incident_id)
+                    self.floating[typed].append(incident_id)
 
     def add(self, incident_id: str, ev: Ev) -> None:
         """Record ``ev`` as a member of ``incident_id`` (existing or new)."""
@@ -566,13 +620,15 @@ class Merger:
             return set()
         found: set[str] = set()
         keys = place_keys(self.rules, ev, neighbours=True)
+        kin = self.rules.kin(ev.row.get("sub_event_type"))
         if ev.when == FLOAT:
-            # the incidents of any time at its names and spots, and in the cells around it those
-            # with a point within max_km (a timeless report needs a member ~5 km off, or a city
-            # within max_km, or a direction: the many other incidents of dense cells are not read)
+            # the incidents of its kinds of any time at its names and spots, and in the cells around
+            # it those with a point within max_km (a timeless report needs a member ~5 km off, or a
+            # city within max_km, or a direction: the many other incidents of dense cells are not read)
             near: set[str] = set()
             for key in keys:
-                self._bucket(near if key[0] == "c" else found, self.timeless.get(key))
+                for sub in kin:
+                    self._bucket(near if key[0] == "c" else found, self.timeless.get(key + (sub,)))
             pt = ev.point()
             if near and pt is not None and not ev.direction:
                 limit = self.rules.max_km
@@ -583,8 +639,17 @@ class Merger:
             for key in keys:
                 self._bucket(found, self.index.get((day,) + key))
         for key in keys:
-            self._bucket(found, self.floating.get(key))
+            for sub in kin:
+                self._bucket(found, self.floating.get(key + (sub,)))
         return found
+
+    def changed_since(self, ev: Ev, clock: int) -> bool:
+        """An incident of ``ev``'s kinds was indexed at its place (or the cells around it) after
+        ``clock``: a rival may have formed since it was assigned."""
+        kin = self.rules.kin(ev.row.get("sub_event_type"))
+        touched = self.touched
+        return any(touched.get(key + (sub,), 0) > clock
+                   for key in place_keys(self.rules, ev, neighbours=True) for sub in kin)
 
     def score(self, ev: Ev, inc: Incident) -> float:
         """How well ``ev`` fits ``inc`` (0 = it does not)."""
@@ -627,9 +692,10 @@ class Merger:
             firm_m = firm_corroborations(ev, m)
             firm = max(firm, firm_m)
             support = max(support, corroborations(rules, ev, m))
-            coarse = place in (IN_CITY, IN_REGION)
+            coarse = place in FIRM_ONLY
             near = near or place >= SPOT or (coarse and in_city_ok(ev, m, firm_m))
-            if ev.when == FLOAT == m.when and ((place < SPOT and place != IN_REGION) or (ev.region and m.region)):
+            if ev.when == FLOAT == m.when and ((place < SPOT and place not in (IN_REGION, IN_DISTRICT))
+                                               or (ev.region and m.region)):
                 place = 0.0              # two timeless reports: only the same named place or spot, not a region
             if coarse and not in_city_ok(ev, m, firm_m):
                 place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
@@ -698,6 +764,25 @@ class Merger:
         An undated event that fits two incidents about equally goes into a new one, or, with
         ``defer``, is left out (None) so the caller can try it again after the others.
         """
+        best_id = self.choose(ev, defer)
+        if best_id is _DEFER:
+            return None
+        if best_id is None:
+            return self.alone(ev), True
+        self.add(best_id, ev)
+        return best_id, False
+
+    def alone(self, ev: Ev) -> str:
+        """Put ``ev`` in an incident of its own; returns its id."""
+        incident_id = new_incident_id(ev.event_id)
+        while incident_id in self.incidents:      # astronomically rare hash clash
+            incident_id = new_incident_id(incident_id)
+        self.add(incident_id, ev)
+        return incident_id
+
+    def choose(self, ev: Ev, defer: bool = False) -> str | None:
+        """The incident ``ev`` goes to (None: one of its own; ``_DEFER`` with ``defer``: it is
+        ambiguous and waits)."""
         best_id = self._copy_target(ev)
         if best_id is None:
             candidates = sorted(self.candidates(ev))
@@ -728,30 +813,62 @@ class Merger:
                     # as well supported elsewhere, or another dated incident there and nothing firm here
                     ambiguous = any(o >= level or (o == DATED and level < FIRM) for o in others if o > NOT_RIVAL)
                 if ambiguous and defer:
-                    return None
+                    return _DEFER
                 best_id = None if ambiguous else top
-        created = best_id is None
-        if created:
-            best_id = new_incident_id(ev.event_id)
-            while best_id in self.incidents:      # astronomically rare hash clash
-                best_id = new_incident_id(best_id)
-        self.add(best_id, ev)
-        return best_id, created
+        return best_id
+
+    def restore(self, incident_id: str, ev: Ev) -> None:
+        """Put back an event ``remove`` took out (its index entries were never dropped)."""
+        inc = self.incidents[incident_id]
+        inc.members.append(ev)
+        inc.docs.add(ev.doc_id)
+        self.by_doc[ev.doc_id].append((incident_id, ev))
 
 
 def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
     """Assign events in merge order; an ambiguous undated one waits until all others are in."""
     out, waiting = [], []
+    when: dict[str, int] = {}           # a timeless event's clock when it joined its incident
     for ev in sorted(events, key=merge_order):
         got = merger.assign(ev, defer=True)
         if got is None:
             waiting.append(ev)
         else:
             out.append((got[0], ev, got[1]))
+            when[ev.event_id] = merger.clock
     for ev in waiting:
         inc, created = merger.assign(ev)
         out.append((inc, ev, created))
-    return _second_chance(merger, out)
+        when[ev.event_id] = merger.clock
+    return _second_chance(merger, _recheck_timeless(merger, out, when))
+
+
+def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]],
+                      when: dict[str, int] | None = None) -> list[tuple[str, Ev, bool]]:
+    """Rule ``timeless-ambiguity-at-end``: a report with no time at all that joined an incident is
+    judged once more against the incidents as they stand at the end of the pass. Merge order
+    puts it before the other timeless reports, so when its turn came the incident those form
+    later (the bombing at the same square three years on, whose reports name its weekday) was
+    not there yet to be its rival; a look-alike it cannot be told from keeps it on its own
+    whatever the order the reports arrived in. Judged on the incidents as they stood, those found
+    ambiguous leave for incidents of their own; the seed of an incident stays. ``when``: the
+    merger's clock when each joined; one at whose place (and kinds) nothing was indexed since is
+    not judged again (nothing there changed)."""
+    leave = []
+    for k, (inc, ev, created) in enumerate(out):
+        if created or ev.when != FLOAT or ev.root is not None or len(merger.incidents[inc].members) < 2:
+            continue
+        if when is not None and not merger.changed_since(ev, when.get(ev.event_id, 0)):
+            continue
+        merger.remove(inc, ev)
+        if merger.choose(ev) is None:
+            leave.append(k)
+        merger.restore(inc, ev)
+    for k in leave:                       # decided on the incidents as they stood, then moved
+        inc, ev, _created = out[k]
+        merger.remove(inc, ev)
+        out[k] = (merger.alone(ev), ev, True)
+    return out
 
 
 def _second_chance(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:

@@ -46,9 +46,14 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
     places = sorted(_find_places(text), key=lambda p: p.start)
     starts = [p.start for p in places]
     trig, act = matcher("triggers", ""), matcher("actors", "")
+    lines: dict[tuple[int, int], bool] = {}    # (line start, line end) -> _is_headline: sentences of one line share it
     for i, (s, e, t) in enumerate(_split(text)):
         sent = _sentence(i, s, e, t, pub, trig, act)
-        sent.headline = _is_headline(text, s, e, t)
+        line = (text.rfind("\n", 0, s) + 1, text.find("\n", e))
+        headline = lines.get(line)
+        if headline is None:
+            headline = lines[line] = _is_headline(text, s, e, t)
+        sent.headline = headline
         sent.bullet = _is_bullet(text, s)
         _attach_places(sent, places[bisect_left(starts, s):bisect_left(starts, e)])     # places starting inside it
         sents.append(sent)

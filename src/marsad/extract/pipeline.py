@@ -111,12 +111,12 @@ def _clause_events(sent, ctx) -> list[list[Draft]]:
     list.clauses), else one list for the whole sentence. A toll told with a list of places belongs to the
     list's first place, not to each."""
     parts = clauses(sent)
-    found = [sentence_events(part, sent.pub, ctx) for part in parts]
-    if len(parts) > 1 and all(found):
+    found = [sentence_events(part, sent.pub, ctx) for part in parts] if len(parts) > 1 else []
+    if found and all(found):
         for part in found:
             for d in part:
                 d.add_rule("list.clauses")
-    else:
+    else:       # one clause (the sentence itself: read once), or a clause without an event of its own
         found = [sentence_events(sent, sent.pub, ctx)]
     for part in found:
         for d in part[1:]:

@@ -82,25 +82,33 @@ class _Pass:
 
     def __init__(self, automaton, text: str):
         self.text = text
-        # body start -> the word start it is reached from (only starts a match may put its entry at)
-        origins = _body_starts(text) if text else {}
+        # hit start -> the start of the word it is reached from through a run of proclitics, or -1 (inside a word
+        # otherwise): found once per start of a hit (the reference is _origin)
+        origins: dict[int, int] = {}
         kept = []
-        if origins and len(automaton):
+        if text and len(automaton):
+            scan, back = text, None
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
-                for last, (size, key, owners) in automaton.iter(scan):
-                    if not owners:              # a key of lists no one has asked yet
-                        continue
-                    start = back[last + 1 - size]
-                    if start in origins:
-                        kept.append((start, back[last] + 1, key, owners))
-            else:
-                for last, (size, key, owners) in automaton.iter(text):
-                    if not owners:
-                        continue
-                    start = last + 1 - size
-                    if start in origins:
-                        kept.append((start, last + 1, key, owners))
+            for last, (size, key, owners) in automaton.iter(scan):
+                if not owners:                   # a key of lists no one has asked yet
+                    continue
+                start = last + 1 - size
+                end = last + 1
+                if back is not None:
+                    start, end = back[start], back[last] + 1
+                o = origins.get(start)
+                if o is None:
+                    o = -1
+                    for n in range(min(_MAX_PREFIX, start) + 1):
+                        q = start - n
+                        if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
+                            if text[q:start] in _PREFIXES:
+                                o = q
+                            break
+                    origins[start] = o
+                if o >= 0:
+                    kept.append((start, end, key, owners))
         kept.sort()
         buckets: dict[int, list[tuple[int, int, str]]] = {}
         for start, end, key, owners in kept:
@@ -123,31 +131,9 @@ class _Pass:
         return got
 
 
-def _body_starts(text: str) -> dict[int, int]:
-    """{s: p} for every s where a match may put its entry: p starts its word and text[p:s] is a run of
-    proclitics (the empty run included). The same positions as _origin, found word by word."""
-    out: dict[int, int] = {}
-    runs = _RUNS_AT
-    for m in _WORD_HEAD.finditer(text):
-        p, head = m.start(), m.group(1)
-        lengths = runs.get(head)
-        if lengths is None:
-            lengths = runs[head] = tuple(n for n in range(len(head) + 1) if head[:n] in _PREFIXES)
-        for n in lengths:
-            out[p + n] = p
-    return out
-
-
-# a word start and the letters proclitics are made of that open the word (at most _MAX_PREFIX): a run of proclitics
-# is a prefix of them, so they alone decide the run lengths a word may open with
-_CLITIC_LETTERS = "".join(sorted(set("".join(_PREFIXES))))
-_WORD_HEAD = re.compile(rf"(?<!\w)(?=\w)([{_CLITIC_LETTERS}]{{0,{_MAX_PREFIX}}})")
-_RUNS_AT: dict[str, tuple[int, ...]] = {}    # those letters -> the proclitic run lengths they hold (a few hundred keys)
-
-
 def _origin(text: str, s: int) -> list[int]:
     """[p]: the start of the word holding text[s] when text[p:s] is a run of proclitics, else [] (the reference
-    _body_starts is tested against)."""
+    the origins of a pass are tested against)."""
     for n in range(min(_MAX_PREFIX, s) + 1):
         p = s - n
         if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_"):     # p starts its word (\w as re reads it)

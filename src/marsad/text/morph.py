@@ -15,6 +15,8 @@ noun in the singular); `inflect` expands them to the surface forms news text use
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Proclitics that may precede a lexicon word: a conjunction, then a preposition, then the article.
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -47,6 +49,7 @@ BARE_RUNS = proclitic_runs(article=False)         # و ف ب ل ك وب ول ف�
 _RUNS_LONGEST = tuple(sorted(DEFINITE_RUNS + BARE_RUNS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)     # a pure function of the word, asked for the same words again and again
 def strip_proclitics(word: str, keep: int = 3) -> str:
     """A folded word without its longest proclitic run (conjunction, preposition, article), keeping at least
     `keep` letters: "بالطائرات" -> "طائرات", "لهذا" -> "هذا", "بلد" stays."""
