@@ -172,11 +172,11 @@ EVENTS = [
     # "في شرق العراق" says where in the country Diyala lies: the governorate is the place
     ("country-part-describes", "قتل 11 شخصا على الأقل في هجوم على قرية في محافظة ديالى في شرق العراق.", None,
      [(VAC, None, "civilians", {"location": "ديالى", "fatalities": 11})]),
-    # ranks are forces: a lieutenant shot dead is a battle, and a conscript killed counts one
+    # ranks are forces: a lieutenant shot dead is a battle, a conscript killed counts one, two conscripts two
     ("rank-victim-shot", "استشهد ملازم وأصيب مجند برصاص قناص خلال مداهمة أمنية في مدينة الشيخ زويد بشمال سيناء.", None,
      [(CLASH, None, None, {"fatalities": 1, "injured": 1})]),
     ("rank-victim-counted", "استشهد مجند من قوات الأمن وأصيب مجندان آخران بانفجار عبوة ناسفة في مدرعة جنوب مدينة العريش.",
-     None, [(IED, None, None, {"fatalities": 1})]),
+     None, [(IED, None, None, {"fatalities": 1, "injured": 2})]),
     # a demand for a withdrawal is no event
     ("withdrawal-demanded", "تطالب فصائل مسلحة بانسحاب القوات الأمريكية من قاعدة عين الأسد في الأنبار.", None, []),
 ]
