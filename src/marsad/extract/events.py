@@ -68,6 +68,10 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    clash = next((t for t in trigs if t.kind == "clash" and t.start < best.start
+                  and strip_proclitics(sent.tokens[sent.tok_index(t.start)][2]).startswith("اشتباك")), None)
+    if best.kind == "shelling" and clash is not None:
+        best = tag(clash, "kind.clash_over_weapons")   # "اندلعت اشتباكات بالأسلحة الرشاشة والقذائف": a battle
     if best.kind in ("ied", "suicide") and any(_fighting(sent, t) for t in trigs) \
             and not any(a.value["id"] == "civilians" for a in sent.actors):
         best = retype(best, "clash", "kind.assault_with_explosives")   # "هجوم بتفجير مفخخات أعقبه اشتباكات"
