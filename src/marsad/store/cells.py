@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 
 from marsad.store.ledger import has_table
+from marsad.store.summary import key_conditions
 
 BASE = 90 / 1024          # degrees; exact in binary, so y / (BASE * 2^k) is (y / BASE) / 2^k exactly
 LEVELS = 7                # cells of BASE * 2^k for k in 0..6 (up to 5.625 degrees)
@@ -89,13 +90,7 @@ def grid_rows(conn, f, cell: float) -> list[tuple]:
     from event_cells; the caller checked answers(f, cell) and built(conn)."""
     k = level(cell) or 0
     conds, params = ["s.n > 0"], list[object]()
-    for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):
-        if values:
-            conds.append(f"s.{column} IN ({','.join('?' * len(values))})")
-            params += values
-    if f.actor:
-        conds.append("(s.actor1 = ? OR s.actor2 = ?)")
-        params += [f.actor, f.actor]
+    key_conditions(f, conds, params)
     if f.admin1:
         conds.append("lower(s.admin1) = lower(?)")
         params.append(f.admin1)

@@ -398,6 +398,18 @@ def table(f, dates: bool = True) -> str:
     return "summary_types" if only_types(f, dates) else "event_summary"
 
 
+def key_conditions(f, conds: list[str], params: list) -> None:
+    """The filters on the keys a counted table `s` shares with the events (type, sub-type, actor), added to
+    conds/params; used by where() and by marsad.store.cells.grid_rows."""
+    for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):
+        if values:
+            conds.append(f"s.{column} IN ({','.join('?' * len(values))})")
+            params += values
+    if f.actor:
+        conds.append("(s.actor1 = ? OR s.actor2 = ?)")
+        params += [f.actor, f.actor]
+
+
 def where(f, dates: bool = True) -> tuple[str, list]:
     """The condition over source(conn, f)'s rows `s` that selects the rows of the events matching
     `f` (which answers() accepted): the same events as marsad.web.queries.event_where."""
@@ -408,13 +420,7 @@ def where(f, dates: bool = True) -> tuple[str, list]:
     if dates and f.date_to and whole_weeks(f):
         conds.append("s.bucket > '' AND s.bucket <= ?")
         params.append(f.date_to.isoformat())
-    for column, values in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type)):
-        if values:
-            conds.append(f"s.{column} IN ({','.join('?' * len(values))})")
-            params += values
-    if f.actor:
-        conds.append("(s.actor1 = ? OR s.actor2 = ?)")
-        params += [f.actor, f.actor]
+    key_conditions(f, conds, params)
     if f.admin1:
         conds.append("s.admin1 = ? COLLATE NOCASE")
         params.append(f.admin1)
