@@ -148,3 +148,37 @@ def test_tokenize_by_split_equals_tokenize_by_match(text):
 
     got = [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize(text)]
     assert got == [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize_matches(text)]
+
+
+# ---- recognize.place_noun: a village or neighbourhood right after a noun whose complement is usually a place
+# (rule id, text, word, role); and the same nouns before common words, which stay words
+PLACE_NOUNS = [
+    ("recognize.place_noun", "ارتفعت حصيلة تفجير الكرادة إلى أكثر من مئتي قتيل", "الكرادة", "place"),
+    ("recognize.place_noun", "ما زالت ذكرى هجوم الكرادة حاضرة لدى العائلات", "الكرادة", "place"),
+    ("recognize.place_noun", "وثق ناشطون مجزرة معرزاف التي راح ضحيتها عشرات المدنيين", "معرزاف", "place"),
+    ("recognize.place_noun", "طالب أهالي معرزاف بحماية قريتهم من المسلحين", "معرزاف", "org"),   # an org head keeps its role
+]
+PLACE_NOUNS_NOT = [
+    ("recognize.place_noun", "أدان البطريرك تفجير الكنيسة في وسط المدينة", "الكنيسة"),
+    ("recognize.place_noun", "وصفت المنظمة ما جرى بأنه مجزرة التحالف بحق المدنيين", "التحالف"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word,role", PLACE_NOUNS, ids=[f"{r[0]}-{n}" for n, r in enumerate(PLACE_NOUNS)])
+def test_place_noun_frames_a_village(rule, text, word, role):
+    s = text.index(word)
+    found = [m for m in find_places(text) if m.start <= s < m.end]
+    assert [m.role for m in found] == [role], [(m.surface, m.why) for m in find_places(text)]
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    toks = tokenize(fold_text(text).folded)
+    whys = [m.why for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+            if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert len(whys) == 1 and any(w.startswith(rule) for w in whys[0]), whys
+
+
+@pytest.mark.parametrize("rule,text,word", PLACE_NOUNS_NOT, ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(PLACE_NOUNS_NOT)])
+def test_place_noun_leaves_common_words(rule, text, word):
+    assert not _covers(text, word)
