@@ -349,8 +349,8 @@ def _vague_crowd(sent, trig: Trigger, places: list) -> bool:
     return any(q.vague and trig.end <= q.start < hi for q in numbers(sent, sent.pub))
 
 
-def _date(sent, pub: date | None, trig: Trigger):
-    h = _nearest_date(sent, pub, trig)
+def _date(sent, pub: date | None, trig: Trigger, why: list | None = None):
+    h = _nearest_date(sent, pub, trig, why)
     return (h.date_start, h.date_end, True) if h else (None, None, False)
 
 
@@ -368,12 +368,44 @@ def _resolve_ref(sent, h):
     return replace(h, date_start=day, date_end=day, precision="day")
 
 
-def _nearest_date(sent, pub: date | None, trig: Trigger):
+STATEMENT_WINDOW = 3    # tokens before a day where the statement that gives it stands ("أعلن ... امس الخميس")
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان"})
+
+
+def _statement_day(sent, h) -> bool:
+    """The day a statement was made, not the incident's: a report verb or a statement noun at most STATEMENT_WINDOW
+    tokens before the day ("أعلن التنظيم امس الخميس"، "في بيان الأحد"), with no "أن/إنه" between them ("قال إنه
+    نفذها الأسبوع الفائت" gives the day of what was said)."""
+    i = sent.tok_index(h.start)
+    if h.precision != "day" or any(t[2] in COMPLEMENTIZERS for t in sent.tokens[max(0, i - STATEMENT_WINDOW):i]):
+        return False
+    return _cue_near(sent, "report_verbs", i - STATEMENT_WINDOW, i) or _cue_near(sent, "statements", i - STATEMENT_WINDOW, i)
+
+
+def _statement_days(sent, hits) -> set:
+    """ids of the hits that give a statement's day; a day right after one ("امس الخميس") names the same day."""
+    out, prev = set(), None
+    for h in sorted(hits, key=lambda h: h.start):
+        if _statement_day(sent, h) or (prev is not None and id(prev) in out
+                                       and sent.tok_index(h.start) - sent.tok_index(max(prev.start, prev.end - 1)) <= 1):
+            out.add(id(h))
+        prev = h
+    return out
+
+
+def _nearest_date(sent, pub: date | None, trig: Trigger, why: list | None = None):
     hits = [r for r in (_resolve_ref(sent, h) for h in dates(sent, pub) if h.rule not in PERIOD_RULES) if r]
     if toll_update(sent, trig):
         hits = [h for h in hits if h.start > trig.start]    # "ارتفعت، السبت، حصيلة قتلى هجوم": the day of the update
     if not hits:
         return None
+    if len({h.date_start for h in hits}) > 1:
+        said = _statement_days(sent, hits)
+        told = [h for h in hits if id(h) not in said]    # "أعلن التنظيم امس الخميس تبنيه هجوم ... فجر الاثنين"
+        if told and len(told) < len(hits):
+            hits = told
+            if why is not None:
+                why.append("date.statement_day")
     absolute = [h for h in hits if not h.relative]
     days = [h for h in hits if h.rule.startswith(DAY_RULES)]   # "فجر الأحد 12 يناير" over "اليوم" of the announcement
     return min(absolute or days or hits, key=lambda h: abs(h.start - trig.start))
@@ -532,7 +564,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if trig is None:
         return []
     extra: list[str] = ["toll.update"] if toll_update(sent, trig) else []
-    ds, de, dated = _date(sent, pub, trig)
+    ds, de, dated = _date(sent, pub, trig, extra)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
     home = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
