@@ -1,6 +1,7 @@
 """Events from the prepared sentences of one report: kind, place, date, actors, counts; merged per incident."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
@@ -413,10 +414,25 @@ def _nearest_date(sent, pub: date | None, trig: Trigger, why: list | None = None
 
 def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     """The event's days for conflict checks: resolved, else resolved against a reference day."""
-    h = _nearest_date(sent, pub or REF_DAY, trig)
+    h = _nearest_date(sent, pub or sent.stand_in or REF_DAY, trig)
     if not h or not h.date_start:
         return None
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
+
+
+TODAY_WEEKDAY = re.compile(r"(?:^|[^\w])اليوم\s*\(?\s*(الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
+WEEKDAY_NUMBERS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+
+
+def stand_in_day(sents) -> date:
+    """The day an undated report's relative dates are compared from: REF_DAY, moved back to the weekday the report
+    calls today ("اليوم الثلاثاء", "صباح اليوم (الأربعاء)"), so that its "الثلاثاء" and "اليوم الثلاثاء" are one
+    day and its "أمس" the day before it (rule date.named_today). Folded text: الاربعاء، الجمعه."""
+    for sent in sents:
+        m = TODAY_WEEKDAY.search(sent.folded)
+        if m:
+            return REF_DAY - timedelta(days=(REF_DAY.weekday() - WEEKDAY_NUMBERS[m.group(1)]) % 7)
+    return REF_DAY
 
 
 PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
@@ -550,10 +566,10 @@ def _fortified_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "fortified_targets").find(sent.folded, trig.end))
 
 
-def _persons_toll(sent, pub: date | None) -> bool:
+def _persons_toll(sent, pub: date | None, a1=None) -> bool:
     """The sentence counts its dead or wounded in persons, not in members of a force ("قتل 12 شخصا", "إصابة 20
     مدنيا"), and names no force or group among them."""
-    if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) for a in sent.actors):
+    if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) and a.value["id"] != a1 for a in sent.actors):
         return False
     persons = _word_list("toll_persons")
     return any(q.lemma and fold_entry(q.lemma) in persons for q in numbers(sent, pub))
@@ -576,7 +592,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
         a2 = "civilians"
         extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
-    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub):
+    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub, a1):
         a2 = "civilians"
         extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
     trig = refine(trig, a1, a2)
@@ -624,6 +640,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    if when is not None and pub is None and sent.stand_in not in (None, REF_DAY):
+        extra.append("date.named_today")      # compared with the report's other days from the weekday it calls today
     latest = bool(matcher("cues", "latest").find(sent.folded))
     if latest:
         extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident
