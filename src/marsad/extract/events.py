@@ -292,12 +292,17 @@ def _list_run(sent, cands) -> list:
     best, run = [], [cands[0]]
     for prev, cur in zip(cands, cands[1:]):
         gap = sent.folded[prev[1]:cur[0]].split()
-        if all(g in _list_glue() for g in gap) and len(gap) <= 2 and cur[2].geo_precision == 1:
+        if all(g in _list_glue() for g in gap) and len(gap) <= 2 and _locality(cur[2]):
             run.append(cur)
         else:
             best, run = max(best, run, key=len), [cur]
     best = max(best, run, key=len)
-    return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
+    return [c[2] for c in best] if len(best) > 1 and all(_locality(c[2]) for c in best) else []
+
+
+def _locality(p) -> bool:
+    """A named place: a village or town, or a governorate's city named bare ("في اللاذقية وطرطوس")."""
+    return p.geo_precision == 1 or bool(getattr(p, "gov_city", False))
 
 
 def _target_list(sent, trig: Trigger, cands) -> list:
