@@ -182,3 +182,40 @@ def test_place_noun_frames_a_village(rule, text, word, role):
 @pytest.mark.parametrize("rule,text,word", PLACE_NOUNS_NOT, ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(PLACE_NOUNS_NOT)])
 def test_place_noun_leaves_common_words(rule, text, word):
     assert not _covers(text, word)
+
+
+# ---- recognize.word_tie: a definite name as common as a word as it is as a Syrian/Iraqi town is the word, unless
+# framed or its governorate is named: (rule, text, word); then counter-examples with a frame or the governorate
+WORD_TIES = [
+    ("recognize.word_tie", "أكد المنظمون أن المتظاهرين التزموا مبدأ السلمية طوال الأسبوع", "السلمية"),
+    ("recognize.word_tie", "قال الناشط إن الاحتجاجات بقيت بعيدة عن السلمية في الأيام الأخيرة", "السلمية"),
+    ("recognize.word_tie", "ويستمر الحراك رغم تجاهل الحكومة لمطالب المحتجين", "الحراك"),
+    ("recognize.word_tie", "دعا المتحدثون إلى توسيع الحراك الشعبي ليشمل مدنا أخرى", "الحراك"),
+]
+WORD_TIES_PLACES = [
+    ("recognize.word_tie", "سقطت قذائف على بلدة الحراك في ريف درعا الشرقي", "الحراك", "Daraa"),
+    ("recognize.word_tie", "قتل شخصان بانفجار في السلمية بريف حماة", "السلمية", "Hama"),
+    ("recognize.word_tie", "انفجرت سيارة مفخخة في السلمية صباح اليوم", "السلمية", "Hama"),
+    ("recognize.word_tie", "شنت الطائرات غارات على القائم قرب الحدود", "القائم", "Anbar"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word", WORD_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(WORD_TIES)])
+def test_word_tie_reads_the_word(rule, text, word):
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+    toks = tokenize(fold_text(text).folded)
+    s = text.index(word)
+    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+              if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert guards == [rule]
+
+
+@pytest.mark.parametrize("rule,text,word,admin1", WORD_TIES_PLACES,
+                         ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(WORD_TIES_PLACES)])
+def test_word_tie_leaves_framed_places(rule, text, word, admin1):
+    found = _covers(text, word)
+    assert [m.admin1 for m in found] == [admin1], [(m.surface, m.why) for m in _places(text)]

@@ -773,6 +773,9 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
         return rule      # before "frequent": the grammar says word, whatever the report votes for
     if common_word(m.key, gaz):
         return "frequent"
+    if m.key.startswith("ال") and word_tie(m.key, gaz) and not _locative(m, toks, voc) \
+            and not (m.i and bare(toks[m.i - 1].word) in TIE_FRAMES):
+        return WORD_TIE
     if m.plen and m.j - m.i == 1 and common_word(toks[m.i].word, gaz, m.key):
         return "frequent"     # "بشكل كامل": the whole word is far commoner than ك + Āmol
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
@@ -971,6 +974,30 @@ def common_word(word: str, gaz: Gazetteer, key: str = "") -> bool:
     if z is None:
         return False
     return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key or word, ())))
+
+
+WORD_TIE = "recognize.word_tie"
+WORD_TIE_RULE = (
+    "a one-word definite name whose every reading is a Syrian or Iraqi town, village, district or sub-district, and "
+    "which is about as common as an ordinary word as it is as that place (its word frequency at most TIE_MARGIN "
+    "below the place's, see PLACE_ZIPF), is a word unless a cue, a region head, a list or a locative (في، من، ب، على) "
+    "frames it or its governorate is named near it or in the report (resolve.doubtful): 'التزم المتظاهرون مبدأ "
+    "السلمية' (peacefulness, not Salamiyah), 'ويستمر الحراك' (the movement, not Hrak). Seen in dev2 rp020 (an Iraqi "
+    "report), rp028 and fresh5 f5a-021.")
+TIE_MARGIN = 0.1
+TIE_KINDS = frozenset(("town", "village", "district", "subdistrict"))
+TIE_COUNTRIES = frozenset(("SY", "IQ"))
+TIE_FRAMES = frozenset(("علي",))   # "غارات على القائم", "سيطرت على الطبقة": a place's frame too (folded على)
+
+
+def word_tie(key: str, gaz: Gazetteer) -> bool:
+    """Rule recognize.word_tie (WORD_TIE_RULE): the name is as likely the ordinary word as the place."""
+    z = gaz.zipf.get(key)
+    if z is None:
+        return False
+    es = [gaz.entries[x] for x in gaz.by_name.get(key, ())]
+    return bool(es) and all(e.kind in TIE_KINDS and e.country in TIE_COUNTRIES and z >= place_zipf(e) - TIE_MARGIN
+                            for e in es)
 
 
 def word_margin(e) -> float:
