@@ -128,6 +128,9 @@ def test_labels_have_ledger_keys(case_id, text, expected):
 
 # a sentence about detention facilities is a claim, not an arrest
 CLAIMS = [
+    # a distance in كلم ("(300 كلم غرب الرمادي)") locates a place: it is no count of the figure's noun
+    ("distance-in-klm", "وقالت مصادر أمنية إن نحو 40 عنصرا من داعش يتحصنون في وادي حوران (300 كلم غرب الرمادي).",
+     "2024-01-01", [(40, 40, "approx")]),
     ("detention-facilities", "وقال البيان إن أكثر من 8 آلاف عنصر من داعش محتجزون في أكثر من 25 منشأة احتجاز في شمال شرق سوريا.",
      "2025-03-01", [(8000, 8000, "at_least"), (25, 25, "at_least")]),
 ]
