@@ -235,7 +235,7 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     """The same figure of the same thing told twice in one report (headline and body) is one claim."""
     best: dict[tuple, dict] = {}
     for c in claims:
-        key = (c["value_low"], c["value_high"], c["quantity"])
+        key = (c["value_low"], c["value_high"], c["quantity"], _source_key(c, claims))
         old = best.get(key)
         if old is None or (old["evidence"] in headlines and c["evidence"] not in headlines):
             best[key] = c
@@ -247,6 +247,18 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     for c in out:
         c.pop("_sent", None)
     return out
+
+
+def _source_key(c: dict, claims: list[dict]) -> str | None:
+    """A figure two named sources each give is two claims (the ledger sets them side by side); a telling without a
+    source is the same claim as one with it."""
+    src = c.get("source_ar")
+    if src is None:
+        return None
+    same = [o for o in claims if o is not c and (o["value_low"], o["value_high"], o["quantity"]) ==
+            (c["value_low"], c["value_high"], c["quantity"])]
+    others = {o.get("source_ar") for o in same} - {None, src}
+    return src if others else None
 
 
 LEAD = 3            # the lead (headline and first sentences) rounds what the body states precisely
