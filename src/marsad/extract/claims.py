@@ -33,6 +33,7 @@ class ClaimState:
     last_sent: int | None = None        # the sentence of the last claim
     joined: set[int] = field(default_factory=set)   # starts of ranges joined in the current sentence
     list_open: bool = False             # the bullets that follow are items of a list of figures
+    last_source: str | None = None      # the source of the last claim (of the sentence last_sent), if a report's
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -158,7 +159,12 @@ def _source(sent, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
         return state.sources[-1], ["claim.source.continues_quote"]
     if state.sources and sent.bullet and state.list_open:
         return state.sources[-1], ["claim.source.list_intro"]
+    if state.last_source and state.last_sent == sent.idx - 1:
+        return state.last_source, ["claim.source.figures_paragraph"]
     return None, ["claim.source.the_report"]
+
+
+REPORTING_BODIES = ("international_org", "ngo", "expert")   # whose reports run over a paragraph of figures
 
 
 def _claim(sent, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
@@ -213,6 +219,7 @@ def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
         c["rules"].append("claim.scope.beside_event")
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
+        state.last_source = out[-1]["source_ar"] if out[-1]["source_kind"] in REPORTING_BODIES else None
     return out
 
 
