@@ -181,7 +181,11 @@ def _claim(sent, q: Num, c, what: str, state: ClaimState, time: str | None, summ
 
 
 def remember(sent, state: ClaimState) -> None:
-    for att in attributions(sent):
+    """The sentence's sources, the speaker last: an outlet that relays him (بحسب موقع ...) is not who goes on
+    speaking in the next sentence (وأضاف أن ...)."""
+    atts = attributions(sent)
+    relays = [a for a in atts if a.outer and source_kind(a.text) == "media"]
+    for att in relays + [a for a in atts if a not in relays]:
         text = resolve(att.text, state.sources)
         if text not in state.sources:
             state.sources.append(text)
