@@ -67,6 +67,8 @@ def incident_detail(sent, q, c) -> str | None:
         return "claim.drop.participants"
     if _crowd(sent, q):
         return "claim.drop.crowd"
+    if _has(sent, "court_case") and _has(sent, "verdict_verbs"):
+        return "claim.drop.court_case"
     if _has(sent, "toll_heads"):
         return "claim.drop.incident_toll"
     if _has(sent, "incident_words") or (_toll(c) and _event_trigger(sent, q)):
