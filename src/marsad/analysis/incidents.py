@@ -8,10 +8,13 @@ The decision (parameters in data/incident_rules.json). An event joins an inciden
 against EVERY member, nothing contradicts:
   * another document (two events of one report are two incidents);
   * kind family: the same sub-event type or a compatible pair (IED / suicide bomb / grenade;
-    air strike / missile; clash / attack ...);
+    air strike / missile; clash / attack ...); an attack on people and a bombing only at the same
+    named place with a firm detail (rule ``kind-attack-by-explosive``);
   * actors: unknown, equal or in one group (SDF ~ Asayish); Battles may swap sides;
   * tolls: each figure both reports state is within ``toll_ratio`` (or ``toll_slack``) of the
-    other — tolls rise as reports update, but 4 dead and 16 dead are two bombings;
+    other — tolls rise as reports update, but 4 dead and 16 dead are two bombings; between
+    reports with a time, a first count ("حصيلة أولية") or a toll told as a rise ("ارتفعت
+    الحصيلة إلى 100") bounds nothing the other way (rule ``toll-still-rising``);
   * weekdays: the days both reports name ("فجر الجمعة") share one;
   * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
     is its report's publication window, from ``published``, the URL's date or its
@@ -263,8 +266,8 @@ def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
     (civilians, the security forces guarding the market)."""
     a1, a2, b1, b2 = (a.row.get("actor1"), a.row.get("actor2"), b.row.get("actor1"), b.row.get("actor2"))
     kind_a, kind_b = a.row.get("event_type"), b.row.get("event_type")
-    if (kind_a == kind_b and kind_a in rules.perpetrator_only) or \
-            ((kind_a in rules.perpetrator_only or kind_b in rules.perpetrator_only) and kind_kin(rules, a, b) == KIN_IF_FIRM):
+    bombing = kind_a in rules.perpetrator_only or kind_b in rules.perpetrator_only
+    if (kind_a == kind_b and kind_a in rules.perpetrator_only) or (bombing and kind_kin(rules, a, b) == KIN_IF_FIRM):
         return _actor_ok(rules, a1, b1)       # also a bombing and an attack (kind-attack-by-explosive)
     if _actor_ok(rules, a1, b1) and _actor_ok(rules, a2, b2):
         return True
