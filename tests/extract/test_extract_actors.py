@@ -57,6 +57,11 @@ EVENTS = [
     # the force a territory is taken from ("من قوات النظام") loses it, even when the taker is not on the list
     ("territory-taken-from", "انتزع مقاتلو الفصائل السيطرة على بلدة كفرنبودة من قوات النظام بعد معارك استمرت ساعات.",
      "2019-05-30", [(NSA, None, "syrian_regime_forces", {"actor1": None})]),
+    # "من قبضة/سيطرة/أيدي X": X loses the territory, and an unlisted army that takes it back is null
+    ("territory-from-grip-of", "أعلن الجيش النيجيري مساء الخميس استعادة بلدة دامبوا في ولاية بورنو من قبضة تنظيم داعش.",
+     "2022-09-16", [(GOV, None, "islamic_state", {"actor1": None})]),
+    ("territory-from-control-of", "استعادت القوات الموزمبيقية يوم الأحد بلدة موسيمبوا دا برايا من سيطرة مسلحي داعش.",
+     "2021-08-10", [(GOV, None, "islamic_state", {"actor1": None})]),
     # a group the list does not name keeps its words from reading as actors ("عمال" in "حزب العمال" is no civilian)
     ("unlisted-group-no-civilians", "قصفت المقاتلات التركية مواقع لحزب العمال الكردستاني في قضاء العمادية بمحافظة دهوك.",
      "2025-02-11", [(AIR, "turkish_forces", None, {"actor2": None})]),

@@ -128,6 +128,9 @@ def test_labels_have_ledger_keys(case_id, text, expected):
 
 # a sentence about detention facilities is a claim, not an arrest
 CLAIMS = [
+    # a distance in كلم ("(300 كلم غرب الرمادي)") locates a place: it is no count of the figure's noun
+    ("distance-in-klm", "وقالت مصادر أمنية إن نحو 40 عنصرا من داعش يتحصنون في وادي حوران (300 كلم غرب الرمادي).",
+     "2024-01-01", [(40, 40, "approx")]),
     ("detention-facilities", "وقال البيان إن أكثر من 8 آلاف عنصر من داعش محتجزون في أكثر من 25 منشأة احتجاز في شمال شرق سوريا.",
      "2025-03-01", [(8000, 8000, "at_least"), (25, 25, "at_least")]),
 ]
@@ -168,3 +171,22 @@ def test_attributed_figure_after_a_claim_keeps_its_subject():
     assert [(c["value_low"], c["value_high"]) for c in claims] == [(15000, 15000), (80, 120)]
     assert claims[1]["source_ar"].startswith("مسؤول")
     assert claims[1]["source_kind"] == "government"
+
+
+# one figure two named sources each give is two claims side by side in the ledger; a retelling without a
+# source (or with the same source) stays one claim
+TWO_SOURCES = [
+    ("two-sources-same-figure",
+     "وقال مستشار الأمن القومي العراقي إن مخيم الهول يضم 25 ألف عراقي. وذكر تقرير للأمم المتحدة أن المخيم يضم 25 ألف عراقي أيضا.",
+     [(25000, "مستشار الأمن القومي العراقي"), (25000, "تقرير للأمم المتحدة")]),
+    ("same-source-told-twice",
+     "وقال مستشار الأمن القومي العراقي إن مخيم الهول يضم 25 ألف عراقي. وأضاف مستشار الأمن القومي العراقي أن المخيم يضم 25 ألف عراقي.",
+     [(25000, "مستشار الأمن القومي العراقي")]),
+]
+
+
+@pytest.mark.parametrize("case_id,text,expected", TWO_SOURCES, ids=[c[0] for c in TWO_SOURCES])
+def test_dedupe_keeps_two_sources(case_id, text, expected):
+    doc = extract_document(SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None,
+                                           published="2023-07-01"))
+    assert [(c["value_low"], c["source_ar"]) for c in doc["claims"]] == expected

@@ -23,6 +23,9 @@ def km(a, b):
 
 # id, text, surface, admin1, precision, point
 PLACES = [
+    # --- hand-placed (data/places_hand.tsv): the Barakh resort of Zakho, not the Sulaymaniyah namesake
+    ("hand-barakh", "قصفت المدفعية التركية قرية برخ في قضاء زاخو", "برخ", "Duhok", 1, (37.19, 42.79)),
+    ("hand-barakh-variant", "سقط قتلى بقصف طال منتجعا قرب قرية باراخ في زاخو", "باراخ", "Duhok", 2, (37.19, 42.79)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),

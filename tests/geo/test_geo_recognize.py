@@ -148,3 +148,74 @@ def test_tokenize_by_split_equals_tokenize_by_match(text):
 
     got = [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize(text)]
     assert got == [(t.start, t.end, t.word, t.joined, t.gap) for t in tokenize_matches(text)]
+
+
+# ---- recognize.place_noun: a village or neighbourhood right after a noun whose complement is usually a place
+# (rule id, text, word, role); and the same nouns before common words, which stay words
+PLACE_NOUNS = [
+    ("recognize.place_noun", "ارتفعت حصيلة تفجير الكرادة إلى أكثر من مئتي قتيل", "الكرادة", "place"),
+    ("recognize.place_noun", "ما زالت ذكرى هجوم الكرادة حاضرة لدى العائلات", "الكرادة", "place"),
+    ("recognize.place_noun", "وثق ناشطون مجزرة معرزاف التي راح ضحيتها عشرات المدنيين", "معرزاف", "place"),
+    ("recognize.place_noun", "طالب أهالي معرزاف بحماية قريتهم من المسلحين", "معرزاف", "org"),   # an org head keeps its role
+]
+PLACE_NOUNS_NOT = [
+    ("recognize.place_noun", "أدان البطريرك تفجير الكنيسة في وسط المدينة", "الكنيسة"),
+    ("recognize.place_noun", "وصفت المنظمة ما جرى بأنه مجزرة التحالف بحق المدنيين", "التحالف"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word,role", PLACE_NOUNS, ids=[f"{r[0]}-{n}" for n, r in enumerate(PLACE_NOUNS)])
+def test_place_noun_frames_a_village(rule, text, word, role):
+    s = text.index(word)
+    found = [m for m in find_places(text) if m.start <= s < m.end]
+    assert [m.role for m in found] == [role], [(m.surface, m.why) for m in find_places(text)]
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    toks = tokenize(fold_text(text).folded)
+    whys = [m.why for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+            if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert len(whys) == 1 and any(w.startswith(rule) for w in whys[0]), whys
+
+
+@pytest.mark.parametrize("rule,text,word", PLACE_NOUNS_NOT, ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(PLACE_NOUNS_NOT)])
+def test_place_noun_leaves_common_words(rule, text, word):
+    assert not _covers(text, word)
+
+
+# ---- recognize.word_tie: a definite name as common as a word as it is as a Syrian/Iraqi town is the word, unless
+# framed or its governorate is named: (rule, text, word); then counter-examples with a frame or the governorate
+WORD_TIES = [
+    ("recognize.word_tie", "أكد المنظمون أن المتظاهرين التزموا مبدأ السلمية طوال الأسبوع", "السلمية"),
+    ("recognize.word_tie", "قال الناشط إن الاحتجاجات بقيت بعيدة عن السلمية في الأيام الأخيرة", "السلمية"),
+    ("recognize.word_tie", "ويستمر الحراك رغم تجاهل الحكومة لمطالب المحتجين", "الحراك"),
+    ("recognize.word_tie", "دعا المتحدثون إلى توسيع الحراك الشعبي ليشمل مدنا أخرى", "الحراك"),
+]
+WORD_TIES_PLACES = [
+    ("recognize.word_tie", "سقطت قذائف على بلدة الحراك في ريف درعا الشرقي", "الحراك", "Daraa"),
+    ("recognize.word_tie", "قتل شخصان بانفجار في السلمية بريف حماة", "السلمية", "Hama"),
+    ("recognize.word_tie", "انفجرت سيارة مفخخة في السلمية صباح اليوم", "السلمية", "Hama"),
+    ("recognize.word_tie", "شنت الطائرات غارات على القائم قرب الحدود", "القائم", "Anbar"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word", WORD_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(WORD_TIES)])
+def test_word_tie_reads_the_word(rule, text, word):
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+    toks = tokenize(fold_text(text).folded)
+    s = text.index(word)
+    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+              if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert guards == [rule]
+
+
+@pytest.mark.parametrize("rule,text,word,admin1", WORD_TIES_PLACES,
+                         ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(WORD_TIES_PLACES)])
+def test_word_tie_leaves_framed_places(rule, text, word, admin1):
+    found = _covers(text, word)
+    assert [m.admin1 for m in found] == [admin1], [(m.surface, m.why) for m in _places(text)]

@@ -473,3 +473,20 @@ def test_geo_world_bare_capital_before_a_conjunct():
     p = next((m for m in find_places("كرمت الأمانة شهداء أهالي العاصمة والعراق في حفل ببغداد") if m.surface == "العاصمة"),
              None)
     assert p is not None and p.name_en == "Baghdad", p
+
+
+# ---- a first-level division is at its seat (GeoNames PPLA; scripts/build_world_admin1.py --seats-only), not at
+# its largest town: (id, text, surface, country, the seat's point)
+DIVISION_SEATS = [
+    ("bari-bosaso", "قتل مسلحون في غارة جوية استهدفت مواقعهم في إقليم بري", "بري", "SO", (11.28, 49.18)),
+    ("badghis-qala-i-naw", "هاجم مسلحون نقطة للشرطة في ولاية بادغيس", "بادغيس", "AF", (34.99, 63.13)),
+    ("uruzgan-tarinkot", "قتل جنود في كمين نصبه مسلحون في ولاية أوروزغان", "أوروزغان", "AF", (32.63, 65.88)),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,point", [r[1:] for r in DIVISION_SEATS],
+                         ids=[r[0] for r in DIVISION_SEATS])
+def test_a_division_is_at_its_seat(text, surface, country, point):
+    ms = [m for m in find_places(text) if surface in m.surface and m.role == "place"]
+    assert ms and ms[0].country == country, [(m.surface, m.name_en, m.why) for m in find_places(text)]
+    assert km(ms[0].lat, ms[0].lon, *point) <= 25, (ms[0].name_en, ms[0].lat, ms[0].lon)

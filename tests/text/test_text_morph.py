@@ -15,6 +15,7 @@ from marsad.text.morph import (
     present_stem,
     proclitic_runs,
     verb_forms,
+    verbal_noun,
 )
 
 VERBS = [
@@ -29,6 +30,16 @@ VERBS = [
 def test_morph_verb_forms(past, stem, forms):
     assert present_stem(past) == stem
     assert set(verb_forms(past)) == forms
+
+
+# a form III verb (فاعل) has its verbal noun (مفاعلة) matched too; other forms' verbal nouns are entries of their own
+MASDARS = [("هاجم", "مهاجمه"), ("داهم", "مداهمه"), ("قصف", None), ("استهدف", None), ("اطلق", None)]
+
+
+@pytest.mark.parametrize("past,masdar", MASDARS, ids=[m[0] for m in MASDARS])
+def test_morph_verbal_noun(past, masdar):
+    assert verbal_noun(past) == masdar
+    assert ((masdar, False) in inflect(past, verb=True)) == (masdar is not None)
 
 
 NOUNS = [
@@ -64,6 +75,7 @@ DETECT = [
     ("definite-plural-phrase", "انفجرت العبوات الناسفة التي زرعها التنظيم على الطريق.", "Remote explosive/landmine/IED"),
     ("dual-phrase", "نفذ الطيران ضربتين جويتين على مواقع للتنظيم.", "Air/drone strike"),
     ("drone-plural", "قصفت مسيّرات تركية موقعا لقسد قرب عين عيسى.", "Air/drone strike"),
+    ("form-three-verbal-noun", "أقدم مسلحون مجهولون على مهاجمة مقر المجلس البلدي في بلدة الشحيل مساء أمس.", "Armed clash"),
     ("open-fire", "فتح مسلحون النار على سيارة مدنية قرب بلدة هجين.", "Attack"),
 ]
 

@@ -148,9 +148,15 @@ def _taken_from(sent, trig) -> str | None:
         if p.start < trig.end or p.value["side"] not in ("state", "armed"):
             continue
         k = sent.tok_index(p.start)
-        if k and sent.tokens[k - 1][2] in FROM_WORDS:
-            return p.value["id"]
+        for gap in range(GRIP_GAP + 1):     # "من قوات النظام"، "من قبضة حركة الشباب"، "من سيطرة مسلحي داعش"
+            if k - gap - 1 >= 0 and sent.tokens[k - gap - 1][2] in FROM_WORDS \
+                    and all(t[2] in GRIP_WORDS for t in sent.tokens[k - gap:k]):
+                return p.value["id"]
     return None
+
+
+GRIP_GAP = 2     # words between "من" and the force: its grip or control, its fighters
+GRIP_WORDS = frozenset({"قبضه", "سيطره", "ايدي", "يد", "براثن", "مسلحي", "عناصر", "مقاتلي"})
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,10 @@ def incident_detail(sent, q, c) -> str | None:
     Call only for sentences that are not summaries (``aggregate`` gave None)."""
     if _participants(sent, q):
         return "claim.drop.participants"
+    if _crowd(sent, q):
+        return "claim.drop.crowd"
+    if _has(sent, "court_case") and _has(sent, "verdict_verbs"):
+        return "claim.drop.court_case"
     if _has(sent, "toll_heads"):
         return "claim.drop.incident_toll"
     if _has(sent, "incident_words") or (_toll(c) and _event_trigger(sent, q)):
@@ -85,6 +89,21 @@ def _toll(c) -> bool:
 def _participants(sent, q) -> bool:
     """'بمشاركة أكثر من 5000 عنصر ... من ضمنهم 150': the forces taking part in one operation."""
     return bool(matcher("claims", "participants").find(sent.folded, 0, q.start))
+
+
+CROWD_GAP = 4    # tokens after a figure where the gathering verb its people are the subject of stands
+
+
+def _crowd(sent, q) -> bool:
+    """'حوالى ألف شخص تجمعوا في الساحة للمطالبة بـ': the people counted gathered to demand or denounce something,
+    the size of one demonstration (not 'نحو 300 ألف نازح تجمعوا في المخيمات')."""
+    if not matcher("cues", "protest_object").find(sent.folded):
+        return False
+    i = sent.tok_index(q.end - 1) + 1
+    if i >= len(sent.tokens):
+        return False
+    hi = sent.tokens[min(i + CROWD_GAP, len(sent.tokens)) - 1][1]
+    return bool(matcher("claims", "crowd_verbs").find(sent.folded, sent.tokens[i][0], hi))
 
 
 def _event_trigger(sent, q) -> bool:

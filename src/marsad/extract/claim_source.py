@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.extract.mentions import dates, numbers
@@ -186,10 +186,19 @@ def role_only(text: str) -> str:
 def source_for(atts: list[Attribution], start: int, end: int) -> Attribution | None:
     """The source of a figure: a trailing بحسب/وفق, else the nearest attribution before it."""
     trailing = [a for a in atts if a.outer and a.verb_start >= end]
-    if trailing:
-        return trailing[0]
     before = [a for a in atts if a.verb_start < start]
+    speakers = [a for a in before if not (a.outer and source_kind(a.text) == "media")]
+    if trailing:
+        if speakers and source_kind(trailing[0].text) == "media":
+            return _relayed(speakers[-1])    # "قال الأعرجي: ..."، بحسب موقع نورث برس: the outlet relays the speaker
+        return trailing[0]
+    if before and before[-1].outer and source_kind(before[-1].text) == "media" and speakers:
+        return _relayed(speakers[-1])        # "وأوضح غليزر، بحسب موقع روسيا اليوم، أن ..."
     return before[-1] if before else None
+
+
+def _relayed(att: Attribution) -> Attribution:
+    return replace(att, rule="claim.source.speaker_over_relay")
 
 
 def resolve(text: str, earlier: list[str]) -> str:

@@ -33,6 +33,7 @@ class ClaimState:
     last_sent: int | None = None        # the sentence of the last claim
     joined: set[int] = field(default_factory=set)   # starts of ranges joined in the current sentence
     list_open: bool = False             # the bullets that follow are items of a list of figures
+    last_source: str | None = None      # the source of the last claim (of the sentence last_sent), if a report's
 
 
 def _excluded(sent, q: Num) -> bool:
@@ -158,7 +159,12 @@ def _source(sent, q: Num, state: ClaimState) -> tuple[str | None, list[str]]:
         return state.sources[-1], ["claim.source.continues_quote"]
     if state.sources and sent.bullet and state.list_open:
         return state.sources[-1], ["claim.source.list_intro"]
+    if state.last_source and state.last_sent == sent.idx - 1:
+        return state.last_source, ["claim.source.figures_paragraph"]
     return None, ["claim.source.the_report"]
+
+
+REPORTING_BODIES = ("international_org", "ngo", "expert")   # whose reports run over a paragraph of figures
 
 
 def _claim(sent, q: Num, c, what: str, state: ClaimState, time: str | None, summary: str | None) -> dict:
@@ -175,7 +181,11 @@ def _claim(sent, q: Num, c, what: str, state: ClaimState, time: str | None, summ
 
 
 def remember(sent, state: ClaimState) -> None:
-    for att in attributions(sent):
+    """The sentence's sources, the speaker last: an outlet that relays him (بحسب موقع ...) is not who goes on
+    speaking in the next sentence (وأضاف أن ...)."""
+    atts = attributions(sent)
+    relays = [a for a in atts if a.outer and source_kind(a.text) == "media"]
+    for att in relays + [a for a in atts if a not in relays]:
         text = resolve(att.text, state.sources)
         if text not in state.sources:
             state.sources.append(text)
@@ -213,6 +223,7 @@ def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
         c["rules"].append("claim.scope.beside_event")
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
+        state.last_source = out[-1]["source_ar"] if out[-1]["source_kind"] in REPORTING_BODIES else None
     return out
 
 
@@ -235,7 +246,7 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     """The same figure of the same thing told twice in one report (headline and body) is one claim."""
     best: dict[tuple, dict] = {}
     for c in claims:
-        key = (c["value_low"], c["value_high"], c["quantity"])
+        key = (c["value_low"], c["value_high"], c["quantity"], _source_key(c, claims))
         old = best.get(key)
         if old is None or (old["evidence"] in headlines and c["evidence"] not in headlines):
             best[key] = c
@@ -247,6 +258,18 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     for c in out:
         c.pop("_sent", None)
     return out
+
+
+def _source_key(c: dict, claims: list[dict]) -> str | None:
+    """A figure two named sources each give is two claims (the ledger sets them side by side); a telling without a
+    source is the same claim as one with it."""
+    src = c.get("source_ar")
+    if src is None:
+        return None
+    same = [o for o in claims if o is not c and (o["value_low"], o["value_high"], o["quantity"]) ==
+            (c["value_low"], c["value_high"], c["quantity"])]
+    others = {o.get("source_ar") for o in same} - {None, src}
+    return src if others else None
 
 
 LEAD = 3            # the lead (headline and first sentences) rounds what the body states precisely

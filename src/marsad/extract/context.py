@@ -87,7 +87,7 @@ def clause(sent: Sent, fold_start: int, fold_end: int) -> Sent:
     t = sent.text[o_start:o_end]
     sub = _sentence(sent.idx, sent.start + o_start, sent.start + o_start + len(t), t, sent.pub,
                     matcher("triggers", ""), matcher("actors", ""))
-    sub.headline, sub.bullet = sent.headline, sent.bullet
+    sub.headline, sub.bullet, sub.stand_in = sent.headline, sent.bullet, sent.stand_in
     _attach_places(sub, [p for _, _, p in sent.places])
     return sub
 

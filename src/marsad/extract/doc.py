@@ -43,6 +43,7 @@ class Sentence:
     cache: dict = field(default_factory=dict)     # memo of pure per-sentence functions (see the module docstring)
     pub: date | None = None                       # the report's publication date
     bullet: bool = False                          # an item of a list (a line opened by "*", "-", "1.")
+    stand_in: date | None = None  # an undated report's reference day for comparing mentions (events.stand_in_day)
     ref_day: date | None = None   # the day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order)
     told: bool = False            # the sentence tells an event or lends its toll to one (set by read_events)
 
@@ -75,4 +76,11 @@ class Doc:
     def build(cls, text: str, published: date | None = None) -> Doc:
         from marsad.extract.context import prepare
 
-        return cls(text, published, prepare(text, published))
+        sents = prepare(text, published)
+        if published is None and sents:
+            from marsad.extract.events import stand_in_day
+
+            day = stand_in_day(sents)
+            for sent in sents:
+                sent.stand_in = day
+        return cls(text, published, sents)

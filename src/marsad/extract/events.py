@@ -1,6 +1,7 @@
 """Events from the prepared sentences of one report: kind, place, date, actors, counts; merged per incident."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
@@ -291,12 +292,17 @@ def _list_run(sent, cands) -> list:
     best, run = [], [cands[0]]
     for prev, cur in zip(cands, cands[1:]):
         gap = sent.folded[prev[1]:cur[0]].split()
-        if all(g in _list_glue() for g in gap) and len(gap) <= 2 and cur[2].geo_precision == 1:
+        if all(g in _list_glue() for g in gap) and len(gap) <= 2 and _locality(cur[2]):
             run.append(cur)
         else:
             best, run = max(best, run, key=len), [cur]
     best = max(best, run, key=len)
-    return [c[2] for c in best] if len(best) > 1 and all(c[2].geo_precision == 1 for c in best) else []
+    return [c[2] for c in best] if len(best) > 1 and all(_locality(c[2]) for c in best) else []
+
+
+def _locality(p) -> bool:
+    """A named place: a village or town, or a governorate's city named bare ("في اللاذقية وطرطوس")."""
+    return p.geo_precision == 1 or bool(getattr(p, "gov_city", False))
 
 
 def _target_list(sent, trig: Trigger, cands) -> list:
@@ -349,8 +355,8 @@ def _vague_crowd(sent, trig: Trigger, places: list) -> bool:
     return any(q.vague and trig.end <= q.start < hi for q in numbers(sent, sent.pub))
 
 
-def _date(sent, pub: date | None, trig: Trigger):
-    h = _nearest_date(sent, pub, trig)
+def _date(sent, pub: date | None, trig: Trigger, why: list | None = None):
+    h = _nearest_date(sent, pub, trig, why)
     return (h.date_start, h.date_end, True) if h else (None, None, False)
 
 
@@ -368,12 +374,44 @@ def _resolve_ref(sent, h):
     return replace(h, date_start=day, date_end=day, precision="day")
 
 
-def _nearest_date(sent, pub: date | None, trig: Trigger):
+STATEMENT_WINDOW = 3    # tokens before a day where the statement that gives it stands ("أعلن ... امس الخميس")
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان"})
+
+
+def _statement_day(sent, h) -> bool:
+    """The day a statement was made, not the incident's: a report verb or a statement noun at most STATEMENT_WINDOW
+    tokens before the day ("أعلن التنظيم امس الخميس"، "في بيان الأحد"), with no "أن/إنه" between them ("قال إنه
+    نفذها الأسبوع الفائت" gives the day of what was said)."""
+    i = sent.tok_index(h.start)
+    if h.precision != "day" or any(t[2] in COMPLEMENTIZERS for t in sent.tokens[max(0, i - STATEMENT_WINDOW):i]):
+        return False
+    return _cue_near(sent, "report_verbs", i - STATEMENT_WINDOW, i) or _cue_near(sent, "statements", i - STATEMENT_WINDOW, i)
+
+
+def _statement_days(sent, hits) -> set:
+    """ids of the hits that give a statement's day; a day right after one ("امس الخميس") names the same day."""
+    out, prev = set(), None
+    for h in sorted(hits, key=lambda h: h.start):
+        if _statement_day(sent, h) or (prev is not None and id(prev) in out
+                                       and sent.tok_index(h.start) - sent.tok_index(max(prev.start, prev.end - 1)) <= 1):
+            out.add(id(h))
+        prev = h
+    return out
+
+
+def _nearest_date(sent, pub: date | None, trig: Trigger, why: list | None = None):
     hits = [r for r in (_resolve_ref(sent, h) for h in dates(sent, pub) if h.rule not in PERIOD_RULES) if r]
     if toll_update(sent, trig):
         hits = [h for h in hits if h.start > trig.start]    # "ارتفعت، السبت، حصيلة قتلى هجوم": the day of the update
     if not hits:
         return None
+    if len({h.date_start for h in hits}) > 1:
+        said = _statement_days(sent, hits)
+        told = [h for h in hits if id(h) not in said]    # "أعلن التنظيم امس الخميس تبنيه هجوم ... فجر الاثنين"
+        if told and len(told) < len(hits):
+            hits = told
+            if why is not None:
+                why.append("date.statement_day")
     absolute = [h for h in hits if not h.relative]
     days = [h for h in hits if h.rule.startswith(DAY_RULES)]   # "فجر الأحد 12 يناير" over "اليوم" of the announcement
     return min(absolute or days or hits, key=lambda h: abs(h.start - trig.start))
@@ -381,10 +419,25 @@ def _nearest_date(sent, pub: date | None, trig: Trigger):
 
 def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     """The event's days for conflict checks: resolved, else resolved against a reference day."""
-    h = _nearest_date(sent, pub or REF_DAY, trig)
+    h = _nearest_date(sent, pub or sent.stand_in or REF_DAY, trig)
     if not h or not h.date_start:
         return None
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
+
+
+TODAY_WEEKDAY = re.compile(r"(?:^|[^\w])اليوم\s*\(?\s*(الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
+WEEKDAY_NUMBERS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+
+
+def stand_in_day(sents) -> date:
+    """The day an undated report's relative dates are compared from: REF_DAY, moved back to the weekday the report
+    calls today ("اليوم الثلاثاء", "صباح اليوم (الأربعاء)"), so that its "الثلاثاء" and "اليوم الثلاثاء" are one
+    day and its "أمس" the day before it (rule date.named_today). Folded text: الاربعاء، الجمعه."""
+    for sent in sents:
+        m = TODAY_WEEKDAY.search(sent.folded)
+        if m:
+            return REF_DAY - timedelta(days=(REF_DAY.weekday() - WEEKDAY_NUMBERS[m.group(1)]) % 7)
+    return REF_DAY
 
 
 PRONOUN_OBJECTS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})
@@ -518,10 +571,10 @@ def _fortified_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "fortified_targets").find(sent.folded, trig.end))
 
 
-def _persons_toll(sent, pub: date | None) -> bool:
+def _persons_toll(sent, pub: date | None, a1=None) -> bool:
     """The sentence counts its dead or wounded in persons, not in members of a force ("قتل 12 شخصا", "إصابة 20
     مدنيا"), and names no force or group among them."""
-    if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) for a in sent.actors):
+    if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) and a.value["id"] != a1 for a in sent.actors):
         return False
     persons = _word_list("toll_persons")
     return any(q.lemma and fold_entry(q.lemma) in persons for q in numbers(sent, pub))
@@ -532,7 +585,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if trig is None:
         return []
     extra: list[str] = ["toll.update"] if toll_update(sent, trig) else []
-    ds, de, dated = _date(sent, pub, trig)
+    ds, de, dated = _date(sent, pub, trig, extra)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
     home = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
@@ -544,7 +597,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
         a2 = "civilians"
         extra.append("actor.civilian_target")     # "هجوم على قرية/متحف/ملهى" with no force named: on civilians
-    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub):
+    elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub, a1):
         a2 = "civilians"
         extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
     trig = refine(trig, a1, a2)
@@ -592,6 +645,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         places = [context_place]
         extra.append("place.context")
     when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    if when is not None and pub is None and sent.stand_in not in (None, REF_DAY):
+        extra.append("date.named_today")      # compared with the report's other days from the weekday it calls today
     latest = bool(matcher("cues", "latest").find(sent.folded))
     if latest:
         extra.append("merge.latest_apart")    # "كان آخرها جريمة نحر ضابط": the latest of a series, another incident

@@ -265,6 +265,17 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
     elif e.kind == "ied" and d.kind == "suicide" and not d.headline:
         e.kind, e.trig = d.kind, d.trig         # "تفجير مزدوج" then "فجر انتحاريان نفسيهما": a suicide bombing
         e.add_rule("kind.suicide_over_ied")
+    elif e.kind in ("ied", "suicide") and d.kind == "disrupted" and not any(e.counts.get(k) for k in ("fatalities", "injured")):
+        e.kind, e.trig = d.kind, d.trig     # "المواد شديدة الانفجار بالموصل" then "عثرت على ثلاثة أحزمة ناسفة": found, not set off
+        if d.actor1 is not None:            # the force that found it acts; the group that planted it receives
+            e.actor1, e.actor2 = d.actor1, d.actor2 or (e.actor1 if e.actor1 != d.actor1 else e.actor2)
+        e.add_rule("kind.disrupted_retold")
+    elif e.kind == "attack" and d.kind == "arrest" and (e.actor1 is None or is_state(e.actor1)) \
+            and not any(e.counts.get(k) for k in ("fatalities", "injured")):
+        e.kind, e.trig = d.kind, d.trig     # "أطلقت قوى الأمن عملية استهدفت شبكات" then "أسفرت عن القبض على 20"
+        if e.actor1 is None and is_state(e.actor2):
+            e.actor1, e.actor2 = e.actor2, None    # read as the target of an attack, the force is the one arresting
+        e.add_rule("kind.operation_outcome")
     elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
         e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike

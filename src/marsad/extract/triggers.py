@@ -157,9 +157,19 @@ def names_day(sent) -> bool:
     if "names_day" not in sent.cache:
         from marsad.extract.mentions import dates
 
-        sent.cache["names_day"] = any(d.rule.startswith(DAY_RULES) and not _since(sent, d.start)
-                                      for d in dates(sent))
+        sent.cache["names_day"] = any((d.rule.startswith(DAY_RULES) or (d.rule == "weekday" and not _said_on(sent, d.start)))
+                                      and not _since(sent, d.start) for d in dates(sent))
     return sent.cache["names_day"]
+
+
+SAID_AFTER = frozenset({"ان", "انه", "انها", "بان", "عن"})   # "قالت القيادة، الأربعاء، إن ...": the saying's day
+
+
+def _said_on(sent, pos: int) -> bool:
+    """The weekday at pos is when something was said: a complementizer right after it ("قالت القيادة، الأربعاء،
+    إن قواتها نفذت منذ بداية العام 40 عملية")."""
+    i = sent.tok_index(pos)
+    return any(t[2] in SAID_AFTER for t in sent.tokens[i + 1:i + 3])
 
 
 def _since(sent, pos: int) -> bool:

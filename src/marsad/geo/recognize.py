@@ -102,6 +102,7 @@ class Vocab:
     guarded: frozenset     # names that are also common nouns (الراعي "the shepherd"): need a cue or their
                            # governorate named
     adjectives: dict       # nationality adjective, bare and with each attached prefix -> ISO2 ("والاردنيه" -> "JO")
+    place_nouns: frozenset = frozenset()   # "تفجير", "مجزرة", "أهالي": their complement is usually a place
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def vocab() -> Vocab:
         heads={fold(k): val for k, val in v["region_heads"].items() if not k.startswith("_")},
         directions={fold(k): val for k, val in v["directions"].items() if not k.startswith("_")},
         person=fset(v["person_heads"]), org=fset(v["org_heads"]), locative=locative,
+        place_nouns=fset(v.get("place_nouns", [])),
         countryside=fset(v["countryside_words"]), max_words=int(v["max_name_words"]),
         never=fset([k for sec in ("cues", "list_cues", "region_heads", "directions") for k in v[sec]
                     if not k.startswith("_")]
@@ -670,7 +672,10 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
         elif prev in voc.person or prev_bare in voc.person:
             continue
         elif _all_minor(gaz, m.key) and not (_locative(m, toks, voc) or chained or m.key.split(" ")[0] in voc.cues):
-            continue     # a name written with its type word ("حي صلاح الدين") carries its own cue
+            if not _place_noun(m, toks, gaz, voc):
+                continue     # a name written with its type word ("حي صلاح الدين") carries its own cue
+            m.framed = True
+            m.why.append(f"{PLACE_NOUN}: after '{prev_bare}'")
         if prev_bare in voc.org or prev in voc.org:
             m.role = "org"
         kept.append(m)
@@ -735,6 +740,25 @@ def _short_cities_beside(matches: list[Match], toks: list[Token], gaz: Gazetteer
     return sorted(matches + added, key=lambda m: m.i) if added else matches
 
 
+PLACE_NOUN = "recognize.place_noun"
+PLACE_NOUN_RULE = (
+    "a village or neighbourhood named right after a noun whose complement is usually a place (vocab place_nouns: "
+    "'تفجير الكرادة' the Karrada bombing, 'مجزرة القبير', 'أهالي معرزاف') is that place, though no locative frames "
+    "it, when the name is rare as an ordinary word (absent from the word frequencies: 'تفجير الكنيسة', 'مجزرة "
+    "التحالف' stay words). Seen in dev2 rc001, rc003, rc004 (Karrada), rc030, rc031 (Maarzaf), rf030, rc005.")
+
+
+def _place_noun(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> bool:
+    """Rule recognize.place_noun (PLACE_NOUN_RULE): the name follows one of voc.place_nouns (with or without an
+    attached و/ب/ل), nothing but spaces between, and the name is no common word (not in gaz.zipf, whole or
+    with its prefix) and carries no guard."""
+    if m.i == 0 or not toks[m.i].joined or m.plen or m.guard:
+        return False
+    if bare(toks[m.i - 1].word) not in voc.place_nouns and toks[m.i - 1].word not in voc.place_nouns:
+        return False
+    return m.key not in gaz.zipf and toks[m.i].word not in gaz.zipf
+
+
 GUARD_SKIP_KINDS = frozenset(("country", "gov"))
 
 
@@ -749,6 +773,9 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
         return rule      # before "frequent": the grammar says word, whatever the report votes for
     if common_word(m.key, gaz):
         return "frequent"
+    if m.key.startswith("ال") and word_tie(m.key, gaz) and not _locative(m, toks, voc) \
+            and not (m.i and bare(toks[m.i - 1].word) in TIE_FRAMES):
+        return WORD_TIE
     if m.plen and m.j - m.i == 1 and common_word(toks[m.i].word, gaz, m.key):
         return "frequent"     # "بشكل كامل": the whole word is far commoner than ك + Āmol
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
@@ -947,6 +974,30 @@ def common_word(word: str, gaz: Gazetteer, key: str = "") -> bool:
     if z is None:
         return False
     return all(z >= place_zipf(e) + word_margin(e) for e in map(gaz.entries.__getitem__, gaz.by_name.get(key or word, ())))
+
+
+WORD_TIE = "recognize.word_tie"
+WORD_TIE_RULE = (
+    "a one-word definite name whose every reading is a Syrian or Iraqi town, village, district or sub-district, and "
+    "which is about as common as an ordinary word as it is as that place (its word frequency at most TIE_MARGIN "
+    "below the place's, see PLACE_ZIPF), is a word unless a cue, a region head, a list or a locative (في، من، ب، على) "
+    "frames it or its governorate is named near it or in the report (resolve.doubtful): 'التزم المتظاهرون مبدأ "
+    "السلمية' (peacefulness, not Salamiyah), 'ويستمر الحراك' (the movement, not Hrak). Seen in dev2 rp020 (an Iraqi "
+    "report), rp028 and fresh5 f5a-021.")
+TIE_MARGIN = 0.1
+TIE_KINDS = frozenset(("town", "village", "district", "subdistrict"))
+TIE_COUNTRIES = frozenset(("SY", "IQ"))
+TIE_FRAMES = frozenset(("علي",))   # "غارات على القائم", "سيطرت على الطبقة": a place's frame too (folded على)
+
+
+def word_tie(key: str, gaz: Gazetteer) -> bool:
+    """Rule recognize.word_tie (WORD_TIE_RULE): the name is as likely the ordinary word as the place."""
+    z = gaz.zipf.get(key)
+    if z is None:
+        return False
+    es = [gaz.entries[x] for x in gaz.by_name.get(key, ())]
+    return bool(es) and all(e.kind in TIE_KINDS and e.country in TIE_COUNTRIES and z >= place_zipf(e) - TIE_MARGIN
+                            for e in es)
 
 
 def word_margin(e) -> float:

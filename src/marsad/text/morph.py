@@ -5,7 +5,8 @@ noun in the singular); `inflect` expands them to the surface forms news text use
 (marsad.text.normalize: no diacritics, alef variants as ا, ة as ه, ى as ي):
 
 - a verb: the past stem takes any suffix (قصف -> قصفت، قصفوا، قصفها); the present prefixes ي ت ن with the
-  stem's initial alef dropped (انفجر -> ينفجر، تنفجر؛ استهدف -> يستهدف؛ أطلق -> يطلق) and any suffix.
+  stem's initial alef dropped (انفجر -> ينفجر، تنفجر؛ استهدف -> يستهدف؛ أطلق -> يطلق) and any suffix; a form III
+  verb also its verbal noun (هاجم -> مهاجمة).
   Passive forms that only differ by vowels fold to the same letters; a hollow passive (اغتيل) is its own entry.
 - a masculine noun phrase (صاروخ، تفجير انتحاري): the indefinite accusative (صاروخا، تفجيرا انتحاريا) and the dual
   in both cases (تفجيران انتحاريان، تفجيرين انتحاريين).
@@ -72,6 +73,12 @@ def verb_forms(past: str) -> list[str]:
     return [past] + [p + stem for p in PRESENT_PREFIXES]
 
 
+def verbal_noun(past: str) -> str | None:
+    """The verbal noun of a form III verb (فاعل -> مفاعلة, folded: هاجم -> مهاجمه، داهم -> مداهمه), else None:
+    the other forms' verbal nouns are entries of their own (تفجير، اغتيال، إطلاق)."""
+    return "م" + past + TA_MARBUTA if len(past) == 4 and past[1] == "ا" else None
+
+
 def _plural_word(word: str) -> str:
     return word[:-1] + "ات" if word.endswith(TA_MARBUTA) else word
 
@@ -127,6 +134,9 @@ def inflect(folded: str, verb: bool = False, noun: bool = False) -> list[tuple[s
     out: list[tuple[str, bool]] = []
     if verb:
         out += [(f, True) for f in verb_forms(folded)]
+        masdar = verbal_noun(folded)
+        if masdar:
+            out.append((masdar, False))
     if noun:
         forms = [folded] + noun_forms(folded)
         out += [(f, False) for f in forms[1:]]
