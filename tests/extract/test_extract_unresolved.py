@@ -102,3 +102,25 @@ def test_unresolved_bare_forms_as_the_run_by_run_scan(section):
     pool = BARE_WORDS + [p + w for w in sorted(words)[:40] for p in ("", "و", "وب", "ف", "ل", "لل", "فب")]
     assert [_bare(w, words) for w in pool] == [_bare_scan(w, words) for w in pool]
     assert any(_bare(w, words) not in (None, w) for w in pool)    # some word is found behind a proclitic
+
+
+# ---- rule place.unresolved_near: an unknown locality framed by a named town or a part of a region is located at
+# that place's point, precision 2; framed by a governorate or country it has no point: (id, frame, point, precision)
+NEAR_FRAMES = [
+    ("place.unresolved_near-region", SimpleNamespace(country="SY", admin1="Aleppo", name_ar="ريف منبج الشمالي",
+                                                     lat=36.62, lon=37.95, geo_precision=2), (36.62, 37.95), 2),
+    ("place.unresolved_near-town", SimpleNamespace(country="SY", admin1="Deir ez-Zor", name_ar="أبوخشب",
+                                                   lat=35.95, lon=40.02, geo_precision=1), (35.95, 40.02), 2),
+    ("place.unresolved_near-governorate", SimpleNamespace(country="NG", admin1="Borno", name_ar="ولاية بورنو",
+                                                          lat=11.85, lon=13.16, geo_precision=3), (None, None), 1),
+]
+
+
+@pytest.mark.parametrize("frame,point,precision", [pytest.param(*r[1:], id=r[0]) for r in NEAR_FRAMES])
+def test_unresolved_locality_takes_its_frames_point(frame, point, precision):
+    found = unresolved_places(_sent("قصفت القوات قرية تل الزعيترات بالمدفعية الثقيلة."), frame)
+    assert [p.name_ar for _, _, p in found] == ["تل الزعيترات"]
+    p = found[0][2]
+    loc = p.location()
+    assert (loc["lat"], loc["lon"], loc["geo_precision"]) == (*point, precision)
+    assert p.lat is None and p.lon is None      # incidents still compare it by name

@@ -12,7 +12,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, confrontation, protest_kind
 from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, Trigger, _cue_near, _word_list, find_triggers, retype, tag,
                                      toll_update)
-from marsad.extract.unresolved import unresolved_places
+from marsad.extract.unresolved import NEAR as UNRESOLVED_NEAR, unresolved_places
 from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -632,6 +632,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         if len(listed) > len(places):
             places = listed
             extra.append("place.unresolved")
+    if any(getattr(p, "near", None) is not None for p in places):
+        extra.append(UNRESOLVED_NEAR)       # located at the point of the place that frames it
     if places and all(getattr(p, "frame", "") == "road" for p in places) and _anaphoric(sent, trig):
         places = []             # "الهجوم كان على طريق دمشق - عمان": a retelling on a road, at the incident's place
         extra.append("place.road_retold")

@@ -26,13 +26,33 @@ def _words(section: str) -> frozenset:
 
 @dataclass
 class UnresolvedPlace(PlaceMention):
-    """A named locality without gazetteer coordinates."""
+    """A named locality without gazetteer coordinates. Its own lat/lon stay None (incidents compare such places by
+    name); its location carries the point of the place that frames it when that place is precise (rule
+    place.unresolved_near, NEAR_RULE)."""
 
     list_start: int = -1       # for an item of a list of localities: where the list's names begin (folded)
+    near: tuple[float, float] | None = None    # the framing place's point (precision 1 or 2), else None
 
     def location(self) -> dict:
+        lat, lon = self.near if self.near is not None else (None, None)
         return {"name_ar": self.name_ar, "name_en": None, "country": self.country or None,
-                "admin1": self.admin1 or None, "lat": None, "lon": None, "geo_precision": 1}
+                "admin1": self.admin1 or None, "lat": lat, "lon": lon, "geo_precision": 1 if lat is None else 2}
+
+
+NEAR = "place.unresolved_near"
+NEAR_RULE = ("a locality the gazetteer lacks, framed by a named town or a part of a region ('قريتي عرب حسن واليانلي "
+             "في ريف منبج الشمالي', 'قرية فنيجين التابعة لبلدة أبوخشب'), is located at that place's point with "
+             "precision 2 (near it, as ACLED codes an unknown village), not left without a point; framed only by a "
+             "governorate or a country it keeps no point. Seen in fresh5 f5b-027 (three villages of Manbij's "
+             "countryside) and f5a-003.")
+
+
+def _near(frame) -> tuple[float, float] | None:
+    """The frame's point when it is a named place or a part of a region (precision 1 or 2)."""
+    lat, lon = getattr(frame, "lat", None), getattr(frame, "lon", None)
+    if lat is None or lon is None or getattr(frame, "geo_precision", 3) > 2:
+        return None
+    return lat, lon
 
 
 def _bare(word: str, words: frozenset) -> str | None:
@@ -147,6 +167,7 @@ def unresolved_places(sent, frame) -> list:
                 s, e, surface, surface, "", frame.country, frame.admin1 or "", None, None, 1, "unresolved",
                 f"place.unresolved: after '{toks[i][2]}', not in the gazetteer; "
                 f"{frame.admin1 or frame.country} from '{frame.name_ar}'", 0.0)
+            place.near = _near(frame)
             if plural:
                 place.head, place.list_start = "list", toks[first][0]    # an item of a list of localities
             out.append((s, e, place))
