@@ -844,7 +844,8 @@ def test_place_in_named_district(store, reports, second, merges):
 
 
 @pytest.mark.parametrize("sub, kin", [
-    ("Suicide bomb", {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+    # an attack too, which a firm detail may tie to a bombing (rule kind-attack-by-explosive)
+    ("Suicide bomb", {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack"}),
     ("Arrests", {"Arrests", "Armed clash", "Disrupted weapons use"}),
     ("Air/drone strike", {"Air/drone strike", "Shelling/artillery/missile attack", "Attack"}),
     ("Looting/property destruction", {"Looting/property destruction"}),
@@ -883,3 +884,101 @@ def test_copies_merge_in_the_pass_of_their_originals_days(store, reports):
     for doc, day in (("o1", "2020-01-01"), ("c1", "2020-01-01"), ("o2", "2021-06-01"), ("o3", None)):
         reports.event(doc, **{**SQUARE, "date_start": day, "date_end": day})
     assert incident_store._unassigned_ids(store.conn) == ["o1:0", "c1:0", "o2:0", "o3:0"]
+
+
+# -- rule kind-attack-by-explosive ---------------------------------------------------------------
+DISTRICT = dict(country="SY", admin1="Homs", name_ar="حي الزهراء", lat=34.72, lon=36.73, geo_precision=1)
+BOMB = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", actor2="civilians")
+SHOOTING = dict(event_type="Violence against civilians", sub_event_type="Attack", actor2="civilians")
+
+
+@pytest.mark.parametrize("second, merges", [
+    # a gunman fired on the worshippers, then blew himself up: one outlet tells an attack on
+    # civilians, another a suicide bombing; the injured are nearly one figure
+    pytest.param(dict(**SHOOTING, injured=41, date_start="2024-03-08", date_end="2024-03-08",
+                      evidence="مسلح اطلق النار على المصلين داخل مسجد في حي الزهراء ما اسفر عن اصابة 41 شخصا"),
+                 True, id="dated-close-toll"),
+    # the same day and district, figures far apart: a shooting and a bombing are two incidents
+    pytest.param(dict(**SHOOTING, injured=4, fatalities=1, date_start="2024-03-08", date_end="2024-03-08",
+                      evidence="مسلحون قتلوا رجلا واصابوا اربعة في حي الزهراء"), False, id="dated-no-close-toll"),
+    # no date at all: the weekday both name ties them
+    pytest.param(dict(**SHOOTING, evidence="مسلح فتح النار على المصلين في حي الزهراء يوم الجمعة قبل ان يفجر نفسه"),
+                 True, id="timeless-same-weekday"),
+    pytest.param(dict(**SHOOTING, evidence="مسلح فتح النار على المصلين في حي الزهراء قبل ان يفجر نفسه"),
+                 False, id="timeless-nothing-firm"),
+    # the bombing's target named as the guards: only the perpetrator is compared
+    pytest.param(dict(**{**SHOOTING, "actor2": "syrian_government_forces"}, injured=40, date_start="2024-03-08",
+                      date_end="2024-03-08", evidence="هجوم مسلح على حاجز امام مسجد في حي الزهراء واصابة 40"),
+                 True, id="target-named-differently"),
+])
+def test_kind_attack_by_explosive(store, reports, second, merges):
+    reports.doc("k1")
+    reports.doc("k2")
+    reports.event("k1", **DISTRICT, **BOMB, fatalities=12, injured=38, date_start="2024-03-08", date_end="2024-03-08",
+                  evidence="انتحاري فجر نفسه داخل مسجد في حي الزهراء يوم الجمعة ما ادى الى مقتل 12 واصابة 38")
+    reports.event("k2", **DISTRICT, **second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_kind_attack_by_explosive_needs_the_same_named_place(store, reports):
+    """An assassination told at the city and a bombing at a square in it: a city and a spot are
+    not the same named place, so a shared weekday does not tie an attack to a bombing."""
+    reports.doc("c1")
+    reports.doc("c2")
+    reports.event("c1", **BOMB, country="IQ", admin1="Baghdad", name_ar="ساحة الطيران", lat=33.33, lon=44.42,
+                  geo_precision=1, fatalities=20, evidence="تفجير انتحاري في ساحة الطيران صباح الاثنين")
+    reports.event("c2", **SHOOTING, country="IQ", admin1="Baghdad", name_ar="بغداد", lat=33.34, lon=44.40,
+                  geo_precision=1, fatalities=1, evidence="اغتيال الناشط سامر العلي امام منزله في بغداد الاثنين")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 2
+
+
+# -- rule toll-still-rising -------------------------------------------------------------------------
+CITY = dict(country="SO", admin1="Banadir", name_ar="مقديشو", lat=2.04, lon=45.34, geo_precision=1,
+            event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+DAY = dict(date_start="2023-05-06", date_end="2023-05-06")
+
+
+@pytest.mark.parametrize("first, later, merges", [
+    # a first count and the toll a day on, the later told as a rise
+    pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 True, id="later-told-as-a-rise"),
+    pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة في حصيلة اولية"),
+                 dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),
+                 True, id="first-told-as-provisional"),
+    # two figures both given as final, 11 times apart: two bombings that day
+    pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),
+                 False, id="both-final"),
+    # "at least" on the higher figure says nothing of the lower one
+    pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="مقتل 90 على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 False, id="provisional-higher"),
+    # no time at all: the toll is what tells a report from a look-alike at its place
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 False, id="timeless"),
+])
+def test_toll_still_rising(store, reports, first, later, merges):
+    reports.doc("t1")
+    reports.doc("t2")
+    reports.event("t1", **CITY, **first)
+    reports.event("t2", **CITY, **later)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+@pytest.mark.parametrize("text, state", [
+    ("مقتل 5 اشخاص في حصيلة اولية", (True, False)),
+    ("قتل ما لا يقل عن 12 شخصا", (True, False)),
+    ("والحصيلة مرشحة للارتفاع", (True, False)),
+    ("وارتفعت حصيلة القتلى الى 40", (False, True)),
+    ("ارتفاع عدد الضحايا الى 17", (False, True)),
+    ("قتل 9 اشخاص في الهجوم", (False, False)),
+    ("حلقت الطائرات على ارتفاعات منخفضة", (False, False)),
+])
+def test_toll_state(text, state):
+    from marsad.analysis.incident_features import toll_state
+    assert toll_state(text) == state

@@ -355,3 +355,22 @@ def is_direction(name: str | None) -> bool:
 @lru_cache(maxsize=1)
 def _direction_words() -> frozenset[str]:
     return frozenset(_name_word(vocab.fold(w)) for w in vocab.incident_rules()["direction_words"])
+
+
+@lru_cache(maxsize=1)
+def _toll_cues() -> tuple[frozenset[str], frozenset[str]]:
+    raw = vocab.incident_rules()
+    fold = lambda ws: frozenset(vocab.fold(w) for w in ws)       # noqa: E731
+    return fold(raw.get("toll_provisional_cues", ())), fold(raw.get("toll_rising_cues", ()))
+
+
+def toll_state(text: str | None) -> tuple[bool, bool]:
+    """(provisional, risen): whether a sentence gives its figures as a first count ("حصيلة أولية",
+    "على الأقل", "مرشحة للارتفاع") or as a toll that has risen ("ارتفع عدد القتلى إلى"); rule
+    ``toll-still-rising``. A clitic و/ف before a cue is read through ("وارتفعت")."""
+    if not text:
+        return False, False
+    provisional, rising = _toll_cues()
+    tokens = {t[1:] if len(t) > 3 and t[0] in "وف" else t for t in _TOKEN.findall(vocab.fold(text))} \
+        | set(_TOKEN.findall(vocab.fold(text)))
+    return bool(tokens & provisional), bool(tokens & rising)

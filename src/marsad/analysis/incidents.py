@@ -8,10 +8,13 @@ The decision (parameters in data/incident_rules.json). An event joins an inciden
 against EVERY member, nothing contradicts:
   * another document (two events of one report are two incidents);
   * kind family: the same sub-event type or a compatible pair (IED / suicide bomb / grenade;
-    air strike / missile; clash / attack ...);
+    air strike / missile; clash / attack ...); an attack on people and a bombing only at the same
+    named place with a firm detail (rule ``kind-attack-by-explosive``);
   * actors: unknown, equal or in one group (SDF ~ Asayish); Battles may swap sides;
   * tolls: each figure both reports state is within ``toll_ratio`` (or ``toll_slack``) of the
-    other — tolls rise as reports update, but 4 dead and 16 dead are two bombings;
+    other — tolls rise as reports update, but 4 dead and 16 dead are two bombings; between
+    reports with a time, a first count ("حصيلة أولية") or a toll told as a rise ("ارتفعت
+    الحصيلة إلى 100") bounds nothing the other way (rule ``toll-still-rising``);
   * weekdays: the days both reports name ("فجر الجمعة") share one;
   * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
     is its report's publication window, from ``published``, the URL's date or its
@@ -62,7 +65,7 @@ from dataclasses import dataclass, field
 
 from . import vocab
 from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_weekdays,
-                                persons, spelling, spots_and_targets)
+                                persons, spelling, spots_and_targets, toll_state)
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
@@ -106,6 +109,7 @@ class Rules:
     perpetrator_only: frozenset = frozenset()
     min_injured: int = 5
     direction_km: float = 30.0
+    firm_types: frozenset = frozenset()      # kinds that are one family only with a firm detail
     _kin: dict = field(default_factory=dict, compare=False, repr=False)
 
     def kin(self, sub_event_type: str | None) -> tuple:
@@ -114,7 +118,8 @@ class Rules:
         got = self._kin.get(sub_event_type)
         if got is None:
             got = self._kin[sub_event_type] = (sub_event_type, *sorted(
-                t for p in self.compatible_types if sub_event_type in p for t in p if t != sub_event_type))
+                {t for p in self.compatible_types | self.firm_types if sub_event_type in p for t in p
+                 if t != sub_event_type}))
         return got
 
     @classmethod
@@ -130,7 +135,8 @@ class Rules:
                    float(raw["toll_ratio"]), int(raw["toll_slack"]), float(raw["ambiguity_margin"]),
                    int(raw["bucket_cap"]), float(raw["cell_deg_lat"]), float(raw["cell_deg_lon"]), pairs, groups,
                    frozenset(raw.get("perpetrator_only_event_types", ())),
-                   int(raw.get("min_injured_contradiction", 5)), float(raw.get("direction_region_km", 30.0)))
+                   int(raw.get("min_injured_contradiction", 5)), float(raw.get("direction_region_km", 30.0)),
+                   frozenset(frozenset(p) for p in raw.get("firm_sub_event_types", ())))
 
 
 @dataclass(slots=True)
@@ -152,6 +158,8 @@ class Ev:
     direction: bool = False                # its place is a direction from a city ("جنوب دمشق")
     targets: frozenset = frozenset()       # named sites its sentence names after a target word ("القنصلية الإيرانية")
     persons: frozenset = frozenset()       # the people it tells as attacked, by name (also in targets)
+    provisional: bool = False              # its sentence gives its toll as a first count ("حصيلة أولية")
+    risen: bool = False                    # ... or as a toll that has risen ("ارتفع عدد القتلى إلى")
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -190,7 +198,8 @@ class Ev:
         marks = marks - words if precision > (rules.max_point_precision if rules else 2) else marks | words
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
                    is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
-                   targets - {spelling(w) for w in words} or _EMPTY, people or _EMPTY)
+                   targets - {spelling(w) for w in words} or _EMPTY, people or _EMPTY,
+                   *toll_state(row.get("evidence")))
 
     @property
     def event_id(self) -> str:
@@ -214,8 +223,34 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 # -- pairwise checks ---------------------------------------------------------------------------
 def types_ok(rules: Rules, a: Ev, b: Ev) -> bool:
+    kin = kind_kin(rules, a, b)
+    return kin == KIN or (kin == KIN_IF_FIRM and firm_detail(rules, a, b))
+
+
+NOT_KIN, KIN, KIN_IF_FIRM = 0, 1, 2
+
+
+def kind_kin(rules: Rules, a: Ev, b: Ev) -> int:
+    """KIN: one sub-event type or a compatible pair; KIN_IF_FIRM: a pair of
+    ``firm_sub_event_types`` (one incident only with a firm detail); NOT_KIN."""
     sa, sb = a.row.get("sub_event_type"), b.row.get("sub_event_type")
-    return sa == sb or frozenset((sa, sb)) in rules.compatible_types
+    if sa == sb:
+        return KIN
+    pair = frozenset((sa, sb))
+    return KIN if pair in rules.compatible_types else KIN_IF_FIRM if pair in rules.firm_types else NOT_KIN
+
+
+def firm_detail(rules: Rules, a: Ev, b: Ev) -> bool:
+    """Rule ``kind-attack-by-explosive``: what ties an attack on people to a bombing told by another
+    outlet (a gunman who fires on worshippers, then blows himself up): the same named place (not a
+    city and a spot in it: an assassination in Baghdad is no bombing at a square there) and a firm
+    detail. Between two dated reports a close toll or a named target (their days already agree, so
+    a weekday says nothing); otherwise also a shared weekday."""
+    if place_score(rules, a, b) < SAME_FORM:
+        return False
+    if a.when == HARD == b.when:
+        return bool(close_tolls(a, b) or shared_target(a, b))
+    return firm_corroborations(a, b) > 0
 
 
 def _actor_ok(rules: Rules, x: str | None, y: str | None) -> bool:
@@ -231,8 +266,9 @@ def actors_ok(rules: Rules, a: Ev, b: Ev) -> bool:
     (civilians, the security forces guarding the market)."""
     a1, a2, b1, b2 = (a.row.get("actor1"), a.row.get("actor2"), b.row.get("actor1"), b.row.get("actor2"))
     kind_a, kind_b = a.row.get("event_type"), b.row.get("event_type")
-    if kind_a == kind_b and kind_a in rules.perpetrator_only:
-        return _actor_ok(rules, a1, b1)
+    bombing = kind_a in rules.perpetrator_only or kind_b in rules.perpetrator_only
+    if (kind_a == kind_b and kind_a in rules.perpetrator_only) or (bombing and kind_kin(rules, a, b) == KIN_IF_FIRM):
+        return _actor_ok(rules, a1, b1)       # also a bombing and an attack (kind-attack-by-explosive)
     if _actor_ok(rules, a1, b1) and _actor_ok(rules, a2, b2):
         return True
     return kind_a == "Battles" == kind_b and _actor_ok(rules, a1, b2) and _actor_ok(rules, a2, b1)
@@ -245,17 +281,30 @@ def toll_ok(rules: Rules, x, y) -> bool:
     return hi - lo <= rules.toll_slack or hi < rules.toll_ratio * lo
 
 
+def _still_rising(a: Ev, b: Ev, f: str) -> bool:
+    """Rule ``toll-still-rising``: the lower of two figures is a first count ("حصيلة أولية", "على
+    الأقل") or the higher one is given as a rise ("ارتفع عدد القتلى إلى 100"): a toll that grew
+    between two reports, not two incidents. Only between reports with a time (stated dates or a
+    publication window, which already overlap): with no time at all, the toll is what tells a
+    report from a look-alike at its place (the same square, other years, other tolls)."""
+    x, y = a.row.get(f), b.row.get(f)
+    if x is None or y is None or x == y or a.when == FLOAT or b.when == FLOAT:
+        return False
+    lo, hi = (a, b) if x < y else (b, a)
+    return lo.provisional or hi.risen
+
+
 def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
     """Killed and injured (arrests grow as a sweep goes on: not a contradiction). A handful of
     injured (under ``min_injured_contradiction``) contradicts no other figure: a first count,
     the injured of one detail of the story, or two figures read the wrong way round ("4 قتلى
     و10 جرحى" stored as 10 killed, 4 injured)."""
-    if not toll_ok(rules, a.row.get("fatalities"), b.row.get("fatalities")):
+    if not (toll_ok(rules, a.row.get("fatalities"), b.row.get("fatalities")) or _still_rising(a, b, "fatalities")):
         return False
     x, y = a.row.get("injured"), b.row.get("injured")
     if x is not None and y is not None and min(x, y) < rules.min_injured:
         return True
-    return toll_ok(rules, x, y)
+    return toll_ok(rules, x, y) or _still_rising(a, b, "injured")
 
 
 def weekdays_ok(a: Ev, b: Ev) -> bool:
@@ -682,10 +731,19 @@ class Merger:
         # that comes later must meet the same bar as a timeless one joining a dated incident)
         dated = any(m.when != FLOAT for m in members)
         timeless = ev.when == FLOAT or not dated
+        # rule kind-attack-by-explosive: an attack and a bombing are one incident when a firm detail
+        # ties the event to a member of the other kind, or the incident already has one of its own kind
+        bridge, bridged = False, False
         for k, m in enumerate(members):
-            if not (types_ok(rules, ev, m) and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
+            kin = kind_kin(rules, ev, m)
+            if not (kin and actors_ok(rules, ev, m) and tolls_ok(rules, ev, m)
                     and weekdays_ok(ev, m) and dates_ok(rules, ev, m)):
                 return 0.0, NOT_RIVAL
+            if kin == KIN_IF_FIRM:
+                bridge = True
+                bridged = bridged or firm_detail(rules, ev, m)
+            else:
+                bridged = True
             place = places[k] if places is not None else place_score(rules, ev, m)
             if place < 0:
                 return 0.0, NOT_RIVAL
@@ -701,6 +759,8 @@ class Merger:
                 place = 0.0              # a city (or a direction from it) and a spot in it: only with a firm detail
             if place > best:
                 best = place
+        if bridge and not bridged:
+            return 0.0, NOT_RIVAL
         level = NOT_RIVAL if not near else FIRM if firm else SUPPORTED if support else DATED if dated else NOT_RIVAL
         if best <= 0:
             return 0.0, level

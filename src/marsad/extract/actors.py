@@ -80,6 +80,9 @@ def _sides(sent, trigger_pos: int):
         side, aid = p.value["side"], p.value["id"]
         if side != "civilian" and speaks(sent, p):
             continue
+        if side == "state" and civ_count(sent) and among(sent, p.start):
+            civ = True          # "5 مدنيين بينهم منتسبون في الحشد": civilians were hit, some of them members of a force
+            continue
         if side == "civilian":
             civ = True
         elif side == "armed":
@@ -192,9 +195,36 @@ def casualty_force(sent, a1: str | None) -> str | None:
         i = sent.tok_index(r.start)
         hi = sent.tokens[min(i + CASUALTY_WINDOW, len(sent.tokens) - 1)][1]
         for p in sent.actors:
-            if r.end <= p.start < hi and p.value["side"] == "state" and p.value["id"] != a1:
+            if r.end <= p.start < hi and p.value["side"] == "state" and p.value["id"] != a1 and not among(sent, p.start):
                 return p.value["id"]
     return None
+
+
+AMONG_GAP = 3     # tokens before a force's name where "بينهم" puts it among the persons counted
+
+
+def among(sent, pos: int) -> bool:
+    """The word at pos is named among the persons just counted ("5 مدنيين بينهم منتسبون في الحشد"، "مقتل سبعة
+    أشخاص بينهم شرطي"): the victims are the persons, the force's members are some of them (actor.among_persons)."""
+    i = sent.tok_index(pos)
+    return any(w in AMONG_WORDS for w in sent.words(i - AMONG_GAP, i))
+
+
+def civ_count(sent) -> bool:
+    """The sentence counts civilians or persons ("5 مدنيين"، "سبعة أشخاص")."""
+    from marsad.extract.mentions import numbers
+    from marsad.lexicon import fold_entry as _f
+
+    persons = _person_words()
+    return any(q.lemma and _f(q.lemma) in persons for q in numbers(sent))
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset:
+    return frozenset(fold_entry(w) for w in load("cues")["toll_persons"])
+
+
+AMONG_WORDS = frozenset({"بينهم", "وبينهم", "بينهما", "منهم", "ومنهم", "بينهن"})
 
 
 TARGET_KINDS = ("arrest", "raid", "gov_regains", "nsa_takes", "airstrike")   # a state force acts on the armed group

@@ -542,7 +542,7 @@ def _force_target(sent, trig: Trigger) -> bool:
     i = sent.tok_index(trig.start)
     hi = sent.tokens[min(i + OFFICIAL_WINDOW, len(sent.tokens) - 1)][1]
     lo = sent.tokens[max(0, i - OFFICIAL_WINDOW)][0]
-    return any(h.start < hi for h in matcher("cues", "force_targets").find(sent.folded, lo))
+    return any(h.start < hi and not A.among(sent, h.start) for h in matcher("cues", "force_targets").find(sent.folded, lo))
 
 
 TARGET_WINDOW = 4   # tokens after an attack where the place or gathering it struck is named
@@ -588,6 +588,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     ds, de, dated = _date(sent, pub, trig, extra)
     raid = trig.kind == "clash" and any(t.kind == "raid" for t in find_triggers(sent))
     a1, a2 = A.assign(sent, trig, "raid" if raid else trig.kind)   # a raid that ends in a firefight: the raiders act
+    if A.civ_count(sent) and (any(a.value["side"] == "state" and A.among(sent, a.start) for a in sent.actors)
+                              or any(A.among(sent, h.start) for h in matcher("cues", "force_targets").find(sent.folded))):
+        extra.append("actor.among_persons")    # "5 مدنيين بينهم منتسبون في الحشد": the force's members are among them
     home = A.abroad(sent, a1, context_place), A.abroad(sent, a2, context_place)
     if home != (a1, a2):
         a1, a2 = home
