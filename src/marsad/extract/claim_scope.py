@@ -87,6 +87,10 @@ def incident_detail(sent, q, c) -> str | None:
     return None
 
 
+def is_toll(c) -> bool:
+    return _toll(c)
+
+
 def _toll(c) -> bool:
     """A count of victims or of people arrested (not of fighters at large, returnees or detainees held)."""
     info = load("claims")["classes"].get(c.cls or "", {})
