@@ -156,7 +156,7 @@ PLACE_NOUNS = [
     ("recognize.place_noun", "ارتفعت حصيلة تفجير الكرادة إلى أكثر من مئتي قتيل", "الكرادة", "place"),
     ("recognize.place_noun", "ما زالت ذكرى هجوم الكرادة حاضرة لدى العائلات", "الكرادة", "place"),
     ("recognize.place_noun", "وثق ناشطون مجزرة معرزاف التي راح ضحيتها عشرات المدنيين", "معرزاف", "place"),
-    ("recognize.place_noun", "طالب أهالي معرزاف بحماية قريتهم من المسلحين", "معرزاف", "org"),   # an org head keeps its role
+    ("recognize.place_noun", "طالب أهالي معرزاف بحماية قريتهم من المسلحين", "معرزاف", "place"),
 ]
 PLACE_NOUNS_NOT = [
     ("recognize.place_noun", "أدان البطريرك تفجير الكنيسة في وسط المدينة", "الكنيسة"),
@@ -219,3 +219,21 @@ def test_word_tie_reads_the_word(rule, text, word):
 def test_word_tie_leaves_framed_places(rule, text, word, admin1):
     found = _covers(text, word)
     assert [m.admin1 for m in found] == [admin1], [(m.surface, m.why) for m in _places(text)]
+
+
+# ---- "أهالي X" (the residents of X) names X as a place, not an organisation ("قوات X", "مجلس X" do): (id, text, word)
+RESIDENTS = [
+    ("residents-of-a-neighbourhood", "خرج أهالي الكرادة في وقفة احتجاجية أمام مبنى المحافظة", "الكرادة"),
+    ("residents-of-a-town", "ناشد أهالي منبج المنظمات الإنسانية إرسال المساعدات", "منبج"),
+]
+
+
+@pytest.mark.parametrize("text,word", [r[1:] for r in RESIDENTS], ids=[r[0] for r in RESIDENTS])
+def test_residents_of_a_place_name_the_place(text, word):
+    assert _covers(text, word), [(m.surface, m.role, m.why) for m in find_places(text)]
+
+
+def test_forces_of_a_place_stay_an_organisation():
+    text = "أعلنت قوات منبج العسكرية السيطرة على الموقع"
+    s = text.index("منبج")
+    assert [m.role for m in find_places(text) if m.start <= s < m.end] == ["org"]
