@@ -413,3 +413,19 @@ GOVERNORATE_PARTS_NOT = [
 def test_governorate_part_not(case):
     _id, text = case
     assert not [p for p in find_places(text) if "المحافظة" in p.surface]
+
+
+# ---- geoparse.country_part_yields: a part of a country is where the sentence's other place lies, not the event's
+# place when one is named; alone (or with only the country) it stays the place: (id, text, best surface)
+COUNTRY_PART_YIELDS = [
+    ("province-over-part", "وفي شرق أفغانستان قتل عشرة أشخاص بانفجار قرب سوق في ولاية كونار", "ولاية كونار"),
+    ("state-over-part", "هاجم مسلحون قاعدة عسكرية بولاية بورنو في شمال شرقي نيجيريا أمس", "ولاية بورنو"),
+    ("part-alone", "قتل ثلاثة جنود في هجوم على دورية شمالي مالي أمس", "شمالي مالي"),
+    ("part-over-country", "تصاعدت الهجمات في شمال شرق سوريا منذ مطلع العام، بحسب مصادر في سوريا", "شمال شرق سوريا"),
+]
+
+
+@pytest.mark.parametrize("text,surface", [r[1:] for r in COUNTRY_PART_YIELDS], ids=[r[0] for r in COUNTRY_PART_YIELDS])
+def test_country_part_yields_to_a_named_place(text, surface):
+    b = best_place(find_places(text, context=text))
+    assert b is not None and b.surface == surface, (b and b.surface, [(m.surface, m.why) for m in find_places(text)])

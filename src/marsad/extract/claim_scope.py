@@ -33,6 +33,13 @@ def _period(sent) -> bool:
     return bool(_DURING_HOURS.search(sent.folded))
 
 
+def _countries_only(sent) -> bool:
+    """The sentence's places are two countries or more and nothing finer ("في سوريا والعراق"): its figures are about
+    the war across countries, not one incident (claim.scope.countries)."""
+    kinds = [getattr(p, "kind", "") for _, _, p in sent.places]
+    return kinds.count("country") >= 2 and all(k == "country" for k in kinds)
+
+
 def _has(sent, section: str) -> bool:
     return bool(matcher("claims", section).find(sent.folded))
 
@@ -42,6 +49,8 @@ def aggregate(sent, quants, items, follows_claim: bool = False) -> str | None:
     before gave claims (a breakdown that follows a total: "وأوضحت أن الحصيلة تتضمن ...")."""
     if _period(sent):
         return "claim.scope.period_or_total"
+    if _countries_only(sent):
+        return "claim.scope.countries"
     counted_at = {q.end for q in quants}
     results = [h.start for h in matcher("claims", "result_verbs").find(sent.folded)]
     for hit in matcher("claims", "plural_incidents").find(sent.folded):
@@ -76,6 +85,10 @@ def incident_detail(sent, q, c) -> str | None:
     if sent.headline and _toll(c):
         return "claim.drop.headline_toll"
     return None
+
+
+def is_toll(c) -> bool:
+    return _toll(c)
 
 
 def _toll(c) -> bool:

@@ -46,6 +46,7 @@ class Sentence:
     stand_in: date | None = None  # an undated report's reference day for comparing mentions (events.stand_in_day)
     ref_day: date | None = None   # the day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order)
     told: bool = False            # the sentence tells an event or lends its toll to one (set by read_events)
+    lent: bool = False            # the sentence only gives a toll, lent to the event before it (set by read_events)
 
     def tok_index(self, pos: int) -> int:
         starts = self.cache.get("tok_starts")

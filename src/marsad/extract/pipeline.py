@@ -85,7 +85,7 @@ def read_events(doc: Doc) -> Doc:
         sent.told = bool(found)
         if not found:
             new_toll = _toll(drafts, sent)
-            sent.told = new_toll == ()    # lent to the event before: event counts
+            sent.told = sent.lent = new_toll == ()    # lent to the event before: event counts
             toll = new_toll or toll       # kept for the next event unless lent (())
         held = []
         for d in found:

@@ -785,6 +785,13 @@ def _sector_point(pts: list[tuple[float, float]], bearing: int,
     return round(median(p[1] for p in outer), 5), round(median(p[2] for p in outer), 5)
 
 
+COUNTRY_PART_YIELDS = (
+    "geoparse.country_part_yields: a part of a country ('شرق أفغانستان', 'شمال شرقي نيجيريا') is where in the "
+    "country the other places of the sentence are, not the event's place when one is named ('في ولاية كونار', "
+    "'في قرية ميتيلي بولاية بورنو'), as the extractor's place choice already reads it (events._places); fresh5 "
+    "f5b-013, f5b-023")
+
+
 def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:
     """The event's own place among a sentence's mentions: a real place (not inside an
     organisation name or a dateline) first, then the most precise, then the nearest to ``anchor``
@@ -800,6 +807,10 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
         pool = [m for m in mentions if not isinstance(m, WideRegion)]   # a continent is no event's place
         if not pool:
             return None
+
+    parts = [m for m in pool if m.kind == "region" and m.entry_id.startswith("country:")]
+    if parts and len(parts) < len(pool):     # rule geoparse.country_part_yields (COUNTRY_PART_YIELDS)
+        pool = [m for m in pool if m not in parts]
 
     def key(m: PlaceMention) -> tuple:
         if anchor is None:
