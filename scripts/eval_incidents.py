@@ -166,11 +166,11 @@ def _predicted(store) -> tuple[dict[str, list[dict]], dict[str, str]]:
 
 def _merge_views(store) -> dict:
     """event_id -> the ``Ev`` the merge compares (the event row with its report's fields)."""
-    from marsad.analysis.incident_store import _COLS, _DOC_COLS, _DOC_JOIN, _event_n, _rows
+    from marsad.analysis.incident_store import _COLS, _DOC_JOIN, _doc_cols, _event_n, _rows
     from marsad.analysis.incidents import Merger
     merger = Merger()
     out = {}
-    for row in _rows(store.conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM events e{_DOC_JOIN}")):
+    for row in _rows(store.conn.execute(f"SELECT {_COLS}{_doc_cols(store.conn)} FROM events e{_DOC_JOIN}")):
         row["_n"] = _event_n(row["event_id"])
         out[row["event_id"]] = merger.ev(row)
     return out, merger.rules

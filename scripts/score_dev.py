@@ -2,7 +2,10 @@
 """Score the extractor on real reports: ../shared/corpus/check (never tuned on), dev, dev2 and the seeds (tuned on),
 then the project's own invented sets (regression tests, not quality figures).
 
-    .venv/bin/python scripts/score_dev.py [OUT_DIR] [--sets check,dev,dev2,...]
+    .venv/bin/python scripts/score_dev.py [OUT_DIR] [--sets=check,dev,dev2,...] [--extra=NAME=DIR,...]
+
+--extra adds sets gathered outside the repository (DIR/articles and DIR/gold, the layout of ../shared/corpus/dev):
+real reports annotated to the spec, scored like the shared ones (their texts never enter the repository).
 
 Writes OUT_DIR/<set>/<doc_id>.json and prints one line per set from ../shared/eval/score.py. Only the aggregate
 figures of `check` are printed: its documents and its per-document errors are not to be read.
@@ -54,7 +57,20 @@ def run(out_dir: Path, names: list[str]) -> None:
               f"claims F1 {cl['f1']:.3f}  [{r['documents']} reports; {status}]")
 
 
+def _extra(specs: list[str]) -> list[str]:
+    """Register each NAME=DIR of --extra as a set; returns the names."""
+    names = []
+    for spec in specs:
+        name, _, folder = spec.partition("=")
+        if not name or not folder:
+            sys.exit(f"--extra wants NAME=DIR, got {spec!r}")
+        SETS[name] = (Path(folder) / "articles", Path(folder) / "gold", "real, gathered outside the repository")
+        names.append(name)
+    return names
+
+
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--sets")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    extra = _extra([s for a in sys.argv[1:] if a.startswith("--extra=") for s in a.split("=", 1)[1].split(",") if s])
     sets = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--sets=")), list(SETS))
     run(Path(args[0]) if args else Path(tempfile.mkdtemp(prefix="marsad-score-")), sets)

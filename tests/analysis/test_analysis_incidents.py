@@ -982,3 +982,27 @@ def test_toll_still_rising(store, reports, first, later, merges):
 def test_toll_state(text, state):
     from marsad.analysis.incident_features import toll_state
     assert toll_state(text) == state
+
+
+# -- rule pubdate-window -------------------------------------------------------------------------
+@pytest.mark.parametrize("noted, merges", [
+    # the statement's weekday resolved against a publication date read from the URL gave the
+    # event that day: its report's publication window is all the date it has
+    pytest.param(True, True, id="dated-through-a-recovered-date"),
+    # the same date stated by the report itself is the event's: four days apart, two incidents
+    pytest.param(False, False, id="a-date-of-its-own"),
+])
+def test_pubdate_window(store, reports, noted, merges):
+    if "date_note" not in {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}:
+        pytest.skip("no events.date_note in this schema")
+    market = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  country="IQ", admin1="Baghdad", name_ar="الشورجة", lat=33.343, lon=44.41, geo_precision=1)
+    reports.doc("p1", published="2019-05-09", url="https://example.org/news/2019/5/9/toll-rises")
+    reports.doc("p2", published="2019-05-05")
+    reports.event("p1", **market, fatalities=40, date_start="2019-05-09", date_end="2019-05-09",
+                  date_note="dated through a recovered publication date (a date in the URL)" if noted else None,
+                  evidence="اعلنت وزارة الصحة الخميس ارتفاع حصيلة تفجير سوق الشورجة الى 40 قتيلا")
+    reports.event("p2", **market, fatalities=31, date_start="2019-05-05", date_end="2019-05-05",
+                  evidence="انفجار سيارة مفخخة في سوق الشورجة فجر اليوم الاحد اوقع 31 قتيلا")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

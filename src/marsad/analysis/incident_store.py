@@ -26,6 +26,15 @@ _COLS = ", ".join("e." + c for c in EVENT_COLUMNS)
 _DOC_COLS = (", d.published AS _pub, d.url AS _url, d.near_dup_of AS _root, r.published AS _rpub,"
              " r.url AS _rurl, CASE WHEN e.date_start IS NULL THEN"
              " COALESCE(d.title, '') || ' ' || substr(d.text, 1, 400) END AS _lead")
+
+
+def _doc_cols(conn) -> str:
+    """``_DOC_COLS`` and the event's date note (``_dnote``: dated through a recovered publication
+    date, rule ``pubdate-window``) where the schema has one (SQLite's migration 0004)."""
+    names = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    return _DOC_COLS + (", e.date_note AS _dnote" if "date_note" in names else ", NULL AS _dnote")
+
+
 _DOC_JOIN = " LEFT JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN documents r ON r.doc_id = d.near_dup_of"
 _INCIDENT_COLS = ("incident_id", "event_type", "sub_event_type", "date_start", "date_end",
                   *LOCATION_FIELDS, "n_events", "n_docs",
@@ -124,7 +133,8 @@ def _load_events(conn: sqlite3.Connection, merger: Merger, ids: list[str]) -> li
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _chunk(event_id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM _chunk")
     conn.executemany("INSERT OR IGNORE INTO _chunk VALUES (?)", [(i,) for i in ids])
-    cur = conn.execute(f"SELECT {_COLS}{_DOC_COLS} FROM _chunk c JOIN events e ON e.event_id = c.event_id{_DOC_JOIN}")
+    cur = conn.execute(f"SELECT {_COLS}{_doc_cols(conn)} FROM _chunk c JOIN events e ON e.event_id = c.event_id"
+                       f"{_DOC_JOIN}")
     events = [ev for _r, ev in _evs(merger, _rows(cur))]
     events.sort(key=merge_order)
     return events
@@ -209,7 +219,7 @@ def _load_context(conn: sqlite3.Connection, merger: Merger, new: list[Ev]) -> No
     _temp_ids(conn, "_context", ids)
     # IN, not a join to _context: with the ORDER BY, SQLite would walk every event in date order
     cur = conn.execute(
-        f"SELECT ie.incident_id AS _inc, {_COLS}{_DOC_COLS} FROM incident_events ie"
+        f"SELECT ie.incident_id AS _inc, {_COLS}{_doc_cols(conn)} FROM incident_events ie"
         f" JOIN events e ON e.event_id = ie.event_id{_DOC_JOIN}"
         " WHERE ie.incident_id IN (SELECT incident_id FROM _context) ORDER BY e.date_start, e.event_id")
     for r, ev in _evs(merger, _rows(cur)):

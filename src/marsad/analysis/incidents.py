@@ -18,7 +18,8 @@ against EVERY member, nothing contradicts:
   * weekdays: the days both reports name ("فجر الجمعة") share one;
   * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
     is its report's publication window, from ``published``, the URL's date or its
-    near-duplicate's, reaching back ``undated_lookback_days``);
+    near-duplicate's, reaching back ``undated_lookback_days``; so is that of an event dated only
+    through a publication date recovered from its URL or text, rule ``pubdate-window``);
   * place: no two different precise places (two villages more than ``far_km`` apart);
 and against AT LEAST ONE member the place agrees positively, with a score:
   2.0 same folded name, 1.8 same spelling skeleton (same admin1) or one name inside the other
@@ -70,7 +71,7 @@ from .incident_features import (day_weekdays, is_direction, is_region, iso_day, 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
                  "date_end", "actor1", "actor2", "name_ar", "name_en", "country", "admin1",
                  "lat", "lon", "geo_precision", "fatalities", "injured", "arrested", "evidence")
-DOC_FIELDS = ("_pub", "_url", "_root", "_rpub", "_rurl", "_lead", "_n")
+DOC_FIELDS = ("_pub", "_url", "_root", "_rpub", "_rurl", "_lead", "_n", "_dnote")
 TOLLS = ("fatalities", "injured", "arrested")
 HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 SAME_FORM = 1.8                      # place score: one name spelled two ways, or inside the other
@@ -168,6 +169,11 @@ class Ev:
         start, end = iso_day(row.get("date_start")), iso_day(row.get("date_end"))
         if start is not None and end is None:
             end = start
+        if row.get("_dnote"):
+            # rule pubdate-window: a date resolved against a publication date the page does not
+            # state (inferred from its URL or text) is no better than that inference: the event
+            # takes its report's publication window, as an undated one
+            start = end = None
         when = HARD
         if start is None or end is None or end < start:
             start = end = None

@@ -5,6 +5,7 @@ from datetime import date
 
 from functools import lru_cache
 
+from marsad.extract.mentions import numbers
 from marsad.lexicon import fold_entry, load, matcher
 from marsad.extract.protests import PROTEST_KINDS, protest_actors
 
@@ -210,13 +211,11 @@ def among(sent, pos: int) -> bool:
     return any(w in AMONG_WORDS for w in sent.words(i - AMONG_GAP, i))
 
 
-def civ_count(sent) -> bool:
-    """The sentence counts civilians or persons ("5 مدنيين"، "سبعة أشخاص")."""
-    from marsad.extract.mentions import numbers
-    from marsad.lexicon import fold_entry as _f
-
+def civ_count(sent, *pub) -> bool:
+    """The sentence counts civilians or persons ("5 مدنيين"، "سبعة أشخاص"); `pub`: the publication date numbers()
+    reads dates with (the sentence's own by default)."""
     persons = _person_words()
-    return any(q.lemma and _f(q.lemma) in persons for q in numbers(sent))
+    return any(q.lemma and fold_entry(q.lemma) in persons for q in numbers(sent, *pub))
 
 
 @lru_cache(maxsize=1)

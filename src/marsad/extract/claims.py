@@ -246,9 +246,13 @@ def _goes_on(sent, state: ClaimState) -> bool:
 
 def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     """The same figure of the same thing told twice in one report (headline and body) is one claim."""
+    named: dict[tuple, set] = {}        # figure -> the named sources that give it
+    for c in claims:
+        named.setdefault((c["value_low"], c["value_high"], c["quantity"]), set()).add(c.get("source_ar"))
     best: dict[tuple, dict] = {}
     for c in claims:
-        key = (c["value_low"], c["value_high"], c["quantity"], _source_key(c, claims))
+        figure = (c["value_low"], c["value_high"], c["quantity"])
+        key = figure + (_source_key(c.get("source_ar"), named[figure]),)
         old = best.get(key)
         if old is None or (old["evidence"] in headlines and c["evidence"] not in headlines):
             best[key] = c
@@ -262,16 +266,10 @@ def dedupe(claims: list[dict], headlines: set[str]) -> list[dict]:
     return out
 
 
-def _source_key(c: dict, claims: list[dict]) -> str | None:
+def _source_key(src: str | None, sources: set) -> str | None:
     """A figure two named sources each give is two claims (the ledger sets them side by side); a telling without a
-    source is the same claim as one with it."""
-    src = c.get("source_ar")
-    if src is None:
-        return None
-    same = [o for o in claims if o is not c and (o["value_low"], o["value_high"], o["quantity"]) ==
-            (c["value_low"], c["value_high"], c["quantity"])]
-    others = {o.get("source_ar") for o in same} - {None, src}
-    return src if others else None
+    source is the same claim as one with it. `sources`: every source that gives the figure in the report."""
+    return src if src is not None and sources - {None, src} else None
 
 
 LEAD = 3            # the lead (headline and first sentences) rounds what the body states precisely

@@ -13,6 +13,7 @@ from marsad.extract.protests import PROTEST_KINDS, confrontation, protest_kind
 from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, Trigger, _cue_near, _word_list, find_triggers, retype, tag,
                                      toll_update)
 from marsad.extract.unresolved import NEAR as UNRESOLVED_NEAR, unresolved_places
+from marsad.text.dates import weekday_numbers
 from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -375,7 +376,6 @@ def _resolve_ref(sent, h):
 
 
 STATEMENT_WINDOW = 3    # tokens before a day where the statement that gives it stands ("أعلن ... امس الخميس")
-COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان"})
 
 
 def _statement_day(sent, h) -> bool:
@@ -383,7 +383,7 @@ def _statement_day(sent, h) -> bool:
     tokens before the day ("أعلن التنظيم امس الخميس"، "في بيان الأحد"), with no "أن/إنه" between them ("قال إنه
     نفذها الأسبوع الفائت" gives the day of what was said)."""
     i = sent.tok_index(h.start)
-    if h.precision != "day" or any(t[2] in COMPLEMENTIZERS for t in sent.tokens[max(0, i - STATEMENT_WINDOW):i]):
+    if h.precision != "day" or any(t[2] in _word_list("complementizers") for t in sent.tokens[max(0, i - STATEMENT_WINDOW):i]):
         return False
     return _cue_near(sent, "report_verbs", i - STATEMENT_WINDOW, i) or _cue_near(sent, "statements", i - STATEMENT_WINDOW, i)
 
@@ -425,18 +425,21 @@ def _when(sent, pub: date | None, trig: Trigger) -> tuple | None:
     return h.date_start, h.date_end, pub is None and h.relative   # days counted from REF_DAY are not real days
 
 
-TODAY_WEEKDAY = re.compile(r"(?:^|[^\w])اليوم\s*\(?\s*(الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
-WEEKDAY_NUMBERS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+@lru_cache(maxsize=1)
+def _today_weekday() -> re.Pattern:
+    """"اليوم" then a weekday of marsad.text's weekday list, in folded text ("اليوم الثلاثاء"، "اليوم (الأربعاء)")."""
+    names = "|".join(sorted(map(re.escape, weekday_numbers()), key=len, reverse=True))
+    return re.compile(r"(?:^|[^\w])اليوم\s*\(?\s*(" + names + r")(?!\w)")
 
 
 def stand_in_day(sents) -> date:
     """The day an undated report's relative dates are compared from: REF_DAY, moved back to the weekday the report
     calls today ("اليوم الثلاثاء", "صباح اليوم (الأربعاء)"), so that its "الثلاثاء" and "اليوم الثلاثاء" are one
-    day and its "أمس" the day before it (rule date.named_today). Folded text: الاربعاء، الجمعه."""
+    day and its "أمس" the day before it (rule date.named_today)."""
     for sent in sents:
-        m = TODAY_WEEKDAY.search(sent.folded)
+        m = _today_weekday().search(sent.folded)
         if m:
-            return REF_DAY - timedelta(days=(REF_DAY.weekday() - WEEKDAY_NUMBERS[m.group(1)]) % 7)
+            return REF_DAY - timedelta(days=(REF_DAY.weekday() - weekday_numbers()[m.group(1)]) % 7)
     return REF_DAY
 
 
@@ -576,8 +579,7 @@ def _persons_toll(sent, pub: date | None, a1=None) -> bool:
     مدنيا"), and names no force or group among them."""
     if any(a.value["side"] in ("state", "armed") and not A.speaks(sent, a) and a.value["id"] != a1 for a in sent.actors):
         return False
-    persons = _word_list("toll_persons")
-    return any(q.lemma and fold_entry(q.lemma) in persons for q in numbers(sent, pub))
+    return A.civ_count(sent, pub)
 
 
 def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:

@@ -238,7 +238,7 @@ def merge_headlines(drafts: list, noise: frozenset = frozenset()) -> list:
             if d.trig.event_type != e.trig.event_type and not weak:
                 continue     # "اليمن.. مقتل 4 جنود بهجوم في شبوة" over the body's IED: a weak headline sums any kind
             gap = d.sents[0] - e.sents[-1] - sum(1 for i in range(e.sents[-1] + 1, d.sents[0]) if i in noise)
-            if 0 < gap <= HEADLINE_GAP and (_places_agree(d, e) or _list_in_region(d, e)) \
+            if 0 < gap <= HEADLINE_GAP and (_places_agree(d, e) or _list_in_region(d, e) or _headline_toll(e, d)) \
                     and _dates_agree(d, e):
                 d.add_rule("merge.headline_type")
                 _merge_counts(d.counts, e.counts)
@@ -246,6 +246,16 @@ def merge_headlines(drafts: list, noise: frozenset = frozenset()) -> list:
                 gone.add(id(e))
                 break
     return [e for e in drafts if id(e) not in gone]
+
+
+def _headline_toll(head, d) -> bool:
+    """The headline gives the body event's dead ("مقتل 11 عنصرا ... في كمين لداعش شمال بغداد" over "قتل 11 عنصرا ...
+    شرق مدينة تكريت"): one incident, whatever wider place the headline names (merge.headline_toll)."""
+    k = head.counts.get("fatalities")
+    if k and k == d.counts.get("fatalities") and head.trig.event_type == d.trig.event_type:
+        d.add_rule("merge.headline_toll")
+        return True
+    return False
 
 
 def _list_in_region(d, head) -> bool:

@@ -162,14 +162,11 @@ def names_day(sent) -> bool:
     return sent.cache["names_day"]
 
 
-SAID_AFTER = frozenset({"ان", "انه", "انها", "بان", "عن"})   # "قالت القيادة، الأربعاء، إن ...": the saying's day
-
-
 def _said_on(sent, pos: int) -> bool:
-    """The weekday at pos is when something was said: a complementizer right after it ("قالت القيادة، الأربعاء،
-    إن قواتها نفذت منذ بداية العام 40 عملية")."""
+    """The weekday at pos is when something was said: a complementizer (or "عن") right after it ("قالت القيادة،
+    الأربعاء، إن قواتها نفذت منذ بداية العام 40 عملية"، "أعلنت الوزارة الخميس عن ...")."""
     i = sent.tok_index(pos)
-    return any(t[2] in SAID_AFTER for t in sent.tokens[i + 1:i + 3])
+    return any(t[2] in _word_list("complementizers") or t[2] == "عن" for t in sent.tokens[i + 1:i + 3])
 
 
 def _since(sent, pos: int) -> bool:

@@ -177,6 +177,11 @@ def _gate_words(v: dict) -> frozenset[str]:
     return frozenset(first)
 
 
+def weekday_numbers() -> dict[str, int]:
+    """{folded weekday name: Python weekday (Monday=0)} from data/weekdays.tsv."""
+    return dict(_vocab().weekdays)
+
+
 def gate_words() -> frozenset[str]:
     """The pre-filter vocabulary used by :mod:`marsad.text._scan`."""
     return _vocab().gate
