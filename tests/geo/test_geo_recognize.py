@@ -237,3 +237,21 @@ def test_forces_of_a_place_stay_an_organisation():
     text = "أعلنت قوات منبج العسكرية السيطرة على الموقع"
     s = text.index("منبج")
     assert [m.role for m in find_places(text) if m.start <= s < m.end] == ["org"]
+
+
+# ---- recognize.outlet_number: a place name with a number right after it, closed by a bracket or quote or followed by
+# إن/أن, is a news outlet ("كوردستان 24"), role org; a date or a count after a name is neither: (id, text, word, role)
+OUTLETS = [
+    ("outlet-in-dateline", "أربيل (كوردستان 24)- أعلنت السلطات المحلية اعتقال خلية", "كوردستان", "org"),
+    ("outlet-photo-credit", "آثار القصف على بلدة محجة (درعا 24) صباح اليوم", "درعا", "org"),
+    ("date-after-name", "دمشق 24 آذار (رويترز) - سقطت قذائف على حي جوبر", "دمشق", "place"),
+    ("count-after-name", "سقط في حلب 24 قتيلا خلال يومين من القصف", "حلب", "place"),
+    ("count-in-brackets", "تصاعدت الاشتباكات في حلب (24 قتيلا) أمس", "حلب", "place"),
+]
+
+
+@pytest.mark.parametrize("text,word,role", [r[1:] for r in OUTLETS], ids=[r[0] for r in OUTLETS])
+def test_outlet_number_is_no_place(text, word, role):
+    s = text.index(word)
+    assert [m.role for m in find_places(text) if m.start <= s < m.end][:1] == [role], \
+        [(m.surface, m.role, m.why) for m in find_places(text)]

@@ -676,10 +676,30 @@ def accept(matches: list[Match], toks: list[Token], gaz: Gazetteer) -> list[Matc
                 continue     # a name written with its type word ("حي صلاح الدين") carries its own cue
             m.framed = True
             m.why.append(f"{PLACE_NOUN}: after '{prev_bare}'")
-        if prev_bare in voc.org or prev in voc.org:
+        if prev_bare in voc.org or prev in voc.org or _outlet(m, toks):
             m.role = "org"
         kept.append(m)
     return kept
+
+
+OUTLET = "recognize.outlet_number"
+OUTLET_RULE = (
+    "a place name with a number right after it, closed by a bracket or quote or followed by 'إن/أن' ('أربيل "
+    "(كوردستان 24)-', 'وقالت مصادر محلية لكوردستان 24 إن', '(درعا 24)'), is a news outlet's name, not the place "
+    "(role org); a date or a count after a name ('دمشق 24 آذار', 'في حلب 24 قتيلا') is neither. Seen in dev c039, "
+    "c071 and dev2 rd013.")
+OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\s*[)\"”»]")
+OUTLET_SAYS = frozenset(("ان",))     # folded إن / أن
+
+
+def _outlet(m: Match, toks: list[Token]) -> bool:
+    """Rule recognize.outlet_number (OUTLET_RULE), on the gap after the name (the next token's gap)."""
+    if m.j >= len(toks):
+        return False
+    gap = toks[m.j].gap
+    if OUTLET_NUMBER.match(gap):
+        return True
+    return bool(re.fullmatch(r"\d{1,3}", gap)) and toks[m.j].word in OUTLET_SAYS
 
 
 COUNTRY_BESIDE = "recognize.country_beside"
