@@ -429,3 +429,17 @@ COUNTRY_PART_YIELDS = [
 def test_country_part_yields_to_a_named_place(text, surface):
     b = best_place(find_places(text, context=text))
     assert b is not None and b.surface == surface, (b and b.surface, [(m.surface, m.why) for m in find_places(text)])
+
+
+# ---- geoparse.capital_apposition: a capital phrase and the capital's name right after it are one mention:
+# (id, text, the mentions' surfaces)
+CAPITAL_APPOSITIONS = [
+    ("iraqi-capital", "اغتال مسلحون الباحث الأمني في العاصمة العراقية بغداد مساء الاثنين", ["العاصمة العراقية بغداد"]),
+    ("syrian-capital", "سقطت قذائف على العاصمة السورية دمشق صباح اليوم", ["العاصمة السورية دمشق"]),
+    ("capital-and-another-city", "تظاهر المئات في العاصمة العراقية ومدينة البصرة", ["العاصمة العراقية", "البصرة"]),
+]
+
+
+@pytest.mark.parametrize("text,surfaces", [r[1:] for r in CAPITAL_APPOSITIONS], ids=[r[0] for r in CAPITAL_APPOSITIONS])
+def test_capital_phrase_and_name_are_one_place(text, surfaces):
+    assert [m.surface for m in find_places(text) if m.role == "place"] == surfaces

@@ -90,7 +90,29 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     placed += _governorate_parts(matches, toks, folded, text, ev, out)
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
-    return _refine_broad(out, text)
+    return _capital_apposition(_refine_broad(out, text), text)
+
+
+CAPITAL_APPOSITION = (
+    "geoparse.capital_apposition: 'العاصمة العراقية بغداد', 'العاصمة السورية دمشق': the capital phrase and the "
+    "capital's name right after it are one place, one mention spanning both (the name's reading); two "
+    "mentions of one place counted it twice (dev2 rc002, rc028)")
+
+
+def _capital_apposition(out: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule geoparse.capital_apposition (CAPITAL_APPOSITION): a capital phrase ("العاصمة" + adjective) and a
+    mention of the same entry right after it, nothing but one space between, become one mention."""
+    merged: list[PlaceMention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.role == m.role == "place" and prev.entry_id and prev.entry_id == m.entry_id \
+                and fold_chars(prev.surface).startswith(CAPITAL_WORD) and text[prev.end:m.start].strip() == "" \
+                and m.start - prev.end <= 1:
+            merged[-1] = replace(m, start=prev.start, surface=text[prev.start:m.end],
+                                 why=f"{m.why}; {CAPITAL_APPOSITION.split(':')[0]}: after '{prev.surface}'")
+            continue
+        merged.append(m)
+    return merged
 
 
 FACILITY_WORDS = {fold_chars(w): kind for w, kind in (
