@@ -78,7 +78,7 @@ def _target(drafts: list, d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
-    same_near = detail = follow = toll = back = weak = same_far = None
+    same_near = detail = follow = toll = back = weak = same_far = updated = None
     for e in reversed(drafts):
         if d.sents[0] in e.sents or (d.bullet and e.bullet) or not _dates_agree(e, d):
             continue
@@ -99,6 +99,10 @@ def _target(drafts: list, d):
             detail = detail or e        # joined as below, under the rule merge.detail
         elif not agree and not (same and gap <= 1 and _region_neighbours(e, d)):
             continue
+        if d.background and "toll.update" in e.rules and e.trig.event_type == d.trig.event_type \
+                and _same_name(e.place, d.place):
+            updated = updated or e      # "ارتفعت حصيلة تفجيرات الكرادة" then "وكانت تفجيرات انتحارية ... قد وقعت"
+            continue
         if d.background and not (_same_name(e.place, d.place) and same):
             continue
         if same and gap <= FOLLOW_GAP:
@@ -113,7 +117,7 @@ def _target(drafts: list, d):
             weak = weak or e
         if same and (d.own_place or d.when is None):
             same_far = same_far or e      # a mention placed and dated only by its context does not reach far back
-    for e, why in ((same_near, "merge.same_kind_near"), (follow, "merge.elaboration"), (toll, "merge.same_toll"),
+    for e, why in ((same_near, "merge.same_kind_near"), (updated, "merge.recalled_update"), (follow, "merge.elaboration"), (toll, "merge.same_toll"),
                    (back, "merge.refers_back"), (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
         if e is not None:
             return e, ("merge.detail" if e is detail else why)
