@@ -146,6 +146,8 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
         ("day_ref", rf"(?:(?:{_TOD}){_S})?(?P<day_ref_r>{_trie_alt(v['day_refs'])})"),
         ("relative_phrase", rf"(?P<relative_phrase_r>{rel})"),
         ("ago", rf"قبل{_S}(?:(?P<ago_two>يومين|اسبوعين)|(?P<ago_week>اسبوع)|(?P<ago_n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره){_S}(?:ايام|يوما))"),
+        ("years_ago", rf"قبل{_S}(?:(?P<years_ago_two>عامين|سنتين)|(?P<years_ago_one>عام|سنه)(?![\w])(?![ \t]*\d)"
+                      rf"|(?P<years_ago_n>\d{{1,2}}|{_alt(_YEARS)}){_S}(?:سنوات|اعوام|سنين))(?!{_S}من(?![\w]))"),
         ("weekday", f(rf"(?:(?:{{tod}})[ \t]+)?(?:يوم[ \t]+)?(?P<{{k}}_wd>{{wd}})(?:{_S}(?P<{{k}}_ref>الماضي|المنصرم|الفايت|السابق|المقبل))?", "weekday")),
     ]
 
@@ -376,6 +378,18 @@ def _ago(c: _Ctx):
     return (d, d, prec, True, "ago")
 
 
+def _years_ago(c: _Ctx):
+    """``قبل ثلاث سنوات``، ``قبل عامين``: the year that many years before publication."""
+    n = c.g("n")
+    years = 2 if c.g("two") else 1 if c.g("one") else int(n) if n and n.isdigit() else _YEARS[n or ""]
+    if c.pub is None:
+        return (None, None, "year", True, "years_ago")
+    y = c.pub.year - years
+    return (dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True, "years_ago")
+
+
+_YEARS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10,
+          "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
 _SMALL = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
 
 
@@ -394,7 +408,7 @@ _HANDLERS = {
     "period": _period, "relative_phrase_long": _relative, "day_range": _day_range,
     "day_ordinal": _day_ordinal, "day_month": _day_month,
     "day_relmonth": _day_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
-    "month": _month, "year": _year, "day_ref": _day_ref, "relative_phrase": _relative, "ago": _ago, "weekday": _weekday,
+    "month": _month, "year": _year, "day_ref": _day_ref, "relative_phrase": _relative, "ago": _ago, "years_ago": _years_ago, "weekday": _weekday,
 }
 _CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "numeric")
 
