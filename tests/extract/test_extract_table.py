@@ -171,8 +171,8 @@ EVENTS = [
      [(TRANSFER, None, None, {"location": "راوة"}), (TRANSFER, None, None, {"location": "عنه"}),
       (TRANSFER, None, None, {"location": "القائم"})]),
     # attackers who withdraw to somewhere after their attack hand nothing over
-    ("withdrawal-after-attack", "هاجم مسلحو داعش نقطة للجيش في قرية الطلعة بمنطقة العظيم ثم انسحبوا إلى محافظة صلاح الدين.", None,
-     [(CLASH, "islamic_state", None, {})]),
+    ("withdrawal-after-attack", "هاجم مسلحو داعش نقطة للجيش في قرية الطلعة بمنطقة العظيم في محافظة ديالى ثم انسحبوا إلى "
+     "محافظة صلاح الدين.", None, [(CLASH, "islamic_state", None, {"location": "العظيم"})]),
     # "في شرق العراق" says where in the country Diyala lies: the governorate is the place
     ("country-part-describes", "قتل 11 شخصا على الأقل في هجوم على قرية في محافظة ديالى في شرق العراق.", None,
      [(VAC, None, "civilians", {"location": "ديالى", "fatalities": 11})]),

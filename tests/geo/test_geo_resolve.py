@@ -3,6 +3,8 @@ without ال stays in Lebanon. A class first found on a blind set (issue 4); sen
 tests in news style."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.geo import find_places
 
 DEZ_CTX = "قال ناشطون في ريف دير الزور إن الحسكة ودير الزور تشهدان حملة أمنية"
@@ -75,3 +77,17 @@ def test_scores_per_candidate_do_not_depend_on_the_memo():
                 memo = score(e, m, (), set(), ev, False, others(ev, m.key))
                 fresh_ev = Evidence(ev.votes, ev.countries, ev.anchors, ev.cues, ev.by_name, ev.country_by_name)
                 assert memo == score(e, m, (), set(), fresh_ev), (text, m.key, e.name_en)
+
+
+# a village with a cue whose only namesakes lie in a governorate neither named beside it nor in the report, and far
+# (over CONFLICT_KM) from every place the report names, is no place (resolve.local_conflict): "قرية الطلعة بمنطقة
+# العظيم" in a Diyala report is not at-Tal'ah of Al-Qadisiyah
+LOCAL_CONFLICT = [
+    ("homonym-far-from-named-district", "قال محافظ ديالى إن مسلحين هاجموا قوة للجيش في قرية الطلعة بمنطقة العظيم شمال المحافظة", "الطلعة", False),
+    ("homonym-in-named-governorate", "قال محافظ القادسية إن مسلحين هاجموا نقطة للشرطة في قرية الطلعة بقضاء الشامية", "الطلعة", True),
+]
+
+
+@pytest.mark.parametrize("case_id,text,word,found", LOCAL_CONFLICT, ids=[c[0] for c in LOCAL_CONFLICT])
+def test_resolve_local_conflict(case_id, text, word, found):
+    assert bool(_covers(text, word)) == found, [(m.surface, m.admin1, m.why) for m in find_places(text)]

@@ -463,10 +463,22 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
         return not rare_ok(e, local, ev) or e.kind in MINOR_KINDS and not m.locative
     if e.kind not in MINOR_KINDS or not ev.votes or e.admin1 in ev.votes or e.admin1 in local:
         return False
+    if local and _far_from_anchors(e, ev, CONFLICT_KM):
+        return True     # "قرية الطلعة بمنطقة العظيم" in Diyala: a homonym in a governorate neither beside it nor in the
+        # report, far from every place it names (resolve.local_conflict): no village rather than a wrong one
     if (m.cue or m.head) and m.cue not in INNER_CUES | WEAK_CUES and not (m.listed or m.variant):
         top = ev.countries.most_common(1)[0][0] if ev.countries else ""
         return bool(top) and e.country != top and ev.cues.get(e.country, 0.0) < CUE_LIFT
     return True
+
+
+CONFLICT_KM = 150   # a minor place this far from every place the report names unambiguously is a homonym
+
+
+def _far_from_anchors(e: Entry, ev: Evidence, dist: float) -> bool:
+    """The report names places unambiguously, and every one lies farther than dist km from e."""
+    distinct, _cells = _anchor_cells(ev)
+    return bool(distinct) and all(km(e.lat, e.lon, lat, lon) > dist for _k, lat, lon in distinct)
 
 
 def rare_ok(e: Entry, local: set[str], ev: Evidence) -> bool:
