@@ -215,7 +215,7 @@ def _distinct(places: list) -> list:
 def _places(sent, trig: Trigger, kind: str) -> list:
     """The event's own place(s): a coordinated list of localities gives one event each."""
     cands = [(s, e, p) for s, e, p in sent.places if not _inside_actor(sent, s, e) and p.admin1
-             and not _distance_ref(sent, s)]
+             and not _distance_ref(sent, s) and not _origin(sent, s)]
     if not cands:
         return []
     parts = [c for c in cands if c[2].entry_id.startswith("country:")]
@@ -241,6 +241,16 @@ def _places(sent, trig: Trigger, kind: str) -> list:
     pool = after or cands
     best = min(pool, key=lambda c: (c[2].geo_precision, abs(c[0] - trig.end)))
     return [best[2]]
+
+
+ORIGIN_WINDOW = 4   # tokens before a place where a word of origin stands ("المنحدرين من بلدة X")
+
+
+def _origin(sent, start: int) -> bool:
+    """A place someone comes from ("الشابين ... المنحدرين من بلدة خربة غزالة"، "الانتحاري المتحدر من مدينة غازي
+    عنتاب") is not where the incident happened (place.origin_of_person)."""
+    i = sent.tok_index(start)
+    return _cue_near(sent, "origin", i - ORIGIN_WINDOW, i)
 
 
 REMOTE_KINDS = ("airstrike", "shelling")
@@ -646,6 +656,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
             and not any(_describes_place(sent, c) for c in sent.places if c[2] in places):
         extra.append("place.apposition")
     own = bool(places)
+    if any(_origin(sent, s) for s, _e, _p in sent.places):
+        extra.append("place.origin_of_person")     # "المنحدرين من بلدة X": the place someone comes from is set aside
     if len(places) > 1:
         extra.append("place.list")
     if not places and context_place is not None and trig.kind not in TERRITORY:
