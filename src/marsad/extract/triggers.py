@@ -131,8 +131,18 @@ def generic(sent) -> bool:
         side = _side_clauses(sent)
         hit = any(not any(a <= g.start < b for a, b in side) for g in matcher("cues", "generic").find(sent.folded)) \
             or bool(matcher("cues", "frequency").find(sent.folded))
-        sent.cache["generic"] = (hit or _tally(sent)) and not names_day(sent)
+        sent.cache["generic"] = (hit or _tally(sent) or _opens_since(sent)) and not names_day(sent)
     return sent.cache["generic"]
+
+
+def _opens_since(sent) -> bool:
+    """The sentence opens with "منذ" and a date ("ومنذ تشرين الأول 2017، بدأ المسلحون استهداف القرى"): it tells what
+    has gone on since then, a trend (block.generic)."""
+    from marsad.extract.mentions import dates
+
+    if not sent.tokens or sent.tokens[0][2] not in ("منذ", "ومنذ"):
+        return False
+    return any(d.start <= sent.tokens[min(2, len(sent.tokens) - 1)][1] for d in dates(sent))
 
 
 TALLY_MIN = 3   # this many incidents counted in one sentence make it a tally
@@ -162,11 +172,17 @@ def names_day(sent) -> bool:
     return sent.cache["names_day"]
 
 
+SAID_WINDOW = 6    # tokens before a weekday where the report verb of the statement made on it stands
+
+
 def _said_on(sent, pos: int) -> bool:
     """The weekday at pos is when something was said: a complementizer (or "عن") right after it ("قالت القيادة،
-    الأربعاء، إن قواتها نفذت منذ بداية العام 40 عملية"، "أعلنت الوزارة الخميس عن ...")."""
+    الأربعاء، إن قواتها نفذت منذ بداية العام 40 عملية"، "أعلنت الوزارة الخميس عن ...") or a report verb right before
+    it ("أعلنت وزارة الداخلية، اليوم الثلاثاء، انخفاض عدد الهجمات خلال العام الماضي")."""
     i = sent.tok_index(pos)
-    return any(t[2] in _word_list("complementizers") or t[2] == "عن" for t in sent.tokens[i + 1:i + 3])
+    if any(t[2] in _word_list("complementizers") or t[2] == "عن" for t in sent.tokens[i + 1:i + 3]):
+        return True
+    return _cue_near(sent, "report_verbs", i - SAID_WINDOW, i)
 
 
 def _since(sent, pos: int) -> bool:
