@@ -383,11 +383,6 @@ COUNTRY_BESIDE = [
 ]
 
 
-@pytest.mark.parametrize("case", COUNTRY_BESIDE, ids=[c[0] for c in COUNTRY_BESIDE])
-def test_geo_world_country_beside(case):
-    _id, text, surface, country = case
-    p = next((m for m in find_places(text) if m.surface == surface), None)
-    assert p is not None and p.country == country and p.kind == "city", p
 
 
 # a common word with another country, or none, after it stays a word
@@ -424,8 +419,9 @@ CITY_WORD_WORLD = [
 ]
 
 
-@pytest.mark.parametrize("case", CITY_WORD_WORLD, ids=[c[0] for c in CITY_WORD_WORLD])
-def test_geo_world_city_word(case):
+# both tables: the surface is that country's city
+@pytest.mark.parametrize("case", COUNTRY_BESIDE + CITY_WORD_WORLD, ids=[c[0] for c in COUNTRY_BESIDE + CITY_WORD_WORLD])
+def test_geo_world_city_named(case):
     _id, text, surface, country = case
     p = next((m for m in find_places(text) if m.surface == surface), None)
     assert p is not None and p.country == country and p.kind == "city", p

@@ -80,18 +80,14 @@ def incident_detail(sent, q, c) -> str | None:
         return "claim.drop.court_case"
     if _has(sent, "toll_heads"):
         return "claim.drop.incident_toll"
-    if _has(sent, "incident_words") or (_toll(c) and _event_trigger(sent, q)):
+    if _has(sent, "incident_words") or (is_toll(c) and _event_trigger(sent, q)):
         return "claim.drop.incident_detail"
-    if sent.headline and _toll(c):
+    if sent.headline and is_toll(c):
         return "claim.drop.headline_toll"
     return None
 
 
 def is_toll(c) -> bool:
-    return _toll(c)
-
-
-def _toll(c) -> bool:
     """A count of victims or of people arrested (not of fighters at large, returnees or detainees held)."""
     info = load("claims")["classes"].get(c.cls or "", {})
     if c.frame is not None:
@@ -141,7 +137,7 @@ OUTCOME_KINDS = ("kill", "arrest", "transfer")     # trigger kinds that name an 
 def clause_incident(sent, q, c) -> bool:
     """In a summary sentence, a toll whose own clause tells one incident and names no period is that incident's
     ('داهمت القوات البلدة واعتقلت خمسة، ليرتفع عدد المعتقلين حتى الآن إلى 300': 5 is the raid's)."""
-    if not _toll(c):
+    if not is_toll(c):
         return False
     a = max(sent.folded.rfind(ch, 0, q.start) for ch in CLAUSE_BREAKS) + 1
     ends = [e for e in (sent.folded.find(ch, q.end) for ch in CLAUSE_BREAKS) if e >= 0]

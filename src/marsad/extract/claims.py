@@ -213,7 +213,7 @@ def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
         what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c, in_list)
         if what is None or (q.value_low, q.value_high, what) in seen:
             continue
-        if summary is None and getattr(sent, "lent", False) and scope.is_toll(c):
+        if summary is None and sent.lent and scope.is_toll(c):
             continue        # "وقالت مصادر إن 11 عنصرا قتلوا": the toll of the incident just told (claim.drop.lent_toll)
         if scope.incident_detail(sent, q, c) if summary is None else \
                 (summary == "claim.scope.period_or_total" and scope.clause_incident(sent, q, c)):
