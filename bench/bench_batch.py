@@ -15,6 +15,10 @@ number of differing reports (0 expected). Wall time: run it on an otherwise idle
 --sample K compares K reports picked at random (seeded) instead of all of them (at 100k reports
 extracting all again in one process is as long as the batch itself); the batch still covers all,
 and its output is checked to hold every report once.
+--dir DIR keeps the reports (DIR/reports.jsonl, generated once and reused) and the outputs
+(DIR/outW) instead of a temporary folder, so the timed runs and the check can run apart:
+`--workers 1 --no-check --dir D`, `--workers 2 --no-check --dir D`, then `--workers 2 --check-only
+--dir D --jobs 2` (the check extracts again in --jobs processes; its results do not depend on it).
 """
 from __future__ import annotations
 
@@ -70,7 +74,13 @@ def run(src: Path, out: Path, workers: int, rows: int) -> float:
     return secs
 
 
-def check(src: Path, out: Path, sample: int = 0) -> int:
+def _extract_one(doc):
+    from marsad.extract import extract_document
+
+    return doc.doc_id, (extract_document(doc) if doc.lang in ("ar", "arz") else None)
+
+
+def check(src: Path, out: Path, sample: int = 0, jobs: int = 1) -> int:
     """Reports whose batch result differs from the single-process extraction (all of them, or a
     seeded random `sample`)."""
     import hashlib
@@ -78,7 +88,6 @@ def check(src: Path, out: Path, sample: int = 0) -> int:
 
     import pyarrow.parquet as pq
 
-    from marsad.extract import extract_document
     from marsad.ingest import read_documents
 
     batch = {r["doc_id"]: r["result_json"] for f in (out / "documents").glob("*.parquet")
@@ -89,15 +98,25 @@ def check(src: Path, out: Path, sample: int = 0) -> int:
         docs = random.Random(18).sample(docs, sample)
     differ, digest = 0, hashlib.sha256()
     t0 = time.perf_counter()
-    for doc in docs:
-        want = extract_document(doc) if doc.lang in ("ar", "arz") else None
+    if jobs > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        wanted = pool.imap(_extract_one, docs, chunksize=50)
+    else:
+        pool, wanted = None, map(_extract_one, docs)
+    for doc, (doc_id, want) in zip(docs, wanted):
+        assert doc_id == doc.doc_id
         got = json.loads(batch[doc.doc_id]) if batch.get(doc.doc_id) else None
         digest.update(json.dumps(got, sort_keys=True, ensure_ascii=False).encode())
         if got != want:
             differ += 1
             if differ <= 3:
                 print(f"  differs: {doc.doc_id}", flush=True)
-    print(f"equivalence: {len(docs):,} reports extracted again in one process ({time.perf_counter() - t0:.0f} s): "
+    if pool is not None:
+        pool.close()
+        pool.join()
+    print(f"equivalence: {len(docs):,} reports extracted again in {jobs} process(es) ({time.perf_counter() - t0:.0f} s): "
           f"{differ} differ from the batch output; batch output covers {len(batch):,}; "
           f"sha256 of the compared outputs {digest.hexdigest()[:16]}", flush=True)
     return differ
@@ -110,20 +129,40 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rows", type=int, default=500)
     ap.add_argument("--no-check", action="store_true")
     ap.add_argument("--sample", type=int, default=0, help="compare this many random reports (0: all)")
+    ap.add_argument("--dir", help="keep the reports and outputs in this folder (reused)")
+    ap.add_argument("--check-only", action="store_true", help="check DIR/outW (W: the largest --workers)")
+    ap.add_argument("--jobs", type=int, default=1, help="processes for the check's extraction")
     args = ap.parse_args(argv)
+    if args.dir:
+        Path(args.dir).mkdir(parents=True, exist_ok=True)
+        return work(args, Path(args.dir))
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "reports.jsonl"
-        write_reports(src, args.n)
-        print(f"{args.n:,} reports ({src.stat().st_size / 1e6:.0f} MB); cores: {os.cpu_count()}, "
-              f"load average {os.getloadavg()[0]:.1f}", flush=True)
-        times = {}
-        for w in map(int, args.workers.split(",")):
-            times[w] = run(src, Path(tmp) / f"out{w}", w, args.rows)
-        if 1 in times and 2 in times:
-            print(f"speed-up 1 -> 2 workers: {times[1] / times[2]:.2f}x (load average now "
-                  f"{os.getloadavg()[0]:.1f})", flush=True)
-        if not args.no_check:
-            return 1 if check(src, Path(tmp) / f"out{max(times)}", args.sample) else 0
+        return work(args, Path(tmp))
+
+
+def work(args, tmp: Path) -> int:
+    src = tmp / "reports.jsonl"
+    if not src.is_file():
+        write_reports(src.with_suffix(".part"), args.n)
+        src.with_suffix(".part").rename(src)
+    if args.check_only:
+        w = max(map(int, args.workers.split(",")))
+        return 1 if check(src, tmp / f"out{w}", args.sample, args.jobs) else 0
+    print(f"{args.n:,} reports ({src.stat().st_size / 1e6:.0f} MB); cores: {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    times = {}
+    for w in map(int, args.workers.split(",")):
+        out = tmp / f"out{w}"
+        if out.exists():
+            import shutil
+
+            shutil.rmtree(out)
+        times[w] = run(src, out, w, args.rows)
+    if 1 in times and 2 in times:
+        print(f"speed-up 1 -> 2 workers: {times[1] / times[2]:.2f}x (load average now "
+              f"{os.getloadavg()[0]:.1f})", flush=True)
+    if not args.no_check:
+        return 1 if check(src, tmp / f"out{max(times)}", args.sample, args.jobs) else 0
     return 0
 
 

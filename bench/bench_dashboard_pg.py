@@ -12,6 +12,8 @@ bench_dashboard.py URL can time the same database again after a change; stop it 
 `python -m marsad.store.pgserver stop DIR`. --text-chars N cuts each report's text (~750 characters,
 three evidence sentences) to N: PostgreSQL's two search indexes cost ~1 ms of server CPU per whole
 report, which at a million events (333k reports) is most of the load.
+--sqlite PATH builds the same database as a SQLite file instead (no server; the search index
+folded by sync_search after the load), for bench_dashboard.py PATH.
 """
 from __future__ import annotations
 
@@ -52,12 +54,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rows", action="store_true", help="load through the row triggers (no bulk path)")
     ap.add_argument("--load-only", action="store_true", help="stop after the load and the catch-up")
     ap.add_argument("--keep", default="", help="run the server in this folder and leave it running")
+    ap.add_argument("--sqlite", default="", help="build a SQLite file at this path instead (with --load-only)")
     ap.add_argument("--text-chars", type=int, default=0,
                     help="cut each report's text to this many characters (the search indexes' cost is per character)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     data = bench_api.generate(args.n, text_chars=args.text_chars)
     print(f"generated {args.n:,} events in {time.perf_counter() - t0:.1f} s", flush=True)
+    if args.sqlite:
+        return build_sqlite(args.sqlite, data, args.n)
     server = TempServer(args.keep or None).start()
     try:
         with Store(server.url) as store:
@@ -92,6 +97,30 @@ def main(argv: list[str]) -> int:
             print(f"server left running: {server.url} (stop: python -m marsad.store.pgserver stop {args.keep})")
         else:
             server.stop()
+    return 0
+
+
+def build_sqlite(path: str, data, n: int) -> int:
+    """The generated rows into a new SQLite file, then what serve's catch-up does (summary, ledger,
+    search index), each timed."""
+    import bench_api
+
+    from marsad.store import Store, ledger, summary
+    from marsad.web.search import sync_search
+
+    if Path(path).exists():
+        raise SystemExit(f"{path} exists")
+    with Store(path) as store:
+        secs = bench_api.load(store, data, bulk=True)
+        print(f"load (bulk, sqlite): {secs:.1f} s ({n / secs:,.0f} events/s)", flush=True)
+        del data
+        for name, step in (("summary", summary.refresh), ("ledger", ledger.refresh), ("search", sync_search)):
+            t0 = time.perf_counter()
+            step(store.conn)
+            print(f"{name}: {time.perf_counter() - t0:.1f} s", flush=True)
+        store.conn.execute("ANALYZE")
+        store.conn.commit()
+    print(f"{path}: {Path(path).stat().st_size / 1e9:.2f} GB", flush=True)
     return 0
 
 

@@ -180,7 +180,9 @@ def _document_routes(app: FastAPI) -> None:
         """`state` is "preparing" while `serve` still catches up (`step`: incidents or search; answers
         meanwhile count a not-yet-merged event as its own incident), then "ready"."""
         prep = app.state.preparation
-        return {"ok": True, "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+        from marsad.store.counts import count
+
+        return {"ok": True, "documents": count(conn, "documents"),
                 "write": bool(app.state.token), **(prep.status() if prep is not None else {"state": "ready"})}
 
 

@@ -120,10 +120,9 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     """Totals and breakdowns for the events matching `f`; the weekly timeline and its undated
     bucket ignore the date range (the dashboard draws the whole timeline and brushes a range on it).
     Read from the events summary (marsad.store.summary) when it answers `f`, else from the events."""
-    from marsad.store import summary
+    from marsad.store import counts, summary
 
-    out = {"documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
-           "claims": conn.execute("SELECT count(*) FROM claims").fetchone()[0]}
+    out = {"documents": counts.count(conn, "documents"), "claims": counts.count(conn, "claims")}
     if summary.usable(conn, f):
         out.update(_stats_summary(conn, f))
     else:

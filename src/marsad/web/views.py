@@ -77,8 +77,9 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     if counts is not None:        # one event type, governorate or actor: the reports' facets; else counted
         out["documents"], out["claims"] = counts
     else:
-        out["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        out["claims"] = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        from marsad.store import counts
+
+        out["documents"], out["claims"] = counts.count(conn, "documents"), counts.count(conn, "claims")
     return {k: out[k] for k in ("filtered", "events", "documents", "located", "incidents", *FIGURES, "claims")}
 
 
