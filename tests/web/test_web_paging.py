@@ -148,3 +148,30 @@ def test_event_cursor_of_another_sort_is_a_422(client):
     assert r.status_code == 422 and "sort" in r.json()["detail"][0]["msg"]
     bad = queries.encode_cursor("-date_start", {"x": 1}, "t-ied:1")
     assert client.get("/api/events", params={"cursor": bad}).status_code == 422
+
+
+# a text search with the other filters and sort orders: on PostgreSQL the page is sorted from the
+# matching reports' events (queries._search_first), the same events in the same order as the
+# events of those reports picked from the whole list
+SEARCHED = [({"q": "الرقة"}, None), ({"q": "غارة"}, "-fatalities"), ({"q": "ريف"}, "event_id"),
+            ({"q": "ريف", "event_type": "Battles"}, None), ({"q": "ريف", "admin1": "aleppo"}, "date_start"),
+            ({"q": "لا يوجد هذا"}, None)]
+
+
+@pytest.mark.parametrize("params,sort", SEARCHED, ids=[f"{p}-{s}" for p, s in SEARCHED])
+def test_searched_event_pages_are_the_matching_reports_events(many_events, params, sort):
+    from fastapi.testclient import TestClient
+
+    from marsad.web.api import create_app
+    client = TestClient(create_app(many_events))
+    order = {"sort": sort} if sort else {}
+    docs = {d["doc_id"] for d in client.get("/api/documents", params={"q": params["q"], "limit": 1000}).json()["items"]}
+    rest = {k: v for k, v in params.items() if k != "q"}
+    want = [e["event_id"] for e in client.get("/api/events", params={**rest, **order, "limit": 1000}).json()["items"]
+            if e["doc_id"] in docs]
+    full = client.get("/api/events", params={**params, **order, "limit": 1000}).json()
+    assert [e["event_id"] for e in full["items"]] == want and full["total"] == len(want)
+    assert _all_by_cursor(client, {**params, **order}, 2) == want
+    if len(want) > 1:
+        second = client.get("/api/events", params={**params, **order, "limit": 1, "offset": 1}).json()["items"]
+        assert [e["event_id"] for e in second] == want[1:2]
