@@ -158,11 +158,18 @@ SEARCHED = [({"q": "الرقة"}, None), ({"q": "غارة"}, "-fatalities"), ({"
             ({"q": "لا يوجد هذا"}, None)]
 
 
+@pytest.mark.parametrize("walk", [0, 10**9], ids=["matched-first", "walk"])
 @pytest.mark.parametrize("params,sort", SEARCHED, ids=[f"{p}-{s}" for p, s in SEARCHED])
-def test_searched_event_pages_are_the_matching_reports_events(many_events, params, sort):
+def test_searched_event_pages_are_the_matching_reports_events(many_events, params, sort, walk, monkeypatch):
     from fastapi.testclient import TestClient
 
     from marsad.web.api import create_app
+    monkeypatch.setattr(queries, "WALK_ROWS", walk)       # both ways of finding a page on PostgreSQL
+    if "postgresql" in str(many_events):
+        from marsad.store import pg
+        conn = pg.connect(many_events)
+        conn.execute("ANALYZE events")                    # reltuples known: the walk's estimate is used
+        conn.close()
     client = TestClient(create_app(many_events))
     order = {"sort": sort} if sort else {}
     docs = {d["doc_id"] for d in client.get("/api/documents", params={"q": params["q"], "limit": 1000}).json()["items"]}
