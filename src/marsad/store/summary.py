@@ -84,6 +84,11 @@ PG_INDEXES = {
                              "INCLUDE (incident_id)",
     "incidents_cover": "CREATE INDEX IF NOT EXISTS incidents_cover ON incidents(incident_id) "
                        "INCLUDE (lead_event_id, counted, fatalities_best, injured_best, arrested_best)",
+    # and the matching reports' events from an index too (the columns totals, stats and trends read):
+    # 168 MB at 1M events, ~1/3 less time for those events than through the table's 655 MB
+    "events_doc_cover": "CREATE INDEX IF NOT EXISTS events_doc_cover ON events(doc_id) INCLUDE (event_id, "
+                        "event_type, sub_event_type, admin1, actor1, actor2, date_start, date_end, fatalities, "
+                        "injured, arrested, lat, lon)",
 }
 ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events"}
 
