@@ -229,18 +229,56 @@ def _grouped_once(conn, rows_sql: str, params: list) -> dict:
         "by_actor": groups["c"], "weekly": weekly, "undated": undated})
 
 
+def _grouped_here(conn, rows_sql: str, params: list) -> dict:
+    """_grouped_once on SQLite (no GROUPING SETS): the same figures summed here from one pass over
+    `rows_sql`'s rows, in the order SQLite's query per figure gives them (NULL keys first). A text
+    search is then evaluated once, not eight times (1M events, a word in 2% of the reports: ~590 ms)."""
+    first = lambda k: (k is not None, k)      # noqa: E731 - SQLite orders NULL before any value
+    groups: dict[str, dict] = {g: {} for g, _col in _SETS}
+    weeks: dict[tuple, int] = {}
+    n_all = f_all = a_all = ne_all = 0
+    dmin = dmax = None
+    for u, ws, etype, sub, admin1, actor1, n, fat, arr, lo, hi, ne in conn.execute(rows_sql, params):
+        ne_all += ne
+        if not n:
+            continue
+        n_all, f_all, a_all = n_all + n, f_all + fat, a_all + arr
+        dmin = lo if lo is not None and (dmin is None or lo < dmin) else dmin
+        dmax = hi if hi is not None and (dmax is None or hi > dmax) else dmax
+        weeks[(u, ws, etype)] = weeks.get((u, ws, etype), 0) + n
+        for (g, _col), key in zip(_SETS, (etype, sub, admin1, actor1)):
+            cell = groups[g].setdefault(key, [0, 0])
+            cell[0] += n
+            cell[1] += fat
+
+    def listed(g: str) -> list[dict]:
+        return [{"key": k, "events": v[0], "fatalities": v[1]}
+                for k, v in sorted(groups[g].items(), key=lambda kv: (-kv[1][0], first(kv[0])))]
+
+    dated = sorted(((ws, etype, n) for (u, ws, etype), n in weeks.items() if not u),
+                   key=lambda r: (first(r[0]), first(r[1])))
+    undated = sorted(((etype, n) for (u, _ws, etype), n in weeks.items() if u), key=lambda r: first(r[0]))
+    totals = (n_all, f_all if n_all else None, a_all if n_all else None, dmin, dmax, ne_all)
+    return _figures(totals, ne_all, {
+        "by_event_type": listed("t"), "by_sub_event_type": listed("s"), "by_admin1": listed("a"),
+        "by_actor": listed("c"), "weekly": [{"week": w, "event_type": t, "events": n} for w, t, n in dated],
+        "undated": [{"event_type": t, "events": n} for t, n in undated]})
+
+
 def _stats_events(conn: sqlite3.Connection, f: Filters) -> dict:
     """stats() over the events themselves (text search, the map's box, `since`, a date range that
-    is not whole weeks, or a summary not yet current). On PostgreSQL without dates (the dashboard's
-    request) one pass over the matching events (_grouped_once: a text search evaluated once, not
-    eight times); else a query per figure."""
+    is not whole weeks, or a summary not yet current). Without dates (the dashboard's request) one
+    pass over the matching events (a text search evaluated once, not eight times): grouped by
+    PostgreSQL (_grouped_once) or summed here from SQLite's rows (_grouped_here); else a query per
+    figure."""
     from marsad.store import summary
 
-    if ONE_PASS and getattr(conn, "dialect", "sqlite") == "postgresql" and not summary.over_time(f):
+    if ONE_PASS and not summary.over_time(f):
         where, params = event_where(conn, f)
         inc = _by_incident(conn)
         counted = inc.counted
-        return _grouped_once(conn, (
+        pg = getattr(conn, "dialect", "sqlite") == "postgresql"
+        return (_grouped_once if pg else _grouped_here)(conn, (
             f"SELECT e.date_start IS NULL AS u, {summary.week_sql(conn, 'e.date_start')} AS ws, e.event_type, "
             "e.sub_event_type, e.admin1, e.actor1, "
             f"CASE WHEN {counted} THEN 1 ELSE 0 END AS n, "
