@@ -77,9 +77,9 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     if counts is not None:        # one event type, governorate or actor: the reports' facets; else counted
         out["documents"], out["claims"] = counts
     else:
-        from marsad.store import counts
+        from marsad.store.counts import count
 
-        out["documents"], out["claims"] = counts.count(conn, "documents"), counts.count(conn, "claims")
+        out["documents"], out["claims"] = count(conn, "documents"), count(conn, "claims")
     return {k: out[k] for k in ("filtered", "events", "documents", "located", "incidents", *FIGURES, "claims")}
 
 
