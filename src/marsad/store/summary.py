@@ -60,6 +60,11 @@ INDEXES = {
     "events_date_end": "CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end)",
     "incidents_type": "CREATE INDEX IF NOT EXISTS incidents_type ON incidents(event_type, sub_event_type)",
     "incidents_admin1": "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(lower(admin1))",
+    # the incidents page's total under a date range (incident_where: a range on the start, then the
+    # end tested) counted from this index alone, not each incident's row. 1M events on SQLite, a
+    # brushed quarter whose start bound reaches years back: 495 -> 44 ms
+    "incidents_dates_cover": "CREATE INDEX IF NOT EXISTS incidents_dates_cover ON incidents "
+                             "((coalesce(date_start, '')), (coalesce(date_end, '')))",
 }
 
 
@@ -90,7 +95,7 @@ PG_INDEXES = {
                         "event_type, sub_event_type, admin1, actor1, actor2, date_start, date_end, fatalities, "
                         "injured, arrested, lat, lon)",
 }
-ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events"}
+ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events", "incidents_dates_cover": "ANALYZE incidents"}
 
 
 def ensure_indexes(conn) -> list[str]:
