@@ -65,6 +65,9 @@ INDEXES = {
     # brushed quarter whose start bound reaches years back: 495 -> 44 ms
     "incidents_dates_cover": "CREATE INDEX IF NOT EXISTS incidents_dates_cover ON incidents "
                              "((coalesce(date_start, '')), (coalesce(date_end, '')))",
+    # and under an event type too (the same count, type + brushed quarter: 378 -> 12 ms)
+    "incidents_type_dates": "CREATE INDEX IF NOT EXISTS incidents_type_dates ON incidents "
+                            "(event_type, (coalesce(date_start, '')), (coalesce(date_end, '')))",
 }
 
 
@@ -95,7 +98,7 @@ PG_INDEXES = {
                         "event_type, sub_event_type, admin1, actor1, actor2, date_start, date_end, fatalities, "
                         "injured, arrested, lat, lon)",
 }
-ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events", "incidents_dates_cover": "ANALYZE incidents"}
+ANALYZE_AFTER = {"events_admin1_lower": "ANALYZE events", "incidents_type_dates": "ANALYZE incidents"}
 
 
 def ensure_indexes(conn) -> list[str]:
