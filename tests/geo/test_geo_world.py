@@ -486,3 +486,21 @@ def test_a_division_is_at_its_seat(text, surface, country, point):
     ms = [m for m in find_places(text) if surface in m.surface and m.role == "place"]
     assert ms and ms[0].country == country, [(m.surface, m.name_en, m.why) for m in find_places(text)]
     assert km(ms[0].lat, ms[0].lon, *point) <= 25, (ms[0].name_en, ms[0].lat, ms[0].lon)
+
+
+# build_world.unnamed_divisions: towns whose GeoNames division the name table lacks still carry one, so that they can
+# be an event's place: (id, text, surface, country, admin1)
+UNNAMED_DIVISION = [
+    ("alexandria", "خرجت مظاهرات حاشدة في مدينة الإسكندرية ضد الغلاء", "الإسكندرية", "EG", "Alexandria"),
+    ("port-said", "اشتباكات بين الأمن ومشجعين في بور سعيد", "بور سعيد", "EG", "Port Said"),
+    ("dubai", "ضبطت السلطات شحنة أسلحة في دبي قبل تهريبها", "دبي", "AE", "Dubai"),
+    ("bamako", "هجوم مسلح على نقطة تفتيش في باماكو عاصمة مالي", "باماكو", "ML", "Bamako"),
+    ("doha", "وصل الوفد إلى الدوحة لبحث وقف إطلاق النار", "الدوحة", "QA", "Doha"),
+]
+
+
+@pytest.mark.parametrize("case", UNNAMED_DIVISION, ids=[c[0] for c in UNNAMED_DIVISION])
+def test_geo_world_unnamed_division(case):
+    _id, text, surface, country, admin1 = case
+    p = next((m for m in find_places(text) if m.surface == surface), None)
+    assert p is not None and p.country == country and p.admin1 == admin1, p
