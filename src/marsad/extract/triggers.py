@@ -278,6 +278,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if _cue_near(sent, "recent_plural", i, j + 1) and not names_day(sent):
+        return "recent"            # "وأثارت الهجمات الأخيرة في محافظتي الرقة ودير الزور": incidents recalled
     if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
         return "withdrawal_away"   # "نفذوا هجومهم ثم انسحبوا إلى محافظة صلاح الدين": no place handed over
     if toll_update(sent, t):
