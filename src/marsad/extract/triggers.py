@@ -278,6 +278,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if t.kind == "protest" and _cue_near(sent, "outcry", _clause_start(sent, i, OUTCRY_WINDOW), i):
+        return "outcry"            # "ما أثار تنديدا دوليا", "لاقى القرار احتجاجات واسعة": a reaction, no demonstration
     if _cue_near(sent, "recent_plural", i, j + 1) and not names_day(sent):
         return "recent"            # "وأثارت الهجمات الأخيرة في محافظتي الرقة ودير الزور": incidents recalled
     if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
@@ -295,6 +297,17 @@ def blocked(sent, t: Trigger) -> str | None:
     return None
 
 
+def _clause_start(sent, i: int, window: int) -> int:
+    """The first of the `window` tokens before token i that lies in i's clause (after the last comma before it)."""
+    lo = max(0, i - window)
+    for k in range(i - 1, lo - 1, -1):
+        gap = sent.folded[sent.tokens[k][1]:sent.tokens[k + 1][0]]
+        if "،" in gap or "," in gap or "؛" in gap:
+            return k + 1
+    return lo
+
+
+OUTCRY_WINDOW = 6     # tokens before a protest word where a verb of arousing or meeting stands ("أثار موجة من الاحتجاجات")
 CLEAR_WINDOW = 3      # tokens before a mine word where a verb of clearing it stands
 WORN_GAP = 2          # tokens between a verb of wearing and the explosive belt it describes
 WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where
