@@ -272,6 +272,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if _verdict(sent, t):
+        return "court"             # "أصدرت محكمة ... أحكاما بالإعدام ... متهمين بارتكاب أعمال عنف تستهدف": the case
     if t.kind == "execution" and _judicial(sent, t, j):
         return "court"             # "تأكيد إعدام 7 مصريين بتهمة الانتماء لداعش": a sentence carried out, not a killing
     if t.kind == "ied" and _cue_near(sent, "clearance", i - CLEAR_WINDOW, i):
@@ -305,6 +307,16 @@ def _clause_start(sent, i: int, window: int) -> int:
         if "،" in gap or "," in gap or "؛" in gap:
             return k + 1
     return lo
+
+
+def _verdict(sent, t: Trigger) -> bool:
+    """A court and its verdict (قضت، حكمت، أصدرت ... حكما/أحكاما، أدانت) told before the trigger: the sentence reports
+    a verdict, and its violent words are what the case is about (block court)."""
+    courts = matcher("claims", "court_case").find(sent.folded, 0, t.start)
+    if not courts:
+        return False
+    verdicts = matcher("claims", "verdict_verbs").find(sent.folded, 0, t.start)
+    return any(v.start < t.start for v in verdicts) and bool(matcher("cues", "court").find(sent.folded, courts[0].end, t.end))
 
 
 OUTCRY_WINDOW = 6     # tokens before a protest word where a verb of arousing or meeting stands ("أثار موجة من الاحتجاجات")
