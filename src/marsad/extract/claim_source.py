@@ -62,11 +62,16 @@ def _gap(sent, k: int) -> str:
 def _collect(sent, i: int, blocked, stops: frozenset, limit: int) -> tuple[list[int], bool]:
     """Token indexes of a phrase from token i; the flag tells whether a comma ended it."""
     out = []
-    for k in range(i, min(i + limit, len(sent.tokens))):
+    issued = _words("issued_by")
+    for k in range(i, min(i + limit + 2, len(sent.tokens))):
         a, _, w = sent.tokens[k]
         if out and any(c in _gap(sent, k) for c in BREAKS):
             return out, True
-        if w in stops or w.isdigit() or blocked.holds(a):
+        nxt = sent.tokens[k + 1][2] if k + 1 < len(sent.tokens) else ""
+        through = (w == "عن" and out and sent.tokens[out[-1]][2] in issued) or (k == i and nxt in issued)
+        if not through and (w in stops or w.isdigit() or blocked.holds(a)):
+            break      # "بيان صادر عن التحالف", "آخر حصيلة صدرت عن وزارة الصحة": the issuer belongs to the source
+        if len(out) >= limit and not through:
             break
         out.append(k)
     return out, False
