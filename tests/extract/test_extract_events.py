@@ -166,6 +166,9 @@ EVENTS = [
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells
 NOTHING = [
     ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
+    # "استعادة" of citizens is their repatriation, not territory regained (false_triggers)
+    ("repatriate-citizens", "ودعا مستشار الأمن القومي دول العالم إلى استعادة مواطنيها من مخيم الهول في ريف الحسكة."),
+    ("repatriate-nationals", "وأرسلت الحكومة طائرة لاستعادة كل رعاياها من مدينة بنغازي الليبية."),
     ("cells-tally", "وأعلنت وزارة الداخلية أن الأجهزة الأمنية فككت منذ عام 2015 أكثر من 40 خلية إرهابية في محافظة حلب."),
 ]
 
