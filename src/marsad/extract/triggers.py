@@ -316,7 +316,7 @@ def _verdict(sent, t: Trigger) -> bool:
     if not courts:
         return False
     verdicts = matcher("claims", "verdict_verbs").find(sent.folded, 0, t.start)
-    return any(v.start < t.start for v in verdicts) and bool(matcher("cues", "court").find(sent.folded, courts[0].end, t.end))
+    return bool(verdicts) and bool(matcher("cues", "court").find(sent.folded, courts[0].end, t.end))
 
 
 OUTCRY_WINDOW = 6     # tokens before a protest word where a verb of arousing or meeting stands ("أثار موجة من الاحتجاجات")

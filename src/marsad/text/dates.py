@@ -48,6 +48,7 @@ from functools import lru_cache
 from . import date_resolve as R
 from ._data import read_lines, read_tsv
 from ._scan import scan, trie_regex
+from .morph import strip_proclitics
 from .normalize import fold_text, span_to_original
 
 _S = r"[ \t]+"
@@ -534,13 +535,7 @@ def _names_place(text: str, s: int) -> bool:
     if m is None or text[m.end(1):s].strip() not in ("", "ال"):
         return False
     word = fold_text(m.group(1))
-    heads = _name_heads()
-    for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
-        if word.startswith(pre):
-            rest = word[len(pre):]
-            if rest in heads or (rest.startswith("ال") and rest[2:] in heads):
-                return True
-    return False
+    return word in _name_heads() or strip_proclitics(word, keep=2) in _name_heads()    # "بساحة"، "والجسر"
 
 
 _NIGHT = re.compile(r"^(?:منتصف\s+)?لي[لـ]+[ةه]?\s")
