@@ -526,14 +526,20 @@ def _pointed(sent, trig: Trigger) -> bool:
     return i > 0 and strip_proclitics(sent.tokens[i - 1][2]) in DEMONSTRATIVES
 
 
+def _lead_has(sent, cues: str, words: int) -> bool:
+    """A cue among the sentence's first `words` + 1 tokens: asked as a window of the sentence's own pass (a window
+    that ends at a token's end answers as the slice would), not as a new text to scan."""
+    if not sent.tokens:
+        return False
+    return bool(matcher("cues", cues).find(sent.folded, 0, sent.tokens[min(words, len(sent.tokens) - 1)][1]))
+
+
 def _topic_shift(sent) -> bool:
-    lead = sent.folded[:sent.tokens[min(3, len(sent.tokens) - 1)][1]] if sent.tokens else ""
-    return bool(matcher("cues", "topic_shift").find(lead))
+    return _lead_has(sent, "topic_shift", 3)
 
 
 def _background(sent) -> bool:
-    lead = sent.folded[:sent.tokens[min(2, len(sent.tokens) - 1)][1]] if sent.tokens else ""
-    return bool(matcher("cues", "past_frame").find(lead))
+    return _lead_has(sent, "past_frame", 2)
 
 
 def sentence_toll(sent, pub: date | None) -> dict | None:
