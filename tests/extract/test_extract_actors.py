@@ -26,6 +26,12 @@ EVENTS = [
      "2021-04-15", [(VBIED, None, "civilians", {"fatalities": 7})]),
     ("source-in-ministry", "أفاد مصدر في وزارة الداخلية العراقية بأن انتحاريا فجر نفسه في ساحة عدن بمدينة الكاظمية ما أسفر عن مقتل 5 أشخاص.",
      "2021-04-15", [("Suicide bomb", None, "civilians", {})]),
+    # a state force named only as the passive agent ("من قبل القوات الأمنية") acted; the civilians killed were hit
+    # (actor.passive_agent)
+    ("passive-agent-not-hit", "فجر انتحاري نفسه أثناء ملاحقته من قبل القوات الأمنية في سوق شعبي ببغداد، ما أدى إلى مقتل عدد من المدنيين.",
+     "2021-01-21", [("Suicide bomb", None, "civilians", {})]),
+    ("agent-on-yad-not-hit", "انفجرت عبوة ناسفة في سيارة مطلوب أثناء ملاحقتها على يد قوات الشرطة في سوق الموصل، ما أدى إلى إصابة عدد من المدنيين.",
+     "2021-01-21", [(IED, None, "civilians", {})]),
     ("toll-of-soldiers-no-civilians", "قتل 3 جنود من الجيش العراقي بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية.",
      "2021-04-15", [(IED, None, "iraqi_security_forces", {})]),
     # the territory's taker is the subject right after the verb

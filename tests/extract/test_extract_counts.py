@@ -35,6 +35,13 @@ ROWS = [
      [("Remote explosive/landmine/IED", {"fatalities": 187, "injured": 115})]),
     ("counted-noun-with-prefix", "قصفت طائرات حربية بلدة كفرنبل ما أدى إلى سقوط 12 شهيدا و30 مصابا.",
      [("Air/drone strike", {"fatalities": 12, "injured": 30})]),
+    # the phrases of dying that carry a toll: أودى بحياة، ارتقى، فارق الحياة
+    ("took-the-lives-of", "فجر انتحاري نفسه في شارع تجاري وسط مدينة إسطنبول ما أودى بحياة 4 سياح.",
+     [("Suicide bomb", {"fatalities": 4})]),
+    ("rose-as-martyrs", "وارتقى ثلاثة مدنيين بقصف جوي روسي على قرية قليدين في سهل الغاب بريف حماة.",
+     [("Air/drone strike", {"fatalities": 3})]),
+    ("left-life", "فارق الحياة 2 من عناصر الشرطة بانفجار عبوة ناسفة في قضاء الطارمية.",
+     [("Remote explosive/landmine/IED", {"fatalities": 2})]),
     ("singular-person-before-role", "قال مصدر إن مدنيا استشهد بقصف مدفعي لقوات النظام على بلدة كنصفرة.",
      [("Shelling/artillery/missile attack", {"fatalities": 1})]),
     # round 4: counts written as words, titles, and numbers past a date or a place

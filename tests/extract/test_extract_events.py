@@ -16,6 +16,17 @@ GOV = "Government regains territory"
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
     # an assassination of an official (council member, committee head) by gunmen is an armed clash
+    # a crowd named as the subject of a gathering or blocking verb tells a protest ("تجمع المحتجون", "قطعوا طريق")
+    ("crowd-gathers-definite", "وتجمع المحتجون في ساحة الحبوبي وسط مدينة الناصرية للمطالبة بتوفير فرص العمل.",
+     "2021-01-26", [("Peaceful protest", "protesters", None, {})]),
+    ("crowd-blocks-road", "وأفاد مصدر بأن عشرات المحتجين قطعوا طريق الكوفة الرئيس وأغلقوا عددا من الشوارع الفرعية.",
+     "2021-01-26", [("Peaceful protest", "protesters", None, {})]),
+    # burning or razing civilians' property (houses, orchards, crops) is property destruction (lex.looting's burning
+    # and demolition words, which need a property noun in the sentence)
+    ("burned-orchards", "أقدمت الميليشيات على إحراق عدد من البساتين الزراعية في محيط قرية الخيلانية بقضاء المقدادية.",
+     "2016-05-30", [("Looting/property destruction", None, None, {})]),
+    ("razed-houses", "هدم مسلحو التنظيم منازل المدنيين في قرية البو حمدان بريف دير الزور.",
+     "2016-05-30", [("Looting/property destruction", None, None, {})]),
     ("official-council-member", "اغتال مسلحون ملثمون يستقلون سيارة، فجر اليوم، عضواً في مجلس بلدة ذيبان أمام منزله.",
      "2025-04-02", [(CLASH, "unidentified_armed_group", None, {})]),
     ("official-committee-head", "اغتال مسلحون مجهولون رئيس لجنة الإغاثة في بلدة الشحيل بريف دير الزور الشرقي.",
@@ -161,6 +172,11 @@ EVENTS = [
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells
 NOTHING = [
     ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
+    # "استعادة" of citizens is their repatriation, not territory regained (false_triggers)
+    # burning tyres is a protest's act, not property destruction (no property noun)
+    ("burned-tyres-not-property", "أحرق شبان الإطارات في شارع رئيسي بمدينة الحلة."),
+    ("repatriate-citizens", "ودعا مستشار الأمن القومي دول العالم إلى استعادة مواطنيها من مخيم الهول في ريف الحسكة."),
+    ("repatriate-nationals", "وأرسلت الحكومة طائرة لاستعادة كل رعاياها من مدينة بنغازي الليبية."),
     ("cells-tally", "وأعلنت وزارة الداخلية أن الأجهزة الأمنية فككت منذ عام 2015 أكثر من 40 خلية إرهابية في محافظة حلب."),
 ]
 

@@ -256,3 +256,29 @@ def test_outlet_number_is_no_place(text, word, role):
     s = text.index(word)
     assert [m.role for m in find_places(text) if m.start <= s < m.end][:1] == [role], \
         [(m.surface, m.role, m.why) for m in find_places(text)]
+
+
+# ---- recognize.casualty_head: the word right after a casualty word is the victim, never a place ("مقتل سيدة" a
+# woman, not Side in Antalya): (text, word); then places after a preposition, which stay places
+CASUALTY_HEADS = [
+    ("ألقت الطائرات براميل متفجرة على بلدة كفرنبل مما أدى إلى مقتل سيدة وطفلها", "سيدة"),
+    ("ارتفع عدد القتلى إلى خمسة بينهم سيدة ورجل مسن", "سيدة"),
+    ("أسفر القصف عن إصابة سيدة بجروح خطيرة في منزلها", "سيدة"),
+    # a Turkish resort town (Side) is not in the news as a Syrian or Iraqi town of its size is: "سيدة" is the word
+    ("قتل 37 مدنيا بينهم طفل وسيدة بهجمات التنظيم في البادية", "سيدة"),
+]
+CASUALTY_HEADS_PLACES = [
+    ("أسفر القصف عن مقتل مدنيين في كفرنبل بريف إدلب", "كفرنبل", "Idlib"),
+    ("أعلنت مصادر طبية استشهاد طفلين بقصف على معرة النعمان", "معرة النعمان", "Idlib"),
+]
+
+
+@pytest.mark.parametrize("text,word", CASUALTY_HEADS, ids=[f"casualty_head-{n}" for n in range(len(CASUALTY_HEADS))])
+def test_casualty_head_reads_the_victim(text, word):
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+
+
+@pytest.mark.parametrize("text,word,admin1", CASUALTY_HEADS_PLACES,
+                         ids=[f"casualty_head-counter-{n}" for n in range(len(CASUALTY_HEADS_PLACES))])
+def test_casualty_head_leaves_places(text, word, admin1):
+    assert [m.admin1 for m in _covers(text, word)] == [admin1], [(m.surface, m.why) for m in _places(text)]

@@ -135,3 +135,25 @@ def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
     assert late.find(text) == late._regex_scan(text, 0, len(text))
     assert first.find(text) == first._regex_scan(text, 0, len(text))
     assert never._id not in shared.active and shared.active == {first._id, late._id}
+
+
+def test_the_narrow_automaton_finds_what_the_full_one_finds(monkeypatch):
+    """After QUIET scans with no new list asked, passes run on an automaton of the asked keys only; a list asked
+    later drops it (its keys are not in it) until the next quiet stretch. Matches are the same throughout."""
+    monkeypatch.setattr(_Shared, "QUIET", 3)
+    shared = _Shared()
+    first = PhraseMatcher(ENTRIES[:6], shared)
+    late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)
+    PhraseMatcher([("القرية", "v", False)], shared)          # never asked: its key stays out of the narrow one
+    texts = [normalize(t).folded for t in ("قصف مدفعي على القرية، ثم بيان عن كمين", "والقصف المدفعي", "للحشد الشعبي بيان",
+                                            "قصف\nمدفعي", "كمين في القرية", "قيادي في الحشد الشعبي")]
+    for t in texts[:4]:
+        assert first.find(t) == first._regex_scan(t, 0, len(t))
+    assert shared.narrow is not None and len(shared.narrow) < len(shared.automaton)
+    for t in texts:
+        assert late.find(t) == late._regex_scan(t, 0, len(t))   # asked now: the narrow automaton is dropped
+    assert shared.narrow is not None                               # and made again after 3 quiet scans
+    for t in texts:
+        shared.passes.clear()
+        assert first.find(t) == first._regex_scan(t, 0, len(t))
+        assert late.find(t) == late._regex_scan(t, 0, len(t))

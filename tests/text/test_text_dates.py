@@ -209,6 +209,12 @@ CASES = [
     ("not-today-ordinal-morning", "صباح اليوم الثالث من الحصار", P, []),
     ("not-today-ordinal-compound", "في اليوم الحادي عشر من الحملة", P, []),
     ("not-today-number", "في اليوم الـ100 من الحرب", P, []),
+    # dates.named_place: a day and month right after a street, a bridge, a square or a city is its name
+    ("named-street", "انفجرت عبوة ناسفة في شارع 23 شباط وسط الحلة", P, []),
+    ("named-bridge-ordinal", "تجمع المتظاهرون فوق جسر السادس من أكتوبر", P, []),
+    ("named-square-prefixed", "خرجت مظاهرة بساحة 14 تموز في الناصرية", P, []),
+    ("named-city-article", "اعتقلت الشرطة خلية في مدينة العاشر من رمضان", P, []),
+    ("named-not-after-verb", "قتل ثلاثة في 23 شباط 2019 في شارع الجمهورية", P, [("23 شباط 2019", "2019-02-23", "2019-02-23", D)]),
     ("not-today-last", "في اليوم الأخير من العملية", P, []),
     ("not-today-per-day", "يقتل خمسة أشخاص في اليوم الواحد", P, []),
     ("today-ordinal-month", "اليوم الأول من آذار", P, [("الأول من آذار", "2019-03-01", "2019-03-01", D)]),

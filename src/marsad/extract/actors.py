@@ -140,7 +140,23 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     if kind in ("clash", "attack", "kill") and s0 and a0 and _state_initiates(sent, state, armed) \
             and _state_first(sent, s0, a0):
         return s0, a0
+    if s0 and victim and _only_agent(sent, s0):
+        return a0, victim     # "فجرا نفسيهما أثناء ملاحقتهما من قبل القوات الأمنية ما أدى إلى مقتل مدنيين"
     return a0, (s0 or victim)
+
+
+AGENT_MARKS = frozenset({"قبل", "يد", "ايدي"})     # "من قبل X"، "على يد X"، "على أيدي X": X did it
+
+
+def _only_agent(sent, aid: str) -> bool:
+    """Every mention of the state force is a passive agent ("من قبل القوات الأمنية"، "على يد الشرطة"): it acted,
+    it was not hit (actor.passive_agent)."""
+    marks = [p for p in sent.actors if p.value["id"] == aid]
+    for p in marks:
+        k = sent.tok_index(p.start)
+        if not (k >= 2 and sent.tokens[k - 1][2] in AGENT_MARKS and sent.tokens[k - 2][2] in ("من", "علي")):
+            return False
+    return bool(marks)
 
 
 FROM_WORDS = ("من", "منه", "منها")

@@ -27,6 +27,7 @@ class Attribution:
     text: str            # the source as written (original text of the sentence)
     outer: bool          # بحسب/وفق: attributes the whole sentence
     rule: str = "claim.source.reporting_verb"   # the rule that found it (claims.json rules)
+    claimed: bool = False  # "أعلن داعش مسؤوليته عن ...": the group claims the attacks (a source only when alone)
 
 
 @lru_cache(maxsize=None)
@@ -61,11 +62,16 @@ def _gap(sent, k: int) -> str:
 def _collect(sent, i: int, blocked, stops: frozenset, limit: int) -> tuple[list[int], bool]:
     """Token indexes of a phrase from token i; the flag tells whether a comma ended it."""
     out = []
-    for k in range(i, min(i + limit, len(sent.tokens))):
+    issued = _words("issued_by")
+    for k in range(i, min(i + limit + 2, len(sent.tokens))):
         a, _, w = sent.tokens[k]
         if out and any(c in _gap(sent, k) for c in BREAKS):
             return out, True
-        if w in stops or w.isdigit() or blocked.holds(a):
+        nxt = sent.tokens[k + 1][2] if k + 1 < len(sent.tokens) else ""
+        through = (w == "عن" and out and sent.tokens[out[-1]][2] in issued) or (k == i and nxt in issued)
+        if not through and (w in stops or w.isdigit() or blocked.holds(a)):
+            break      # "بيان صادر عن التحالف", "آخر حصيلة صدرت عن وزارة الصحة": the issuer belongs to the source
+        if len(out) >= limit and not through:
             break
         out.append(k)
     return out, False
@@ -94,7 +100,7 @@ def _is_title(sent, k: int) -> bool:
     return bool(hits) and hits[0].start - a <= 4
 
 
-def _phrase_after(sent, pos: int, blocked, outer: bool = False) -> tuple[int, int] | None:
+def _phrase_after(sent, pos: int, blocked, outer: bool = False, claims_ok: bool = False) -> tuple[int, int] | None:
     """The folded span of the source phrase after a reporting verb ending at pos; after بحسب/وفق (outer) a figure
     noun opens it ('وفق أرقام الأمم المتحدة')."""
     i = sent.tok_index(pos)
@@ -109,7 +115,7 @@ def _phrase_after(sent, pos: int, blocked, outer: bool = False) -> tuple[int, in
     toks, comma = _collect(sent, i, blocked, _words("source_stop"), MAX_SOURCE)
     if toks and first < i:
         toks = [first] + toks
-    if not toks or _word_after(sent, toks[-1]) in _words("responsibility"):
+    if not toks or (not claims_ok and _word_after(sent, toks[-1]) in _words("responsibility")):
         return None
     nxt = toks[-1] + 1
     if comma and _is_title(sent, nxt):
@@ -143,8 +149,11 @@ def attributions(sent) -> list[Attribution]:
         seen.add(v.start)
         if _negated(sent, v.start) or (v.start in verbs and _definite_word(sent, v.start)):
             continue     # "فريق الرصد": a definite noun is no reporting verb
-        span = _phrase_after(sent, v.end, blocked, v.key in outer)
+        span = _phrase_after(sent, v.end, blocked, v.key in outer, claims_ok=True)
         rule = "claim.source.according_to" if v.key in outer else "claim.source.reporting_verb"
+        claimed = span is not None and _word_after(sent, sent.tok_index(span[1] - 1)) in _words("responsibility")
+        if claimed:
+            rule = OWN_CLAIM
         if span is not None and sent.tokens[sent.tok_index(v.start)][2] in _words("relay_verbs"):
             quoted = _quoted(sent, span, blocked)
             rule, span = ("claim.source.relayed" if quoted != span else rule), quoted
@@ -158,7 +167,7 @@ def attributions(sent) -> list[Attribution]:
             text = text[1:]                # وفقاً لأرقام الأمم المتحدة -> أرقام الأمم المتحدة
         if not text or (v.start in weak and not matcher("sources", "").find(fold_entry(text))):
             continue
-        out.append(Attribution(v.start, role_only(text), v.key in outer, rule))
+        out.append(Attribution(v.start, role_only(text), v.key in outer, rule, claimed))
     sent.cache["attributions"] = out
     return out
 
@@ -183,8 +192,15 @@ def role_only(text: str) -> str:
     return " ".join(words[:k])
 
 
+OWN_CLAIM = "claim.source.own_claim"
+
+
 def source_for(atts: list[Attribution], start: int, end: int) -> Attribution | None:
-    """The source of a figure: a trailing بحسب/وفق, else the nearest attribution before it."""
+    """The source of a figure: a trailing بحسب/وفق, else the nearest attribution before it. A group that claims
+    attacks ("أعلن داعش مسؤوليته عن 5 هجمات") is their source only where no one else in the sentence relays the
+    claim ("وبحسب سنتكوم، أعلن داعش مسؤوليته عن 153 هجوما": CENTCOM's figure) (claim.source.own_claim)."""
+    if any(not a.claimed for a in atts):
+        atts = [a for a in atts if not a.claimed]
     trailing = [a for a in atts if a.outer and a.verb_start >= end]
     before = [a for a in atts if a.verb_start < start]
     speakers = [a for a in before if not (a.outer and source_kind(a.text) == "media")]

@@ -63,11 +63,29 @@ def prepare(text: str, pub: date | None = None) -> list[Sent]:
 def _sentence(i: int, s: int, e: int, t: str, pub: date | None, trig, act) -> Sent:
     norm = normalize(t)
     folded = norm.folded
-    sent = Sent(i, s, e, t, folded, norm, [_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)])
+    sent = Sent(i, s, e, t, folded, norm, _tokens(folded))
     sent.triggers = trig.find(folded)
     sent.actors = listed_actors(folded, act)
     sent.pub = pub
     return sent
+
+
+_TOKEN_SPLIT = re.compile(r"(\w+)")   # _TOKEN as a split: gaps and words alternate
+
+
+def _tokens(folded: str) -> list[Token]:
+    """The tokens of _TOKEN.finditer(folded) (the reference, tests/extract/test_extract_tokens.py), from one split: no
+    match objects."""
+    parts = _TOKEN_SPLIT.split(folded)
+    out = []
+    append = out.append
+    pos = len(parts[0])
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        end = pos + len(word)
+        append(_token(Token, (pos, end, word)))
+        pos = end + len(parts[k + 1])
+    return out
 
 
 def _attach_places(sent: Sent, places) -> None:

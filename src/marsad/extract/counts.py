@@ -241,13 +241,16 @@ def _plural_verb(sent, i: int) -> bool:
 
 def _role_hits(sent) -> list[tuple[int, str]]:
     """(token index, role) of the role words, in text order: lexicon matches and pronoun forms."""
-    hits = {sent.tok_index(p.start): p.value for p in matcher("counts", "roles").find(sent.folded)}
-    for k in range(len(sent.tokens)):
-        if k not in hits:
-            form = _pronoun_form(sent, k)
-            if form:
-                hits[k] = form[0]
-    return sorted(hits.items())
+    got = sent.cache.get("count_role_hits")     # a pure function of the sentence, asked for each of its triggers
+    if got is None:
+        hits = {sent.tok_index(p.start): p.value for p in matcher("counts", "roles").find(sent.folded)}
+        for k in range(len(sent.tokens)):
+            if k not in hits:
+                form = _pronoun_form(sent, k)
+                if form:
+                    hits[k] = form[0]
+        got = sent.cache["count_role_hits"] = sorted(hits.items())
+    return list(got)
 
 
 def _joined(sent, quants, i: int, role: str, roles_at: dict) -> bool:

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from marsad.text.normalize import Normalized
 
+_bisect_right = bisect.bisect_right
+
 
 class Token(NamedTuple):
     """A word (a run of \\w) of a sentence's folded text."""
@@ -52,7 +54,8 @@ class Sentence:
         starts = self.cache.get("tok_starts")
         if starts is None:
             starts = self.cache["tok_starts"] = [t[0] for t in self.tokens]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        i = _bisect_right(starts, pos) - 1
+        return i if i > 0 else 0
 
     def words(self, a: int, b: int) -> list[str]:
         return [t[2] for t in self.tokens[max(0, a):max(0, b)]]

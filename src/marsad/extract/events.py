@@ -24,7 +24,8 @@ TERRITORY = ("gov_regains", "nsa_takes", "withdrawal")   # a change of territory
 CROWD_WINDOW = 3    # tokens after a trigger where a vague crowd ("المئات من المقاتلين") is its object
 OPERATIONS = ("arrest", "raid", "disrupted")   # an operation against the authors of an incident named by its noun
 COMBAT = ("clash", "attack", "kill")   # a change of territory told with its fighting is the change of territory
-LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "withdrawal", "arrest", "raid", "attack", "clash", "airstrike", "protest"}
+LIST_KINDS = {"shelling", "gov_regains", "nsa_takes", "withdrawal", "arrest", "raid", "attack", "clash", "airstrike", "protest",
+              "protest_intervention", "protest_force", "riot"}
 
 
 @dataclass
@@ -299,10 +300,25 @@ def _list_glue() -> frozenset:
     return frozenset(fold_entry(w) for w in load("cues")["list_glue"]) | {"،", ","}
 
 
+ASIDE = re.compile(r"\([^()]{1,40}\)|[–—-][^–—\-،,.]{1,30}[–—-]")
+
+
+def _asides(sent) -> list[tuple[int, int]]:
+    return [m.span() for m in ASIDE.finditer(sent.folded)]
+
+
 def _list_run(sent, cands) -> list:
+    """The longest run of localities joined by list glue; an aside after an item ("صيدا (جنوب لبنان)، ومنطقة
+    الزوق"، "الأسكندرية –شمال مصر- والدقهلية") says where it lies and does not break the run (place.list_aside)."""
+    asides = _asides(sent)
+    cands = [c for c in cands if not any(a < c[0] and c[1] < b for a, b in asides)] or cands
     best, run = [], [cands[0]]
     for prev, cur in zip(cands, cands[1:]):
-        gap = sent.folded[prev[1]:cur[0]].split()
+        gap = sent.folded[prev[1]:cur[0]]
+        for a, b in asides:
+            if prev[1] <= a and b <= cur[0]:
+                gap = gap.replace(sent.folded[a:b], " ")
+        gap = gap.split()
         if all(g in _list_glue() for g in gap) and len(gap) <= 2 and _locality(cur[2]):
             run.append(cur)
         else:
@@ -311,9 +327,16 @@ def _list_run(sent, cands) -> list:
     return [c[2] for c in best] if len(best) > 1 and all(_locality(c[2]) for c in best) else []
 
 
+def _aside_between(sent, places: list) -> bool:
+    """An aside stands between two items of the event's list of places (place.list_aside)."""
+    ends = sorted((p.start, p.end) for p in places)
+    return any(e1 <= a and b <= s2 for a, b in _asides(sent) for (_, e1), (s2, _) in zip(ends, ends[1:]))
+
+
 def _locality(p) -> bool:
-    """A named place: a village or town, or a governorate's city named bare ("في اللاذقية وطرطوس")."""
-    return p.geo_precision == 1 or bool(getattr(p, "gov_city", False))
+    """An item of a list of places: a village or town, a governorate's city named bare ("في اللاذقية وطرطوس"), or a
+    governorate ("شهدت محافظتا الأسكندرية والدقهلية مظاهرات": each is coded)."""
+    return p.geo_precision == 1 or bool(getattr(p, "gov_city", False)) or p.kind == "gov"
 
 
 def _target_list(sent, trig: Trigger, cands) -> list:
@@ -503,14 +526,20 @@ def _pointed(sent, trig: Trigger) -> bool:
     return i > 0 and strip_proclitics(sent.tokens[i - 1][2]) in DEMONSTRATIVES
 
 
+def _lead_has(sent, cues: str, words: int) -> bool:
+    """A cue among the sentence's first `words` + 1 tokens: asked as a window of the sentence's own pass (a window
+    that ends at a token's end answers as the slice would), not as a new text to scan."""
+    if not sent.tokens:
+        return False
+    return bool(matcher("cues", cues).find(sent.folded, 0, sent.tokens[min(words, len(sent.tokens) - 1)][1]))
+
+
 def _topic_shift(sent) -> bool:
-    lead = sent.folded[:sent.tokens[min(3, len(sent.tokens) - 1)][1]] if sent.tokens else ""
-    return bool(matcher("cues", "topic_shift").find(lead))
+    return _lead_has(sent, "topic_shift", 3)
 
 
 def _background(sent) -> bool:
-    lead = sent.folded[:sent.tokens[min(2, len(sent.tokens) - 1)][1]] if sent.tokens else ""
-    return bool(matcher("cues", "past_frame").find(lead))
+    return _lead_has(sent, "past_frame", 2)
 
 
 def sentence_toll(sent, pub: date | None) -> dict | None:
@@ -660,6 +689,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
         extra.append("place.origin_of_person")     # "المنحدرين من بلدة X": the place someone comes from is set aside
     if len(places) > 1:
         extra.append("place.list")
+        if _aside_between(sent, places):
+            extra.append("place.list_aside")
     if not places and context_place is not None and trig.kind not in TERRITORY:
         places = [context_place]
         extra.append("place.context")

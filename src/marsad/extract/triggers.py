@@ -272,12 +272,18 @@ def blocked(sent, t: Trigger) -> str | None:
         return "war"               # "بعد معارك استمرت تسعة أشهر", "وتخوض قسد منذ حزيران معارك"
     if _cue_near(sent, "court", i - COURT_WINDOW, i):
         return "court"             # "حكما بالإعدام على مدان بتفجير سيارة مفخخة": a case, not the report's incident
+    if _verdict(sent, t):
+        return "court"             # "أصدرت محكمة ... أحكاما بالإعدام ... متهمين بارتكاب أعمال عنف تستهدف": the case
     if t.kind == "execution" and _judicial(sent, t, j):
         return "court"             # "تأكيد إعدام 7 مصريين بتهمة الانتماء لداعش": a sentence carried out, not a killing
     if t.kind == "ied" and _cue_near(sent, "clearance", i - CLEAR_WINDOW, i):
         return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if t.kind == "protest" and _cue_near(sent, "outcry", _clause_start(sent, i, OUTCRY_WINDOW), i):
+        return "outcry"            # "ما أثار تنديدا دوليا", "لاقى القرار احتجاجات واسعة": a reaction, no demonstration
+    if _cue_near(sent, "recent_plural", i, j + 1) and not names_day(sent):
+        return "recent"            # "وأثارت الهجمات الأخيرة في محافظتي الرقة ودير الزور": incidents recalled
     if t.kind == "withdrawal" and _withdrawn_to(sent, t, i):
         return "withdrawal_away"   # "نفذوا هجومهم ثم انسحبوا إلى محافظة صلاح الدين": no place handed over
     if toll_update(sent, t):
@@ -293,6 +299,27 @@ def blocked(sent, t: Trigger) -> str | None:
     return None
 
 
+def _clause_start(sent, i: int, window: int) -> int:
+    """The first of the `window` tokens before token i that lies in i's clause (after the last comma before it)."""
+    lo = max(0, i - window)
+    for k in range(i - 1, lo - 1, -1):
+        gap = sent.folded[sent.tokens[k][1]:sent.tokens[k + 1][0]]
+        if "،" in gap or "," in gap or "؛" in gap:
+            return k + 1
+    return lo
+
+
+def _verdict(sent, t: Trigger) -> bool:
+    """A court and its verdict (قضت، حكمت، أصدرت ... حكما/أحكاما، أدانت) told before the trigger: the sentence reports
+    a verdict, and its violent words are what the case is about (block court)."""
+    courts = matcher("claims", "court_case").find(sent.folded, 0, t.start)
+    if not courts:
+        return False
+    verdicts = matcher("claims", "verdict_verbs").find(sent.folded, 0, t.start)
+    return bool(verdicts) and bool(matcher("cues", "court").find(sent.folded, courts[0].end, t.end))
+
+
+OUTCRY_WINDOW = 6     # tokens before a protest word where a verb of arousing or meeting stands ("أثار موجة من الاحتجاجات")
 CLEAR_WINDOW = 3      # tokens before a mine word where a verb of clearing it stands
 WORN_GAP = 2          # tokens between a verb of wearing and the explosive belt it describes
 WITHDRAW_WINDOW = 6   # tokens after a withdrawal word where it says from where or to where

@@ -262,6 +262,7 @@ def _wide_index() -> tuple[dict[str, str], dict[str, int]]:
 
 
 CAPITAL_WORD = fold_chars("العاصمة")
+_CAPITAL_TAIL = CAPITAL_WORD[1:]   # a word with a form CAPITAL_WORD (recognize.stems) ends so
 VILLAGE_CUES = frozenset(fold_chars(w) for w in ("قرية", "بلدة"))   # "قرية العاصمة": the Iraqi village
 BARE_CAPITAL = "geoparse.bare_capital"
 BARE_CAPITAL_RULE = (
@@ -298,7 +299,7 @@ def _bare_capitals(matches: list[Match], toks: list[Token], folded: Folded, text
     covered = {x for m in matches for x in range(m.i, m.j) if not (x == m.i and m.plen and toks[x].word[0] == "و")}
     out = []          # a name after و ("أهالي العاصمة والعراق") is the next item, not the capital's name
     for i, t in enumerate(toks):
-        if i in covered:
+        if i in covered or not t.word.endswith(_CAPITAL_TAIL):   # every form of stems(w) ends as w does
             continue
         plen = next((n for form, n in stems(t.word) if form == CAPITAL_WORD), -1)
         if plen < 0:
@@ -332,6 +333,7 @@ def _bare_capitals(matches: list[Match], toks: list[Token], folded: Folded, text
 
 
 GOV_WORD = fold_chars("المحافظة")
+_GOV_TAIL = GOV_WORD[1:]
 GOV_PART = "geoparse.governorate_part"
 GOV_PART_RULE = (
     "a direction of 'المحافظة' with no name after it ('نفذت غربي المحافظة', 'ريف المحافظة الشرقي') is that part of "
@@ -350,7 +352,7 @@ def _governorate_parts(matches: list[Match], toks: list[Token], folded: Folded, 
     gaz = load_gazetteer()
     out = []
     for i, t in enumerate(toks):
-        if i in covered:
+        if i in covered or not t.word.endswith(_GOV_TAIL):       # every form of stems(w) ends as w does
             continue
         plen = next((n for form, n in stems(t.word) if form == GOV_WORD), -1)
         if plen < 0 or i + 1 < len(toks) and toks[i + 1].joined and i + 1 in covered:

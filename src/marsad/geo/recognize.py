@@ -970,6 +970,7 @@ WORLD_WORD_MARGIN = 0.5   # a lesser town or city of the world layer ("بداخ�
                           # expects it only in a report about its country, so its word reading wins sooner
 
 
+NEWS_TOWN_COUNTRIES = frozenset(("SY", "IQ"))   # the war's own towns; a Turkish resort town (Side, "سيدة") is not
 WORLD_CITY_ZIPF = 3.4    # a city of the world layer that is neither a capital nor of a million: seldom named
 WORLD_GOV_ZIPF = 4.0     # a first-level division outside SY/IQ/TR/LB/JO
 
@@ -982,7 +983,7 @@ def place_zipf(e) -> float:
         z = WORLD_GOV_ZIPF
     if e.kind == "city" and e.pop > 100_000:
         z += 0.4 * (math.log10(e.pop) - 5)
-    elif e.kind == "town" and e.country in CORE_COUNTRIES and e.pop > 10_000:
+    elif e.kind == "town" and e.country in NEWS_TOWN_COUNTRIES and e.pop > 10_000:
         z = 4.0 + 0.4 * (math.log10(e.pop) - 4.5)    # a Syrian or Iraqi town of some size: in the news often
     return z
 

@@ -454,6 +454,9 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
             return False     # "في صور" in a report about Lebanon (not "يصرحون بأنه" in one that cues Iran)
         if m.guard == "adjective" and e.kind == "city" and e.country not in FOCUS and in_report(e.country, ev):
             return False     # "مدينة سعيدة" in a report about Algeria
+        if m.guard == "construct.idafa" and e.kind == "city" and e.country not in FOCUS and in_report(e.country, ev) \
+                and m.framed:
+            return False     # "أشعل المحتجون في سوسة العجلات" in a report about Tunisia: the city, then the object
         if m.guard == "plural adjective":
             return True
         if m.guard == "adjective" or m.guard.startswith("construct."):

@@ -72,6 +72,7 @@ def _prefix_lengths() -> tuple[tuple[str, ...], ...]:
 
 _PREFIXES = frozenset("".join(x) for x in _prefix_lengths())
 _MAX_PREFIX = max(len(p) for p in _PREFIXES)
+assert "" in _PREFIXES     # a hit at a word start is reached through the empty run (_Pass's shortcut)
 
 
 class _Pass:
@@ -99,13 +100,16 @@ class _Pass:
                     start, end = back[start], back[last] + 1
                 o = origins.get(start)
                 if o is None:
-                    o = -1
-                    for n in range(min(_MAX_PREFIX, start) + 1):
-                        q = start - n
-                        if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
-                            if text[q:start] in _PREFIXES:
-                                o = q
-                            break
+                    if start == 0 or not ((c := text[start - 1]).isalnum() or c == "_"):
+                        o = start                        # the hit starts its word (no proclitics: "" is a run)
+                    else:
+                        o = -1
+                        for n in range(1, min(_MAX_PREFIX, start) + 1):
+                            q = start - n
+                            if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
+                                if text[q:start] in _PREFIXES:
+                                    o = q
+                                break
                     origins[start] = o
                 if o >= 0:
                     kept.append((start, end, key, owners))
@@ -166,6 +170,11 @@ class _Shared:
         self.asked: dict[str, list[int]] = {}    # key -> the ids of those asked so far (the automaton's values hold
         self.active: set[int] = set()            # these very lists, so activating one needs no new automaton)
         self.automaton = None
+        # the automaton over the keys asked so far only, made once no new matcher has been asked for QUIET scans
+        # (the keys of lists read only as words, "ل" or "ه", made over half the full automaton's hits): the same
+        # kept hits, since a pass drops the keys no one has asked
+        self.narrow = None
+        self.quiet = 0
         self.passes: dict[str, _Pass] = {}
         self.count = 0
 
@@ -175,7 +184,8 @@ class _Shared:
         for k in keys:
             self.owners.setdefault(k, []).append(mid)
             self.asked.setdefault(k, [])
-        self.automaton = None
+        self.automaton = self.narrow = None
+        self.quiet = 0
         self.passes = {}
         return mid
 
@@ -186,20 +196,34 @@ class _Shared:
         self.active.add(mid)
         for k in keys:
             self.asked[k].append(mid)
+        self.narrow = None
+        self.quiet = 0
         self.passes = {}
+
+    QUIET = 256
 
     def scan(self, text: str) -> _Pass:
         got = self.passes.get(text)
         if got is None:
-            if self.automaton is None:
-                self.automaton = ahocorasick.Automaton()
-                for k in self.owners:
-                    self.automaton.add_word(k, (len(k), k, self.asked[k]))
-                self.automaton.make_automaton()
+            automaton = self.narrow
+            if automaton is None:
+                if self.automaton is None:
+                    self.automaton = self._automaton(self.owners)
+                automaton = self.automaton
+                self.quiet += 1
+                if self.quiet >= self.QUIET:
+                    self.narrow = self._automaton([k for k, ids in self.asked.items() if ids])
             if len(self.passes) >= self.CACHE_SIZE:
                 self.passes.clear()
-            got = self.passes[text] = _Pass(self.automaton, text)
+            got = self.passes[text] = _Pass(automaton, text)
         return got
+
+    def _automaton(self, keys):
+        automaton = ahocorasick.Automaton()
+        for k in keys:
+            automaton.add_word(k, (len(k), k, self.asked[k]))
+        automaton.make_automaton()
+        return automaton
 
 
 _SHARED = _Shared()
@@ -264,8 +288,8 @@ class PhraseMatcher:
             if run is None:
                 run = self._shared.scan(folded)
             whole = run.found.get(self._id)
-            if whole is None:
-                whole = run.found[self._id] = self._whole(folded)
+            if whole is None:       # no hit of this list in the text: nothing to scan
+                whole = run.found[self._id] = self._whole(folded) if self._id in run.buckets else self._NONE
         else:
             whole = self._cache.get(folded)
             if whole is None:

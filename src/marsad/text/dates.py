@@ -31,6 +31,9 @@ data/months.tsv, weekdays, relative phrases, month parts and ordinal day words
   (``اليوم الأول من الهجوم``, ``اليوم الـ100``, ``في اليوم الواحد``) is a counted
   or named day, not today: no mention. ``حتى اليوم`` stays today, ``يوم أمس``
   yesterday.
+* A day and month right after a noun of data/name_heads.txt names that place (``شارع 23 شباط``, ``جسر
+  السادس من أكتوبر``, ``ساحة 14 تموز``): no mention (rule dates.named_place; seen in an Iraqi report's street
+  and an Egyptian report's bridge).
 Calendar choices are documented in :mod:`marsad.text.date_resolve`.
 Matching runs on the folded text; one master regex finds candidates, its
 alternatives ordered most specific first.
@@ -45,6 +48,7 @@ from functools import lru_cache
 from . import date_resolve as R
 from ._data import read_lines, read_tsv
 from ._scan import scan, trie_regex
+from .morph import strip_proclitics
 from .normalize import fold_text, span_to_original
 
 _S = r"[ \t]+"
@@ -510,8 +514,28 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         if kind == "part" and a is not None and b is not None and prec == "week":
             prec = R.precision_of(a, b)
         s, e = span_to_original(norm, *m.span(kind))
+        if kind in _NAMEABLE and _names_place(text, s):
+            continue        # "شارع 23 شباط", "جسر السادس من أكتوبر": the name of a place (dates.named_place)
         out.append(DateMention(s, e, text[s:e], a, b, prec, relative, rule, c.warning))
     return _night_spans(text, out)
+
+
+_NAMEABLE = ("day_ordinal", "day_month")
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in read_lines("name_heads.txt"))
+
+
+def _names_place(text: str, s: int) -> bool:
+    """The day and month right after a noun of data/name_heads.txt (a street, a bridge, a square, a city) name it."""
+    m = _PREV_WORD.search(text, max(0, s - 30), s)
+    if m is None or text[m.end(1):s].strip() not in ("", "ال"):
+        return False
+    word = fold_text(m.group(1))
+    return word in _name_heads() or strip_proclitics(word, keep=2) in _name_heads()    # "بساحة"، "والجسر"
 
 
 _NIGHT = re.compile(r"^(?:منتصف\s+)?لي[لـ]+[ةه]?\s")
