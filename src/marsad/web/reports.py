@@ -190,8 +190,7 @@ def _stats_one_pass(conn, f: Filters) -> dict:
     from marsad.store import summary
 
     where, params = summary.where(f)
-    pg = getattr(conn, "dialect", "sqlite") == "postgresql"
-    return (_grouped_once if pg else _grouped_here)(conn, "SELECT bucket = '' AS u, ws, event_type, sub_event_type, admin1, actor1, "
+    return _grouped(conn)(conn, "SELECT bucket = '' AS u, ws, event_type, sub_event_type, admin1, actor1, "
                          "n_incidents AS n, fatalities AS f, arrested AS a, date_min AS dmin, date_max AS dmax, "
                          f"n_events AS ne FROM event_summary s WHERE {where}", params)
 
@@ -228,6 +227,11 @@ def _grouped_once(conn, rows_sql: str, params: list) -> dict:
     return _figures(totals, totals[5] or 0, {
         "by_event_type": groups["t"], "by_sub_event_type": groups["s"], "by_admin1": groups["a"],
         "by_actor": groups["c"], "weekly": weekly, "undated": undated})
+
+
+def _grouped(conn):
+    """The one-pass grouping for this store: PostgreSQL's GROUPING SETS, or summed here on SQLite."""
+    return _grouped_once if getattr(conn, "dialect", "sqlite") == "postgresql" else _grouped_here
 
 
 def _grouped_here(conn, rows_sql: str, params: list) -> dict:
@@ -278,8 +282,7 @@ def _stats_events(conn: sqlite3.Connection, f: Filters) -> dict:
         where, params = event_where(conn, f)
         inc = _by_incident(conn)
         counted = inc.counted
-        pg = getattr(conn, "dialect", "sqlite") == "postgresql"
-        return (_grouped_once if pg else _grouped_here)(conn, (
+        return _grouped(conn)(conn, (
             f"SELECT e.date_start IS NULL AS u, {summary.week_sql(conn, 'e.date_start')} AS ws, e.event_type, "
             "e.sub_event_type, e.admin1, e.actor1, "
             f"CASE WHEN {counted} THEN 1 ELSE 0 END AS n, "
