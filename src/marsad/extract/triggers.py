@@ -91,30 +91,27 @@ def _disrupted(sent, t: Trigger) -> bool:
     return not any(a.value["side"] == "armed" and last <= a.start < t.start for a in sent.actors)
 
 
-def _cue_lists(sent) -> dict[str, bool]:
-    """The sentence's table of cue lists asked so far: list name -> whether the list matches anywhere in the
-    sentence (kept in the sentence's memo, a pure per-sentence function). A list without a match in the whole
-    sentence has none in any window of it (PhraseMatcher.find answers a window from the whole text's matches),
-    so `_cue_near`, asked ~150 times per report and mostly about lists absent from the sentence, answers those
-    from this table without a windowed find."""
+def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
+    """A cue of the list within tokens a..b, other than one inside `skip`; with `names`, other than a word inside
+    a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations).
+
+    The sentence's memo keeps a table of the cue lists asked so far (`cue_lists`: list name -> whether the list
+    matches anywhere in the sentence, a pure per-sentence function): a list without a match in the whole sentence
+    has none in any window of it (PhraseMatcher.find answers a window from the whole text's matches), so the calls
+    about lists absent from the sentence (most of the ~150 per report) need no windowed find."""
     table = sent.cache.get("cue_lists")
     if table is None:
         table = sent.cache["cue_lists"] = {}
-    return table
-
-
-def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
-    """A cue of the list within tokens a..b, other than one inside `skip`; with `names`, other than a word inside
-    a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations)."""
+    present = table.get(cues)
+    if present is False:
+        return False
     a, b = max(0, a), min(b, len(sent.tokens))
     if a >= b:
         return False
-    table = _cue_lists(sent)
-    present = table.get(cues)
     if present is None:
         present = table[cues] = bool(matcher("cues", cues).find(sent.folded))
-    if not present:
-        return False
+        if not present:
+            return False
     lo, hi = sent.tokens[a][0], sent.tokens[b - 1][1]
     for c in matcher("cues", cues).find(sent.folded, lo, hi):
         if skip and c.start < skip[1] and skip[0] < c.end:
