@@ -960,6 +960,23 @@ DAY = dict(date_start="2023-05-06", date_end="2023-05-06")
     pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
                  dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
                  False, id="timeless"),
+    # rule toll-rising-on-its-day: a first count with no time, naming the weekday the later
+    # report's date falls on (6 May 2023 was a Saturday), and that later toll told as a rise
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 True, id="timeless-first-count-on-the-dated-day"),
+    # ... naming no weekday: the toll still tells it from the dated report
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-no-weekday"),
+    # ... naming another weekday
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-other-weekday"),
+    # ... with both figures given as final
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),
+                 False, id="timeless-both-final"),
 ])
 def test_toll_still_rising(store, reports, first, later, merges):
     reports.doc("t1")
@@ -968,6 +985,22 @@ def test_toll_still_rising(store, reports, first, later, merges):
     reports.event("t2", **CITY, **later)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_toll_rising_on_its_day_lookalike(store, reports):
+    """Rule toll-rising-on-its-day: a timeless first count that fits two dated bombings at its
+    place, each on the weekday it names (Saturday 6 May 2023 and Saturday 9 May 2020), is a
+    look-alike it cannot tell apart: it stays on its own."""
+    for doc in ("l1", "l2", "l3"):
+        reports.doc(doc)
+    reports.event("l1", **CITY, **DAY, fatalities=90,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا")
+    reports.event("l2", **CITY, date_start="2020-05-09", date_end="2020-05-09", fatalities=60,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 60 قتيلا")
+    reports.event("l3", **CITY, fatalities=8,
+                  evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 3
 
 
 @pytest.mark.parametrize("text, state", [
