@@ -1039,3 +1039,54 @@ def test_pubdate_window(store, reports, noted, merges):
                   evidence="انفجار سيارة مفخخة في سوق الشورجة فجر اليوم الاحد اوقع 31 قتيلا")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+# -- rule province-same-day-toll ------------------------------------------------------------------
+PROVINCE = dict(country="EG", admin1="North Sinai", name_ar="شمال سيناء", lat=30.9, lon=33.7, geo_precision=3)
+PROVINCE_NORTH = dict(country="EG", admin1="North Sinai", name_ar="شمال محافظة سيناء", lat=31.2, lon=33.8,
+                      geo_precision=2)
+ON_CIVILIANS = dict(event_type="Violence against civilians", sub_event_type="Attack")
+GUNMEN = dict(event_type="Battles", sub_event_type="Armed clash")
+FRIDAY = dict(date_start="2023-03-10", date_end="2023-03-10")
+
+
+@pytest.mark.parametrize("first, second, merges", [
+    # one mosque attack told at the province (an attack on civilians) and north of it (gunmen), one
+    # day, 240 and 310 killed: one incident
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=240,
+                      evidence="هاجم مسلحون مسجدا شمال محافظة سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 True, id="one-day-close-mass-toll"),
+    # the tolls are not close (25 and 90)
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=90,
+                      evidence="مقتل 90 في هجوم على مسجد في شمال سيناء"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=25,
+                      evidence="هاجم مسلحون كمينا شمال محافظة سيناء اليوم الجمعة وقتل 25"),
+                 False, id="tolls-apart"),
+    # small tolls (6 and 7): two shootings in one province on one day are common
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=7,
+                      evidence="مقتل 7 مدنيين برصاص مسلحين في شمال سيناء"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=6,
+                      evidence="هاجم مسلحون نقطة شمال محافظة سيناء اليوم الجمعة وقتل 6"),
+                 False, id="small-tolls"),
+    # three days apart
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, date_start="2023-03-13", date_end="2023-03-13", fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=240,
+                      evidence="هاجم مسلحون مسجدا شمال محافظة سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 False, id="other-day"),
+    # another province
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(PROVINCE_NORTH, **GUNMEN, **FRIDAY, admin1="South Sinai", fatalities=240,
+                      evidence="هاجم مسلحون مسجدا في جنوب سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 False, id="other-province"),
+])
+def test_province_same_day_toll(store, reports, first, second, merges):
+    reports.doc("s1")
+    reports.doc("s2")
+    reports.event("s1", **first)
+    reports.event("s2", **second)
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
