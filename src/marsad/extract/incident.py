@@ -386,6 +386,12 @@ def _recalled_apart(e, d) -> bool:
     return bool(d.background and e.when is not None and d.when is not None and e.when[2] and not d.when[2])
 
 
+def told_there(e, d) -> bool:
+    """d may tell e again: its place agrees with e's and their days do not conflict. A claimed attack at another
+    village or on another day is another incident ("وتبنى التنظيم يوم الخميس هجوما على بلدة ...")."""
+    return _places_agree(e, d) and _dates_agree(e, d)
+
+
 def _dates_agree(e, d) -> bool:
     """No conflict between the days the two mentions give (resolved, or relative to one reference day)."""
     if e.when is None or d.when is None or e.when[2] != d.when[2]:
