@@ -85,8 +85,8 @@ def _target(drafts: list, d):
         if _recalled_apart(e, d):
             d.add_rule("date.recalled_apart")
             continue
-        if d.also and d.own_place and not _same_name(e.place, d.place):
-            d.add_rule("merge.also_apart")
+        if (d.also or d.fronted) and d.own_place and not _same_name(e.place, d.place):
+            d.add_rule("merge.also_apart" if d.also else "merge.fronted_apart")
             continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
