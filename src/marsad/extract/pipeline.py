@@ -17,10 +17,11 @@ from marsad.extract.incident import (
     merge_headlines,
     merge_or_add,
     share_list,
+    told_there,
     toll_place_agrees,
 )
 from marsad.extract.mentions import PERIOD_RULES, dates
-from marsad.extract.triggers import aftermath, find_triggers, retype
+from marsad.extract.triggers import aftermath, claimed_by, find_triggers, retype
 from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
@@ -212,15 +213,25 @@ def _raid_outcomes(drafts: list[Draft], sents) -> None:
 def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft]:
     """An incident named as the object of its aftermath (responsibility, condemnation, mourning) when the report
     has told an incident already: it joins the last one of its event type (aftermath.joins), else it is dropped.
-    The first incident of a report may be told this way, and then it is kept."""
+    The first incident of a report may be told this way, and then it is kept. A claim of responsibility is kept
+    (aftermath.claimed_apart) when no body event of its type was told at its place on its days: it claims another
+    incident ("ويوم الخميس تبنى التنظيم هجوما على بلدة ..."), or the one only the headline told."""
     if not found or not drafts or not aftermath(sent, found[0].trig):
         return found
+    claimed = claimed_by(sent, found[0].trig)
     for e in reversed(drafts):
         if e.trig.event_type == found[0].trig.event_type and not e.headline:
+            if claimed and not told_there(e, found[0]):
+                break
             e.add_rule("aftermath.joins")
             fill_counts(e.counts, found[0].counts)
             return []
-    return []
+    else:
+        if not claimed:
+            return []
+    for d in found:       # another incident, or the one a headline told ("داعش يتبنى هجوما ..."): kept, to merge
+        d.add_rule("aftermath.claimed_apart")
+    return found
 
 
 def _ref_day(drafts: list[Draft], sents, idx: int, prev):
