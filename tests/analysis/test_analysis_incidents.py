@@ -956,10 +956,37 @@ DAY = dict(date_start="2023-05-06", date_end="2023-05-06")
     pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء"),
                  dict(**DAY, fatalities=90, evidence="مقتل 90 على الاقل بانفجار سيارة مفخخة قرب الميناء"),
                  False, id="provisional-higher"),
-    # no time at all: the toll is what tells a report from a look-alike at its place
+    # no time at all: the toll is what tells a report from a look-alike at its place, unless both
+    # name the event's weekday (rule toll-rising-on-its-day: the day is their time)
     pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
                  dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 True, id="timeless-one-weekday"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
                  False, id="timeless"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 False, id="timeless-other-weekdays"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 False, id="timeless-one-names-no-weekday"),
+    # rule toll-rising-on-its-day: a first count with no time, naming the weekday the later
+    # report's date falls on (6 May 2023 was a Saturday), and that later toll told as a rise
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 True, id="timeless-first-count-on-the-dated-day"),
+    # ... naming no weekday: the toll still tells it from the dated report
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-no-weekday"),
+    # ... naming another weekday
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-other-weekday"),
+    # ... with both figures given as final
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),
+                 False, id="timeless-both-final"),
 ])
 def test_toll_still_rising(store, reports, first, later, merges):
     reports.doc("t1")
@@ -968,6 +995,37 @@ def test_toll_still_rising(store, reports, first, later, merges):
     reports.event("t2", **CITY, **later)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_toll_rising_on_its_day_lookalike(store, reports):
+    """Rule toll-rising-on-its-day: a timeless first count that fits two dated bombings at its
+    place, each on the weekday it names (Saturday 6 May 2023 and Saturday 9 May 2020), is a
+    look-alike it cannot tell apart: it stays on its own."""
+    for doc in ("l1", "l2", "l3"):
+        reports.doc(doc)
+    reports.event("l1", **CITY, **DAY, fatalities=90,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا")
+    reports.event("l2", **CITY, date_start="2020-05-09", date_end="2020-05-09", fatalities=60,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 60 قتيلا")
+    reports.event("l3", **CITY, fatalities=8,
+                  evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 3
+
+
+def test_toll_rising_on_its_day_timeless_lookalike(store, reports):
+    """Rule toll-rising-on-its-day: a timeless first count naming Saturday fits a timeless toll of
+    90 told that Saturday and a bombing of Saturday 9 May 2020 at the same place (20 killed, told
+    as final: the two are apart). It cannot tell them apart: it stays on its own."""
+    for doc in ("m1", "m2", "m3"):
+        reports.doc(doc)
+    reports.event("m1", **CITY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء السبت اوقع 90 قتيلا")
+    reports.event("m2", **CITY, date_start="2020-05-09", date_end="2020-05-09", fatalities=20,
+                  evidence="انفجار سيارة مفخخة قرب الميناء اوقع 20 قتيلا")
+    reports.event("m3", **CITY, fatalities=8,
+                  evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 3
 
 
 @pytest.mark.parametrize("text, state", [
@@ -1004,5 +1062,56 @@ def test_pubdate_window(store, reports, noted, merges):
                   evidence="اعلنت وزارة الصحة الخميس ارتفاع حصيلة تفجير سوق الشورجة الى 40 قتيلا")
     reports.event("p2", **market, fatalities=31, date_start="2019-05-05", date_end="2019-05-05",
                   evidence="انفجار سيارة مفخخة في سوق الشورجة فجر اليوم الاحد اوقع 31 قتيلا")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+# -- rule province-same-day-toll ------------------------------------------------------------------
+PROVINCE = dict(country="EG", admin1="North Sinai", name_ar="شمال سيناء", lat=30.9, lon=33.7, geo_precision=3)
+PROVINCE_NORTH = dict(country="EG", admin1="North Sinai", name_ar="شمال محافظة سيناء", lat=31.2, lon=33.8,
+                      geo_precision=2)
+ON_CIVILIANS = dict(event_type="Violence against civilians", sub_event_type="Attack")
+GUNMEN = dict(event_type="Battles", sub_event_type="Armed clash")
+FRIDAY = dict(date_start="2023-03-10", date_end="2023-03-10")
+
+
+@pytest.mark.parametrize("first, second, merges", [
+    # one mosque attack told at the province (an attack on civilians) and north of it (gunmen), one
+    # day, 240 and 310 killed: one incident
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=240,
+                      evidence="هاجم مسلحون مسجدا شمال محافظة سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 True, id="one-day-close-mass-toll"),
+    # the tolls are not close (25 and 90)
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=90,
+                      evidence="مقتل 90 في هجوم على مسجد في شمال سيناء"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=25,
+                      evidence="هاجم مسلحون كمينا شمال محافظة سيناء اليوم الجمعة وقتل 25"),
+                 False, id="tolls-apart"),
+    # small tolls (6 and 7): two shootings in one province on one day are common
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=7,
+                      evidence="مقتل 7 مدنيين برصاص مسلحين في شمال سيناء"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=6,
+                      evidence="هاجم مسلحون نقطة شمال محافظة سيناء اليوم الجمعة وقتل 6"),
+                 False, id="small-tolls"),
+    # three days apart
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, date_start="2023-03-13", date_end="2023-03-13", fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(**PROVINCE_NORTH, **GUNMEN, **FRIDAY, fatalities=240,
+                      evidence="هاجم مسلحون مسجدا شمال محافظة سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 False, id="other-day"),
+    # another province
+    pytest.param(dict(**PROVINCE, **ON_CIVILIANS, **FRIDAY, fatalities=310,
+                      evidence="اعلنت النيابة ان الهجوم على مسجد في شمال سيناء اسفر عن 310 قتلى"),
+                 dict(PROVINCE_NORTH, **GUNMEN, **FRIDAY, admin1="South Sinai", fatalities=240,
+                      evidence="هاجم مسلحون مسجدا في جنوب سيناء اليوم الجمعة وقتل 240 من المصلين"),
+                 False, id="other-province"),
+])
+def test_province_same_day_toll(store, reports, first, second, merges):
+    reports.doc("s1")
+    reports.doc("s2")
+    reports.event("s1", **first)
+    reports.event("s2", **second)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges

@@ -101,7 +101,7 @@ EVENTS = [
     ("prison-break-rearrest", "هرب خمسة من عناصر داعش من سجن في مدينة الحسكة أمس. وتمكنت قوى الأمن الداخلي من إعادة القبض على ثلاثة منهم في أحد أحياء المدينة.",
      "2024-03-03", [(OTHER, None, None, {}), (ARR, "asayish", None, {"arrested": 3})]),
     # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
-    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
+    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت أمس على تفكيك العبوات.",
      "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),
     # a definite plural ("الغارات") right after a strike that names only a wide region tells the strike again
     ("strikes-told-again-region", "شنت طائرات حربية غارات على مواقع قرب مدينة إزرع مساء أمس. وقال متحدث عسكري إن الغارات استهدفت مخازن سلاح، وإنه لن يقبل بوجود قوات معادية في جنوب سوريا.",

@@ -91,3 +91,18 @@ LOCAL_CONFLICT = [
 @pytest.mark.parametrize("case_id,text,word,found", LOCAL_CONFLICT, ids=[c[0] for c in LOCAL_CONFLICT])
 def test_resolve_local_conflict(case_id, text, word, found):
     assert bool(_covers(text, word)) == found, [(m.surface, m.admin1, m.why) for m in find_places(text)]
+
+
+# a village framed by a governorate that is not its own, every such governorate's centre over CONFLICT_KM from it,
+# its own governorate never named: a namesake, no place (resolve.framed_elsewhere). The only "سويدان" the gazetteer
+# knows by that exact name is a village of Raqqa's Tell Abiad; the ones of Deir ez-Zor carry a second word.
+FRAMED_ELSEWHERE = [
+    ("namesake-in-another-governorate", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان شرق دير الزور", "سويدان", False),
+    ("village-in-its-own-governorate", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان في ريف الرقة الشمالي", "سويدان", True),
+    ("no-governorate-beside-it", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان مساء أمس", "سويدان", True),
+]
+
+
+@pytest.mark.parametrize("case_id,text,word,found", FRAMED_ELSEWHERE, ids=[c[0] for c in FRAMED_ELSEWHERE])
+def test_resolve_framed_elsewhere(case_id, text, word, found):
+    assert bool(_covers(text, word)) == found, [(m.surface, m.admin1, m.why) for m in find_places(text)]

@@ -462,6 +462,13 @@ def _find_triggers(sent, keep_blocked: bool) -> list[Trigger]:
     return out
 
 
+def claimed_by(sent, t: Trigger) -> bool:
+    """The trigger is the object of a claim of responsibility ("تبنى التنظيم هجوما", "أعلن مسؤوليته عن
+    التفجير"): a claim may tell an incident the report has not told yet."""
+    i = sent.tok_index(t.start)
+    return _cue_near(sent, "responsibility", i - AFTERMATH_WINDOW, i)
+
+
 def aftermath(sent, t: Trigger) -> bool:
     """The trigger is the object of an incident's aftermath ("أعلن التنظيم تبنيه الهجوم", "أدان الوزير التفجير",
     "نجا من الغارة", "حدادا على أرواح ضحايا التفجير"): it tells again an incident, it does not report a new one."""

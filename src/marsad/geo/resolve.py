@@ -436,7 +436,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
     city_over_gov(scored, m, cue_kinds, in_region)
     country_or_city(scored, m, ev)
     s, e, why = scored[0]
-    if doubtful(e, m, local, ev):
+    if doubtful(e, m, local, ev) or _framed_elsewhere(e, m, local, ev, gaz):
         return None
     why_text = "; ".join(why + [f"{len(cands)} candidates"])
     return e, s, why_text, [t[1] for t in scored[1:4]]
@@ -476,6 +476,22 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
 
 
 CONFLICT_KM = 150   # a minor place this far from every place the report names unambiguously is a homonym
+
+
+LOCAL_CONFLICT = "resolve.framed_elsewhere"
+LOCAL_CONFLICT_RULE = (
+    "a minor place (village, town of the world layer) framed by a governorate named beside it that is not its own, "
+    "whose every such governorate's centre lies over CONFLICT_KM away, and whose governorate the report never "
+    "names, is a namesake: 'ببلدة سويدان شرق دير الزور' is not the Swaydan of Raqqa's Tell Abiad (no village rather "
+    "than a wrong one; the governorate phrase beside it stays the place).")
+
+
+def _framed_elsewhere(e: Entry, m: Match, local: set[str], ev: Evidence, gaz: Gazetteer) -> bool:
+    """Rule resolve.framed_elsewhere (LOCAL_CONFLICT_RULE)."""
+    if e.kind not in MINOR_KINDS or not local or e.admin1 in local or e.admin1 in ev.votes:
+        return False
+    centres = [gaz.entries[gaz.admin1_entry[a]] for a in local if a in gaz.admin1_entry]
+    return bool(centres) and all(km(e.lat, e.lon, g.lat, g.lon) > CONFLICT_KM for g in centres)
 
 
 def _far_from_anchors(e: Entry, ev: Evidence, dist: float) -> bool:
