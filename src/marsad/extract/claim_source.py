@@ -141,12 +141,15 @@ def attributions(sent) -> list[Attribution]:
     """Every attributed source of a sentence, in order (cached per sentence)."""
     if "attributions" in sent.cache:
         return sent.cache["attributions"]
-    blocked = _blocked(sent)
     outer = _words("outer_verbs")
     weak = {h.start for h in matcher("claims", "weak_verbs").find(sent.folded)}
     verbs = {h.start for h in matcher("cues", "report_verbs").find(sent.folded)}
     hits = matcher("cues", "report_verbs").find(sent.folded) + matcher("claims", "report_nouns").find(sent.folded)
     hits += matcher("claims", "weak_verbs").find(sent.folded)
+    if not hits:        # no reporting word: no source, and no need of the spans a source may not cross (the
+        sent.cache["attributions"] = []    # sentence's dates and numbers, found only for this otherwise)
+        return []
+    blocked = _blocked(sent)
     out, seen = [], set()
     for v in sorted(hits, key=lambda h: h.start):
         if v.start in seen:
