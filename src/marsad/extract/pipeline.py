@@ -167,8 +167,29 @@ def dedupe_claims(doc: Doc) -> Doc:
     return doc
 
 
+def drop_guesses(doc: Doc) -> Doc:
+    """An event placed only by the report's context (place.context), told once (no other mention merged into it),
+    with no day of its own (neither resolved nor named: "ليلة أمس" in an undated report counts as named) and no
+    toll is a guess: a background, generic or reported-speech mention the report's place was lent to ("ويشهد البلد
+    منذ أشهر احتجاجات ...", "أكد الشهود استخدام الشرطة القوة المفرطة لتفريق المحتجين"). It is dropped (rule
+    place.context_alone; prefer no event to a guessed one)."""
+    doc.drafts = [d for d in doc.drafts if not _context_alone(d)]
+    return doc
+
+
+JOINED = ("toll.lend_back", "toll.lend_forward", "aftermath.joins")   # with merge.* and list.*: told more than once
+
+
+def _context_alone(d: Draft) -> bool:
+    if "place.context" not in d.rules or d.date_start is not None or d.when is not None \
+            or "date.named_today" in d.rules or any(v for v in d.counts.values()):
+        return False
+    return not any(r.startswith(("merge.", "list.")) or r in JOINED for r in d.rules)
+
+
 # The extractor: Doc.build (sentences with their tokens, triggers, actors and places), then these, in order.
-STAGES = (read_events, read_claims, join_headlines, type_raids, find_planters, report_actors, dedupe_claims)
+STAGES = (read_events, read_claims, join_headlines, type_raids, find_planters, report_actors, drop_guesses,
+          dedupe_claims)
 
 
 def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
