@@ -69,6 +69,14 @@ EVENTS = [
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
     ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    # gunfire told as "أعيرة/عيارات نارية": by gunmen at a patrol a battle; by a gathered crowd (المتجمهرون) a riot;
+    # by the police at protesters excessive force
+    ("shooting-rounds-at-patrol", "أطلق مسلحون أعيرة نارية على دورية للشرطة في مدينة الرمادي مساء أمس.",
+     "2025-02-11", [(CLASH, "unidentified_armed_group", None, {"date_start": "2025-02-10"})]),
+    ("riot-crowd-fires-rounds", "قال البيان إن بعض المتجمهرين أطلقوا أعيرة نارية على مبنى المحافظة في مدينة معان ما أدى إلى إصابة أحد الحراس.",
+     "2025-02-11", [(VIOLENT, "rioters", None, {"injured": 1})]),
+    ("protest-police-fire-rounds", "أطلقت قوات الشرطة العيارات النارية لتفريق المتظاهرين في مدينة معان ما أسفر عن إصابة شخصين.",
+     "2025-02-11", [("Excessive force against protesters", None, "protesters", {"injured": 2})]),
     # a word inside a force's name is no cue: "العمليات" of "قيادة العمليات المشتركة" is no summary of operations
     ("joint-operations-command-arrest", "أعلنت قيادة العمليات المشتركة اعتقال أربعة إرهابيين في قضاء الحويجة.",
      "2025-02-11", [(ARR, "iraqi_security_forces", None, {})]),

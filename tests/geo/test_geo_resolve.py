@@ -100,6 +100,11 @@ FRAMED_ELSEWHERE = [
     ("namesake-in-another-governorate", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان شرق دير الزور", "سويدان", False),
     ("village-in-its-own-governorate", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان في ريف الرقة الشمالي", "سويدان", True),
     ("no-governorate-beside-it", "أصيب عنصر من قسد برصاص مسلحين قرب الطريق العام ببلدة سويدان مساء أمس", "سويدان", True),
+    # a town too, even when its name alone votes for its own governorate
+    ("town-namesake-abroad", "قتل 305 أشخاص في هجوم على مسجد في قرية الروضة بمحافظة شمال سيناء بمصر", "الروضة", False),
+    ("town-in-its-own-governorate", "قصفت المدفعية قرية الروضة في ريف طرطوس", "الروضة", True),
+    ("town-on-a-road-to-another-governorate", "هاجم مسلحون شاحنة على طريق دير الزور - تدمر فجر اليوم", "تدمر", True),
+    ("town-with-its-governorate", "هاجم مسلحون نقطة للجيش في مدينة القائم غربي الأنبار", "القائم", True),
 ]
 
 

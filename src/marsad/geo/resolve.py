@@ -480,17 +480,23 @@ CONFLICT_KM = 150   # a minor place this far from every place the report names u
 
 LOCAL_CONFLICT = "resolve.framed_elsewhere"
 LOCAL_CONFLICT_RULE = (
-    "a minor place (village, town of the world layer) framed by a governorate named beside it that is not its own, "
+    "a village (or a town, by a governorate of another country) framed by a governorate named beside it that is not its own, "
     "whose every such governorate's centre lies over CONFLICT_KM away, and whose governorate the report never "
     "names, is a namesake: 'ببلدة سويدان شرق دير الزور' is not the Swaydan of Raqqa's Tell Abiad (no village rather "
-    "than a wrong one; the governorate phrase beside it stays the place).")
+    "than a wrong one; the governorate phrase beside it stays the place); 'قرية الروضة بمحافظة شمال سيناء' is not "
+    "ar-Rawda of Tartus.")
+
+
+FRAMED_KINDS = MINOR_KINDS | {"town"}      # a town only when the governorates beside it are of another country
 
 
 def _framed_elsewhere(e: Entry, m: Match, local: set[str], ev: Evidence, gaz: Gazetteer) -> bool:
     """Rule resolve.framed_elsewhere (LOCAL_CONFLICT_RULE)."""
-    if e.kind not in MINOR_KINDS or not local or e.admin1 in local or e.admin1 in ev.votes:
-        return False
+    if e.kind not in FRAMED_KINDS or not local or e.admin1 in local or others(ev, m.key).votes.get(e.admin1):
+        return False      # its own governorate named elsewhere in the report (the name's own vote aside)
     centres = [gaz.entries[gaz.admin1_entry[a]] for a in local if a in gaz.admin1_entry]
+    if e.kind == "town" and any(g.country == e.country for g in centres):
+        return False      # "طريق دير الزور - تدمر": a town beside a governorate of its own country may be a road's end
     return bool(centres) and all(km(e.lat, e.lon, g.lat, g.lon) > CONFLICT_KM for g in centres)
 
 
