@@ -181,8 +181,7 @@ class _Shared:
         self.quiet = 0
         # the keys of lists asked after the narrow automaton was made that it lacks, in a small automaton of their
         # own passes also run: a list asked late keeps the narrow one (no return to the full automaton for QUIET
-        # scans) until the late keys grow to LATE_MAX; after QUIET scans with no new list asked, the narrow
-        # automaton is made again with them (one automaton per pass again: a second one costs ~2 us per pass)
+        # scans, no new narrow one to build) until the late keys grow to LATE_MAX
         self.narrow_keys: frozenset = frozenset()
         self.late_keys: set[str] = set()
         self.late = None
@@ -212,9 +211,9 @@ class _Shared:
             self.quiet = 0
             return
         self.late_keys.update(k for k in keys if k not in self.narrow_keys)
-        self.quiet = 0
         if len(self.late_keys) > self.LATE_MAX:      # too many for a side automaton: back to the full one
             self.narrow = self.late = None
+            self.quiet = 0
         elif self.late_keys:
             self.late = self._automaton(self.late_keys)
 
@@ -224,15 +223,12 @@ class _Shared:
     def scan(self, text: str) -> _Pass:
         got = self.passes.get(text)
         if got is None:
-            if self.narrow is not None and self.late is None:
-                automata = (self.narrow,)
+            if self.narrow is not None:
+                automata = (self.narrow, self.late) if self.late is not None else (self.narrow,)
             else:
-                if self.narrow is not None:
-                    automata = (self.narrow, self.late)
-                else:
-                    if self.automaton is None:
-                        self.automaton = self._automaton(self.owners)
-                    automata = (self.automaton,)
+                if self.automaton is None:
+                    self.automaton = self._automaton(self.owners)
+                automata = (self.automaton,)
                 self.quiet += 1
                 if self.quiet >= self.QUIET:
                     self.narrow_keys = frozenset(k for k, ids in self.asked.items() if ids)
