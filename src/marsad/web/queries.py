@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from marsad.web import search
+from marsad.web import cache, search
 from marsad.web.filters import Filters, QueryError, parse_sort, sort_key
 
 EVENT_SORTS = {"date": "e.date_start", "date_start": "e.date_start", "fatalities": "e.fatalities",
@@ -175,8 +175,8 @@ def count_events(conn, f: Filters, where: str, params: list) -> int:
         row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM {src} WHERE {swhere}",
                            [*srcp, *sparams]).fetchone()
         return row[0] or 0
-    return conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",
-                        params).fetchone()[0]
+    return cache.cached(conn, "events.total", f, lambda: conn.execute(
+        f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()[0])
 
 
 def _event_order(col: str, desc: bool) -> str:
@@ -501,4 +501,6 @@ def incident_total(conn, f: Filters, where: str, params: list) -> tuple[int, boo
             n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_incidents), 0) AS BIGINT) FROM {src} "
                              f"WHERE {swhere}", [*srcp, *sparams]).fetchone()[0]
             return int(n), True
-    return conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0], False
+    n = cache.cached(conn, "incidents.total", f, lambda: conn.execute(
+        f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0])
+    return n, False
