@@ -102,6 +102,16 @@ def test_an_edited_report_text_is_searched_again(fresh_db):
         conn.close()
     assert _get(client, "/api/totals", {"q": "مفخخة"})["events"] == 1
     assert _get(client, "/api/totals", {"q": word})["events"] == 0
+    page = _get(client, "/api/events", {"q": "مفخخة"})
+    assert [e["source"]["source"] for e in page["items"]] == ["IraqWire"]
+    conn = _conn(fresh_db)
+    try:
+        with conn:
+            conn.execute("UPDATE documents SET source = 'Wire C' WHERE doc_id = 't-ied'")
+    finally:
+        conn.close()
+    page = _get(client, "/api/events", {"q": "مفخخة"})
+    assert [e["source"]["source"] for e in page["items"]] == ["Wire C"]
 
 
 def test_a_claim_written_alone_is_counted(fresh_db):

@@ -1,8 +1,8 @@
 """A text search's aggregates, counted once per state of the events (migration 0013's search_cache).
 
 The events summary (marsad.store.summary) answers every dashboard filter but a text search: with
-`q`, /api/stats, /api/totals, /api/trends, /api/events/grid and the totals of /api/events and
-/api/incidents/page read every matching event, a cost that grows with the matches (1M events on
+`q`, /api/stats, /api/totals, /api/trends, /api/events/grid, the map layer's count and the pages
+of /api/events and /api/incidents/page (by offset) read every matching event, a cost that grows with the matches (1M events on
 PostgreSQL, ~10 us per matching event: a word in 2% of the reports ~200 ms a panel, a word in
 30% seconds). The answer only changes when the events do, so it is kept: `cached(conn, name, f,
 compute)` returns the stored answer when one was counted at the summary's current generation,
@@ -10,7 +10,8 @@ else computes it and stores it.
 
 The stamp is summary_state's 'generation' (marsad.store.summary.bump): every write to the events,
 their incidents or their members queues its week (the summary's triggers), the refresh that
-redoes the queue bumps the generation in the same transaction, and an answer is only served
+redoes the queue bumps the generation in the same transaction (so do the triggers of migration
+0013 on an edited report and on claims), and an answer is only served
 while the summary is current (nothing queued) at the generation it was stamped with -- so the
 events it counted are the events there are. On SQLite the search index must be current too
 (search_queue empty). When either is not (a large queue, a read-only file), the answer is

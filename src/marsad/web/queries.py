@@ -117,7 +117,14 @@ EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published, d.ingested_a
 def list_events(conn: sqlite3.Connection, f: Filters, cursor: str | None = None) -> dict:
     """A page of events matching `f` in the `sort` order (newest first by default; NULLs last,
     ties by event_id). `offset` pages, or `cursor` (the `next` of the previous page) continues
-    after its last item by keyset: an index range, the same cost at any depth."""
+    after its last item by keyset: an index range, the same cost at any depth. A text search's
+    pages by offset are kept per state of the events (marsad.web.cache)."""
+    if f.q and not cursor:
+        return cache.cached(conn, "events.page", f, lambda: _list_events(conn, f), f.limit, f.offset, f.sort)
+    return _list_events(conn, f, cursor)
+
+
+def _list_events(conn: sqlite3.Connection, f: Filters, cursor: str | None = None) -> dict:
     where, params = event_where(conn, f)
     sort = f.sort or "-date_start"
     col, desc = sort_key(sort, EVENT_SORTS, "-date_start")
@@ -253,6 +260,10 @@ def located_over(conn, f: Filters, limit: int) -> bool:
         n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_located), 0) AS BIGINT) FROM {src} WHERE {swhere}",
                          [*srcp, *sparams]).fetchone()[0]
         return int(n) > limit
+    return cache.cached(conn, "located.over", f, lambda: _located_over(conn, f, limit), limit)
+
+
+def _located_over(conn, f: Filters, limit: int) -> bool:
     where, params = event_where(conn, f)
     frm = "events e JOIN documents d ON d.doc_id = e.doc_id" if f.q or f.since else "events e"
     n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {frm} WHERE {where} AND e.lat IS NOT NULL "
@@ -448,7 +459,14 @@ def _incident_members(conn, ids: list[str]) -> dict[str, list[dict]]:
 
 
 def list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
-    """A page of incidents matching `f`, in the shape marsad.analysis.list_incidents gives."""
+    """A page of incidents matching `f`, in the shape marsad.analysis.list_incidents gives (a text
+    search's pages by offset kept per state of the events, marsad.web.cache)."""
+    if f.q and not cursor:
+        return cache.cached(conn, "incidents.page", f, lambda: _list_incidents(conn, f), f.limit, f.offset)
+    return _list_incidents(conn, f, cursor)
+
+
+def _list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
     from marsad.analysis import ensure_schema
     from marsad.analysis.incident_store import _INCIDENT_COLS, _incident_dict
 
