@@ -186,3 +186,29 @@ def test_the_incidents_columns_are_asked_once_per_connection_when_there(columns,
     other = _Spy(spy.conn)                 # another connection asks again
     incident_sql(other)
     assert other.asked == 1
+
+
+def test_a_searched_incidents_count_is_the_walked_pages(fresh_db, monkeypatch):
+    """The incidents page's total under a search (the matching reports' incidents, the search once)
+    counts the incidents its pages walk (an EXISTS per incident)."""
+    from marsad.web.bridge import update_incidents
+    from marsad.web.queries import incident_where
+
+    monkeypatch.setattr(cache, "ENABLED", False)
+    conn = _conn(fresh_db)
+    try:
+        update_incidents(conn)
+        seen = set()
+        for q in (WORD, "الرقة", "غارة", "عبوة", "لا-يوجد"):
+            f = Filters(q=q)
+            walked = [r[0] for r in conn.execute(
+                "SELECT i.incident_id FROM incidents i WHERE " + incident_where(conn, f, page=True)[0],
+                incident_where(conn, f, page=True)[1])]
+            where, params = incident_where(conn, f)
+            assert conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0] == len(walked)
+            client = TestClient(create_app(fresh_db))
+            assert _get(client, "/api/incidents/page", {"q": q, "limit": 50})["total"] == len(walked)
+            seen.add(len(walked))
+        assert max(seen) >= 2 and 0 in seen
+    finally:
+        conn.close()

@@ -408,10 +408,16 @@ def incident_where(conn, f: Filters, page: bool = False) -> tuple[str, list]:
         pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
         conds.append(f"i.incident_id IN ({pick}.actor1 = ? UNION {pick}.actor2 = ?)")
         params += [f.actor, f.actor]
-    if f.q:
+    if f.q and page:      # tested per incident walked until the page is full
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(f"EXISTS ({member} JOIN documents d ON d.doc_id = me.doc_id "
                      f"WHERE m.incident_id = i.incident_id AND {clause})")
+        params += qp
+    elif f.q:   # a count: the incidents of the matching reports' events, the search evaluated once (an EXISTS
+        # per incident tested it for every incident: 1M events on SQLite, a word in 2% of the reports, 6.7 -> 0.13 s)
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append("i.incident_id IN (SELECT m.incident_id FROM documents d JOIN events me ON me.doc_id = d.doc_id "
+                     f"JOIN incident_events m ON m.event_id = me.event_id WHERE {clause})")
         params += qp
     return " AND ".join(conds), params
 
