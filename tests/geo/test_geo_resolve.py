@@ -111,3 +111,18 @@ FRAMED_ELSEWHERE = [
 @pytest.mark.parametrize("case_id,text,word,found", FRAMED_ELSEWHERE, ids=[c[0] for c in FRAMED_ELSEWHERE])
 def test_resolve_framed_elsewhere(case_id, text, word, found):
     assert bool(_covers(text, word)) == found, [(m.surface, m.admin1, m.why) for m in find_places(text)]
+
+
+# a capital's name read as a Syrian or Iraqi village needs the village's frame (resolve.famous_over_namesake): a
+# locality word or region head before it, or its governorate beside it; a report about that governorate is not enough
+FAMOUS_OVER_NAMESAKE = [
+    ("conference-abroad", "أكد وزير الخارجية العراقي على هامش مؤتمر الرياض أن السجون التي تديرها القوات الأمنية مكتظة بآلاف المعتقلين من عناصر التنظيم. وشهدت كركوك هجمات للتنظيم", "الرياض", "SA"),
+    ("tv-programme", "قال الباحث خلال مداخلة ببرنامج حديث القاهرة إن التنظيم ما زال ينشط بخلايا صغيرة في مناطق واسعة من الصحراء. وتعرضت قرى في نينوى لهجمات", "القاهرة", "EG"),
+    ("village-named-as-such", "هاجم مسلحون قرية القاهرة في محافظة نينوى فجر اليوم", "القاهرة", "IQ"),
+]
+
+
+@pytest.mark.parametrize("case_id,text,word,country", FAMOUS_OVER_NAMESAKE, ids=[c[0] for c in FAMOUS_OVER_NAMESAKE])
+def test_resolve_famous_over_namesake(case_id, text, word, country):
+    found = [m for m in find_places(text) if word in m.surface]
+    assert found and found[0].country == country, [(m.surface, m.country, m.admin1, m.why) for m in find_places(text)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer, load_gazetteer
+from .gazetteer import CORE_COUNTRIES, FAMOUS_POP, Entry, Gazetteer, load_gazetteer
 from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
@@ -393,6 +393,27 @@ def _country_city_keys() -> frozenset:
     return frozenset(out)
 
 
+FAMOUS_NAMESAKE = "resolve.famous_over_namesake"
+FAMOUS_NAMESAKE_RULE = (
+    "a famous city's name (a capital, a city of a million) read as a village or town of Syria or Iraq needs the "
+    "village's own frame: a locality word or region head before it (قرية، منطقة، ريف) or its governorate named beside "
+    "it; the report being about that governorate is not enough: 'على هامش مؤتمر الرياض' in a Kirkuk report is Riyadh, 'برنامج "
+    "حديث القاهرة' in a report about Nineveh is Cairo, not the villages named so.")
+NAMESAKE_KINDS = frozenset(("village", "town", "neighbourhood", "subdistrict"))
+
+
+def famous_over_namesake(scored: list, m: Match, local: set[str]) -> None:
+    """Rule resolve.famous_over_namesake (FAMOUS_NAMESAKE_RULE): moves the famous city to the front of ``scored``."""
+    s, e, why = scored[0]
+    if e.kind not in NAMESAKE_KINDS or e.country not in CORE_COUNTRIES or m.cue or m.head or e.admin1 in local:
+        return        # "منطقة الجزيرة", "قرية القاهرة": a locality word or a region head frames the namesake
+    for i, (s2, c, why2) in enumerate(scored[1:], 1):
+        if c.kind == "city" and (c.capital or c.pop >= FAMOUS_POP) and c.country != e.country:
+            scored.insert(0, scored.pop(i))
+            why2.append("famous city over a namesake without its frame")
+            return
+
+
 def country_or_city(scored: list, m: Match, ev: Evidence) -> None:
     """"عمان": Oman or Amman. The city when the report is more about the city's country (a Jordanian place,
     "الأردن", "الأمن العام الأردني") than about the country, when it is written with a shadda ("عمّان")
@@ -435,6 +456,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
     scored.sort(key=lambda t: t[0], reverse=True)
     city_over_gov(scored, m, cue_kinds, in_region)
     country_or_city(scored, m, ev)
+    famous_over_namesake(scored, m, local)
     s, e, why = scored[0]
     if doubtful(e, m, local, ev) or _framed_elsewhere(e, m, local, ev, gaz):
         return None
