@@ -404,10 +404,10 @@ NAMESAKE_KINDS = frozenset(("village", "town", "neighbourhood", "subdistrict"))
 
 def famous_over_namesake(scored: list, m: Match, local: set[str]) -> None:
     """Rule resolve.famous_over_namesake (FAMOUS_NAMESAKE_RULE): moves the famous city to the front of ``scored``."""
-    s, e, why = scored[0]
+    _s, e, _why = scored[0]
     if e.kind not in NAMESAKE_KINDS or e.country not in CORE_COUNTRIES or m.cue or m.head or e.admin1 in local:
         return        # "منطقة الجزيرة", "قرية القاهرة": a locality word or a region head frames the namesake
-    for i, (s2, c, why2) in enumerate(scored[1:], 1):
+    for i, (_s, c, why2) in enumerate(scored[1:], 1):
         if c.kind == "city" and (c.capital or c.pop >= FAMOUS_POP) and c.country != e.country:
             scored.insert(0, scored.pop(i))
             why2.append("famous city over a namesake without its frame")
