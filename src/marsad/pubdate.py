@@ -239,13 +239,17 @@ def _today(text: str, today) -> Recovered | None:
     return None
 
 
-def _yearless_today(text: str, years: set[int], today) -> Recovered | None:
+def _yearless_today(text: str, url: str | None, today) -> Recovered | None:
     """'اليوم، السبت 16 من تشرين الثاني' in a report that writes a year (or whose URL does): the one
-    year among them in which that day is that weekday. A mention without a weekday gives nothing."""
+    year among them in which that day is that weekday. A mention without a weekday gives nothing. The years are
+    read only when the head has "اليوم" (most reports without a publication date have none: no scan of the text)."""
     from marsad.text import find_dates
 
     head = text[:HEAD_CHARS * 2]
-    if not years or "اليوم" not in head:
+    if "اليوم" not in head:
+        return None
+    years = _years(text, url)
+    if not years:
         return None
     for cue in _TODAY.finditer(head):
         window = head[cue.end():cue.end() + 45]
@@ -310,7 +314,7 @@ def from_text(text: str | None, today: dt.date | None = None, url: str | None = 
     if not text:
         return None
     return (_labelled(text, today) or _today(text, today) or _dateline(text, today)
-            or _yearless_today(text, _years(text, url), today))
+            or _yearless_today(text, url, today))
 
 
 def _snippet(s: str, width: int = 60) -> str:

@@ -956,10 +956,37 @@ DAY = dict(date_start="2023-05-06", date_end="2023-05-06")
     pytest.param(dict(**DAY, fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء"),
                  dict(**DAY, fatalities=90, evidence="مقتل 90 على الاقل بانفجار سيارة مفخخة قرب الميناء"),
                  False, id="provisional-higher"),
-    # no time at all: the toll is what tells a report from a look-alike at its place
+    # no time at all: the toll is what tells a report from a look-alike at its place, unless both
+    # name the event's weekday (rule toll-rising-on-its-day: the day is their time)
     pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
                  dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 True, id="timeless-one-weekday"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
                  False, id="timeless"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 False, id="timeless-other-weekdays"),
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء السبت الى 90 قتيلا"),
+                 False, id="timeless-one-names-no-weekday"),
+    # rule toll-rising-on-its-day: a first count with no time, naming the weekday the later
+    # report's date falls on (6 May 2023 was a Saturday), and that later toll told as a rise
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 True, id="timeless-first-count-on-the-dated-day"),
+    # ... naming no weekday: the toll still tells it from the dated report
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-no-weekday"),
+    # ... naming another weekday
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
+                 dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-other-weekday"),
+    # ... with both figures given as final
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),
+                 False, id="timeless-both-final"),
 ])
 def test_toll_still_rising(store, reports, first, later, merges):
     reports.doc("t1")
@@ -968,6 +995,37 @@ def test_toll_still_rising(store, reports, first, later, merges):
     reports.event("t2", **CITY, **later)
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+
+
+def test_toll_rising_on_its_day_lookalike(store, reports):
+    """Rule toll-rising-on-its-day: a timeless first count that fits two dated bombings at its
+    place, each on the weekday it names (Saturday 6 May 2023 and Saturday 9 May 2020), is a
+    look-alike it cannot tell apart: it stays on its own."""
+    for doc in ("l1", "l2", "l3"):
+        reports.doc(doc)
+    reports.event("l1", **CITY, **DAY, fatalities=90,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا")
+    reports.event("l2", **CITY, date_start="2020-05-09", date_end="2020-05-09", fatalities=60,
+                  evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 60 قتيلا")
+    reports.event("l3", **CITY, fatalities=8,
+                  evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 3
+
+
+def test_toll_rising_on_its_day_timeless_lookalike(store, reports):
+    """Rule toll-rising-on-its-day: a timeless first count naming Saturday fits a timeless toll of
+    90 told that Saturday and a bombing of Saturday 9 May 2020 at the same place (20 killed, told
+    as final: the two are apart). It cannot tell them apart: it stays on its own."""
+    for doc in ("m1", "m2", "m3"):
+        reports.doc(doc)
+    reports.event("m1", **CITY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء السبت اوقع 90 قتيلا")
+    reports.event("m2", **CITY, date_start="2020-05-09", date_end="2020-05-09", fatalities=20,
+                  evidence="انفجار سيارة مفخخة قرب الميناء اوقع 20 قتيلا")
+    reports.event("m3", **CITY, fatalities=8,
+                  evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت")
+    update_incidents(store.conn)
+    assert len(list_incidents(store.conn)) == 3
 
 
 @pytest.mark.parametrize("text, state", [
@@ -1006,3 +1064,4 @@ def test_pubdate_window(store, reports, noted, merges):
                   evidence="انفجار سيارة مفخخة في سوق الشورجة فجر اليوم الاحد اوقع 31 قتيلا")
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
+

@@ -69,6 +69,14 @@ EVENTS = [
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
     ("riot-fire-set", "أضرم المتظاهرون النار في مقر أحد الأحزاب في مدينة الديوانية بعد ساعات من الاحتجاج.",
      "2025-02-11", [("Violent demonstration", "rioters", None, {})]),
+    # gunfire told as "أعيرة/عيارات نارية": by gunmen at a patrol a battle; by a gathered crowd (المتجمهرون) a riot;
+    # by the police at protesters excessive force
+    ("shooting-rounds-at-patrol", "أطلق مسلحون أعيرة نارية على دورية للشرطة في مدينة الرمادي مساء أمس.",
+     "2025-02-11", [(CLASH, "unidentified_armed_group", None, {"date_start": "2025-02-10"})]),
+    ("riot-crowd-fires-rounds", "قال البيان إن بعض المتجمهرين أطلقوا أعيرة نارية على مبنى المحافظة في مدينة معان ما أدى إلى إصابة أحد الحراس.",
+     "2025-02-11", [(VIOLENT, "rioters", None, {"injured": 1})]),
+    ("protest-police-fire-rounds", "أطلقت قوات الشرطة العيارات النارية لتفريق المتظاهرين في مدينة معان ما أسفر عن إصابة شخصين.",
+     "2025-02-11", [("Excessive force against protesters", None, "protesters", {"injured": 2})]),
     # a word inside a force's name is no cue: "العمليات" of "قيادة العمليات المشتركة" is no summary of operations
     ("joint-operations-command-arrest", "أعلنت قيادة العمليات المشتركة اعتقال أربعة إرهابيين في قضاء الحويجة.",
      "2025-02-11", [(ARR, "iraqi_security_forces", None, {})]),
@@ -101,7 +109,7 @@ EVENTS = [
     ("prison-break-rearrest", "هرب خمسة من عناصر داعش من سجن في مدينة الحسكة أمس. وتمكنت قوى الأمن الداخلي من إعادة القبض على ثلاثة منهم في أحد أحياء المدينة.",
      "2024-03-03", [(OTHER, None, None, {}), (ARR, "asayish", None, {"arrested": 3})]),
     # defusing the bombs of a seized cache is the cache's disrupted use, not an arrest of the cell it belonged to
-    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت على تفكيك العبوات.",
+    ("defuse-cache-bombs", "صادرت قوات الأمن العام أمس مخزناً للذخائر في مدينة تدمر. وقال مصدر أمني إن المخزن يعود لخلية تابعة لداعش وإن فرق الهندسة عملت أمس على تفكيك العبوات.",
      "2025-05-02", [(DIS, "syrian_government_forces", None, {})]),
     # a definite plural ("الغارات") right after a strike that names only a wide region tells the strike again
     ("strikes-told-again-region", "شنت طائرات حربية غارات على مواقع قرب مدينة إزرع مساء أمس. وقال متحدث عسكري إن الغارات استهدفت مخازن سلاح، وإنه لن يقبل بوجود قوات معادية في جنوب سوريا.",

@@ -43,3 +43,26 @@ def test_title_lines(case_id, line, expected):
     text = "نص سابق.\n" + line + "\nنص لاحق."
     s = text.index(line)
     assert _is_headline(text, s, s + len(line), line) is expected
+
+
+# stage drop_guesses (place.context_alone): an event placed only by the report's context, told once, with no day of
+# its own and no toll, is a guess and is dropped; a day (resolved or relative) or a toll keeps it
+LEAD = ("قتل شخصان في انفجار عبوة ناسفة في مدينة طرابلس شمال لبنان. وقال مسؤول محلي إن التحقيقات جارية لمعرفة "
+        "ملابسات الحادث. وأضاف أن الأجهزة الأمنية تلاحق المشتبه بهم. ")
+CONTEXT_ALONE = [
+    ("witnesses-speak-no-day", LEAD + "وأكد شهود استخدام الشرطة القوة المفرطة لتفريق المحتجين.", None, 1),
+    ("relative-day-named", LEAD + "وفرقت الشرطة المحتجين ليلة أمس بالغاز المسيل للدموع.", None, 2),
+    ("resolved-day", LEAD + "وفرقت الشرطة المحتجين ليلة أمس بالغاز المسيل للدموع.", "2024-05-10", 2),
+    ("own-toll", LEAD + "وأصيب 3 متظاهرين برصاص الشرطة خلال تفريق المحتجين.", None, 2),
+]
+
+
+@pytest.mark.parametrize("case_id,text,published,count", CONTEXT_ALONE, ids=[c[0] for c in CONTEXT_ALONE])
+def test_drop_guesses_context_alone(case_id, text, published, count):
+    from types import SimpleNamespace
+
+    from marsad.extract import extract_document
+
+    doc = SimpleNamespace(doc_id="t", text=text, title=None, url=None, source=None, published=published)
+    events = extract_document(doc)["events"]
+    assert len(events) == count, [(e["event_type"], e["rules"]) for e in events]

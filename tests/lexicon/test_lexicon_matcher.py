@@ -138,8 +138,9 @@ def test_a_matcher_asked_late_finds_its_matches_on_a_text_already_scanned():
 
 
 def test_the_narrow_automaton_finds_what_the_full_one_finds(monkeypatch):
-    """After QUIET scans with no new list asked, passes run on an automaton of the asked keys only; a list asked
-    later drops it (its keys are not in it) until the next quiet stretch. Matches are the same throughout."""
+    """After QUIET scans with no new list asked, passes run on an automaton of the asked keys only; the keys of a
+    list asked later that it lacks go into a small late automaton passes also run (past LATE_MAX late keys, passes
+    go back to the full automaton until the next quiet stretch). Matches are the same throughout."""
     monkeypatch.setattr(_Shared, "QUIET", 3)
     shared = _Shared()
     first = PhraseMatcher(ENTRIES[:6], shared)
@@ -151,9 +152,30 @@ def test_the_narrow_automaton_finds_what_the_full_one_finds(monkeypatch):
         assert first.find(t) == first._regex_scan(t, 0, len(t))
     assert shared.narrow is not None and len(shared.narrow) < len(shared.automaton)
     for t in texts:
-        assert late.find(t) == late._regex_scan(t, 0, len(t))   # asked now: the narrow automaton is dropped
-    assert shared.narrow is not None                               # and made again after 3 quiet scans
+        assert late.find(t) == late._regex_scan(t, 0, len(t))   # asked now: its keys missing from the narrow one
+    assert shared.narrow is not None and shared.late is not None   # are in the late automaton ("قصف" is not)
+    assert shared.late_keys == {"بيان", "كمين"}
     for t in texts:
         shared.passes.clear()
         assert first.find(t) == first._regex_scan(t, 0, len(t))
         assert late.find(t) == late._regex_scan(t, 0, len(t))
+
+
+def test_past_late_max_the_full_automaton_is_back(monkeypatch):
+    """A late list with more keys than LATE_MAX sends passes back to the full automaton; matches stay the same."""
+    monkeypatch.setattr(_Shared, "QUIET", 2)
+    monkeypatch.setattr(_Shared, "LATE_MAX", 1)
+    shared = _Shared()
+    first = PhraseMatcher(ENTRIES[:6], shared)
+    late = PhraseMatcher([("قصف", "q", False), ("بيان", "b", False), ("كمين", "k", False)], shared)
+    texts = [normalize(t).folded for t in ("قصف مدفعي على القرية، ثم بيان عن كمين", "والقصف المدفعي", "كمين في القرية")]
+    for t in texts:
+        assert first.find(t) == first._regex_scan(t, 0, len(t))
+    assert shared.narrow is not None
+    assert late.find(texts[0]) == late._regex_scan(texts[0], 0, len(texts[0]))
+    assert shared.narrow is None and shared.late is None       # until QUIET scans again
+    for t in texts + texts:
+        shared.passes.clear()
+        assert first.find(t) == first._regex_scan(t, 0, len(t))
+        assert late.find(t) == late._regex_scan(t, 0, len(t))
+    assert shared.narrow is not None

@@ -14,7 +14,9 @@ against EVERY member, nothing contradicts:
   * tolls: each figure both reports state is within ``toll_ratio`` (or ``toll_slack``) of the
     other — tolls rise as reports update, but 4 dead and 16 dead are two bombings; between
     reports with a time, a first count ("حصيلة أولية") or a toll told as a rise ("ارتفعت
-    الحصيلة إلى 100") bounds nothing the other way (rule ``toll-still-rising``);
+    الحصيلة إلى 100") bounds nothing the other way (rule ``toll-still-rising``), and so between
+    a report with no time and a dated one when the weekday the timeless one names is the dated
+    one's day, or two reports with no time that name one weekday (rule ``toll-rising-on-its-day``);
   * weekdays: the days both reports name ("فجر الجمعة") share one;
   * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
     is its report's publication window, from ``published``, the URL's date or its
@@ -292,12 +294,38 @@ def _still_rising(a: Ev, b: Ev, f: str) -> bool:
     الأقل") or the higher one is given as a rise ("ارتفع عدد القتلى إلى 100"): a toll that grew
     between two reports, not two incidents. Only between reports with a time (stated dates or a
     publication window, which already overlap): with no time at all, the toll is what tells a
-    report from a look-alike at its place (the same square, other years, other tolls)."""
+    report from a look-alike at its place (the same square, other years, other tolls). Rule
+    ``toll-rising-on-its-day``: a report with no time that names the event's weekday ("السبت"),
+    and a dated report whose day is that weekday, are held together by that day as two dated
+    reports are by their dates (a first count of 5 on Saturday, 100 killed in the bombing of
+    Saturday 29 October at the same junction); and so are two reports with no time that name one
+    weekday for the event. Two look-alikes there on that weekday both fit such a report, and the
+    ambiguity check keeps it on its own."""
     x, y = a.row.get(f), b.row.get(f)
-    if x is None or y is None or x == y or a.when == FLOAT or b.when == FLOAT:
+    if x is None or y is None or x == y:
+        return False
+    if a.when == FLOAT == b.when:
+        if not _one_weekday(a, b):
+            return False
+    elif (a.when == FLOAT or b.when == FLOAT) and not _weekday_of_dated(a, b):
         return False
     lo, hi = (a, b) if x < y else (b, a)
     return lo.provisional or hi.risen
+
+
+def _one_weekday(a: Ev, b: Ev) -> bool:
+    """Rule ``toll-rising-on-its-day``: two reports with no time name one weekday for the event
+    (not a statement's day)."""
+    return bool(a.days and b.days and a.days & b.days)
+
+
+def _weekday_of_dated(a: Ev, b: Ev) -> bool:
+    """Rule ``toll-rising-on-its-day``: of a report with no time and a dated one, the weekday the
+    timeless one names for the event (not a statement's day) is a day the dated one states."""
+    timeless, dated = (a, b) if a.when == FLOAT else (b, a)
+    if dated.when != HARD or timeless.days is None:
+        return False
+    return bool(timeless.days & day_weekdays(dated.start, dated.end))
 
 
 def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:

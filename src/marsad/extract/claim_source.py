@@ -82,9 +82,14 @@ def _word_after(sent, k: int) -> str | None:
 
 
 def _negated(sent, pos: int) -> bool:
-    """'طلب عدم ذكر اسمه': a reporting verb under negation attributes nothing."""
+    """'طلب عدم ذكر اسمه': a reporting verb under negation attributes nothing. The word before is asked as a
+    window of the sentence's own pass (a token's window starts and ends at word bounds, so it has the matches the
+    word alone has) instead of a new pass over the word."""
     k = sent.tok_index(pos)
-    return k > 0 and bool(matcher("cues", "negation").find(sent.tokens[k - 1][2]))
+    if k <= 0:
+        return False
+    a, b, _ = sent.tokens[k - 1]
+    return bool(matcher("cues", "negation").find(sent.folded, a, b))
 
 
 def _definite_word(sent, pos: int) -> bool:
@@ -136,12 +141,15 @@ def attributions(sent) -> list[Attribution]:
     """Every attributed source of a sentence, in order (cached per sentence)."""
     if "attributions" in sent.cache:
         return sent.cache["attributions"]
-    blocked = _blocked(sent)
     outer = _words("outer_verbs")
     weak = {h.start for h in matcher("claims", "weak_verbs").find(sent.folded)}
     verbs = {h.start for h in matcher("cues", "report_verbs").find(sent.folded)}
     hits = matcher("cues", "report_verbs").find(sent.folded) + matcher("claims", "report_nouns").find(sent.folded)
     hits += matcher("claims", "weak_verbs").find(sent.folded)
+    if not hits:        # no reporting word: no source, and no need of the spans a source may not cross (the
+        sent.cache["attributions"] = []    # sentence's dates and numbers, found only for this otherwise)
+        return []
+    blocked = _blocked(sent)
     out, seen = [], set()
     for v in sorted(hits, key=lambda h: h.start):
         if v.start in seen:
@@ -172,11 +180,13 @@ def attributions(sent) -> list[Attribution]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def role_only(text: str) -> str:
     """'الناشط الإعلامي <name>' -> 'الناشط الإعلامي': a source that is a private person's role
     (claims.json private_roles, with role_modifiers after it) keeps the role, never the name after
     it; records name institutions, roles and public officials only. A role followed by a known
-    source ('مراسل وكالة رويترز') is kept whole."""
+    source ('مراسل وكالة رويترز') is kept whole. A pure function of the text (cached: it folds each word and
+    makes up to three passes over slices)."""
     words = text.split()
     folded = [fold_entry(w) for w in words]
     head = matcher("claims", "private_roles").find(folded[0]) if folded else []
@@ -231,7 +241,10 @@ def resolve(text: str, earlier: list[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def source_kind(source_ar: str | None) -> str:
+    """The kind of a source by the sources lexicon (a pure function of the text, cached: asked for every
+    attribution and claim, on the same few sources of a report)."""
     if not source_ar:
         return "the_report"
     hits = matcher("sources", "").find(fold_entry(source_ar))

@@ -244,10 +244,11 @@ def _role_hits(sent) -> list[tuple[int, str]]:
     got = sent.cache.get("count_role_hits")     # a pure function of the sentence, asked for each of its triggers
     if got is None:
         hits = {sent.tok_index(p.start): p.value for p in matcher("counts", "roles").find(sent.folded)}
-        for k in range(len(sent.tokens)):
+        text = sent.norm.text
+        for k, (_, e, word) in enumerate(sent.tokens):     # _pronoun_form of each token, the cached word test first
             if k not in hits:
-                form = _pronoun_form(sent, k)
-                if form:
+                form = _word_pronoun_form(word)
+                if form and text[e - 1:e] != "ة":
                     hits[k] = form[0]
         got = sent.cache["count_role_hits"] = sorted(hits.items())
     return list(got)

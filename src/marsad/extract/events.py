@@ -49,6 +49,7 @@ class Draft:
     bullet: bool = False           # told as an item of a list: items are distinct incidents
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
     also: bool = False             # "كما هاجمت ...": the sentence adds another incident
+    fronted: bool = False          # "وفي قرية X، ...": the sentence opens with its own place, a roundup's next item
     bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     assault: bool = False          # an attack on a base, a prison or a post: a blast that opens it keeps it a battle
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
@@ -57,6 +58,23 @@ class Draft:
     def add_rule(self, rule: str) -> None:
         if rule not in self.rules:
             self.rules.append(rule)
+
+
+THROW_WINDOW = 3    # tokens around "قنبلة" searched for a verb of throwing
+
+
+def _bare_bomb(sent, t: Trigger) -> bool:
+    """"قنبلة" alone (not "قنبلة يدوية") with no verb of throwing beside it ("ألقى قنبلة", "قنبلة ألقاها"):
+    a bomb that was set off or planted, which ACLED codes as a remote explosive, not a grenade."""
+    if sent.folded[t.start:t.end].split()[-1] not in _bomb_words():
+        return False
+    i = sent.tok_index(t.start)
+    return not _cue_near(sent, "throw_verbs", i - THROW_WINDOW, i + 1 + THROW_WINDOW)
+
+
+@lru_cache(maxsize=1)
+def _bomb_words() -> frozenset:
+    return frozenset(fold_entry(w) for w in ("قنبلة", "بقنبلة", "القنبلة", "وقنبلة"))
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
@@ -71,6 +89,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind == "grenade" and _bare_bomb(sent, best):
+        best = retype(best, "ied", "kind.bomb_not_thrown")   # "انفجار قنبلة استهدفت دورية": a bomb, not a grenade
+        kinds = {t.kind for t in trigs} | {"ied"}
     clash = next((t for t in trigs if t.kind == "clash" and t.start < best.start
                   and strip_proclitics(sent.tokens[sent.tok_index(t.start)][2]).startswith("اشتباك")), None)
     if best.kind == "shelling" and clash is not None:
@@ -506,6 +527,23 @@ def _also(sent, trig: Trigger) -> bool:
     return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
 
 
+FRONTED_WORDS = frozenset({"في", "وفي", "ففي"})
+FRONTED_GAP = 4     # tokens after the opening "وفي" where the fronted place begins ("وفي منطقة قريبة من X")
+
+
+def _fronted(sent, trig: Trigger, place, anaphoric: bool) -> bool:
+    """The sentence opens with its own place, fronted before the trigger ("وفي قرية أبو طويلة، قتل ...", "وفي
+    ريف حلب الشمالي، استهدفت ..."): a roundup's next item, another incident unless at the same place
+    (merge.fronted_apart). A trigger that refers back ("وفي الموصل، قال مصدر إن الهجوم ...") is not one."""
+    toks = sent.tokens
+    if anaphoric or len(toks) < 3 or toks[0][2] not in FRONTED_WORDS:
+        return False
+    hi = toks[min(FRONTED_GAP, len(toks) - 1)][0]
+    return any(pp is place and s <= hi and s < trig.start for s, _e, pp in sent.places) \
+        or (getattr(place, "start", -1) <= hi and getattr(place, "start", -1) >= 0 and place.start < trig.start
+            and getattr(place, "kind", "") == "unresolved")
+
+
 BOMBARD_WORDS = frozenset({"قصف", "القصف", "قصفت", "وقصفت", "وقصف", "بالقصف", "للقصف", "لقصف", "بقصف", "قصفا", "قصفه"})
 
 
@@ -703,7 +741,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     rules = list(trig.rules) + extra
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
-                  pointed=_pointed(sent, trig), also=_also(sent, trig),
+                  pointed=_pointed(sent, trig), also=_also(sent, trig), fronted=_fronted(sent, trig, p, ana),
                   bombard=trig.kind == "shelling" and _bare_bombardment(sent),
                   assault=trig.kind == "attack" and _fortified_target(sent, trig))
             for p in places]

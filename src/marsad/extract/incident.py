@@ -85,8 +85,8 @@ def _target(drafts: list, d):
         if _recalled_apart(e, d):
             d.add_rule("date.recalled_apart")
             continue
-        if d.also and d.own_place and not _same_name(e.place, d.place):
-            d.add_rule("merge.also_apart")
+        if (d.also or d.fronted) and d.own_place and not _same_name(e.place, d.place):
+            d.add_rule("merge.also_apart" if d.also else "merge.fronted_apart")
             continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
@@ -384,6 +384,12 @@ def _recalled_apart(e, d) -> bool:
     """A recalled incident with a calendar date ("وكانت ... قد نفذت مجزرة ... في 6 يونيو 2012") is not the news
     an undated report tells with a day counted from REF_DAY ("أمس الاثنين"), even at the same place."""
     return bool(d.background and e.when is not None and d.when is not None and e.when[2] and not d.when[2])
+
+
+def told_there(e, d) -> bool:
+    """d may tell e again: its place agrees with e's and their days do not conflict. A claimed attack at another
+    village or on another day is another incident ("وتبنى التنظيم يوم الخميس هجوما على بلدة ...")."""
+    return _places_agree(e, d) and _dates_agree(e, d)
 
 
 def _dates_agree(e, d) -> bool:

@@ -17,15 +17,16 @@ from marsad.extract.incident import (
     merge_headlines,
     merge_or_add,
     share_list,
+    told_there,
     toll_place_agrees,
 )
 from marsad.extract.mentions import PERIOD_RULES, dates
-from marsad.extract.triggers import aftermath, find_triggers, retype
+from marsad.extract.triggers import aftermath, claimed_by, find_triggers, retype
 from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.18.0"
+EXTRACTOR_VERSION = "0.19.0"
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +167,29 @@ def dedupe_claims(doc: Doc) -> Doc:
     return doc
 
 
+def drop_guesses(doc: Doc) -> Doc:
+    """An event placed only by the report's context (place.context), told once (no other mention merged into it),
+    with no day of its own (neither resolved nor named: "ليلة أمس" in an undated report counts as named) and no
+    toll is a guess: a background, generic or reported-speech mention the report's place was lent to ("ويشهد البلد
+    منذ أشهر احتجاجات ...", "أكد الشهود استخدام الشرطة القوة المفرطة لتفريق المحتجين"). It is dropped (rule
+    place.context_alone; prefer no event to a guessed one)."""
+    doc.drafts = [d for d in doc.drafts if not _context_alone(d)]
+    return doc
+
+
+JOINED = ("toll.lend_back", "toll.lend_forward", "aftermath.joins")   # with merge.* and list.*: told more than once
+
+
+def _context_alone(d: Draft) -> bool:
+    if "place.context" not in d.rules or d.date_start is not None or d.when is not None \
+            or "date.named_today" in d.rules or any(v for v in d.counts.values()):
+        return False
+    return not any(r.startswith(("merge.", "list.")) or r in JOINED for r in d.rules)
+
+
 # The extractor: Doc.build (sentences with their tokens, triggers, actors and places), then these, in order.
-STAGES = (read_events, read_claims, join_headlines, type_raids, find_planters, report_actors, dedupe_claims)
+STAGES = (read_events, read_claims, join_headlines, type_raids, find_planters, report_actors, drop_guesses,
+          dedupe_claims)
 
 
 def _drop_page_noise(drafts: list[Draft], sents) -> list[Draft]:
@@ -212,15 +234,25 @@ def _raid_outcomes(drafts: list[Draft], sents) -> None:
 def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft]:
     """An incident named as the object of its aftermath (responsibility, condemnation, mourning) when the report
     has told an incident already: it joins the last one of its event type (aftermath.joins), else it is dropped.
-    The first incident of a report may be told this way, and then it is kept."""
+    The first incident of a report may be told this way, and then it is kept. A claim of responsibility is kept
+    (aftermath.claimed_apart) when no body event of its type was told at its place on its days: it claims another
+    incident ("ويوم الخميس تبنى التنظيم هجوما على بلدة ..."), or the one only the headline told."""
     if not found or not drafts or not aftermath(sent, found[0].trig):
         return found
+    claimed = claimed_by(sent, found[0].trig)
     for e in reversed(drafts):
         if e.trig.event_type == found[0].trig.event_type and not e.headline:
+            if claimed and not told_there(e, found[0]):
+                break
             e.add_rule("aftermath.joins")
             fill_counts(e.counts, found[0].counts)
             return []
-    return []
+    else:
+        if not claimed:
+            return []
+    for d in found:       # another incident, or the one a headline told ("داعش يتبنى هجوما ..."): kept, to merge
+        d.add_rule("aftermath.claimed_apart")
+    return found
 
 
 def _ref_day(drafts: list[Draft], sents, idx: int, prev):

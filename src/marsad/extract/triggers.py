@@ -93,10 +93,25 @@ def _disrupted(sent, t: Trigger) -> bool:
 
 def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
     """A cue of the list within tokens a..b, other than one inside `skip`; with `names`, other than a word inside
-    a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations)."""
+    a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations).
+
+    The sentence's memo keeps a table of the cue lists asked so far (`cue_lists`: list name -> whether the list
+    matches anywhere in the sentence, a pure per-sentence function): a list without a match in the whole sentence
+    has none in any window of it (PhraseMatcher.find answers a window from the whole text's matches), so the calls
+    about lists absent from the sentence (most of the ~150 per report) need no windowed find."""
+    table = sent.cache.get("cue_lists")
+    if table is None:
+        table = sent.cache["cue_lists"] = {}
+    present = table.get(cues)
+    if present is False:
+        return False
     a, b = max(0, a), min(b, len(sent.tokens))
     if a >= b:
         return False
+    if present is None:
+        present = table[cues] = bool(matcher("cues", cues).find(sent.folded))
+        if not present:
+            return False
     lo, hi = sent.tokens[a][0], sent.tokens[b - 1][1]
     for c in matcher("cues", cues).find(sent.folded, lo, hi):
         if skip and c.start < skip[1] and skip[0] < c.end:
@@ -445,6 +460,13 @@ def _find_triggers(sent, keep_blocked: bool) -> list[Trigger]:
         if keep_blocked or blocked(sent, t) is None:
             out.append(t)
     return out
+
+
+def claimed_by(sent, t: Trigger) -> bool:
+    """The trigger is the object of a claim of responsibility ("تبنى التنظيم هجوما", "أعلن مسؤوليته عن
+    التفجير"): a claim may tell an incident the report has not told yet."""
+    i = sent.tok_index(t.start)
+    return _cue_near(sent, "responsibility", i - AFTERMATH_WINDOW, i)
 
 
 def aftermath(sent, t: Trigger) -> bool:

@@ -81,38 +81,42 @@ class _Pass:
 
     __slots__ = ("text", "origins", "buckets", "_starts", "found")
 
-    def __init__(self, automaton, text: str):
+    def __init__(self, automata: tuple, text: str):
+        """`automata`: the automata to scan the text with, whose keys do not overlap (hits are gathered from each)."""
         self.text = text
         # hit start -> the start of the word it is reached from through a run of proclitics, or -1 (inside a word
         # otherwise): found once per start of a hit (the reference is _origin)
         origins: dict[int, int] = {}
         kept = []
-        if text and len(automaton):
+        if text:
             scan, back = text, None
             if _ODD_SPACE.search(text):          # a key's space stands for any run of whitespace (\s+)
                 scan, back = _squeeze(text)
-            for last, (size, key, owners) in automaton.iter(scan):
-                if not owners:                   # a key of lists no one has asked yet
+            for automaton in automata:
+                if not len(automaton):
                     continue
-                start = last + 1 - size
-                end = last + 1
-                if back is not None:
-                    start, end = back[start], back[last] + 1
-                o = origins.get(start)
-                if o is None:
-                    if start == 0 or not ((c := text[start - 1]).isalnum() or c == "_"):
-                        o = start                        # the hit starts its word (no proclitics: "" is a run)
-                    else:
-                        o = -1
-                        for n in range(1, min(_MAX_PREFIX, start) + 1):
-                            q = start - n
-                            if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
-                                if text[q:start] in _PREFIXES:
-                                    o = q
-                                break
-                    origins[start] = o
-                if o >= 0:
-                    kept.append((start, end, key, owners))
+                for last, (size, key, owners) in automaton.iter(scan):
+                    if not owners:                   # a key of lists no one has asked yet
+                        continue
+                    start = last + 1 - size
+                    end = last + 1
+                    if back is not None:
+                        start, end = back[start], back[last] + 1
+                    o = origins.get(start)
+                    if o is None:
+                        if start == 0 or not ((c := text[start - 1]).isalnum() or c == "_"):
+                            o = start                        # the hit starts its word (no proclitics: "" is a run)
+                        else:
+                            o = -1
+                            for n in range(1, min(_MAX_PREFIX, start) + 1):
+                                q = start - n
+                                if q == 0 or not ((c := text[q - 1]).isalnum() or c == "_"):   # q starts its word (\w)
+                                    if text[q:start] in _PREFIXES:
+                                        o = q
+                                    break
+                        origins[start] = o
+                    if o >= 0:
+                        kept.append((start, end, key, owners))
         kept.sort()
         buckets: dict[int, list[tuple[int, int, str]]] = {}
         for start, end, key, owners in kept:
@@ -175,6 +179,12 @@ class _Shared:
         # kept hits, since a pass drops the keys no one has asked
         self.narrow = None
         self.quiet = 0
+        # the keys of lists asked after the narrow automaton was made that it lacks, in a small automaton of their
+        # own passes also run: a list asked late keeps the narrow one (no return to the full automaton for QUIET
+        # scans, no new narrow one to build) until the late keys grow to LATE_MAX
+        self.narrow_keys: frozenset = frozenset()
+        self.late_keys: set[str] = set()
+        self.late = None
         self.passes: dict[str, _Pass] = {}
         self.count = 0
 
@@ -184,7 +194,7 @@ class _Shared:
         for k in keys:
             self.owners.setdefault(k, []).append(mid)
             self.asked.setdefault(k, [])
-        self.automaton = self.narrow = None
+        self.automaton = self.narrow = self.late = None
         self.quiet = 0
         self.passes = {}
         return mid
@@ -196,26 +206,37 @@ class _Shared:
         self.active.add(mid)
         for k in keys:
             self.asked[k].append(mid)
-        self.narrow = None
-        self.quiet = 0
         self.passes = {}
+        if self.narrow is None:
+            self.quiet = 0
+            return
+        self.late_keys.update(k for k in keys if k not in self.narrow_keys)
+        if len(self.late_keys) > self.LATE_MAX:      # too many for a side automaton: back to the full one
+            self.narrow = self.late = None
+            self.quiet = 0
+        elif self.late_keys:
+            self.late = self._automaton(self.late_keys)
 
     QUIET = 256
+    LATE_MAX = 2000
 
     def scan(self, text: str) -> _Pass:
         got = self.passes.get(text)
         if got is None:
-            automaton = self.narrow
-            if automaton is None:
+            if self.narrow is not None:
+                automata = (self.narrow, self.late) if self.late is not None else (self.narrow,)
+            else:
                 if self.automaton is None:
                     self.automaton = self._automaton(self.owners)
-                automaton = self.automaton
+                automata = (self.automaton,)
                 self.quiet += 1
                 if self.quiet >= self.QUIET:
-                    self.narrow = self._automaton([k for k, ids in self.asked.items() if ids])
+                    self.narrow_keys = frozenset(k for k, ids in self.asked.items() if ids)
+                    self.narrow = self._automaton(self.narrow_keys)
+                    self.late_keys, self.late = set(), None
             if len(self.passes) >= self.CACHE_SIZE:
                 self.passes.clear()
-            got = self.passes[text] = _Pass(automaton, text)
+            got = self.passes[text] = _Pass(automata, text)
         return got
 
     def _automaton(self, keys):
