@@ -68,6 +68,10 @@ INDEXES = {
     # and under an event type too (the same count, type + brushed quarter: 378 -> 12 ms)
     "incidents_type_dates": "CREATE INDEX IF NOT EXISTS incidents_type_dates ON incidents "
                             "(event_type, (coalesce(date_start, '')), (coalesce(date_end, '')))",
+    # /api/totals under a date range counts the range's reports from its events (doc_facets has no dates):
+    # read from this index alone, not each event's row. 1M events, the brushed quarter (12k reports): SQLite
+    # 591 -> 33 ms, PostgreSQL 1.9 s -> 64 ms (a BitmapAnd with date_end's index before), first request of a run
+    "events_dates_doc": "CREATE INDEX IF NOT EXISTS events_dates_doc ON events(date_start, date_end, doc_id)",
 }
 
 
