@@ -100,6 +100,9 @@ FRAMED_ELSEWHERE = [
     ("town-in-its-own-governorate", "قصفت المدفعية قرية الروضة في ريف طرطوس", "الروضة", True),
     ("town-on-a-road-to-another-governorate", "هاجم مسلحون شاحنة على طريق دير الزور - تدمر فجر اليوم", "تدمر", True),
     ("town-with-its-governorate", "هاجم مسلحون نقطة للجيش في مدينة القائم غربي الأنبار", "القائم", True),
+    # a report whose other names are all of one other country, named twice, nothing naming or cueing Syria
+    ("town-in-a-report-abroad", "قال مصدر طبي في العريش بمحافظة شمال سيناء إن مسلحين فجروا عبوة ناسفة في مسجد في قرية الروضة – بئر العبد خلال صلاة الجمعة، وأضاف أن الجرحى نقلوا إلى مستشفيات الإسماعيلية", "الروضة", False),
+    ("town-in-a-report-naming-syria", "قال مصدر طبي في اللاذقية إن مسلحين فجروا عبوة ناسفة في مسجد في قرية الروضة خلال صلاة الجمعة، وأضاف أن الجرحى نقلوا إلى مستشفى طرطوس", "الروضة", True),
 ]
 
 

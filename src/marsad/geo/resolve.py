@@ -506,7 +506,9 @@ LOCAL_CONFLICT_RULE = (
     "whose every such governorate's centre lies over CONFLICT_KM away, and whose governorate the report never "
     "names, is a namesake: 'ببلدة سويدان شرق دير الزور' is not the Swaydan of Raqqa's Tell Abiad (no village rather "
     "than a wrong one; the governorate phrase beside it stays the place); 'قرية الروضة بمحافظة شمال سيناء' is not "
-    "ar-Rawda of Tartus.")
+    "ar-Rawda of Tartus. So too a village or town of SY/IQ/TR/LB/JO in a report whose other names are all of one other "
+    "country, by two names at least, with nothing naming or cueing its own ('قرية الروضة – بئر العبد' among العريش "
+    "and الإسماعيلية).")
 
 
 FRAMED_KINDS = MINOR_KINDS | {"town"}      # a town only when the governorates beside it are of another country
@@ -514,12 +516,26 @@ FRAMED_KINDS = MINOR_KINDS | {"town"}      # a town only when the governorates b
 
 def _framed_elsewhere(e: Entry, m: Match, local: set[str], ev: Evidence, gaz: Gazetteer) -> bool:
     """Rule resolve.framed_elsewhere (LOCAL_CONFLICT_RULE)."""
+    if e.kind in FRAMED_KINDS and e.country in CORE_COUNTRIES and _abroad_report(e, m, ev):
+        return True
     if e.kind not in FRAMED_KINDS or not local or e.admin1 in local or others(ev, m.key).votes.get(e.admin1):
         return False      # its own governorate named elsewhere in the report (the name's own vote aside)
     centres = [gaz.entries[gaz.admin1_entry[a]] for a in local if a in gaz.admin1_entry]
     if e.kind == "town" and any(g.country == e.country for g in centres):
         return False      # "طريق دير الزور - تدمر": a town beside a governorate of its own country may be a road's end
     return bool(centres) and all(km(e.lat, e.lon, g.lat, g.lon) > CONFLICT_KM for g in centres)
+
+
+def _abroad_report(e: Entry, m: Match, ev: Evidence) -> bool:
+    """The report's other names are all of one other country, two names at least (not the country named once: "بلدة
+    الراعي الحدودية مع تركيا"), and nothing names or cues the village's or town's own country: "قرية الروضة – بئر
+    العبد" in a report on Sinai."""
+    countries = ev.countries_besides(m.key)
+    if not countries or countries.get(e.country, 0.0) > 0 or ev.cues.get(e.country, 0.0) > 0:
+        return False
+    top = countries.most_common(1)[0][0]
+    names = sum(1 for k, c in ev.country_by_name.items() if k != m.key and c.get(top))
+    return top != e.country and names >= 2 and len(countries) == 1
 
 
 def _far_from_anchors(e: Entry, ev: Evidence, dist: float) -> bool:
