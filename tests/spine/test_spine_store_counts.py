@@ -93,7 +93,7 @@ def test_migration_counts_what_is_there(db_target):
         conn.execute("DELETE FROM row_counts")
         conn.execute("DELETE FROM schema_migrations WHERE version = 12")
         conn.commit()
-        assert [m.version for m in discover(MIGRATIONS_DIR)][-1] == 12
+        assert 12 in [m.version for m in discover(MIGRATIONS_DIR)]
         assert migrate(conn) == [12]
         assert (counts.count(conn, "documents"), counts.count(conn, "claims")) == (1, 2)
         _doc(store, "b")

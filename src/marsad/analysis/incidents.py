@@ -28,9 +28,7 @@ and against AT LEAST ONE member the place agrees positively, with a score:
   ("الهوات" in "مزرعة الهوات"), 1.0–1.5 points within ``max_km`` (precision <= 2), 0.5 a village
   and the governorate/countryside containing it (same admin1; both dated, same sub-type and two
   corroborations: toll, actor). Governorate-only places agree with each other only on the same
-  name, the same sub-type and both actors known and equal; or, like a village and its governorate,
-  at 0.5 when both are dated and give close death tolls of ``MASS_TOLL`` or more (rule
-  ``province-same-day-toll``: "شمال سيناء" and "شمال محافظة سيناء", 305 and 235 killed that day). A city named without a spot ("in
+  name, the same sub-type and both actors known and equal. A city named without a spot ("in
   Baghdad", a point) and a spot within ``max_km`` of its point agree at 1.3, and only with a firm
   detail (between two dated reports, whose days already agree: a close toll).
 An event with no time at all (undated, publication unknown) needs the same precise place and
@@ -84,8 +82,6 @@ NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event f
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 IN_REGION = 1.35                     # place score: "south of Damascus" and a precise place that way from the city
 IN_DISTRICT = 1.4                    # place score: a district (town) and a village its sentence places in it
-IN_PROVINCE = 0.5                     # place score: two province-level reports of one day and one mass toll
-MASS_TOLL = 20                        # killed: a toll this high, close in two reports of one day, is one incident
 FIRM_ONLY = (IN_CITY, IN_REGION, IN_DISTRICT)      # place scores that merge only with a firm detail
 
 
@@ -444,16 +440,6 @@ def _strict_coarse(a: Ev, b: Ev) -> bool:
             and r.get("actor1") == s.get("actor1") and r.get("actor2") == s.get("actor2"))
 
 
-def _one_toll_one_day(a: Ev, b: Ev) -> bool:
-    """Rule ``province-same-day-toll``: two reports placed only at one governorate (or a region of
-    it), both dated (their days overlap, checked apart), that give close death tolls of
-    ``MASS_TOLL`` or more: one mass-casualty incident told at the province's level."""
-    if a.when != HARD or b.when != HARD or not a.row.get("admin1") or a.row.get("admin1") != b.row.get("admin1"):
-        return False
-    x, y = a.row.get("fatalities"), b.row.get("fatalities")
-    return x is not None and y is not None and min(x, y) >= MASS_TOLL and close_toll(x, y)
-
-
 def _same_area(a: Ev, b: Ev) -> bool:
     aa, ab = a.row.get("admin1"), b.row.get("admin1")
     return aa is None or ab is None or aa == ab
@@ -473,8 +459,6 @@ def place_score(rules: Rules, a: Ev, b: Ev) -> float:
             return SPOT                      # the same square/quarter both name, in one governorate
         if a.name and a.name == b.name and bool(a.marks) != bool(b.marks):
             return IN_CITY                   # "in Baghdad" and "at Tayaran Square, Baghdad"
-        if _one_toll_one_day(a, b):
-            return IN_PROVINCE               # "شمال سيناء" and "شمال محافظة سيناء", 235 and 305 killed that Friday
         return 0.0
     if coarse_a or coarse_b:
         return SPOT if spot else _hierarchy_score(rules, a, b)
@@ -534,8 +518,6 @@ def _hierarchy_score(rules: Rules, a: Ev, b: Ev) -> float:
         return IN_CITY                       # "in Baghdad" and "at Tayaran Square" (a point in the city)
     if fine.when != HARD or coarse.when != HARD:
         return 0.0
-    if _one_toll_one_day(fine, coarse):
-        return IN_PROVINCE                   # one day, one mass toll: a place in the province and the province
     if fine.row.get("sub_event_type") != coarse.row.get("sub_event_type"):
         return 0.0
     return 0.5 if corroborations(rules, a, b) >= 2 else 0.0

@@ -60,6 +60,23 @@ class Draft:
             self.rules.append(rule)
 
 
+THROW_WINDOW = 3    # tokens around "قنبلة" searched for a verb of throwing
+
+
+def _bare_bomb(sent, t: Trigger) -> bool:
+    """"قنبلة" alone (not "قنبلة يدوية") with no verb of throwing beside it ("ألقى قنبلة", "قنبلة ألقاها"):
+    a bomb that was set off or planted, which ACLED codes as a remote explosive, not a grenade."""
+    if sent.folded[t.start:t.end].split()[-1] not in _bomb_words():
+        return False
+    i = sent.tok_index(t.start)
+    return not _cue_near(sent, "throw_verbs", i - THROW_WINDOW, i + 1 + THROW_WINDOW)
+
+
+@lru_cache(maxsize=1)
+def _bomb_words() -> frozenset:
+    return frozenset(fold_entry(w) for w in ("قنبلة", "بقنبلة", "القنبلة", "وقنبلة"))
+
+
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     """The sentence's event kind: highest priority, with the raid/kill/attack rules of the spec."""
     if not trigs:
@@ -72,6 +89,9 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind == "grenade" and _bare_bomb(sent, best):
+        best = retype(best, "ied", "kind.bomb_not_thrown")   # "انفجار قنبلة استهدفت دورية": a bomb, not a grenade
+        kinds = {t.kind for t in trigs} | {"ied"}
     clash = next((t for t in trigs if t.kind == "clash" and t.start < best.start
                   and strip_proclitics(sent.tokens[sent.tok_index(t.start)][2]).startswith("اشتباك")), None)
     if best.kind == "shelling" and clash is not None:

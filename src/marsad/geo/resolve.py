@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fold import fold
-from .gazetteer import CORE_COUNTRIES, Entry, Gazetteer, load_gazetteer
+from .gazetteer import CORE_COUNTRIES, FAMOUS_POP, Entry, Gazetteer, load_gazetteer
 from .recognize import Match, Token, vocab
 
 BIG_KINDS = frozenset(("gov", "city", "district", "area", "country", "desert"))
@@ -393,6 +393,27 @@ def _country_city_keys() -> frozenset:
     return frozenset(out)
 
 
+FAMOUS_NAMESAKE = "resolve.famous_over_namesake"
+FAMOUS_NAMESAKE_RULE = (
+    "a famous city's name (a capital, a city of a million) read as a village or town of Syria or Iraq needs the "
+    "village's own frame: a locality word or region head before it (قرية، منطقة، ريف) or its governorate named beside "
+    "it; the report being about that governorate is not enough: 'على هامش مؤتمر الرياض' in a Kirkuk report is Riyadh, 'برنامج "
+    "حديث القاهرة' in a report about Nineveh is Cairo, not the villages named so.")
+NAMESAKE_KINDS = frozenset(("village", "town", "neighbourhood", "subdistrict"))
+
+
+def famous_over_namesake(scored: list, m: Match, local: set[str]) -> None:
+    """Rule resolve.famous_over_namesake (FAMOUS_NAMESAKE_RULE): moves the famous city to the front of ``scored``."""
+    _s, e, _why = scored[0]
+    if e.kind not in NAMESAKE_KINDS or e.country not in CORE_COUNTRIES or m.cue or m.head or e.admin1 in local:
+        return        # "منطقة الجزيرة", "قرية القاهرة": a locality word or a region head frames the namesake
+    for i, (_s, c, why2) in enumerate(scored[1:], 1):
+        if c.kind == "city" and (c.capital or c.pop >= FAMOUS_POP) and c.country != e.country:
+            scored.insert(0, scored.pop(i))
+            why2.append("famous city over a namesake without its frame")
+            return
+
+
 def country_or_city(scored: list, m: Match, ev: Evidence) -> None:
     """"عمان": Oman or Amman. The city when the report is more about the city's country (a Jordanian place,
     "الأردن", "الأمن العام الأردني") than about the country, when it is written with a shadda ("عمّان")
@@ -435,6 +456,7 @@ def choose(idx: int, matches: list[Match], gaz: Gazetteer, ev: Evidence,
     scored.sort(key=lambda t: t[0], reverse=True)
     city_over_gov(scored, m, cue_kinds, in_region)
     country_or_city(scored, m, ev)
+    famous_over_namesake(scored, m, local)
     s, e, why = scored[0]
     if doubtful(e, m, local, ev) or _framed_elsewhere(e, m, local, ev, gaz):
         return None
@@ -484,7 +506,9 @@ LOCAL_CONFLICT_RULE = (
     "whose every such governorate's centre lies over CONFLICT_KM away, and whose governorate the report never "
     "names, is a namesake: 'ببلدة سويدان شرق دير الزور' is not the Swaydan of Raqqa's Tell Abiad (no village rather "
     "than a wrong one; the governorate phrase beside it stays the place); 'قرية الروضة بمحافظة شمال سيناء' is not "
-    "ar-Rawda of Tartus.")
+    "ar-Rawda of Tartus. So too a village or town of SY/IQ/TR/LB/JO in a report whose other names are all of one other "
+    "country, by two names at least, with nothing naming or cueing its own ('قرية الروضة – بئر العبد' among العريش "
+    "and الإسماعيلية).")
 
 
 FRAMED_KINDS = MINOR_KINDS | {"town"}      # a town only when the governorates beside it are of another country
@@ -492,12 +516,26 @@ FRAMED_KINDS = MINOR_KINDS | {"town"}      # a town only when the governorates b
 
 def _framed_elsewhere(e: Entry, m: Match, local: set[str], ev: Evidence, gaz: Gazetteer) -> bool:
     """Rule resolve.framed_elsewhere (LOCAL_CONFLICT_RULE)."""
+    if e.kind in FRAMED_KINDS and e.country in CORE_COUNTRIES and _abroad_report(e, m, ev):
+        return True
     if e.kind not in FRAMED_KINDS or not local or e.admin1 in local or others(ev, m.key).votes.get(e.admin1):
         return False      # its own governorate named elsewhere in the report (the name's own vote aside)
     centres = [gaz.entries[gaz.admin1_entry[a]] for a in local if a in gaz.admin1_entry]
     if e.kind == "town" and any(g.country == e.country for g in centres):
         return False      # "طريق دير الزور - تدمر": a town beside a governorate of its own country may be a road's end
     return bool(centres) and all(km(e.lat, e.lon, g.lat, g.lon) > CONFLICT_KM for g in centres)
+
+
+def _abroad_report(e: Entry, m: Match, ev: Evidence) -> bool:
+    """The report's other names are all of one other country, two names at least (not the country named once: "بلدة
+    الراعي الحدودية مع تركيا"), and nothing names or cues the village's or town's own country: "قرية الروضة – بئر
+    العبد" in a report on Sinai."""
+    countries = ev.countries_besides(m.key)
+    if not countries or countries.get(e.country, 0.0) > 0 or ev.cues.get(e.country, 0.0) > 0:
+        return False
+    top = countries.most_common(1)[0][0]
+    names = sum(1 for k, c in ev.country_by_name.items() if k != m.key and c.get(top))
+    return top != e.country and names >= 2 and len(countries) == 1
 
 
 def _far_from_anchors(e: Entry, ev: Evidence, dist: float) -> bool:

@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from marsad.web import search
+from marsad.web import cache, search
 from marsad.web.filters import Filters, QueryError, parse_sort, sort_key
 
 EVENT_SORTS = {"date": "e.date_start", "date_start": "e.date_start", "fatalities": "e.fatalities",
@@ -117,7 +117,14 @@ EVENT_SELECT = ("SELECT e.*, d.title, d.source, d.url, d.published, d.ingested_a
 def list_events(conn: sqlite3.Connection, f: Filters, cursor: str | None = None) -> dict:
     """A page of events matching `f` in the `sort` order (newest first by default; NULLs last,
     ties by event_id). `offset` pages, or `cursor` (the `next` of the previous page) continues
-    after its last item by keyset: an index range, the same cost at any depth."""
+    after its last item by keyset: an index range, the same cost at any depth. A text search's
+    pages by offset are kept per state of the events (marsad.web.cache)."""
+    if f.q and not cursor:
+        return cache.cached(conn, "events.page", f, lambda: _list_events(conn, f), f.limit, f.offset, f.sort)
+    return _list_events(conn, f, cursor)
+
+
+def _list_events(conn: sqlite3.Connection, f: Filters, cursor: str | None = None) -> dict:
     where, params = event_where(conn, f)
     sort = f.sort or "-date_start"
     col, desc = sort_key(sort, EVENT_SORTS, "-date_start")
@@ -175,8 +182,8 @@ def count_events(conn, f: Filters, where: str, params: list) -> int:
         row = conn.execute(f"SELECT CAST(sum(s.n_events) AS BIGINT) FROM {src} WHERE {swhere}",
                            [*srcp, *sparams]).fetchone()
         return row[0] or 0
-    return conn.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}",
-                        params).fetchone()[0]
+    return cache.cached(conn, "events.total", f, lambda: conn.execute(
+        f"SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}", params).fetchone()[0])
 
 
 def _event_order(col: str, desc: bool) -> str:
@@ -253,6 +260,10 @@ def located_over(conn, f: Filters, limit: int) -> bool:
         n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_located), 0) AS BIGINT) FROM {src} WHERE {swhere}",
                          [*srcp, *sparams]).fetchone()[0]
         return int(n) > limit
+    return cache.cached(conn, "located.over", f, lambda: _located_over(conn, f, limit), limit)
+
+
+def _located_over(conn, f: Filters, limit: int) -> bool:
     where, params = event_where(conn, f)
     frm = "events e JOIN documents d ON d.doc_id = e.doc_id" if f.q or f.since else "events e"
     n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {frm} WHERE {where} AND e.lat IS NOT NULL "
@@ -397,10 +408,16 @@ def incident_where(conn, f: Filters, page: bool = False) -> tuple[str, list]:
         pick = "SELECT m.incident_id FROM events me JOIN incident_events m ON m.event_id = me.event_id WHERE me"
         conds.append(f"i.incident_id IN ({pick}.actor1 = ? UNION {pick}.actor2 = ?)")
         params += [f.actor, f.actor]
-    if f.q:
+    if f.q and page:      # tested per incident walked until the page is full
         clause, qp = search.doc_match_clause(conn, f.q, "d")
         conds.append(f"EXISTS ({member} JOIN documents d ON d.doc_id = me.doc_id "
                      f"WHERE m.incident_id = i.incident_id AND {clause})")
+        params += qp
+    elif f.q:   # a count: the incidents of the matching reports' events, the search evaluated once (an EXISTS
+        # per incident tested it for every incident: 1M events on SQLite, a word in 2% of the reports, 6.7 -> 0.13 s)
+        clause, qp = search.doc_match_clause(conn, f.q, "d")
+        conds.append("i.incident_id IN (SELECT m.incident_id FROM documents d JOIN events me ON me.doc_id = d.doc_id "
+                     f"JOIN incident_events m ON m.event_id = me.event_id WHERE {clause})")
         params += qp
     return " AND ".join(conds), params
 
@@ -448,7 +465,14 @@ def _incident_members(conn, ids: list[str]) -> dict[str, list[dict]]:
 
 
 def list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
-    """A page of incidents matching `f`, in the shape marsad.analysis.list_incidents gives."""
+    """A page of incidents matching `f`, in the shape marsad.analysis.list_incidents gives (a text
+    search's pages by offset kept per state of the events, marsad.web.cache)."""
+    if f.q and not cursor:
+        return cache.cached(conn, "incidents.page", f, lambda: _list_incidents(conn, f), f.limit, f.offset)
+    return _list_incidents(conn, f, cursor)
+
+
+def _list_incidents(conn, f: Filters, cursor: str | None = None) -> dict:
     from marsad.analysis import ensure_schema
     from marsad.analysis.incident_store import _INCIDENT_COLS, _incident_dict
 
@@ -501,4 +525,6 @@ def incident_total(conn, f: Filters, where: str, params: list) -> tuple[int, boo
             n = conn.execute(f"SELECT CAST(coalesce(sum(s.n_incidents), 0) AS BIGINT) FROM {src} "
                              f"WHERE {swhere}", [*srcp, *sparams]).fetchone()[0]
             return int(n), True
-    return conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0], False
+    n = cache.cached(conn, "incidents.total", f, lambda: conn.execute(
+        f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[0])
+    return n, False

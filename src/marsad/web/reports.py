@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from marsad.web import bridge
+from marsad.web import bridge, cache
 from marsad.web.filters import Filters
 from marsad.web.queries import EVENT_SELECT, claim_row, event_row, event_where, locate
 
@@ -125,8 +125,8 @@ def stats(conn: sqlite3.Connection, f: Filters) -> dict:
     out = {"documents": counts.count(conn, "documents"), "claims": counts.count(conn, "claims")}
     if summary.usable(conn, f):
         out.update(_stats_summary(conn, f))
-    else:
-        out.update(_stats_events(conn, f))
+    else:        # a text search: counted once per state of the events (marsad.web.cache)
+        out.update(cache.cached(conn, "stats", f, lambda: _stats_events(conn, f)))
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from marsad.web import bridge, queries
+from marsad.web import bridge, cache, queries
 from marsad.web.filters import Filters
 
 FROM_EVENTS = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
@@ -35,7 +35,12 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
     """Every figure of the dashboard's header for the events matching `f`: events (one per report),
     their reports, the incidents (each real-world event once), the claims of those reports, and the
     killed, injured and arrested (sums of each incident's best estimate). From the events summary
-    (marsad.store.summary) when it answers `f`, else from the events."""
+    (marsad.store.summary) when it answers `f`, else from the events (a text search's: counted once
+    per state of the events, marsad.web.cache)."""
+    return cache.cached(conn, "totals", f, lambda: _totals(conn, f))
+
+
+def _totals(conn: sqlite3.Connection, f: Filters) -> dict:
     from marsad.store import summary
 
     where, params = queries.event_where(conn, f)
@@ -85,7 +90,12 @@ def totals(conn: sqlite3.Connection, f: Filters) -> dict:
 
 def trends(conn: sqlite3.Connection, f: Filters) -> dict:
     """Incidents (each real-world event once) and fatalities (best estimates) by month and event
-    type, by the first day of each; from the events summary when it answers `f`."""
+    type, by the first day of each; from the events summary when it answers `f` (a text search's:
+    counted once per state of the events, marsad.web.cache)."""
+    return cache.cached(conn, "trends", f, lambda: _trends(conn, f))
+
+
+def _trends(conn: sqlite3.Connection, f: Filters) -> dict:
     from marsad.store import summary
 
     if summary.usable(conn, f):
@@ -208,21 +218,29 @@ def events_grid(conn: sqlite3.Connection, f: Filters, cell: float) -> dict:
     from marsad.store import cells as counted
 
     if counted.answers(f, cell) and counted.built(conn):
-        rows = counted.grid_rows(conn, f, cell)
-    else:
-        where, params = queries.event_where(conn, f)
-        from marsad.store import summary
+        return _grid(counted.grid_rows(conn, f, cell), cell)
+    return cache.cached(conn, "grid", f, lambda: _grid(_grid_from_events(conn, f, cell), cell), float(cell))
 
-        bound = summary.start_bound(conn, f) if f.date_from and summary.usable(conn, f) else None
-        if bound is not None:     # a range on the date index instead of every event before date_to
-            where, params = f"{where} AND e.date_start >= ?", [*params, bound]
-        frm = FROM_EVENTS if f.q or f.since else "FROM events e"
-        size = f"CAST({float(cell)!r} AS DOUBLE PRECISION)"      # a float the route validated
-        gy, gx = (counted.floor_sql(conn, f"e.{c} / {size}") for c in ("lat", "lon"))
-        rows = conn.execute(
-            f"SELECT {gy} AS gy, {gx} AS gx, e.event_type, count(*), sum(e.lat), sum(e.lon), "
-            f"sum(coalesce(e.fatalities, 0)) {frm} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
-            "GROUP BY 1, 2, 3", params).fetchall()
+
+def _grid_from_events(conn: sqlite3.Connection, f: Filters, cell: float) -> list:
+    """events_grid's rows grouped from the events themselves."""
+    from marsad.store import cells as counted, summary
+
+    where, params = queries.event_where(conn, f)
+    bound = summary.start_bound(conn, f) if f.date_from and summary.usable(conn, f) else None
+    if bound is not None:     # a range on the date index instead of every event before date_to
+        where, params = f"{where} AND e.date_start >= ?", [*params, bound]
+    frm = FROM_EVENTS if f.q or f.since else "FROM events e"
+    size = f"CAST({float(cell)!r} AS DOUBLE PRECISION)"      # a float the route validated
+    gy, gx = (counted.floor_sql(conn, f"e.{c} / {size}") for c in ("lat", "lon"))
+    return [tuple(r) for r in conn.execute(
+        f"SELECT {gy} AS gy, {gx} AS gx, e.event_type, count(*), sum(e.lat), sum(e.lon), "
+        f"sum(coalesce(e.fatalities, 0)) {frm} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        "GROUP BY 1, 2, 3", params).fetchall()]
+
+
+def _grid(rows, cell: float) -> dict:
+    """events_grid's answer from its rows (gy, gx, event_type, events, sum of lat, of lon, fatalities)."""
     cells: dict[tuple, dict] = {}
     for gy, gx, event_type, n, lat, lon, killed in rows:
         c = cells.setdefault((gy, gx), {"events": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
