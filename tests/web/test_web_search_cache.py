@@ -34,6 +34,16 @@ def _rows(db) -> int:
         conn.close()
 
 
+def _write(db, sql: str, params: tuple = ()) -> None:
+    """One statement on the test database, committed (as another writer than the API would)."""
+    conn = _conn(db)
+    try:
+        with conn:
+            conn.execute(sql, params)
+    finally:
+        conn.close()
+
+
 def _get(client, path, params) -> dict:
     r = client.get(path, params=params)
     assert r.status_code == 200, r.text
@@ -52,13 +62,8 @@ def test_kept_answers_are_the_computed_ones_and_are_served(fresh_db, monkeypatch
     assert [_get(client, p, params) for p, params in asked] == want        # served as kept
     assert any(w["events"] for w in want[:len(MORE) * 2])                  # stats found events
     # served from the table: an answer planted under the key is what the API gives
-    conn = _conn(fresh_db)
-    try:
-        with conn:
-            conn.execute("UPDATE search_cache SET body = ? WHERE key = ?",
-                         ('{"planted": true}', cache.key("totals", Filters(q=WORD))))
-    finally:
-        conn.close()
+    _write(fresh_db, "UPDATE search_cache SET body = ? WHERE key = ?",
+           ('{"planted": true}', cache.key("totals", Filters(q=WORD))))
     assert _get(client, "/api/totals", {"q": WORD}) == {"planted": True}
     assert _get(client, "/api/totals", {"q": " " + WORD + " "}) == {"planted": True}     # the same search
 
@@ -94,22 +99,12 @@ def test_an_edited_report_text_is_searched_again(fresh_db):
     word = "بدورية"       # in the IED report's text only
     assert _get(client, "/api/totals", {"q": "مفخخة"})["events"] == 0
     assert _get(client, "/api/totals", {"q": word})["events"] == 1
-    conn = _conn(fresh_db)
-    try:
-        with conn:
-            conn.execute("UPDATE documents SET text = ? WHERE doc_id = 't-ied'", ("انفجرت سيارة مفخخة في بلدة.",))
-    finally:
-        conn.close()
+    _write(fresh_db, "UPDATE documents SET text = ? WHERE doc_id = 't-ied'", ("انفجرت سيارة مفخخة في بلدة.",))
     assert _get(client, "/api/totals", {"q": "مفخخة"})["events"] == 1
     assert _get(client, "/api/totals", {"q": word})["events"] == 0
     page = _get(client, "/api/events", {"q": "مفخخة"})
     assert [e["source"]["source"] for e in page["items"]] == ["IraqWire"]
-    conn = _conn(fresh_db)
-    try:
-        with conn:
-            conn.execute("UPDATE documents SET source = 'Wire C' WHERE doc_id = 't-ied'")
-    finally:
-        conn.close()
+    _write(fresh_db, "UPDATE documents SET source = 'Wire C' WHERE doc_id = 't-ied'")
     page = _get(client, "/api/events", {"q": "مفخخة"})
     assert [e["source"]["source"] for e in page["items"]] == ["Wire C"]
 
@@ -117,13 +112,8 @@ def test_an_edited_report_text_is_searched_again(fresh_db):
 def test_a_claim_written_alone_is_counted(fresh_db):
     client = TestClient(create_app(fresh_db))
     before = _get(client, "/api/totals", {"q": WORD})
-    conn = _conn(fresh_db)
-    try:
-        with conn:
-            conn.execute("INSERT INTO claims(claim_id, doc_id, version, quantity, evidence) "
-                         "VALUES ('t-strike:c9', 't-strike', 'test-1', 'ISIS fighters', 'x')")
-    finally:
-        conn.close()
+    _write(fresh_db, "INSERT INTO claims(claim_id, doc_id, version, quantity, evidence) "
+           "VALUES ('t-strike:c9', 't-strike', 'test-1', 'ISIS fighters', 'x')")
     assert _get(client, "/api/totals", {"q": WORD})["claims"] == before["claims"] + 1
 
 
@@ -137,12 +127,7 @@ def test_only_searches_are_kept_and_only_the_newest(fresh_db, monkeypatch):
     for q in ("غارة", "الرقة", WORD, "عبوة", "ذيبان"):
         _get(client, "/api/totals", {"q": q})
     assert _rows(fresh_db) == 3
-    conn = _conn(fresh_db)
-    try:
-        with conn:
-            conn.execute("UPDATE summary_state SET value = '1000' WHERE name = 'generation'")
-    finally:
-        conn.close()
+    _write(fresh_db, "UPDATE summary_state SET value = '1000' WHERE name = 'generation'")
     _get(client, "/api/totals", {"q": "غارة"})
     assert _rows(fresh_db) == 1            # the older generation's answers are gone
 

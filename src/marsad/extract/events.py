@@ -61,20 +61,16 @@ class Draft:
 
 
 THROW_WINDOW = 3    # tokens around "قنبلة" searched for a verb of throwing
+BOMB = fold_entry("قنبلة")    # with any proclitics ("بقنبلة", "والقنبلة"): the bare bomb
 
 
 def _bare_bomb(sent, t: Trigger) -> bool:
     """"قنبلة" alone (not "قنبلة يدوية") with no verb of throwing beside it ("ألقى قنبلة", "قنبلة ألقاها"):
     a bomb that was set off or planted, which ACLED codes as a remote explosive, not a grenade."""
-    if sent.folded[t.start:t.end].split()[-1] not in _bomb_words():
+    if strip_proclitics(sent.folded[t.start:t.end].split()[-1]) != BOMB:
         return False
     i = sent.tok_index(t.start)
     return not _cue_near(sent, "throw_verbs", i - THROW_WINDOW, i + 1 + THROW_WINDOW)
-
-
-@lru_cache(maxsize=1)
-def _bomb_words() -> frozenset:
-    return frozenset(fold_entry(w) for w in ("قنبلة", "بقنبلة", "القنبلة", "وقنبلة"))
 
 
 def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
