@@ -15,6 +15,14 @@ GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # a noun trigger in the indefinite accusative ("لغماً", "صاروخاً": the object of a verb) is the same trigger
+    ("accusative-mine", "وقتل ثلاثة جنود حين صدمت آليتهم لغماً قرب بلدة الشدادي جنوب الحسكة.",
+     "2024-03-02", [("Remote explosive/landmine/IED", None, None, {"fatalities": 3})]),
+    # "ملغمة"/"ملغومة" (booby-trapped) is "مفخخة" in Iraqi and Gulf usage: a vehicle bomb
+    ("booby-trapped-vehicle", "قتل خمسة جنود في هجوم بعربة ملغمة شنه تنظيم داعش شمال مدينة الفلوجة أمس.",
+     "2024-03-02", [("Remote explosive/landmine/IED", None, None, {"fatalities": 5})]),
+    ("accusative-rocket", "أطلق مسلحون مجهولون صاروخاً على قاعدة عين الأسد في محافظة الأنبار مساء أمس.",
+     "2024-03-02", [("Shelling/artillery/missile attack", None, None, {})]),
     # an assassination of an official (council member, committee head) by gunmen is an armed clash
     # a crowd named as the subject of a gathering or blocking verb tells a protest ("تجمع المحتجون", "قطعوا طريق")
     ("crowd-gathers-definite", "وتجمع المحتجون في ساحة الحبوبي وسط مدينة الناصرية للمطالبة بتوفير فرص العمل.",

@@ -26,6 +26,10 @@ PLACES = [
     # --- hand-placed (data/places_hand.tsv): the Barakh resort of Zakho, not the Sulaymaniyah namesake
     ("hand-barakh", "قصفت المدفعية التركية قرية برخ في قضاء زاخو", "برخ", "Duhok", 1, (37.19, 42.79)),
     ("hand-barakh-variant", "سقط قتلى بقصف طال منتجعا قرب قرية باراخ في زاخو", "باراخ", "Duhok", 2, (37.19, 42.79)),
+    # --- hand-placed: Mogadishu's Aden Adde airport (not Aden in Yemen); Baidoa as the news spells it
+    ("hand-aden-adde", "سقطت قذائف هاون على مطار عدن عدي الدولي في مقديشو", "مطار عدن عدي", "Banadir", 1,
+     (2.01, 45.30)),
+    ("hand-baidoa", "قتل أربعة جنود في هجوم على مدينة بيدوة جنوب غربي الصومال", "بيدوة", "Bay", 1, (3.11, 43.65)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),

@@ -222,6 +222,41 @@ def test_word_tie_leaves_framed_places(rule, text, word, admin1):
     assert [m.admin1 for m in found] == [admin1], [(m.surface, m.why) for m in _places(text)]
 
 
+# ---- recognize.indefinite_adjective: a name without ال that is a common word, followed by an indefinite nisba
+# adjective, is that noun ("مشهد إنساني", a scene): (rule, text, word); then places that keep their reading
+INDEFINITE_ADJECTIVES = [
+    ("recognize.indefinite_adjective", "بكى الأب فوق جثمان ابنه في مشهد إنساني هز الحاضرين", "مشهد"),
+    ("recognize.indefinite_adjective", "انتهت المظاهرة في مشهد دموي بعد تدخل قوات الأمن", "مشهد"),
+    ("recognize.indefinite_adjective", "رصدت عدسات المصورين مشهد مأساوي في السوق المدمر", "مشهد"),
+]
+INDEFINITE_ADJECTIVES_PLACES = [
+    ("recognize.indefinite_adjective", "قتل ثلاثة أشخاص بانفجار في مشهد شمال شرقي إيران", "مشهد", "IR"),
+    ("recognize.indefinite_adjective", "وصل الوفد إلى دمشق والتقى وزير الخارجية", "دمشق", "SY"),
+    ("recognize.indefinite_adjective", "نفذ التنظيم هجوما في بغداد عشية العيد", "بغداد", "IQ"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word", INDEFINITE_ADJECTIVES,
+                         ids=[f"{r[0]}-{n}" for n, r in enumerate(INDEFINITE_ADJECTIVES)])
+def test_indefinite_adjective_reads_the_noun(rule, text, word):
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+    toks = tokenize(fold_text(text).folded)
+    s = text.index(word)
+    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+              if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert guards == [rule]
+
+
+@pytest.mark.parametrize("rule,text,word,country", INDEFINITE_ADJECTIVES_PLACES,
+                         ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(INDEFINITE_ADJECTIVES_PLACES)])
+def test_indefinite_adjective_leaves_places(rule, text, word, country):
+    assert [m.country for m in _covers(text, word)] == [country], [(m.surface, m.why) for m in _places(text)]
+
+
 # ---- "أهالي X" (the residents of X) names X as a place, not an organisation ("قوات X", "مجلس X" do): (id, text, word)
 RESIDENTS = [
     ("residents-of-a-neighbourhood", "خرج أهالي الكرادة في وقفة احتجاجية أمام مبنى المحافظة", "الكرادة"),

@@ -88,6 +88,10 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind == "grenade" and _bare_bomb(sent, best):
         best = retype(best, "ied", "kind.bomb_not_thrown")   # "انفجار قنبلة استهدفت دورية": a bomb, not a grenade
         kinds = {t.kind for t in trigs} | {"ied"}
+    if best.kind == "ied" and all(_bare_blast(t) for t in trigs if t.kind in ("ied", "suicide")):
+        cause = [t for t in trigs if t.kind in ("airstrike", "shelling")]
+        if cause:
+            best = tag(max(cause, key=lambda t: t.prio), "kind.blast_of_strike")   # "انفجارات هزت المدينة نتيجة قصف جوي"
     clash = next((t for t in trigs if t.kind == "clash" and t.start < best.start
                   and strip_proclitics(sent.tokens[sent.tok_index(t.start)][2]).startswith("اشتباك")), None)
     if best.kind == "shelling" and clash is not None:
@@ -125,6 +129,11 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+def _bare_blast(t: Trigger) -> bool:
+    """An explosion word that names no device ("انفجار", "انفجرت"): the blast of whatever caused it."""
+    return t.kind == "ied" and t.key.startswith(("انفجار", "انفجر"))
 
 
 EXCHANGE_GAP = 6   # tokens from "تبادل" to the gunfire the two sides exchanged

@@ -200,10 +200,19 @@ def _said_on(sent, pos: int) -> bool:
     return _cue_near(sent, "report_verbs", i - SAID_WINDOW, i)
 
 
+SINCE_SPAN = 12   # tokens from "منذ" to the date that ends its phrase ("منذ اندلاع الحرب ... في السابع من أكتوبر")
+
+
 def _since(sent, pos: int) -> bool:
-    """The date at pos opens a period ("منذ 17 تشرين الأول"): the start of a tally, not an incident's day."""
+    """The date at pos opens a period: right after "منذ" ("منذ 17 تشرين الأول") or closing a "منذ" phrase of the same
+    clause ("منذ بدء الاحتجاجات في 9 يوليو", "ومنذ اندلاع الحرب ... في السابع من أكتوبر", no comma between): the
+    start of a tally or a habit, not an incident's day (block.generic keeps such a sentence generic)."""
     i = sent.tok_index(pos)
-    return i > 0 and sent.tokens[i - 1][2] in _word_list("since")
+    since = _word_list("since")
+    for k in range(i - 1, max(-1, i - 1 - SINCE_SPAN), -1):
+        if sent.tokens[k][2] in since:
+            return not any(c in sent.folded[sent.tokens[k][1]:pos] for c in "،,.؛:")
+    return False
 
 
 def _side_clauses(sent, cues: str = "circumstance") -> list[tuple[int, int]]:

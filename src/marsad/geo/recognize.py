@@ -791,6 +791,8 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     rule = _construct(m, toks, gaz, voc)
     if rule:
         return rule      # before "frequent": the grammar says word, whatever the report votes for
+    if _indefinite_adjective(m, toks, gaz, voc):
+        return INDEFINITE_ADJECTIVE
     if common_word(m.key, gaz):
         return "frequent"
     if m.key.startswith("ال") and word_tie(m.key, gaz) and not _locative(m, toks, voc) \
@@ -932,6 +934,37 @@ def _noun_with_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab
     if z is None or any(z < place_zipf(gaz.entries[x]) for x in gaz.by_name.get(m.key, ())):
         return ""
     return "noun"
+
+
+INDEFINITE_ADJECTIVE = "recognize.indefinite_adjective"
+INDEFINITE_ADJECTIVE_RULE = (
+    "a one-word name without ال that is an ordinary word about as common as the place (its word frequency at least "
+    "INDEF_ADJ_MARGIN below the place's, see PLACE_ZIPF; no country, governorate or capital), followed with no "
+    "punctuation by an indefinite nisba adjective (-ي of 4 letters or more, -ية of 5: not 'عشية') that is no "
+    "direction, country adjective or place, is the noun that adjective describes: a name is definite and takes no "
+    "indefinite adjective ('في مشهد إنساني مؤثر' is a touching scene, not Mashhad; 'في مشهد دموي'). Seen in fresh6 "
+    "f6c-013 and in the issue's list of open cases.")
+INDEF_ADJ_MARGIN = 0.5
+INDEF_ADJ_MIN_ZIPF = 3.5       # the name must be a common word at all
+INDEF_ADJ_SKIP = frozenset(("country", "gov"))   # with a capital: their word frequency is the name's own
+DEFINITE_FORMS = ("ال", "وال", "فال", "بال", "كال", "لل")   # "دمشق والذي": no indefinite word follows
+
+
+def _indefinite_adjective(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> bool:
+    """Rule recognize.indefinite_adjective (INDEFINITE_ADJECTIVE_RULE)."""
+    if m.j - m.i != 1 or m.j >= len(toks) or not toks[m.j].joined or toks[m.j].gap.strip() or m.key.startswith("ال"):
+        return False
+    z = gaz.zipf.get(m.key)
+    if z is None or z < INDEF_ADJ_MIN_ZIPF:
+        return False
+    es = [gaz.entries[x] for x in gaz.by_name.get(m.key, ())]
+    if any(z < place_zipf(e) - INDEF_ADJ_MARGIN or e.kind in INDEF_ADJ_SKIP or e.capital for e in es):
+        return False
+    nxt = toks[m.j].word
+    if nxt.startswith(DEFINITE_FORMS) or not (len(nxt) >= 4 and nxt.endswith("ي") or len(nxt) >= 5 and nxt.endswith("يه")):
+        return False
+    return not (nxt in voc.directions or nxt in voc.adjectives or nxt in voc.never or nxt in gaz.by_name
+                or bare(nxt) in gaz.by_name)
 
 
 def _verb_frame(m: Match, toks: list[Token], voc: Vocab) -> bool:
