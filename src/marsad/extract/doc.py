@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from marsad.text.normalize import Normalized
 
@@ -46,7 +46,7 @@ class Sentence:
     pub: date | None = None                       # the report's publication date
     bullet: bool = False                          # an item of a list (a line opened by "*", "-", "1.")
     stand_in: date | None = None  # an undated report's reference day for comparing mentions (events.stand_in_day)
-    ref: object = None            # ref_day as the pipeline set it: a day, None, or a callable giving it (read once)
+    ref: date | None | Callable[[], date | None] = None   # ref_day as set: a day, None, or a callable giving it
     told: bool = False            # the sentence tells an event or lends its toll to one (set by read_events)
     lent: bool = False            # the sentence only gives a toll, lent to the event before it (set by read_events)
 
