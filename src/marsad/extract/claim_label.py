@@ -44,9 +44,9 @@ def _hit_at(sent, section: str, k: int):
     """The entry of a claims.json section that starts token k (allowing proclitics), or None."""
     if k >= len(sent.tokens):
         return None
-    a = sent.tokens[k][0]
+    a, b = sent.tokens[k][0], sent.tokens[k][1]
     hits = matcher("claims", section).find(sent.folded, a, min(len(sent.folded), a + 40))
-    return hits[0] if hits and hits[0].start - a <= PREFIX_SLACK else None
+    return hits[0] if hits and hits[0].start - a <= PREFIX_SLACK and hits[0].start < b else None   # inside token k: "في هجوم" is not "هجوم" at "في"
 
 
 def _first_token_after(sent, pos: int) -> int:
