@@ -55,6 +55,9 @@ NOT_CLAIMS = [
     # the noun of "87" is not "هجوم" in the next word ("في هجوم"): the wounded of one attack, not 87 attacks
     ("noun-not-after-preposition", "قتل 40 شخصا على الأقل وأصيب 87 في هجوم بسيارة مفخخة استهدف سوقا شعبية في مدينة الصدر."),
     ("noun-not-after-preposition-wounded", "قتل 12 شخصا وجرح 35 في هجوم نفذه انتحاري على مسجد في العاصمة كابول."),
+    # the wounded of one incident are its toll, like its dead ("أصيب" frames the figure as injured)
+    ("injured-toll-of-one-attack", "أصيب ثلاثة عناصر من قوى الأمن الداخلي في بلدة الشحيل بعد استهداف سيارتهم بالرصاص."),
+    ("injured-toll-of-one-attack-partitive", "أصيب ثلاثة من أعضاء قوى الأمن الداخلي في بلدة الشحيل بعد استهداف سيارتهم."),
     ("noun-not-across-comma", "وكان أفيد في وقت سابق عن مقتل 10 عسكريين على الأقل، وأسر 5 وإصابة 15، في هجوم شنه مسلحون من "
      "تنظيم القاعدة على مركز للشرطة."),
 ]
