@@ -35,6 +35,11 @@ PLACES = [
      "Boucle du Mouhoun", 2, (13.07, -3.07)),
     ("hand-tank", "انفجرت قنبلة بدورية للشرطة في منطقة تانك شمال غربي باكستان", "منطقة تانك", "Khyber Pakhtunkhwa", 2,
      (32.22, 70.38)),
+    # --- geoparse.article_dropped: a listed village written with ال whose ال readings are far namesakes is read bare
+    ("article-dropped-sayada", "سقطت قذائف على قريتي الصيادة والكاوكلي شمال غربي منبج", "الصيادة", "Aleppo", 1,
+     (36.55, 37.75)),
+    ("article-dropped-dardara", "قصفت المدفعية التركية قريتي الدردارة وأم الكيف قرب تل تمر", "الدردارة", "Al-Hasakah",
+     1, (36.83, 40.17)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
