@@ -19,6 +19,9 @@ def _claims(text: str, published: str | None = "2019-05-10") -> list[dict]:
 
 # id, text, [(value_low, value_high, quantity)]
 LABELS = [
+    # "عدد" between a figure and its noun: "127 عدد قتلى" counts the dead
+    ("figure-before-count-noun", "وبذلك يرتفع إلى 127 عدد قتلى قوات النظام في هجمات التنظيم ضمن البادية منذ مطلع العام، وفقا للمرصد.",
+     [(127, 127, "people killed")]),
     ("fighters-org", "قالت مصادر إن عدد مقاتلي داعش يبلغ نحو 4 آلاف مقاتل في سوريا.", [(4000, 4000, "ISIS fighters")]),
     ("members-org", "قال مسؤول عسكري إن 900 عنصر من التنظيم ما زالوا في البادية.", [(900, 900, "ISIS members")]),
     ("detainees-org", "قال الوزير إن هناك 5 آلاف معتقل من داعش في السجون.", [(5000, 5000, "ISIS detainees")]),
@@ -49,6 +52,12 @@ NOT_CLAIMS = [
     ("population", "قال المسؤول إن عدد سكان المدينة يبلغ نحو مليوني نسمة."),
     ("single-incident-toll", "وبحسب الدفاع المدني فإن 9 قتلى و20 جريحا هي حصيلة التفجير."),
     # the noun of "15" is not "هجوم" across the comma: these are one attack's dead, captured and wounded
+    # the noun of "87" is not "هجوم" in the next word ("في هجوم"): the wounded of one attack, not 87 attacks
+    ("noun-not-after-preposition", "قتل 40 شخصا على الأقل وأصيب 87 في هجوم بسيارة مفخخة استهدف سوقا شعبية في مدينة الصدر."),
+    ("noun-not-after-preposition-wounded", "قتل 12 شخصا وجرح 35 في هجوم نفذه انتحاري على مسجد في العاصمة كابول."),
+    # the wounded of one incident are its toll, like its dead ("أصيب" frames the figure as injured)
+    ("injured-toll-of-one-attack", "أصيب ثلاثة عناصر من قوى الأمن الداخلي في بلدة الشحيل بعد استهداف سيارتهم بالرصاص."),
+    ("injured-toll-of-one-attack-partitive", "أصيب ثلاثة من أعضاء قوى الأمن الداخلي في بلدة الشحيل بعد استهداف سيارتهم."),
     ("noun-not-across-comma", "وكان أفيد في وقت سابق عن مقتل 10 عسكريين على الأقل، وأسر 5 وإصابة 15، في هجوم شنه مسلحون من "
      "تنظيم القاعدة على مركز للشرطة."),
 ]

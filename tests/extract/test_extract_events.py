@@ -15,6 +15,12 @@ GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # the construct state of a protester plural ("متظاهرو الناصرية", "متظاهري ساحة التحرير": the ن falls before a
+    # genitive) names the crowd like "متظاهرون"
+    ("construct-protesters-dispersed", "فرقت قوات الأمن متظاهري ساحة التحرير في بغداد بالغاز المسيل للدموع مساء أمس.",
+     "2021-07-20", [("Protest with intervention", None, "protesters", {})]),
+    ("construct-protesters-storm", "اقتحم متظاهرو الناصرية مبنى المحافظة وأضرموا النار فيه مساء أمس.",
+     "2021-07-20", [("Violent demonstration", "rioters", None, {})]),
     # a noun trigger in the indefinite accusative ("لغماً", "صاروخاً": the object of a verb) is the same trigger
     ("accusative-mine", "وقتل ثلاثة جنود حين صدمت آليتهم لغماً قرب بلدة الشدادي جنوب الحسكة.",
      "2024-03-02", [("Remote explosive/landmine/IED", None, None, {"fatalities": 3})]),

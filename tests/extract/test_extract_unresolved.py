@@ -22,6 +22,11 @@ CASES = [
     # "إحياء الذكرى" (commemorating) folds like "أحياء" (neighbourhoods): an anniversary is no place
     ("commemoration-no-place", "اندلعت الاحتجاجات الليلية تزامنا مع إحياء الذكرى العاشرة للثورة في ريف إدلب.", []),
     ("stops-at-relative", "طال القصف قرية جب الزلاطة الواقعة شرقي المدينة.", ["جب الزلاطة"]),
+    # a dual or plural relative adjective, an administrative unit with its preposition ("بولاية"), or what a camp
+    # is for ("للنازحين") ends a name like the singular "الواقعة"
+    ("stops-at-dual-relative", "قصفت المسيرة قريتي جب الزلاطة والعكيرشات الواقعتين شمال المدينة.", ["جب الزلاطة", "العكيرشات"]),
+    ("stops-at-province-word", "هاجم مسلحون قرية كارفور جيني بولاية تيلابيري أمس.", ["كارفور جيني"]),
+    ("stops-at-camp-purpose", "تعرض مخيم تل الزعيترات للنازحين لقصف مدفعي أمس.", ["تل الزعيترات"]),
     ("stops-at-adverb", "وقالت المصادر إن الطائرات قصفت بلدة العكيرشات مرتين اليوم.", ["العكيرشات"]),
     ("stops-at-comma", "انفجرت عبوة في بلدة القطيعية، وأصيب ثلاثة مدنيين.", ["القطيعية"]),
     ("descriptor-is-no-name", "هاجم مسلحون مدينة ساحلية شمالي البلاد.", []),

@@ -30,6 +30,16 @@ PLACES = [
     ("hand-aden-adde", "سقطت قذائف هاون على مطار عدن عدي الدولي في مقديشو", "مطار عدن عدي", "Banadir", 1,
      (2.01, 45.30)),
     ("hand-baidoa", "قتل أربعة جنود في هجوم على مدينة بيدوة جنوب غربي الصومال", "بيدوة", "Bay", 1, (3.11, 43.65)),
+    # --- hand-placed: a Burkina Faso province and a Pakistani district, read only with their type word
+    ("hand-sourou", "قتل أربعة من الدرك في هجوم على موقع في إقليم سورو شمال غربي بوركينا فاسو", "إقليم سورو",
+     "Boucle du Mouhoun", 2, (13.07, -3.07)),
+    ("hand-tank", "انفجرت قنبلة بدورية للشرطة في منطقة تانك شمال غربي باكستان", "منطقة تانك", "Khyber Pakhtunkhwa", 2,
+     (32.22, 70.38)),
+    # --- geoparse.article_dropped: a listed village written with ال whose ال readings are far namesakes is read bare
+    ("article-dropped-sayada", "سقطت قذائف على قريتي الصيادة والكاوكلي شمال غربي منبج", "الصيادة", "Aleppo", 1,
+     (36.55, 37.75)),
+    ("article-dropped-dardara", "قصفت المدفعية التركية قريتي الدردارة وأم الكيف قرب تل تمر", "الدردارة", "Al-Hasakah",
+     1, (36.83, 40.17)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
@@ -180,6 +190,7 @@ PLACES = [
 ]
 
 NOT_PLACES = [
+    ("tank-the-english-word", "نشر مركز أبحاث من نوع ثينك تانك دراسة عن الجماعات المسلحة", "تانك"),
     ("person-abu", "قال أبو محمد الجولاني في كلمة", "الجولاني"),
     ("person-baghdadi", "أعلن أبو بكر البغدادي الخلافة", "البغدادي"),
     ("word-yawm", "اعتقلت القوات اليوم خلية", "اليوم"),

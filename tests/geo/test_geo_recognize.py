@@ -222,6 +222,38 @@ def test_word_tie_leaves_framed_places(rule, text, word, admin1):
     assert [m.admin1 for m in found] == [admin1], [(m.surface, m.why) for m in _places(text)]
 
 
+# ---- recognize.article_tie: a bare name whose place the gazetteer also names with ال at the same spot, as common
+# as a word as it is as the place, is the word unless framed or its governorate is named: (rule, text, word)
+ARTICLE_TIES = [
+    ("recognize.article_tie", "أعربت الخارجية عن خالص التعازي لذوي الضحايا", "خالص"),
+    ("recognize.article_tie", "بعث الرئيس برقية عبر فيها عن خالص المواساة للشعب الشقيق", "خالص"),
+]
+ARTICLE_TIES_PLACES = [
+    ("recognize.article_tie", "قتل شرطي بانفجار عبوة في خالص صباح اليوم", "خالص", "Diyala"),
+    ("recognize.article_tie", "أعلنت الشرطة اعتقال مطلوبين في قضاء الخالص شمال ديالى", "الخالص", "Diyala"),
+]
+
+
+@pytest.mark.parametrize("rule,text,word", ARTICLE_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(ARTICLE_TIES)])
+def test_article_tie_reads_the_word(rule, text, word):
+    from marsad.geo.fold import fold_text
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.geo.recognize import accept, scan, tokenize, vocab
+
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+    toks = tokenize(fold_text(text).folded)
+    s = text.index(word)
+    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
+              if toks[m.i].start <= s < toks[m.j - 1].end]
+    assert guards == [rule]
+
+
+@pytest.mark.parametrize("rule,text,word,admin1", ARTICLE_TIES_PLACES,
+                         ids=[f"{r[0]}-counter-{n}" for n, r in enumerate(ARTICLE_TIES_PLACES)])
+def test_article_tie_leaves_framed_places(rule, text, word, admin1):
+    assert [m.admin1 for m in _covers(text, word)] == [admin1], [(m.surface, m.why) for m in _places(text)]
+
+
 # ---- recognize.indefinite_adjective: a name without ال that is a common word, followed by an indefinite nisba
 # adjective, is that noun ("مشهد إنساني", a scene): (rule, text, word); then places that keep their reading
 INDEFINITE_ADJECTIVES = [

@@ -44,9 +44,9 @@ def _hit_at(sent, section: str, k: int):
     """The entry of a claims.json section that starts token k (allowing proclitics), or None."""
     if k >= len(sent.tokens):
         return None
-    a = sent.tokens[k][0]
+    a, b = sent.tokens[k][0], sent.tokens[k][1]
     hits = matcher("claims", section).find(sent.folded, a, min(len(sent.folded), a + 40))
-    return hits[0] if hits and hits[0].start - a <= PREFIX_SLACK else None
+    return hits[0] if hits and hits[0].start - a <= PREFIX_SLACK and hits[0].start < b else None   # inside token k: "في هجوم" is not "هجوم" at "في"
 
 
 def _first_token_after(sent, pos: int) -> int:
@@ -190,7 +190,7 @@ def _fill_from(sent, q, c: Counted, prev: Counted | None, nxt: Counted | None) -
     src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
     if src is not None:
         c.cls, c.rule = src.cls, "claim.figure.shares_noun"
-        if c.back and c.frame is None and src.frame not in ("killed", "arrested", "captured"):
+        if c.back and c.frame is None and src.frame not in ("killed", "injured", "arrested", "captured"):
             c.frame = src.frame
 
 
@@ -228,5 +228,5 @@ def label(sent, c: Counted, in_list: bool = False) -> str | None:
 
 def is_event_toll(sent, c: Counted) -> bool:
     """A casualty count in a sentence about one definite incident ('حصيلة التفجير') is the event's."""
-    casualty = _class(c.cls).get("casualty") or c.frame == "killed"
+    casualty = _class(c.cls).get("casualty") or c.frame in ("killed", "injured")
     return bool(casualty and _in_sentence(sent, "cues", "anaphora"))

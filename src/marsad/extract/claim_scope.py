@@ -17,7 +17,7 @@ from marsad.lexicon import load, matcher
 
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
 CAUSE_WINDOW = 60        # characters from a plural incident noun to its result verb ("هجمات ... أسفرت عن")
-TOLL_FRAMES = ("killed", "arrested", "captured")
+TOLL_FRAMES = ("killed", "injured", "arrested", "captured")
 FEW = 10                 # "مقتل سبعة أشخاص": a handful of victims is one incident's
 MANY = 5                 # "ثلاث غارات على المنزل" tells one incident; "نفذت 137 عملية" sums many
 LARGE = 1000             # a casualty or arrest figure in the thousands is no single incident's toll

@@ -20,8 +20,8 @@ from marsad.text import fold_chars
 from .fold import Folded, fold, fold_text
 from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
-from .recognize import (ONE_PREFIX, Match, Token, Vocab, accept, adjective_shape, bare, cue_kinds, scan,
-                        split_glued, stems, tokenize, vocab)
+from .recognize import (ONE_PREFIX, VARIANT_LOCATIVE_KINDS, Match, Token, Vocab, accept, adjective_shape, bare,
+                        cue_kinds, scan, split_glued, stems, tokenize, vocab)
 from .resolve import GOV_CITY, Evidence, candidates, choose, clear_winner, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
@@ -615,6 +615,16 @@ def _context_evidence(context: str) -> Evidence:
     return ev
 
 
+ARTICLE_DROPPED_ID = "geoparse.article_dropped"
+ARTICLE_DROPPED = (
+    "geoparse.article_dropped: a cued or listed name written with ال whose every reading is rejected (a namesake "
+    "far from the report, or in a governorate it never names) is read without the article, as the gazetteer may "
+    "store it ('قريتي الكاوكلي والصيادة ... لمدينة منبج': the Sayada of Manbij, not as-Sayyadah of Hama). The "
+    "bare reading passes the same checks and must be a village, town or ruin of SY/IQ/TR/LB/JO ('في منطقة الزرقاء' "
+    "of an Iraqi report is no Zarqa of Jordan). Seen in fresh5 f5b-027 (and «الشقلاوة» for شقلاوة in f5a-013, uncued: "
+    "not read).")
+
+
 def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, text: str,
              gaz: Gazetteer, ev: Evidence) -> PlaceMention | None:
     m = matches[idx]
@@ -624,6 +634,14 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
     if region and region.head == "dir" and not kinds:
         kinds = ("gov", "city", "town", "district", "area", "country", "any")
     chosen = choose(idx, matches, gaz, ev, kinds, region is not None)
+    if chosen is None and (m.cue or m.listed) and not m.variant and m.key.startswith("ال") and " " not in m.key \
+            and m.key[2:] in gaz.by_name:
+        alt = replace(m, key=m.key[2:], variant=m.key)     # rule ARTICLE_DROPPED_ID (ARTICLE_DROPPED)
+        chosen = choose(idx, matches[:idx] + [alt] + matches[idx + 1:], gaz, ev, kinds, region is not None)
+        if chosen is not None and (chosen[0].kind not in VARIANT_LOCATIVE_KINDS or chosen[0].world_minor):
+            chosen = None     # "في منطقة الزرقاء" of an Iraqi report is no Zarqa of Jordan
+        if chosen is not None:
+            chosen = chosen[0], chosen[1], f"{ARTICLE_DROPPED_ID}: {m.key[2:]}; {chosen[2]}", chosen[3]
     if chosen is None:
         return None
     entry, sc, why, alts = chosen

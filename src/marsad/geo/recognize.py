@@ -798,6 +798,9 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     if m.key.startswith("ال") and word_tie(m.key, gaz) and not _locative(m, toks, voc) \
             and not (m.i and bare(toks[m.i - 1].word) in TIE_FRAMES):
         return WORD_TIE
+    if not m.key.startswith("ال") and article_tie(m.key, gaz) and not _locative(m, toks, voc) \
+            and not (m.i and bare(toks[m.i - 1].word) in TIE_FRAMES):
+        return ARTICLE_TIE
     if m.plen and m.j - m.i == 1 and common_word(toks[m.i].word, gaz, m.key):
         return "frequent"     # "بشكل كامل": the whole word is far commoner than ك + Āmol
     if m.key in voc.verb_like and _verb_frame(m, toks, voc):
@@ -1052,6 +1055,35 @@ def word_tie(key: str, gaz: Gazetteer) -> bool:
     es = [gaz.entries[x] for x in gaz.by_name.get(key, ())]
     return bool(es) and all(e.kind in TIE_KINDS and e.country in TIE_COUNTRIES and z >= place_zipf(e) - TIE_MARGIN
                             for e in es)
+
+
+ARTICLE_TIE = "recognize.article_tie"
+ARTICLE_TIE_RULE = (
+    "a one-word name without ال whose every reading is a Syrian or Iraqi town, village, district or sub-district "
+    "that the gazetteer also names with ال at the same spot (ARTICLE_TIE_KM; the news writes it 'الخالص'), and "
+    "which is about as common as an ordinary word as it is as that place (as recognize.word_tie), is the word unless "
+    "a cue, a region head, a list or a locative frames it or its governorate is named near it or in the report: "
+    "'أعربت الوزارة عن خالص التعازي' (sincere, not al-Khalis). Seen in fresh8 f8h-029 and fresh9 i-031.")
+ARTICLE_TIE_KM = 10.0
+
+
+def _article_named(key: str, gaz: Gazetteer) -> bool:
+    """Every reading of the bare name has a reading of its ال form within ARTICLE_TIE_KM (asked only of the few
+    names that pass the frequency test)."""
+    from .resolve import km     # resolve imports this module
+    with_al = [gaz.entries[x] for x in gaz.by_name.get("ال" + key, ())]
+    return bool(with_al) and all(any(km(e.lat, e.lon, a.lat, a.lon) <= ARTICLE_TIE_KM for a in with_al)
+                                 for e in map(gaz.entries.__getitem__, gaz.by_name.get(key, ())))
+
+
+def article_tie(key: str, gaz: Gazetteer) -> bool:
+    """Rule recognize.article_tie (ARTICLE_TIE_RULE)."""
+    z = gaz.zipf.get(key)
+    if z is None or " " in key:
+        return False
+    es = [gaz.entries[x] for x in gaz.by_name.get(key, ())]
+    return bool(es) and all(e.kind in TIE_KINDS and e.country in TIE_COUNTRIES and z >= place_zipf(e) - TIE_MARGIN
+                            for e in es) and _article_named(key, gaz)
 
 
 def word_margin(e) -> float:
