@@ -78,6 +78,8 @@ CASES = [
     ("yearless-p2", "الـ28 من كانون الأول", P2, [("الـ28 من كانون الأول", "2018-12-28", "2018-12-28", D)]),
     ("day-this-month", "وفي 21 الشهر الجاري أعلنت", P, [("21 الشهر الجاري", "2019-03-21", "2019-03-21", D)]),
     ("day-last-month", "في الـ5 من الشهر الماضي", P, [("الـ5 من الشهر الماضي", "2019-02-05", "2019-02-05", D)]),
+    # two days joined by و after في or يومي are a range, as after بين
+    ("two-days-after-fi", "وفي 15 و16 آذار قتل", P, [("15 و16 آذار", "2019-03-15", "2019-03-16", D)]),
     # a time of day before "أمس الأول" (the day before yesterday) does not make it "أمس"
     ("evening-day-before-yesterday", "قتل مساء أمس الأول ثلاثة", P, [("مساء أمس الأول", "2019-03-26", "2019-03-26", D)]),
     # an ordinal day word before a relative month, as the digits are read ("في 28 من الشهر الماضي")

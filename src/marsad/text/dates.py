@@ -130,7 +130,7 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
     return [
         ("period", rf"منذ{_S}(?:(?:بدايه|مطلع){_S})?(?:عام{_S}|العام{_S})?(?P<period_y>(?:19|20)\d\d)(?!\d)"),
         ("relative_phrase_long", rf"(?P<relative_phrase_long_r>{_alt(p for p in v['relative'] if p.startswith('منذ'))})"),
-        ("day_range", f(rf"(?:(?<=\bبين[ ])(?:ال)?(?P<{{k}}_a>{_D})[ \t]*و[ \t]*"
+        ("day_range", f(rf"(?:(?:(?<=\bبين[ ])|(?<=\bفي[ ])|(?<=\bوفي[ ])|(?<=\bيومي[ ]))(?:ال)?(?P<{{k}}_a>{_D})[ \t]*و[ \t]*"
                         rf"|(?<=\bمن[ ])(?:ال)?(?P<{{k}}_b>{_D}){_S}(?:الي|حتي){_S}"
                         rf"|(?:ال)?(?P<{{k}}_c>{_D})[ \t]*[-–—][ \t]*)"
                         + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_range")),
