@@ -7,14 +7,14 @@ original text, and `Sentence.norm` maps a folded span back to the sentence's ori
 Layers: `places` (geo, built with the report), `triggers` and `actors` (lexicon matches), `dates` and `numbers`
 (marsad.text, made on first use by marsad.extract.mentions and kept in `memo`). `memo` keeps the results of pure
 per-sentence functions only (what a function computes from the sentence alone); nothing travels through it from
-one stage to another: a value one stage sets for another is a field (`ref_day`).
+one stage to another: a value one stage sets for another is a field (`ref_day`, a property over `ref`).
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from marsad.text.normalize import Normalized
 
@@ -46,9 +46,22 @@ class Sentence:
     pub: date | None = None                       # the report's publication date
     bullet: bool = False                          # an item of a list (a line opened by "*", "-", "1.")
     stand_in: date | None = None  # an undated report's reference day for comparing mentions (events.stand_in_day)
-    ref_day: date | None = None   # the day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order)
+    ref: date | None | Callable[[], date | None] = None   # ref_day as set: a day, None, or a callable giving it
     told: bool = False            # the sentence tells an event or lends its toll to one (set by read_events)
     lent: bool = False            # the sentence only gives a toll, lent to the event before it (set by read_events)
+
+    @property
+    def ref_day(self) -> date | None:
+        """The day "اليوم نفسه"/"اليوم التالي" count from (set by the pipeline, in order; a callable it set is called on
+        the first read: most sentences never ask, and the day may need the previous sentence's dates)."""
+        r = self.ref
+        if callable(r):
+            r = self.ref = r()
+        return r
+
+    @ref_day.setter
+    def ref_day(self, value) -> None:
+        self.ref = value
 
     def tok_index(self, pos: int) -> int:
         starts = self.cache.get("tok_starts")

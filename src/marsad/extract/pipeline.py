@@ -257,13 +257,35 @@ def _past_aftermath(drafts: list[Draft], found: list[Draft], sent) -> list[Draft
 
 def _ref_day(drafts: list[Draft], sents, idx: int, prev):
     """The day a reference ("اليوم نفسه", "اليوم التالي") in this sentence counts from: the last event's day,
-    else the last day-precise date of an earlier sentence."""
+    else the last day-precise date of an earlier sentence (a _LastDay: looked up only when the sentence asks)."""
     if drafts and drafts[-1].date_start is not None:
         return drafts[-1].date_start
     if idx == 0:
         return prev
-    before = [h for h in dates(sents[idx - 1]) if h.date_start and h.precision == "day"]
-    return before[-1].date_start if before else prev
+    return _LastDay(sents[idx - 1], prev)
+
+
+class _LastDay:
+    """The last day-precise date of a sentence, else `prev` (a day, None or another _LastDay): computed on the
+    first call and kept (Sentence.ref_day calls it when read). The sentence's dates are a pure function of it."""
+
+    __slots__ = ("sent", "prev", "done", "day")
+
+    def __init__(self, sent, prev):
+        self.sent, self.prev, self.done, self.day = sent, prev, False, None
+
+    def __call__(self):
+        if not self.done:
+            chain, node = [], self
+            while isinstance(node, _LastDay) and not node.done:     # the chain of sentences without an event
+                chain.append(node)
+                node = node.prev
+            day = node.day if isinstance(node, _LastDay) else node
+            for link in reversed(chain):       # from the earliest sentence on, as the eager loop went
+                before = [h for h in dates(link.sent) if h.date_start and h.precision == "day"]
+                day = link.day = before[-1].date_start if before else day
+                link.done = True
+        return self.day
 
 
 def _toll(drafts: list[Draft], sent):

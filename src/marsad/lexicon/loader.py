@@ -73,6 +73,7 @@ def _prefix_lengths() -> tuple[tuple[str, ...], ...]:
 _PREFIXES = frozenset("".join(x) for x in _prefix_lengths())
 _MAX_PREFIX = max(len(p) for p in _PREFIXES)
 assert "" in _PREFIXES     # a hit at a word start is reached through the empty run (_Pass's shortcut)
+_SLOT_FIRST = frozenset(x[0] for x in CONJUNCTIONS + PREPOSITIONS + (LAM_ARTICLE, ARTICLE))   # letters a slot opens with
 
 
 class _Pass:
@@ -351,11 +352,24 @@ class PhraseMatcher:
             starts = run.starts(self._id)
             hits = hits[bisect_left(starts, start):bisect_left(starts, end)]
         by_start: dict[int, list[tuple[int, str]]] = {}
+        origin = run.origins
+        if len(hits) == 1:
+            s, e, key = hits[0]
+            if e > end:
+                return []
+            by_start[s] = [(e, key)]
+            p = origin[s]
+            m = self._at(folded, p, end, by_start) if start <= p < end else None
+            return [m] if m is not None else []
         origins = set()
         for s, e, key in hits:
             if e <= end:
-                by_start.setdefault(s, []).append((e, key))
-                origins.add(run.origins[s])
+                got = by_start.get(s)
+                if got is None:
+                    by_start[s] = [(e, key)]
+                else:
+                    got.append((e, key))
+                origins.add(origin[s])
         out = []
         pos = start
         for p in sorted(origins):
@@ -370,6 +384,22 @@ class PhraseMatcher:
     def _at(self, text: str, p: int, end: int, by_start: dict) -> Phrase | None:
         """The match the regex finds at word start p: proclitic slots taken greedily (conjunction, then a
         preposition or لل, then the article), each dropped in turn when no entry follows; the longest entry."""
+        if text[p] not in _SLOT_FIRST:      # no slot can open here: the entry starts at p or nowhere
+            found = by_start.get(p)
+            if not found:
+                return None
+            best = None
+            for e, key in found:
+                if best is not None and len(key) <= len(best[1]):
+                    continue
+                if key in self._stem or e == end or not _WORD_CHAR.match(text, e):
+                    best = (e, key)
+            if best is None:
+                return None
+            e, key = best
+            if key in self._stem:
+                e = _WORD_REST.match(text, e, end).end()
+            return Phrase(p, e, key, self.payload[key])
         for c in ((1, 0) if text[p] in CONJUNCTIONS else (0,)):
             q1 = p + c
             preps = []

@@ -130,13 +130,15 @@ def _patterns(v: dict) -> list[tuple[str, str]]:
     return [
         ("period", rf"منذ{_S}(?:(?:بدايه|مطلع){_S})?(?:عام{_S}|العام{_S})?(?P<period_y>(?:19|20)\d\d)(?!\d)"),
         ("relative_phrase_long", rf"(?P<relative_phrase_long_r>{_alt(p for p in v['relative'] if p.startswith('منذ'))})"),
-        ("day_range", f(rf"(?:(?<=\bبين[ ])(?:ال)?(?P<{{k}}_a>{_D})[ \t]*و[ \t]*"
+        ("day_range", f(rf"(?:(?:(?<=\bبين[ ])|(?<=\bفي[ ])|(?<=\bوفي[ ])|(?<=\bيومي[ ]))(?:ال)?(?P<{{k}}_a>{_D})[ \t]*و[ \t]*"
                         rf"|(?<=\bمن[ ])(?:ال)?(?P<{{k}}_b>{_D}){_S}(?:الي|حتي){_S}"
                         rf"|(?:ال)?(?P<{{k}}_c>{_D})[ \t]*[-–—][ \t]*)"
                         + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_range")),
         ("day_ordinal", f(r"{pre}(?P<{k}_o>" + _trie_alt(v["ordinals"]) + rf")(?:{_S}من)?{_S}"
                           + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_ordinal")),
         ("day_month", f(r"{pre}" + _DAY + rf"(?:{_S}من)?{_S}" + _month_pat("{k}", all_m) + "{yr}" + _REF, "day_month")),
+        ("ordinal_relmonth", f(r"{pre}(?P<{k}_o>" + _trie_alt(v["ordinals"]) + rf")(?:{_S}من)?(?:{_S}هذا)?{_S}الشهر"
+                               rf"(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?", "ordinal_relmonth")),
         ("day_relmonth", f(r"{pre}" + _DAY + rf"(?:{_S}من)?(?:{_S}هذا)?{_S}الشهر(?:{_S}(?P<{{k}}_ref>{_REL_WORDS}))?", "day_relmonth")),
         ("numeric", f(r"{pre}(?:(?P<{k}_a>[0-3]?\d)[/.\-](?P<{k}_b>[01]?\d)[/.\-](?P<{k}_c>(?:19|20)\d\d)"
                       r"|(?P<{k}_c2>(?:19|20)\d\d)[/.\-](?P<{k}_b2>[01]?\d)[/.\-](?P<{k}_a2>[0-3]?\d))(?![\d])", "numeric")),
@@ -289,6 +291,16 @@ def _day_relmonth(c: _Ctx):
     return (d, d, "day", True, "day_relmonth") if d else None
 
 
+def _ordinal_relmonth(c: _Ctx):
+    """``الثامن والعشرين من الشهر الماضي``: an ordinal day word of the month before, this one or the next."""
+    day = _vocab().ordinals[_key(c.g("o"))]
+    if c.pub is None:
+        return (None, None, "day", True, "day_relmonth")
+    y, mo = R.month_ref(c.g("ref"), c.pub)
+    d = R.safe_date(y, mo, day)
+    return (d, d, "day", True, "day_relmonth") if d else None
+
+
 def _numeric(c: _Ctx):
     if c.g("a"):
         d = R.safe_date(int(c.g("c")), int(c.g("b")), int(c.g("a")))
@@ -411,10 +423,10 @@ def _weekday(c: _Ctx):
 _HANDLERS = {
     "period": _period, "relative_phrase_long": _relative, "day_range": _day_range,
     "day_ordinal": _day_ordinal, "day_month": _day_month,
-    "day_relmonth": _day_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
+    "day_relmonth": _day_relmonth, "ordinal_relmonth": _ordinal_relmonth, "numeric": _numeric, "part": _part, "month_year": _month_year,
     "month": _month, "year": _year, "day_ref": _day_ref, "relative_phrase": _relative, "ago": _ago, "years_ago": _years_ago, "weekday": _weekday,
 }
-_CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "numeric")
+_CHECK_WEEKDAY = ("day_ordinal", "day_month", "day_relmonth", "ordinal_relmonth", "numeric")
 
 
 def _kind(m: re.Match) -> str:
@@ -451,7 +463,7 @@ def _checked(voc: _Vocab, f: str, m: re.Match | None) -> re.Match | None:
         return None
     if m.group("relative_phrase") is not None:
         return None if _counted_day(voc, f, m) else m
-    if m.group("day_ordinal") is not None:
+    if m.group("day_ordinal") is not None or m.group("ordinal_relmonth") is not None:
         word = _word_before(f, m.start())
         if word in voc.blockers or word[1:] in voc.blockers:
             return None

@@ -81,6 +81,7 @@ _NOUN_RE = re.compile(rf"[ \t]+(?:من[ \t]+)?(?:ال)?(?P<w>[{_AR}]+)")
 _ERA_RE = re.compile(r"[ \t]*(?:م|ه|للميلاد|ميلادي)(?![" + _AR + r"])")
 _APPROX_AFTER_RE = re.compile(r"[ \t]+تقريبا(?![" + _AR + r"])")
 _FATHA_RE = re.compile("\u064e\u0651?ي")
+_HALF_RE = re.compile(r"[ \t]+ونصف(?![" + _AR + r"])")
 _TWO_RE = re.compile(r"[ \t]+(?:اثنين|اثنان|اثنتين|اثنتان)(?![" + _AR + r"])")
 _CONSTRUCT = ("construct", "construct_fatha")
 MAX_DIGITS = 15          # digits before the decimal point of a quantity (10^15 > any real count)
@@ -423,6 +424,9 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
         return None, pos + 1
     if _is_year(f, e1) or _bad_context(f, e1.start, e1.end):
         return None, e1.end
+    half = _HALF_RE.match(f, e1.end) if e1.scale and e1.scale >= 1000 and e1.value is not None else None
+    if half is not None:        # "مليون ونصف", "ثلاثة آلاف ونصف": half of the last scale more
+        e1 = _Expr(e1.start, half.end(), e1.value + e1.scale // 2, e1.vague, e1.scale, None)
     before = _word_before(f, e1.start)
     opener, ostart = _opener(f, e1.start, before)
     e2 = _range_tail(f, e1, opener)
