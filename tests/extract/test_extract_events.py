@@ -193,6 +193,9 @@ EVENTS = [
 
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells
 NOTHING = [
+    # a warrant ("مذكرات قبض/توقيف") is issued, no one is arrested yet
+    ("arrest-warrants", "أصدرت الهيئة التحقيقية في محافظة النجف مذكرات قبض بحق المعتدين على المتظاهرين."),
+    ("arrest-warrant-issued", "أعلن مجلس القضاء إصدار مذكرات توقيف بحق مطلقي النار في مدينة الناصرية."),
     ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
     # "استعادة" of citizens is their repatriation, not territory regained (false_triggers)
     # burning tyres is a protest's act, not property destruction (no property noun)
