@@ -193,6 +193,9 @@ EVENTS = [
 
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells
 NOTHING = [
+    # a count of three or more incidents in their plural ("4 استهدافات", "5 اغتيالات") is a tally, not one incident
+    ("tally-of-targetings", "4 استهدافات على مدينة الرقة أسفرت عن مقتل 3 من العسكريين."),
+    ("tally-of-assassinations", "وشهدت محافظة دير الزور 5 اغتيالات طالت عناصر سابقين في قسد."),
     # a warrant ("مذكرات قبض/توقيف") is issued, no one is arrested yet
     ("arrest-warrants", "أصدرت الهيئة التحقيقية في محافظة النجف مذكرات قبض بحق المعتدين على المتظاهرين."),
     ("arrest-warrant-issued", "أعلن مجلس القضاء إصدار مذكرات توقيف بحق مطلقي النار في مدينة الناصرية."),
