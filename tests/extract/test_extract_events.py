@@ -15,6 +15,12 @@ GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # a headline tells what the crowd does in the present tense ("محتجون يقتحمون", "متظاهرون يحرقون", "يغلقون الطرق")
+    ("headline-crowd-storms", "محتجون يقتحمون مبنى المحافظة في مدينة السويداء", "2022-12-21",
+     [("Violent demonstration", "rioters", None, {})]),
+    ("headline-crowd-burns", "متظاهرون يحرقون مقر الوقف في مدينة الناصرية", "2022-12-21", [("Violent demonstration", "rioters", None, {})]),
+    ("headline-crowd-blocks", "عشرات المحتجين يغلقون الطرق الرئيسة والجسور في الناصرية", "2022-12-21",
+     [("Peaceful protest", "protesters", None, {})]),
     # the construct state of a protester plural ("متظاهرو الناصرية", "متظاهري ساحة التحرير": the ن falls before a
     # genitive) names the crowd like "متظاهرون"
     ("construct-protesters-dispersed", "فرقت قوات الأمن متظاهري ساحة التحرير في بغداد بالغاز المسيل للدموع مساء أمس.",
