@@ -19,6 +19,9 @@ def _claims(text: str, published: str | None = "2019-05-10") -> list[dict]:
 
 # id, text, [(value_low, value_high, quantity)]
 LABELS = [
+    # "تعداد" (a tally) between a figure and its noun, like "عدد": "92 تعداد الاستهدافات" counts the strikes
+    ("figure-before-tally-noun", "وبذلك، يرتفع إلى 92 تعداد الاستهدافات الجوية التي نفذتها طائرات مسيرة تركية على مناطق الإدارة "
+     "الذاتية منذ مطلع العام، أسفرت عن مقتل 3 مدنيين.", [(92, 92, "attacks"), (3, 3, "civilians killed")]),
     # "عدد" between a figure and its noun: "127 عدد قتلى" counts the dead
     ("figure-before-count-noun", "وبذلك يرتفع إلى 127 عدد قتلى قوات النظام في هجمات التنظيم ضمن البادية منذ مطلع العام، وفقا للمرصد.",
      [(127, 127, "people killed")]),

@@ -15,6 +15,12 @@ GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # a headline tells what the crowd does in the present tense ("محتجون يقتحمون", "متظاهرون يحرقون", "يغلقون الطرق")
+    ("headline-crowd-storms", "محتجون يقتحمون مبنى المحافظة في مدينة السويداء", "2022-12-21",
+     [("Violent demonstration", "rioters", None, {})]),
+    ("headline-crowd-burns", "متظاهرون يحرقون مقر الوقف في مدينة الناصرية", "2022-12-21", [("Violent demonstration", "rioters", None, {})]),
+    ("headline-crowd-blocks", "عشرات المحتجين يغلقون الطرق الرئيسة والجسور في الناصرية", "2022-12-21",
+     [("Peaceful protest", "protesters", None, {})]),
     # the construct state of a protester plural ("متظاهرو الناصرية", "متظاهري ساحة التحرير": the ن falls before a
     # genitive) names the crowd like "متظاهرون"
     ("construct-protesters-dispersed", "فرقت قوات الأمن متظاهري ساحة التحرير في بغداد بالغاز المسيل للدموع مساء أمس.",
@@ -193,6 +199,12 @@ EVENTS = [
 
 # no event: a habit told with a bare plural and no day; a tally of dismantled cells
 NOTHING = [
+    # a count of three or more incidents in their plural ("4 استهدافات", "5 اغتيالات") is a tally, not one incident
+    ("tally-of-targetings", "4 استهدافات على مدينة الرقة أسفرت عن مقتل 3 من العسكريين."),
+    ("tally-of-assassinations", "وشهدت محافظة دير الزور 5 اغتيالات طالت عناصر سابقين في قسد."),
+    # a warrant ("مذكرات قبض/توقيف") is issued, no one is arrested yet
+    ("arrest-warrants", "أصدرت الهيئة التحقيقية في محافظة النجف مذكرات قبض بحق المعتدين على المتظاهرين."),
+    ("arrest-warrant-issued", "أعلن مجلس القضاء إصدار مذكرات توقيف بحق مطلقي النار في مدينة الناصرية."),
     ("bare-plural-habit", "ويرى محللون أن التنظيم يعتمد على هجمات صغيرة متفرقة تستهدف الحواجز في بادية حمص."),
     # "استعادة" of citizens is their repatriation, not territory regained (false_triggers)
     # burning tyres is a protest's act, not property destruction (no property noun)

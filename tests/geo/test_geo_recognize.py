@@ -349,3 +349,32 @@ def test_casualty_head_reads_the_victim(text, word):
                          ids=[f"casualty_head-counter-{n}" for n in range(len(CASUALTY_HEADS_PLACES))])
 def test_casualty_head_leaves_places(text, word, admin1):
     assert [m.admin1 for m in _covers(text, word)] == [admin1], [(m.surface, m.why) for m in _places(text)]
+
+
+# ---- أنصار heads a group's name: the place in it is part of the organisation (role org), not the event's place
+ANSAR = [
+    ("ansar-bayt-al-maqdis", "تبنت جماعة أنصار بيت المقدس الهجوم على الكمين في شمال سيناء", "بيت المقدس"),
+    ("ansar-bayt-al-maqdis-bare", "قال بيان نسب إلى أنصار بيت المقدس إن عناصرها نفذوا العملية", "بيت المقدس"),
+]
+
+
+@pytest.mark.parametrize("text,word", [r[1:] for r in ANSAR], ids=[r[0] for r in ANSAR])
+def test_ansar_heads_an_organisation(text, word):
+    s = text.index(word)
+    assert [m.role for m in find_places(text) if m.start <= s < m.end] == ["org"]
+
+
+# ---- construct.idiom_age: "من العمر" is age, not the village al-Amer (Hasakah), even in a Hasakah report
+AGES = [
+    ("age-years", "قال مصدر في الحسكة إن الشاب الذي قتل يبلغ من العمر 19 عاما", "العمر"),
+    ("age-decade", "والضحيتان من أهالي ريف الحسكة في العقد الثالث من العمر", "العمر"),
+]
+
+
+@pytest.mark.parametrize("text,word", [r[1:] for r in AGES], ids=[r[0] for r in AGES])
+def test_age_idiom_is_no_place(text, word):
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+
+
+def test_cued_al_amer_stays_a_village():
+    assert [m.admin1 for m in _covers("قصفت المدفعية قرية العمر في ريف الحسكة", "العمر")] == ["Al-Hasakah"]

@@ -788,6 +788,8 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
     adjective ("أسلحة حربية", "طائرات حربية", "المملكة الأردنية الهاشمية")."""
     if m.key in voc.guarded:
         return "word"
+    if m.key == AGE_WORD and m.i and bare(toks[m.i - 1].word) == "من" and not m.plen:
+        return "construct.idiom_age"
     rule = _construct(m, toks, gaz, voc)
     if rule:
         return rule      # before "frequent": the grammar says word, whatever the report votes for
@@ -824,6 +826,7 @@ def _guard(m: Match, toks: list[Token], gaz: Gazetteer, voc: Vocab) -> str:
 TIME_WORDS = frozenset(fold(w) for w in (
     "اليوم", "الليلة", "الشهر", "الأسبوع", "العام", "السنة", "الصباح", "المساء", "الفجر", "الظهر", "العصر",
     "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+AGE_WORD = "العمر"     # folded: "من العمر", age
 OTHER_WORDS = frozenset(("والاخر", "والاخري"))   # "بين الفينة والأخرى", "بين الحين والآخر": now and then
 
 
@@ -831,6 +834,8 @@ CONSTRUCT_RULES = {
     "construct.idiom_other": "'بين X والآخر/والأخرى' is 'now and then' ('بين الفينة والأخرى', 'بين الحين والآخر')",
     "construct.participle": "a definite active participle (ال + فاعل) governing a ب phrase: 'القائم بأعمال السفارة' "
                             "is the chargé d'affaires, not al-Qaim",
+    "construct.idiom_age": "'من العمر' is age: 'يبلغ من العمر 20 عاما', 'في العقد الثاني من العمر' (not the village "
+                           "al-Amer of Hasakah, which a Hasakah report kept; fresh7 f7e-013, fresh8 f8g-029, dev c071)",
     "construct.idafa": "an indefinite name followed by the definite noun it governs: 'حصار المدن' is the siege of the "
                        "cities, 'سكان المخيم' the camp's residents, 'مقر السفارة' the embassy's seat",
 }

@@ -479,7 +479,7 @@ def doubtful(e: Entry, m: Match, local: set[str], ev: Evidence) -> bool:
         if m.guard == "construct.idafa" and e.kind == "city" and e.country not in FOCUS and in_report(e.country, ev) \
                 and m.framed:
             return False     # "أشعل المحتجون في سوسة العجلات" in a report about Tunisia: the city, then the object
-        if m.guard == "plural adjective":
+        if m.guard in ("plural adjective", "construct.idiom_age"):
             return True
         if m.guard == "adjective" or m.guard.startswith("construct."):
             return not e.admin1 or e.admin1 not in local    # grammar says word: only a governorate beside it says place
