@@ -15,6 +15,9 @@ GOV = "Government regains territory"
 
 # id, text, published, [(sub_event_type, actor1, actor2, {field: value})]; actor None = not checked
 EVENTS = [
+    # the feminine and plural of "استولى" (its ى becomes ت/وا): "واستولت على", "استولوا على مدينة"
+    ("seized-plural", "وكان المسلحون قد استولوا الشهر الماضي على مدينة موسيمبوا دا برايا الساحلية في شمال موزمبيق.",
+     "2020-09-15", [("Non-state actor overtakes territory", None, None, {})]),
     # a headline tells what the crowd does in the present tense ("محتجون يقتحمون", "متظاهرون يحرقون", "يغلقون الطرق")
     ("headline-crowd-storms", "محتجون يقتحمون مبنى المحافظة في مدينة السويداء", "2022-12-21",
      [("Violent demonstration", "rioters", None, {})]),
