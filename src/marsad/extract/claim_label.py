@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
 
+CASUALTY_FRAMES = ("killed", "injured")                     # what happened to a toll's people
+TOLL_FRAMES = CASUALTY_FRAMES + ("arrested", "captured")    # ... or to those an operation took (claim_scope too)
 PREFIX_SLACK = 4          # a proclitic (وبال) may precede a noun inside its token
 FRAME_AFTER = 8           # tokens after the noun searched for a verb (فروا، عادوا، اختفوا)
 FOREIGN_WINDOW = 6        # tokens after the noun searched for أجانب / "من 120 بلدا"
@@ -190,7 +192,7 @@ def _fill_from(sent, q, c: Counted, prev: Counted | None, nxt: Counted | None) -
     src = (nxt or prev) if forward else (prev or (nxt if c.elided else None))
     if src is not None:
         c.cls, c.rule = src.cls, "claim.figure.shares_noun"
-        if c.back and c.frame is None and src.frame not in ("killed", "injured", "arrested", "captured"):
+        if c.back and c.frame is None and src.frame not in TOLL_FRAMES:
             c.frame = src.frame
 
 
@@ -228,5 +230,5 @@ def label(sent, c: Counted, in_list: bool = False) -> str | None:
 
 def is_event_toll(sent, c: Counted) -> bool:
     """A casualty count in a sentence about one definite incident ('حصيلة التفجير') is the event's."""
-    casualty = _class(c.cls).get("casualty") or c.frame in ("killed", "injured")
+    casualty = _class(c.cls).get("casualty") or c.frame in CASUALTY_FRAMES
     return bool(casualty and _in_sentence(sent, "cues", "anaphora"))

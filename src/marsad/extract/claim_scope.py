@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
+from marsad.extract.claim_label import TOLL_FRAMES
 from marsad.extract.mentions import dates
 from marsad.lexicon import load, matcher
 
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
 CAUSE_WINDOW = 60        # characters from a plural incident noun to its result verb ("هجمات ... أسفرت عن")
-TOLL_FRAMES = ("killed", "injured", "arrested", "captured")
 FEW = 10                 # "مقتل سبعة أشخاص": a handful of victims is one incident's
 MANY = 5                 # "ثلاث غارات على المنزل" tells one incident; "نفذت 137 عملية" sums many
 LARGE = 1000             # a casualty or arrest figure in the thousands is no single incident's toll
