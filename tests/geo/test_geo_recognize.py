@@ -203,16 +203,7 @@ WORD_TIES_PLACES = [
 
 @pytest.mark.parametrize("rule,text,word", WORD_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(WORD_TIES)])
 def test_word_tie_reads_the_word(rule, text, word):
-    from marsad.geo.fold import fold_text
-    from marsad.geo.gazetteer import load_gazetteer
-    from marsad.geo.recognize import accept, scan, tokenize, vocab
-
-    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
-    toks = tokenize(fold_text(text).folded)
-    s = text.index(word)
-    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
-              if toks[m.i].start <= s < toks[m.j - 1].end]
-    assert guards == [rule]
+    _read_as_word(rule, text, word)
 
 
 @pytest.mark.parametrize("rule,text,word,admin1", WORD_TIES_PLACES,
@@ -234,8 +225,8 @@ ARTICLE_TIES_PLACES = [
 ]
 
 
-@pytest.mark.parametrize("rule,text,word", ARTICLE_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(ARTICLE_TIES)])
-def test_article_tie_reads_the_word(rule, text, word):
+def _read_as_word(rule: str, text: str, word: str) -> None:
+    """`word` is no place of `text`, and the one guard that kept it a word is `rule`."""
     from marsad.geo.fold import fold_text
     from marsad.geo.gazetteer import load_gazetteer
     from marsad.geo.recognize import accept, scan, tokenize, vocab
@@ -246,6 +237,11 @@ def test_article_tie_reads_the_word(rule, text, word):
     guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
               if toks[m.i].start <= s < toks[m.j - 1].end]
     assert guards == [rule]
+
+
+@pytest.mark.parametrize("rule,text,word", ARTICLE_TIES, ids=[f"{r[0]}-{n}" for n, r in enumerate(ARTICLE_TIES)])
+def test_article_tie_reads_the_word(rule, text, word):
+    _read_as_word(rule, text, word)
 
 
 @pytest.mark.parametrize("rule,text,word,admin1", ARTICLE_TIES_PLACES,
@@ -271,16 +267,7 @@ INDEFINITE_ADJECTIVES_PLACES = [
 @pytest.mark.parametrize("rule,text,word", INDEFINITE_ADJECTIVES,
                          ids=[f"{r[0]}-{n}" for n, r in enumerate(INDEFINITE_ADJECTIVES)])
 def test_indefinite_adjective_reads_the_noun(rule, text, word):
-    from marsad.geo.fold import fold_text
-    from marsad.geo.gazetteer import load_gazetteer
-    from marsad.geo.recognize import accept, scan, tokenize, vocab
-
-    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
-    toks = tokenize(fold_text(text).folded)
-    s = text.index(word)
-    guards = [m.guard for m in accept(scan(toks, load_gazetteer(), vocab().max_words), toks, load_gazetteer())
-              if toks[m.i].start <= s < toks[m.j - 1].end]
-    assert guards == [rule]
+    _read_as_word(rule, text, word)
 
 
 @pytest.mark.parametrize("rule,text,word,country", INDEFINITE_ADJECTIVES_PLACES,

@@ -386,20 +386,7 @@ class PhraseMatcher:
         preposition or لل, then the article), each dropped in turn when no entry follows; the longest entry."""
         if text[p] not in _SLOT_FIRST:      # no slot can open here: the entry starts at p or nowhere
             found = by_start.get(p)
-            if not found:
-                return None
-            best = None
-            for e, key in found:
-                if best is not None and len(key) <= len(best[1]):
-                    continue
-                if key in self._stem or e == end or not _WORD_CHAR.match(text, e):
-                    best = (e, key)
-            if best is None:
-                return None
-            e, key = best
-            if key in self._stem:
-                e = _WORD_REST.match(text, e, end).end()
-            return Phrase(p, e, key, self.payload[key])
+            return self._longest(text, p, found, end) if found else None
         for c in ((1, 0) if text[p] in CONJUNCTIONS else (0,)):
             q1 = p + c
             preps = []
@@ -413,20 +400,26 @@ class PhraseMatcher:
                 for al in ((2, 0) if q2 + 2 <= end and text.startswith(ARTICLE, q2) else (0,)):
                     q3 = q2 + al
                     found = by_start.get(q3)
-                    if not found:
-                        continue
-                    best = None
-                    for e, key in found:
-                        if best is not None and len(key) <= len(best[1]):
-                            continue
-                        if key in self._stem or e == end or not _WORD_CHAR.match(text, e):
-                            best = (e, key)
-                    if best is not None:
-                        e, key = best
-                        if key in self._stem:
-                            e = _WORD_REST.match(text, e, end).end()
-                        return Phrase(q3, e, key, self.payload[key])
+                    hit = self._longest(text, q3, found, end) if found else None
+                    if hit is not None:
+                        return hit
         return None
+
+    def _longest(self, text: str, q: int, found, end: int) -> Phrase | None:
+        """The longest entry of `found` (its ends and keys at q) that ends a word, or is a stem, which then runs to
+        the end of its word; None when none does."""
+        best = None
+        for e, key in found:
+            if best is not None and len(key) <= len(best[1]):
+                continue
+            if key in self._stem or e == end or not _WORD_CHAR.match(text, e):
+                best = (e, key)
+        if best is None:
+            return None
+        e, key = best
+        if key in self._stem:
+            e = _WORD_REST.match(text, e, end).end()
+        return Phrase(q, e, key, self.payload[key])
 
     def _regex_scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         """The reference: the pattern this matcher stands for, run by re."""
