@@ -281,19 +281,18 @@ def _day_range(c: _Ctx):
 
 
 def _day_relmonth(c: _Ctx):
-    day = int(c.g("d"))
-    if not 1 <= day <= 31:
-        return None
-    if c.pub is None:
-        return (None, None, "day", True, "day_relmonth")
-    y, mo = R.month_ref(c.g("ref"), c.pub)
-    d = R.safe_date(y, mo, day)
-    return (d, d, "day", True, "day_relmonth") if d else None
+    return _of_relmonth(c, int(c.g("d")))
 
 
 def _ordinal_relmonth(c: _Ctx):
     """``الثامن والعشرين من الشهر الماضي``: an ordinal day word of the month before, this one or the next."""
-    day = _vocab().ordinals[_key(c.g("o"))]
+    return _of_relmonth(c, _vocab().ordinals[_key(c.g("o"))])
+
+
+def _of_relmonth(c: _Ctx, day: int):
+    """Day ``day`` of the month a relative-month phrase names (rule day_relmonth), by digits or by an ordinal word."""
+    if not 1 <= day <= 31:
+        return None
     if c.pub is None:
         return (None, None, "day", True, "day_relmonth")
     y, mo = R.month_ref(c.g("ref"), c.pub)
