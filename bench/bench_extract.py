@@ -12,13 +12,14 @@ file plus marsad.text.normalize on its text (the floor any extraction pays).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, os.environ.get("MARSAD_SRC") or str(REPO / "src"))   # MARSAD_SRC: another tree (bench/mypyc_trial.py)
 
 from marsad.extract import extract_document  # noqa: E402
 from marsad.text import normalize  # noqa: E402

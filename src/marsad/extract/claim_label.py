@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from marsad.lexicon import fold_entry, load, matcher
 
@@ -96,7 +97,7 @@ def _generic_of(sent, k: int) -> str | None:
     return None
 
 
-def _window_has(sent, section: str, a: int, b: int) -> object | None:
+def _window_has(sent, section: str, a: int, b: int) -> Any:
     """The payload of the first entry of ``section`` on tokens a..b, before a comma or a subset (بينهم)."""
     stop = _word_set("window_stop")
     for k in range(max(0, a), min(b, len(sent.tokens))):
@@ -172,7 +173,7 @@ def qualifier(sent, q, c: Counted) -> str:
 def fill_gaps(sent, quants, items: list[Counted]) -> None:
     """A figure without a noun takes its neighbour's: the next one when a conjunction follows it
     ('مقتل 30 واعتقال 74 من عناصر'), else the one before ('ألفي مقاتل، ونحو ثمانية آلاف')."""
-    nxt_with = [None] * (len(items) + 1)      # nxt_with[n]: the first of items[n:] with a class (linear, not a scan each)
+    nxt_with: list[Counted | None] = [None] * (len(items) + 1)      # nxt_with[n]: the first of items[n:] with a class (linear, not a scan each)
     for n in range(len(items) - 1, -1, -1):
         nxt_with[n] = items[n] if items[n].cls else nxt_with[n + 1]
     prev_with = None

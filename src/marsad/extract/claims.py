@@ -221,8 +221,8 @@ def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
         seen.add((q.value_low, q.value_high, what))
         out.append(_claim(sent, q, c, what, state, time, summary))
     remember(sent, state)
-    for c in out if told else ():
-        c["rules"].append("claim.scope.beside_event")
+    for claim in out if told else ():
+        claim["rules"].append("claim.scope.beside_event")
     if out:
         state.last_time, state.last_sent = out[-1]["time"], sent.idx
         state.last_source = out[-1]["source_ar"] if out[-1]["source_kind"] in REPORTING_BODIES else None

@@ -13,7 +13,8 @@ from datetime import date
 from marsad.extract.doc import Sentence, Token
 from marsad.lexicon import fold_entry, load, matcher
 from marsad.geo import find_places, report_place as geo_report_place
-from marsad.text import normalize, split_sentences
+from marsad.text.normalize import normalize
+from marsad.text.sentences import split_sentences
 
 _TOKEN = re.compile(r"\w+")
 

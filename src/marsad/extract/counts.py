@@ -279,6 +279,7 @@ def find_counts(sent, quants) -> dict[str, int | None]:
     done = set()
     hits = _role_hits(sent)
     roles_at = dict(hits)
+    n: int | str | None
     for i, role in hits:
         if role in done:
             extra = _another_group(sent, quants, i) if role == "fatalities" and out[role] is not None else None

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from marsad.extract.actors import NON_STATE_ARMED, is_state
 from marsad.extract.triggers import kind_info, retype
-from marsad.text import normalize
+from marsad.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from marsad.extract.events import Draft
 
 HEADLINE_GAP = 5    # a headline event absorbs the first same-type event this many sentences below
 FOLLOW_GAP = 2      # an elaborating sentence comes at most this many sentences after the event
@@ -74,7 +78,7 @@ def share_list(held: list) -> None:
             e.add_rule("list.share")
 
 
-def _target(drafts: list, d):
+def _target(drafts: list[Draft], d):
     """The earlier event d tells again: the nearest of the same kind close by, else the nearest it
     elaborates, else one it refers back to at the same place, else the nearest of the same kind.
     A definite mention of the same kind right after it ("الغارات") that names only a wide region tells it again."""
@@ -117,10 +121,10 @@ def _target(drafts: list, d):
             weak = weak or e
         if same and (d.own_place or d.when is None):
             same_far = same_far or e      # a mention placed and dated only by its context does not reach far back
-    for e, why in ((same_near, "merge.same_kind_near"), (updated, "merge.recalled_update"), (follow, "merge.elaboration"), (toll, "merge.same_toll"),
-                   (back, "merge.refers_back"), (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
-        if e is not None:
-            return e, ("merge.detail" if e is detail else why)
+    for hit, why in ((same_near, "merge.same_kind_near"), (updated, "merge.recalled_update"), (follow, "merge.elaboration"), (toll, "merge.same_toll"),
+                     (back, "merge.refers_back"), (weak, "merge.weak_kind"), (same_far, "merge.same_kind_place")):
+        if hit is not None:
+            return hit, ("merge.detail" if hit is detail else why)
     return None, None
 
 
@@ -186,7 +190,7 @@ def _region_neighbours(e, d) -> bool:
     return max(_precision(e.place), _precision(d.place)) >= 2
 
 
-def lend_toll(drafts: list, idx: int, counts: dict, places: list) -> bool:
+def lend_toll(drafts: list[Draft], idx: int, counts: dict, places: list) -> bool:
     """A toll sentence without an event of its own fills the unknown counts of the event told in the
     FOLLOW_GAP sentences before it, at a place it names (a named place, else a governorate) if it names
     any. True if lent."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 from functools import lru_cache
+from typing import Any
 
 from marsad.extract.actors import fill_from_report, listed, report_sides, resolve_syrian
 from marsad.extract.clauses import clauses
@@ -24,7 +25,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates
 from marsad.extract.triggers import aftermath, claimed_by, find_triggers, retype
 from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
-from marsad.text import normalize
+from marsad.text.normalize import normalize
 
 EXTRACTOR_VERSION = "0.20.0"
 
@@ -276,7 +277,8 @@ class _LastDay:
 
     def __call__(self):
         if not self.done:
-            chain, node = [], self
+            chain: list[_LastDay] = []
+            node: Any = self          # a _LastDay, a day or None
             while isinstance(node, _LastDay) and not node.done:     # the chain of sentences without an event
                 chain.append(node)
                 node = node.prev

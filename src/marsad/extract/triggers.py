@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.lexicon import fold_entry, load, matcher
-from marsad.text import normalize
+from marsad.text.normalize import normalize
 from marsad.text.morph import inflect, strip_proclitics
 
 NEG_WINDOW = 4      # tokens before a trigger searched for negation / hypothetical cues

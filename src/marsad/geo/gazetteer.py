@@ -201,10 +201,10 @@ def load_gazetteer() -> Gazetteer:
     joiners = frozenset(fold(w) for w in gaz.vocab["joined_first_words"])
     strip = frozenset(fold(w) for w in gaz.vocab["name_strip_words"])
     for i, e in enumerate(entries):
-        hand = e.kind in HAND_KINDS or e.id.startswith(HAND_PREFIXES)
+        by_hand = e.kind in HAND_KINDS or e.id.startswith(HAND_PREFIXES)
         for key in keys[i]:
             first, _, rest = key.partition(" ")
-            if rest and first in strip and not hand:
+            if rest and first in strip and not by_hand:
                 if rest not in keys[i]:
                     gaz.add_cued(key, i)   # "حي X" with no bare "X": only after the cue حي
                 continue   # "قضاء القائم": the cue path handles the type word; the bare name is kept

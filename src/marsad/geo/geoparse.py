@@ -22,7 +22,7 @@ from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
 from .recognize import (ONE_PREFIX, VARIANT_LOCATIVE_KINDS, Match, Token, Vocab, accept, adjective_shape, bare,
                         cue_kinds, scan, split_glued, stems, tokenize, vocab)
-from .resolve import GOV_CITY, Evidence, candidates, choose, clear_winner, country_cues, evidence, km, offset
+from .resolve import GOV_CITY, Evidence, Tally, candidates, choose, clear_winner, country_cues, evidence, km, offset
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 SENTENCE_WEIGHT = 2.0     # find_places' evidence weight for its own text (a context's is 1.0)
@@ -877,7 +877,7 @@ def _remember_report(text: str, ev: Evidence) -> None:
     _RECENT.append((text, ev))
 
 
-def _report_votes(text: str) -> tuple[Counter, Counter]:
+def _report_votes(text: str) -> tuple[Tally, Tally]:
     """The governorate and country votes of a whole report, as _context_evidence weighs them (1.0): from what
     find_places just read of the same text (its weight 2.0, halved: exact in binary floating point), else
     read anew."""

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .fold import fold
 from .gazetteer import CORE_COUNTRIES, FAMOUS_POP, Entry, Gazetteer, load_gazetteer
@@ -36,37 +37,46 @@ NEAR_KM = 40.0
 AL_FORM_PENALTY = 2.0
 
 
+# A Counter of float weights. Counter's stub says int counts, and a build compiled by mypyc (bench/mypyc_trial.py)
+# checks at run time the types it is told: Any, so it checks none.
+Tally = Any
+
+
 @dataclass
 class Evidence:
-    votes: Counter = field(default_factory=Counter)       # admin1 -> weight
-    countries: Counter = field(default_factory=Counter)
+    votes: Tally = field(default_factory=Counter)       # admin1 -> weight
+    countries: Tally = field(default_factory=Counter)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)   # (key, lat, lon)
-    cues: Counter = field(default_factory=Counter)        # ISO2 -> weight of explicit country cues
-    by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the votes it cast
-    country_by_name: dict[str, Counter] = field(default_factory=dict)   # name key -> the country votes it cast
+    cues: Tally = field(default_factory=Counter)          # ISO2 -> weight of explicit country cues
+    by_name: dict[str, Tally] = field(default_factory=dict)   # name key -> the votes it cast
+    country_by_name: dict[str, Tally] = field(default_factory=dict)   # name key -> the country votes it cast
     city_keys: set[str] = field(default_factory=set)   # names the report writes as a city ("مدينة حلب", "وسط حلب")
+    # memos of others() and _anchor_cells(), not data: out of repr and ==, never passed to the constructor (they were
+    # kept in __dict__, which a compiled class has not)
+    _others: dict[str, Others] = field(default_factory=dict, repr=False, compare=False)
+    _cells: tuple[int, list, dict] | None = field(default=None, repr=False, compare=False)
 
     def merged(self, other: "Evidence | None") -> "Evidence":
         if other is None:
             return self
-        by_name = {k: Counter(v) for k, v in self.by_name.items()}
+        by_name: dict[str, Tally] = {k: Counter(v) for k, v in self.by_name.items()}
         for k, v in other.by_name.items():
             by_name.setdefault(k, Counter()).update(v)
-        country_by_name = {k: Counter(v) for k, v in self.country_by_name.items()}
+        country_by_name: dict[str, Tally] = {k: Counter(v) for k, v in self.country_by_name.items()}
         for k, v in other.country_by_name.items():
             country_by_name.setdefault(k, Counter()).update(v)
         return Evidence(self.votes + other.votes, self.countries + other.countries,
                         self.anchors + other.anchors, self.cues + other.cues, by_name, country_by_name,
                         self.city_keys | other.city_keys)
 
-    def votes_besides(self, key: str) -> tuple[Counter, float]:
+    def votes_besides(self, key: str) -> tuple[Tally, float]:
         """The governorate votes cast by every name other than ``key``, and their total: an
         ambiguous name must not vote for its own reading (like the anchors, which skip it too)."""
         own = self.by_name.get(key)
         votes = self.votes - own if own else self.votes
         return votes, sum(votes.values())
 
-    def countries_besides(self, key: str) -> Counter:
+    def countries_besides(self, key: str) -> Tally:
         """The country votes cast by every name other than ``key`` ("القنيطرة شمال المغرب": Quneitra's own
         Syrian vote must not make the report Syrian)."""
         own = self.country_by_name.get(key)
@@ -117,11 +127,11 @@ def clear_winner(cands: list[Entry]) -> Entry | None:
     return None
 
 
-def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight: float) -> Counter:
+def country_cues(toks: list[Token], matches: list[Match], gaz: Gazetteer, weight: float) -> Tally:
     """Countries named (``weight``) or cued by a nationality adjective (half of it): "في الأردن",
     "الأراضي الأردنية", "على الحدود الأردنية". A country inside an organisation name ("قوات سوريا
     الديمقراطية") is no cue."""
-    out: Counter = Counter()
+    out: Tally = Counter()
     for m in matches:
         if m.role == "place" and not m.rare:
             cands = candidates(gaz, m)
@@ -224,7 +234,7 @@ class Others:
     """What the rest of the report says, seen from one name: the governorate votes and country votes of every
     other name (see Evidence.votes_besides, countries_besides). The same for each of the name's candidates,
     so choose computes it once per name, not once per candidate."""
-    votes: Counter
+    votes: Tally
     total: float
     top_country: str | None     # the most named country by other names (None when none)
 
@@ -237,7 +247,7 @@ class Others:
 def others(ev: Evidence, key: str) -> Others:
     """Others for the name ``key``, kept on ``ev`` per name (a report names a place many times). Evidence is
     complete when built (evidence, merged make new objects; nothing adds votes later), so the memo holds."""
-    memo = ev.__dict__.setdefault("_others", {})
+    memo = ev._others
     held = memo.get(key)
     if held is None:
         votes, total = ev.votes_besides(key)
@@ -317,13 +327,13 @@ NEAR_CELLS = 25     # the 5 x 5 cells _near_anchor looks at: with fewer distinct
 def _anchor_cells(ev: Evidence) -> tuple[list, dict]:
     """The distinct anchors, and the same by 0.4 x 0.5 degree cell (rebuilt when anchors were added), so a
     report naming one place many times, or many places, costs linear time."""
-    held = ev.__dict__.get("_cells")
+    held = ev._cells
     if held is None or held[0] != len(ev.anchors):
         distinct = list(dict.fromkeys(ev.anchors))
         cells: dict = {}
         for a in distinct:
             cells.setdefault((int(a[1] // 0.4), int(a[2] // 0.5)), []).append(a)
-        held = ev.__dict__["_cells"] = (len(ev.anchors), distinct, cells)
+        held = ev._cells = (len(ev.anchors), distinct, cells)
     return held[1], held[2]
 
 

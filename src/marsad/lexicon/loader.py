@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -60,7 +60,7 @@ class Phrase(NamedTuple):
     start: int
     end: int
     key: str        # the folded entry that matched
-    value: object   # the payload the entry carries
+    value: Any      # the payload the entry carries
 
 
 def _prefix_lengths() -> tuple[tuple[str, ...], ...]:
@@ -174,18 +174,18 @@ class _Shared:
         self.owners: dict[str, list[int]] = {}   # key -> every matcher id that holds it
         self.asked: dict[str, list[int]] = {}    # key -> the ids of those asked so far (the automaton's values hold
         self.active: set[int] = set()            # these very lists, so activating one needs no new automaton)
-        self.automaton = None
+        self.automaton: Any = None     # ahocorasick.Automaton (untyped library)
         # the automaton over the keys asked so far only, made once no new matcher has been asked for QUIET scans
         # (the keys of lists read only as words, "ل" or "ه", made over half the full automaton's hits): the same
         # kept hits, since a pass drops the keys no one has asked
-        self.narrow = None
+        self.narrow: Any = None
         self.quiet = 0
         # the keys of lists asked after the narrow automaton was made that it lacks, in a small automaton of their
         # own passes also run: a list asked late keeps the narrow one (no return to the full automaton for QUIET
         # scans, no new narrow one to build) until the late keys grow to LATE_MAX
         self.narrow_keys: frozenset = frozenset()
         self.late_keys: set[str] = set()
-        self.late = None
+        self.late: Any = None
         self.passes: dict[str, _Pass] = {}
         self.count = 0
 
@@ -274,7 +274,7 @@ class PhraseMatcher:
                 (stem if is_stem else exact).add(alias)
         self._stem = frozenset(stem)
         self._keys = exact | stem
-        self._regex = None
+        self._regex: re.Pattern | None = None
         self._cache: dict[str, tuple] = {}     # text -> whole-text matches and starts (a matcher of its own regex)
         # a match starts at a word start (then proclitics): a list with a key opening with another character ("%",
         # "،") keeps the regex

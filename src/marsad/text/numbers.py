@@ -109,7 +109,7 @@ class _Expr:
     value: int | float | None
     vague: bool
     scale: int
-    unit_ten: tuple[int, int] | None = None    # "خمسة وعشرين": (5, 20), see _split_range
+    unit_ten: tuple[int | float, int | float] | None = None    # "خمسة وعشرين": (5, 20), see _split_range
 
 
 @dataclass(frozen=True)
@@ -206,10 +206,10 @@ class _Acc:
     """Accumulates the value of a compound number expression."""
 
     def __init__(self) -> None:
-        self.total = 0
-        self.cur = None
+        self.total: int | float = 0
+        self.cur: int | float | None = None
         self.vague = False
-        self.scale = 0
+        self.scale: int | float = 0
         self.teen_pending = False
 
     def add(self, kind: str, value, last: str | None) -> bool:
@@ -290,7 +290,7 @@ def _parse_expr(f: str, pos: int) -> _Expr | None:
 _SCALES = ("scale", "scale_pl")
 
 
-def _unit_ten(kinds: list[str], acc: _Acc) -> tuple[int, int] | None:
+def _unit_ten(kinds: list[str], acc: _Acc) -> tuple[int | float, int | float] | None:
     """(unit, ten) when the number is exactly "unit وten" (+ one scale word): خمسة وعشرين (ألفا)."""
     if len(kinds) < 2 or kinds[0] != "unit" or kinds[1] != "ten":
         return None
@@ -432,6 +432,7 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
     e2 = _range_tail(f, e1, opener)
     s, e = e1.start, (e2.end if e2 else e1.end)
     rng = (e1.value, e2.value) if e2 is not None else _split_range(f, e1, opener, ostart)
+    qual: str | None
     if rng is not None:
         (low, high), qual = rng, "range"
         s = ostart if opener else s
@@ -448,7 +449,7 @@ def _quantity_at(norm, f: str, pos: int) -> tuple[Quantity | None, int]:
     return _build(norm, f, s, e, low, high, qual, e1.vague), e
 
 
-def _split_range(f: str, e1: _Expr, opener: str | None, ostart: int) -> tuple[int, int] | None:
+def _split_range(f: str, e1: _Expr, opener: str | None, ostart: int) -> tuple[int | float, int | float] | None:
     """``تتراوح أعمارهم بين خمسة وعشرين``: بين needs two ends, and "unit وten" is the
     only compound whose parts could be them. The compound (25) is kept unless a range
     verb (data/range_verbs.txt) stands within three words before بين; then it is the
