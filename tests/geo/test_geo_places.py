@@ -45,6 +45,15 @@ PLACES = [
      (14.48, -4.18)),
     ("hand-wilaya-tahoua", "نصب مسلحون كمينا لدورية للدرك بمنطقة تيليا بولاية طاهوا غرب النيجر", "تيليا", "Tahoua", 1,
      (16.13, 4.79)),
+    # --- hand-placed: Ettadhamen of Tunis; a Tunisian report's «حي التضامن» is not Al-Tadamon of Damascus, and a
+    # Syrian report's stays Damascus (the report's country picks)
+    ("hand-ettadhamen", "أطلقت الشرطة الغاز المسيل للدموع على شبان أغلقوا طريقا في حي التضامن غرب العاصمة تونس",
+     "التضامن", "Ariana", 1, (36.83, 10.11)),
+    ("hand-tadamon-damascus", "سقطت قذيفة هاون على حي التضامن جنوبي دمشق", "التضامن", "Damascus", 1,
+     (33.48, 36.31)),
+    # --- hand-placed: Boulkessi, the Malian army camp by the Burkina border
+    ("hand-boulkessi", "هاجم مسلحون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو وسط مالي", "بولكيسي", "Mopti",
+     1, (14.95, -1.63)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
