@@ -40,6 +40,8 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return retype(first, "riot", "protest.storming_noun")
     force = _force_near(sent, crowd) or any(_near(t, crowd) for t in violent)
     if not force and all(t.key in _persons() for t in crowd):
+        if _blockade(sent):
+            return tag(first, "protest.blockade")   # "أغلق متظاهرون ثلاثة جسور وسط المدينة"
         return None       # "وقوف القيادة مع المتظاهرين": the people named, no protest told
     if force:
         lethal = _lethal_weapon(sent) or _toll(sent) \
@@ -93,6 +95,29 @@ def _storming(sent) -> bool:
         if not any(w in agents or strip_proclitics(w) in agents for w in sent.words(i + 1, i + 1 + STORM_AGENT_GAP)):
             return True
     return False
+
+
+BLOCKADE_GAP = 3   # tokens after a verb of cutting or closing where the road or bridge it closes is named
+
+
+def _blockade(sent) -> bool:
+    """Protesters closing roads or bridges ("أقدم متظاهرو المدينة على إغلاق ثلاثة جسور", "قطع المتظاهرين جسور
+    الزيتون والنصر"): a verb or noun of cutting or closing with a road word right after it, no force named as its
+    subject ("أغلقت قوات الأمن الطرق المؤدية إلى الساحة") (protest.blockade)."""
+    ways, agents = _word_set("blockade_ways"), _word_set("storming_agents")
+    for h in matcher("cues", "blockade_verbs").find(sent.folded):
+        i = sent.tok_index(h.start)
+        after = [strip_proclitics(w) for w in sent.words(i + 1, i + 1 + BLOCKADE_GAP)]
+        if any(w in agents for w in after[:2]):
+            continue
+        if any(w in ways or any(w.startswith(s) for s in _way_stems()) for w in after):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _way_stems() -> tuple:
+    return tuple(fold_entry(w[:-1]) for w in load("cues")["blockade_ways"] if w.endswith("*"))
 
 
 CROWD_SUBJECT_GAP = 4   # tokens after a riot verb where its subject, the crowd, is named ("اقتحم عدد من المتظاهرين")
