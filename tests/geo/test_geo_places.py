@@ -63,6 +63,13 @@ PLACES = [
      "خيبر بختونخوا", "Khyber Pakhtunkhwa", 3, (34.01, 71.58)),
     ("hand-dera-ismail-khan", "انفجرت عبوة ناسفة قرب سوق في مدينة ديرة إسماعيل خان الباكستانية", "ديرة إسماعيل خان",
      "Khyber Pakhtunkhwa", 1, (31.83, 70.90)),
+    # --- geoparse.river_near: a river is the stretch of it nearest the places named with it, not one fixed point
+    ("river-near-maskanah", "تقدمت القوات غرب نهر الفرات قرب مدينة مسكنة", "غرب نهر الفرات", "Aleppo", 2,
+     (35.97, 38.04)),
+    ("river-at-deir-ez-zor", "انتشلت فرق الدفاع المدني جثتين من نهر الفرات في مدينة دير الزور", "نهر الفرات",
+     "Deir ez-Zor", 2, (35.33, 40.15)),
+    ("river-tigris-tikrit", "سقطت سيارة عسكرية في نهر دجلة قرب مدينة تكريت", "نهر دجلة", "Salah ad-Din", 2,
+     (34.60, 43.68)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
@@ -482,3 +489,20 @@ CAPITAL_APPOSITIONS = [
 @pytest.mark.parametrize("text,surfaces", [r[1:] for r in CAPITAL_APPOSITIONS], ids=[r[0] for r in CAPITAL_APPOSITIONS])
 def test_capital_phrase_and_name_are_one_place(text, surfaces):
     assert [m.surface for m in find_places(text) if m.role == "place"] == surfaces
+
+
+def test_a_river_is_placed_by_the_report():
+    """geoparse.river_near: with no other place in its sentence, a river is the stretch nearest the report's places
+    (here Tabqa and Mansoura, west of Raqqa), not its one point at Deir ez-Zor 150 km downstream."""
+    m = _find_in("وتقدمت القوات شرق نهر الفرات بعد انسحاب المسلحين", "نهر الفرات",
+                 context="قصفت الطائرات مدينة الطبقة وبلدة المنصورة في ريف الرقة الغربي")
+    assert km((m.lat, m.lon), (35.90, 38.80)) <= 60, (m.lat, m.lon, m.why)    # the Tabqa-Raqqa stretch
+    assert km((m.lat, m.lon), (35.30, 40.15)) > 100
+    far = _find_in("وتقدمت القوات شرق نهر الفرات بعد انسحاب المسلحين", "نهر الفرات",
+                   context="اعتقلت الشرطة خلية في مدينة درعا جنوب سوريا")
+    assert km((far.lat, far.lon), (35.30, 40.15)) <= 1, "a report far from the river keeps its point"
+
+
+def _find_in(text, surface, context):
+    return next(m for m in find_places(text, context=context) if surface in m.surface)
+

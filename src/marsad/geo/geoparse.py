@@ -90,7 +90,86 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     placed += _governorate_parts(matches, toks, folded, text, ev, out)
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
+    _rivers_near(out, ev)
     return _capital_apposition(_refine_broad(out, text), text)
+
+
+RIVER_NEAR = (
+    "geoparse.river_near: a river named as a place ('غرب نهر الفرات', 'على ضفاف نهر دجلة') is the stretch of it "
+    "nearest the places the sentence names, else the places the report names (their median point, when the river "
+    "passes within RIVER_NEAR_KM of it), moved RIVER_BANK_KM towards a direction the phrase gives; the river's one "
+    "point (the Euphrates' at Deir ez-Zor) put 'west of the Euphrates' of a report on Maskanah and Deir Hafer "
+    "240 km away (fresh6 f6c-023, fresh14 t-021)")
+RIVER_NEAR_KM = 100.0
+RIVER_BANK_KM = 15.0
+RIVER_KEYS = {"Euphrates river": "euphrates", "Tigris river": "tigris", "Khabur river": "khabur",
+              "Orontes river": "orontes", "Diyala river": "diyala", "Great Zab river": "great_zab",
+              "Jordan river": "jordan"}     # features.tsv's rivers -> the river lines of web/static/rivers.geojson
+
+
+@lru_cache(maxsize=1)
+def _river_lines() -> dict[str, list[tuple[float, float]]]:
+    """key -> the river's line as (lat, lon) points (the dashboard's river layer, scripts/build_rivers.py)."""
+    import json
+    path = DATA_DIR.parents[1] / "web" / "static" / "rivers.geojson"
+    try:
+        feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {f["properties"]["key"]: [(lat, lon) for lon, lat in f["geometry"]["coordinates"]]
+            for f in feats if f["properties"].get("key") and f["geometry"]["type"] == "LineString"}
+
+
+def _nearest_on_line(line: list[tuple[float, float]], lat: float, lon: float) -> tuple[float, float]:
+    """The point of a polyline nearest (lat, lon), on a plane scaled by cos(lat): a few km off at most here."""
+    c = math.cos(math.radians(lat))
+    best, best_d = line[0], math.inf
+    for (a_lat, a_lon), (b_lat, b_lon) in zip(line, line[1:]):
+        ax, ay, bx, by = a_lon * c, a_lat, b_lon * c, b_lat
+        px, py = lon * c, lat
+        dx, dy = bx - ax, by - ay
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+        qx, qy = ax + t * dx, ay + t * dy
+        d = (qx - px) ** 2 + (qy - py) ** 2
+        if d < best_d:
+            best, best_d = (qy, qx / c), d
+    return best
+
+
+def _rivers_near(out: list[PlaceMention], ev: Evidence) -> None:
+    """Rule geoparse.river_near (RIVER_NEAR)."""
+    rivers = [pm for pm in out if pm.role == "place" and pm.entry_id.startswith("feature:")
+              and pm.entry_id[8:] in RIVER_KEYS]
+    if not rivers:
+        return
+    lines = _river_lines()
+    for pm in rivers:
+        line = lines.get(RIVER_KEYS[pm.entry_id[8:]])
+        if not line:
+            continue
+        pts = [(p.lat, p.lon) for p in out if p.role == "place" and p.lat is not None and p.geo_precision <= 2
+               and not (p.entry_id.startswith("feature:") and p.entry_id[8:] in RIVER_KEYS)]
+        where = "the sentence's places"
+        if not pts:
+            from .resolve import _anchor_cells
+            pts = [(lat, lon) for _k, lat, lon in _anchor_cells(ev)[0]]
+            where = "the report's places"
+        if not pts:
+            continue
+        mid = (median(p[0] for p in pts), median(p[1] for p in pts))
+        lat, lon = _nearest_on_line(line, *mid)
+        if km(lat, lon, *mid) > RIVER_NEAR_KM:
+            continue
+        if pm.bearing is not None:
+            lat, lon = offset(lat, lon, pm.bearing, RIVER_BANK_KM)
+        pm.lat, pm.lon = round(lat, 5), round(lon, 5)
+        if pm.country in ("SY", "IQ"):
+            from .admin import locate_units
+            unit = locate_units(pm.lat, pm.lon)
+            if unit is not None:
+                pm.country, pm.admin1 = unit["country"], unit["admin1"]
+        pm.admin2 = pm.admin3 = ""
+        pm.why += f"; {RIVER_NEAR.split(':')[0]}: the stretch nearest {where}"
 
 
 CAPITAL_APPOSITION = (
@@ -657,7 +736,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
                       [f"{a.name_en} ({a.admin1 or a.country})" for a in alts])
     pm.admin2, pm.admin3 = entry.admin2, entry.admin3
     if region:
-        pm.head = region.head
+        pm.head, pm.bearing = region.head, region.bearing
         _apply_region(pm, region, entry, voc)
         if region.bearing is not None or region.head != "near":
             pm.admin3 = ""       # "ريف X الشرقي", "شمال X": beyond X's own sub-district
