@@ -70,6 +70,13 @@ PLACES = [
      "Deir ez-Zor", 2, (35.33, 40.15)),
     ("river-tigris-tikrit", "سقطت سيارة عسكرية في نهر دجلة قرب مدينة تكريت", "نهر دجلة", "Salah ad-Din", 2,
      (34.60, 43.68)),
+    # --- resolve.framed_by_next: the reading of a village nearest the town named right after it, that way from it;
+    # one in the district named after it
+    ("framed-by-next-east", "انفجرت عبوة ناسفة في سوق ناحية العبارة (شرق بعقوبة)", "العبارة", "Diyala", 1,
+     (33.81, 44.66)),
+    ("framed-by-next-west", "سقطت قذيفة هاون على قرية العبارة غرب بعقوبة", "العبارة", "Diyala", 1, (33.72, 44.53)),
+    ("framed-by-district-own", "قتل راع بانفجار لغم في قرية قصروك التابعة لقضاء عقرة", "قصروك", "Nineveh", 1,
+     (36.63, 44.18)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
@@ -221,6 +228,7 @@ PLACES = [
 
 NOT_PLACES = [
     ("sindh-the-word", "قدم المحامي السند القانوني لموكله أمام محكمة في كراتشي", "السند"),
+    ("framed-by-district-elsewhere", "قتل راع بانفجار لغم في قرية قصروك التابعة لقضاء الحمدانية", "قصروك"),
     ("tank-the-english-word", "نشر مركز أبحاث من نوع ثينك تانك دراسة عن الجماعات المسلحة", "تانك"),
     ("person-abu", "قال أبو محمد الجولاني في كلمة", "الجولاني"),
     ("person-baghdadi", "أعلن أبو بكر البغدادي الخلافة", "البغدادي"),
