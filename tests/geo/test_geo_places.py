@@ -45,6 +45,24 @@ PLACES = [
      (14.48, -4.18)),
     ("hand-wilaya-tahoua", "نصب مسلحون كمينا لدورية للدرك بمنطقة تيليا بولاية طاهوا غرب النيجر", "تيليا", "Tahoua", 1,
      (16.13, 4.79)),
+    # --- hand-placed: Ettadhamen of Tunis; a Tunisian report's «حي التضامن» is not Al-Tadamon of Damascus, and a
+    # Syrian report's stays Damascus (the report's country picks)
+    ("hand-ettadhamen", "أطلقت الشرطة الغاز المسيل للدموع على شبان أغلقوا طريقا في حي التضامن غرب العاصمة تونس",
+     "التضامن", "Ariana", 1, (36.83, 10.11)),
+    ("hand-tadamon-damascus", "سقطت قذيفة هاون على حي التضامن جنوبي دمشق", "التضامن", "Damascus", 1,
+     (33.48, 36.31)),
+    # --- hand-placed: Boulkessi, the Malian army camp by the Burkina border
+    ("hand-boulkessi", "هاجم مسلحون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو وسط مالي", "بولكيسي", "Mopti",
+     1, (14.95, -1.63)),
+    # --- Pakistan's provinces (admin1_world_names.tsv) and Dera Ismail Khan (places_hand.tsv)
+    ("world-balochistan", "قتل خمسة من الشرطة في انفجار قنبلة على جانب طريق في إقليم بلوشستان جنوب غربي باكستان",
+     "إقليم بلوشستان", "Balochistan", 3, (30.18, 67.00)),
+    ("world-balochistan-variant", "هاجم مسلحون قافلة لشاحنات الوقود في بالوشستان الباكستاني", "بالوشستان",
+     "Balochistan", 3, (30.18, 67.00)),
+    ("world-khyber-pakhtunkhwa", "قتل جنديان في هجوم لمسلحين على نقطة تفتيش في خيبر بختونخوا شمال غربي باكستان",
+     "خيبر بختونخوا", "Khyber Pakhtunkhwa", 3, (34.01, 71.58)),
+    ("hand-dera-ismail-khan", "انفجرت عبوة ناسفة قرب سوق في مدينة ديرة إسماعيل خان الباكستانية", "ديرة إسماعيل خان",
+     "Khyber Pakhtunkhwa", 1, (31.83, 70.90)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
@@ -195,6 +213,7 @@ PLACES = [
 ]
 
 NOT_PLACES = [
+    ("sindh-the-word", "قدم المحامي السند القانوني لموكله أمام محكمة في كراتشي", "السند"),
     ("tank-the-english-word", "نشر مركز أبحاث من نوع ثينك تانك دراسة عن الجماعات المسلحة", "تانك"),
     ("person-abu", "قال أبو محمد الجولاني في كلمة", "الجولاني"),
     ("person-baghdadi", "أعلن أبو بكر البغدادي الخلافة", "البغدادي"),

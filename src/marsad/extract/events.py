@@ -52,6 +52,7 @@ class Draft:
     fronted: bool = False          # "وفي قرية X، ...": the sentence opens with its own place, a roundup's next item
     bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     assault: bool = False          # an attack on a base, a prison or a post: a blast that opens it keeps it a battle
+    on_force: bool = False         # a battle whose sentence names the force or post struck: civilians told later do not retype it
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -748,5 +749,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
                   pointed=_pointed(sent, trig), also=_also(sent, trig), fronted=_fronted(sent, trig, p, ana),
                   bombard=trig.kind == "shelling" and _bare_bombardment(sent),
-                  assault=trig.kind == "attack" and _fortified_target(sent, trig))
+                  assault=trig.kind == "attack" and _fortified_target(sent, trig),
+                  on_force=trig.event_type == "Battles" and trig.kind in ("attack", "clash")
+                  and (_force_target(sent, trig) or _fortified_target(sent, trig) or _official_victim(sent, trig)))
             for p in places]
