@@ -81,6 +81,11 @@ PLACES = [
     ("hand-rawda-sinai", "قتل عشرات المصلين في هجوم على مسجد في قرية الروضة غرب العريش في شمال سيناء", "الروضة",
      "North Sinai", 1, (31.05, 33.40)),
     ("rawda-tartus", "اعتقلت دورية شابين في ناحية الروضة بريف طرطوس", "الروضة", "Tartus", 1, (35.07, 35.91)),
+    # --- features.tsv: the two Qarachokh ridges, west of Makhmour (Iraq) and by al-Malikiyah (Syria); the report picks
+    ("feature-qarachokh-iraq", "قصفت طائرات عراقية أوكارا لمسلحي التنظيم في جبال قره جوخ قرب قضاء مخمور",
+     "جبال قره جوخ", "Erbil", 2, (35.90, 43.45)),
+    ("feature-qarachokh-syria", "استهدفت مسيرة تركية موقعا قرب جبل قرة جوخ في ريف المالكية", "جبل قرة جوخ",
+     "Al-Hasakah", 2, (36.97, 41.95)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
