@@ -523,3 +523,13 @@ def test_a_river_is_placed_by_the_report():
 def _find_in(text, surface, context):
     return next(m for m in find_places(text, context=context) if surface in m.surface)
 
+
+
+def test_a_report_cueing_one_foreign_country_rejects_a_core_namesake():
+    """resolve.abroad_by_cue: a report that names no country or governorate but cues Libya twice is about Libya; its
+    «حي الهضبة» is no village of Anbar. Cueing Iraq instead, the village stays."""
+    libya = ("أعلنت الحكومة الليبية الحداد ثلاثة أيام على ضحايا القصف. وقالت مصادر طبية في العاصمة الليبية إن "
+             "القتلى سقطوا في حي الهضبة جنوبي المدينة")
+    assert not any(p.surface == "الهضبة" and p.role == "place" for p in find_places(libya, context=libya))
+    iraq = "أعلنت الحكومة العراقية الحداد ثلاثة أيام على ضحايا القصف. وقالت مصادر طبية إن القتلى سقطوا في قرية الهضبة"
+    assert any(p.surface == "الهضبة" and p.admin1 == "Anbar" for p in find_places(iraq, context=iraq))
