@@ -86,6 +86,10 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind == "attack":
+        op = next((t for t in trigs if t.kind == "raid" and _operation_aims(sent, t, best)), None)
+        if op is not None:
+            best = tag(op, "kind.operation_target")   # "أطلقت قسد عملية أمنية استهدفت خلايا داعش": the operation
     if best.kind == "grenade" and _bare_bomb(sent, best):
         best = retype(best, "ied", "kind.bomb_not_thrown")   # "انفجار قنبلة استهدفت دورية": a bomb, not a grenade
         kinds = {t.kind for t in trigs} | {"ied"}
@@ -130,6 +134,18 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+OP_TARGET_GAP = 6   # tokens from an operation noun to the verb of targeting that names what it is aimed at
+
+
+def _operation_aims(sent, op: Trigger, t: Trigger) -> bool:
+    """A verb of targeting right after an operation noun ("عملية أمنية استهدفت خلايا تنظيم داعش", "بدء حملة أمنية
+    في مدينة الرقة تستهدف ملاحقة المطلوبين") names what the operation is aimed at: the operation is the incident,
+    typed by its outcome, not an attack (kind.operation_target). An airdrop keeps its own rule."""
+    if _airdrop(sent, op) or op.end > t.start:
+        return False
+    return sent.tok_index(t.start) - sent.tok_index(max(op.start, op.end - 1)) <= OP_TARGET_GAP
 
 
 def _bare_blast(t: Trigger) -> bool:
