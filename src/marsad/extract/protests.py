@@ -42,6 +42,8 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if not force and all(t.key in _persons() for t in crowd):
         if _blockade(sent):
             return tag(first, "protest.blockade")   # "أغلق متظاهرون ثلاثة جسور وسط المدينة"
+        if any(_gathering(sent, t) for t in crowd):
+            return tag(first, "protest.gathering")  # "خرج آلاف المتظاهرين في ساحة الحبوبي"
         return None       # "وقوف القيادة مع المتظاهرين": the people named, no protest told
     if force:
         lethal = _lethal_weapon(sent) or _toll(sent) \
@@ -95,6 +97,17 @@ def _storming(sent) -> bool:
         if not any(w in agents or strip_proclitics(w) in agents for w in sent.words(i + 1, i + 1 + STORM_AGENT_GAP)):
             return True
     return False
+
+
+GATHER_GAP = 4   # tokens before a protest_persons word where the verb of going out or gathering stands
+
+
+def _gathering(sent, t: Trigger) -> bool:
+    """People who go out, gather or sit in ("خرج آلاف المتظاهرين", "تجمع مئات المحتجين أمام مبنى المحافظة"): the
+    verb, within GATHER_GAP tokens before the crowd word, makes the people a demonstration (protest.gathering)."""
+    i = sent.tok_index(t.start)
+    verbs = _word_set("gathering_verbs")
+    return any(w in verbs or strip_proclitics(w) in verbs for w in sent.words(max(0, i - GATHER_GAP), i))
 
 
 BLOCKADE_GAP = 3   # tokens after a verb of cutting or closing where the road or bridge it closes is named
