@@ -21,7 +21,7 @@ from marsad.text.morph import strip_proclitics
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
 CAUSE_WINDOW = 60        # characters from a plural incident noun to its result verb ("هجمات ... أسفرت عن")
 FEW = 10                 # "مقتل سبعة أشخاص": a handful of victims is one incident's
-MANY = 30                # "نفذ التحالف 8 ضربات في كركوك" tells one operation; "نفذت 137 عملية" sums many
+MANY = 15                # "نفذ التحالف 8 ضربات في كركوك" tells one operation; "نفذت 137 عملية" sums many
 LARGE = 1000             # a casualty or arrest figure in the thousands is no single incident's toll
 _DURING_HOURS = re.compile(r"خلال\s+(?:ال)?\d")            # "خلال الـ24 ساعة الماضية"
 

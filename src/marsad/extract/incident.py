@@ -85,6 +85,9 @@ def _target(drafts: list, d):
         if _recalled_apart(e, d):
             d.add_rule("date.recalled_apart")
             continue
+        if d.suspects and e.kind != "arrest":
+            d.add_rule("merge.suspects_apart")
+            continue            # "القبض على شخصين متورطين بتفجير بوابة المحكمة": the arrest is an incident of its own
         if (d.also or d.fronted) and d.own_place and not _same_name(e.place, d.place):
             d.add_rule("merge.also_apart" if d.also else "merge.fronted_apart")
             continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place

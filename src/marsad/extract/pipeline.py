@@ -26,7 +26,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text import normalize
 
-EXTRACTOR_VERSION = "0.20.0"
+EXTRACTOR_VERSION = "0.21.0"
 
 
 @lru_cache(maxsize=1)

@@ -93,13 +93,20 @@ def _disrupted(sent, t: Trigger) -> bool:
 
 ORIGIN_WINDOW = 3    # tokens between "منذ عام 2014 عندما" and the incident that opened the period
 ORIGIN_LINKS = frozenset({"عندما", "حين", "حينما", "عقب", "اثر", "بعد"})
+SINCE_WORDS = frozenset({"منذ", "ومنذ"})
+SINCE_PHRASE = 6     # tokens after "منذ" + an incident word where the rest of that incident is told
 SINCE_YEAR = frozenset({"عام", "العام", "مطلع", "بداية", "اواخر", "اواسط"})
 
 
 def _period_origin(sent, i: int) -> bool:
-    """The trigger tells the incident that began a period: it follows "منذ (عام) YEAR" and a word of time
-    ("عندما"، "عقب") within ORIGIN_WINDOW tokens ("يشهد اليمن حربا منذ عام 2014 عندما استولى الحوثيون على صنعاء",
+    """The trigger tells the incident that began a period: it follows "منذ" ("ومنذ مقتل غودان في ضربة أميركية"),
+    or "منذ (عام) YEAR" and a word of time ("عندما"، "عقب") within ORIGIN_WINDOW tokens ("يشهد اليمن حربا منذ عام 2014 عندما استولى الحوثيون على صنعاء",
     "توقف العمل فيه منذ عام 2021 عقب هجوم على بالما"): background, not the report's incident (block origin)."""
+    if i > 0 and sent.tokens[i - 1][2] in SINCE_WORDS:
+        return True       # "منذ مقتل غودان في ضربة أميركية", "منذ سيطرة طالبان على الحكم": since then, long past
+    for k in range(max(0, i - SINCE_PHRASE), i - 1):
+        if sent.tokens[k][2] in SINCE_WORDS and any(sent.tok_index(t.start) == k + 1 for t in sent.triggers):
+            return True   # "ضربة" in "منذ مقتل غودان في ضربة أميركية": the same long-past incident
     for k in range(max(1, i - ORIGIN_WINDOW), i):
         if sent.tokens[k][2] not in ORIGIN_LINKS:
             continue
