@@ -203,3 +203,13 @@ def test_url_dates_never_raise_and_are_ordered(url):
 def test_weekdays_never_raise(text):
     got = weekdays(text)
     assert got is None or (got and got <= set(range(7)))
+
+
+@pytest.mark.parametrize("text", [
+    "قضت محكمة مصرية، الخميس، بإعدام 17 شخصا في قضية تفجير الكنائس",
+    "وحكمت المحكمة العسكرية الأحد على 10 متهمين بالسجن",
+    "أصدرت محكمة الجنايات الاثنين حكمها في قضية تفجير السوق",
+])
+def test_weekdays_of_a_court_ruling_are_not_the_events(text):
+    """A report of a verdict names the court's day, not the day of the bombing it recalls."""
+    assert weekdays(text) is None

@@ -1065,3 +1065,63 @@ def test_pubdate_window(store, reports, noted, merges):
     update_incidents(store.conn)
     assert (len(list_incidents(store.conn)) == 1) is merges
 
+
+
+# -- session 12: a court ruling's weekday; a rival at the same point under another name ----------
+CHURCH = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", country="EG",
+              admin1="Sohag", name_ar="سوهاج", lat=26.557, lon=31.695, geo_precision=1)
+
+
+@pytest.mark.parametrize("verdict_day", [
+    pytest.param("قضت محكمة جنايات سوهاج، الخميس، بإعدام تسعة متهمين", id="court-ruled-thursday"),
+    pytest.param("حكمت محكمة عسكرية الاثنين بالسجن المؤبد على ستة متهمين", id="court-sentenced-monday"),
+])
+def test_a_court_ruling_weekday_does_not_split_the_bombing_it_recalls(store, reports, verdict_day):
+    """A report of a verdict, a year later, recalls a church bombing (dated only by its year:
+    "العام الماضي"). The weekday it names is the court's, not the bombing's: read as the bombing's,
+    it contradicted the Sunday of the dated report, the verdict report stayed on its own, and as a
+    rival at the town with a close toll it drew the undated reports out of the incident too."""
+    for d in ("v1", "v2", "v3", "v4"):
+        reports.doc(d)
+    reports.event("v1", **CHURCH, date_start="2019-05-05", date_end="2019-05-05", fatalities=14, injured=30,
+                  evidence="انفجار عبوة ناسفة داخل كنيسة مار يوحنا في سوهاج صباح الأحد أثناء القداس")
+    reports.event("v2", **CHURCH, fatalities=16, injured=35,
+                  evidence="مقتل 16 شخصا وإصابة 35 في تفجير كنيسة مار يوحنا بمدينة سوهاج")
+    reports.event("v3", **{**CHURCH, "sub_event_type": "Suicide bomb"}, fatalities=15,
+                  evidence="انتحاري يفجر نفسه داخل كنيسة في سوهاج ويقتل 15 من المصلين")
+    reports.event("v4", **CHURCH, date_start="2019-01-01", date_end="2019-12-31", fatalities=18,
+                  evidence=f"{verdict_day} في قضية تفجير كنيسة مار يوحنا العام الماضي، الذي أدى إلى مقتل 18 "
+                           "شخصا على الأقل")
+    update_incidents(store.conn)
+    assert _groups(store) == {frozenset({"v1", "v2", "v3", "v4"})}
+
+
+JUNCTION = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                country="SO", admin1="Banadir", lat=2.041, lon=45.336, geo_precision=1)
+
+
+@pytest.mark.parametrize("other_point, alone", [
+    # the 2019 bombing under the junction's other name, on the same point: as good a fit
+    pytest.param((2.041, 45.336), True, id="same-point-other-name"),
+    # the same, 600 m off: the geocoder's two points for one junction
+    pytest.param((2.046, 45.336), True, id="600m-other-name"),
+    # 5 km off, under another name: another place, no rival
+    pytest.param((2.086, 45.336), False, id="5km-other-name"),
+])
+def test_same_point_rival(store, reports, other_point, alone):
+    """Rule same-point-rival: two truck bombings at one junction four years apart, both on a
+    Saturday, one report naming it "زوبي", the other "تقاطع سيدكا" on the same point. An
+    undated report at "زوبي" on a Saturday, with a first count that fits either, is neither's."""
+    for d in ("j23", "j19", "u1"):
+        reports.doc(d)
+    reports.event("j23", **JUNCTION, name_ar="زوبي", date_start="2023-11-18", date_end="2023-11-18",
+                  fatalities=90, evidence="انفجار شاحنتين مفخختين عند تقاطع زوبي السبت وارتفاع الحصيلة إلى 90 قتيلا")
+    reports.event("j19", **{**JUNCTION, "lat": other_point[0], "lon": other_point[1]}, name_ar="تقاطع سيدكا",
+                  date_start="2019-03-09", date_end="2019-03-09",
+                  evidence="شاحنة مفخخة تنفجر عند تقاطع سيدكا المزدحم في مقديشو")
+    reports.event("u1", **JUNCTION, name_ar="زوبي", fatalities=35,
+                  evidence="حصيلة أولية: مقتل 35 شخصا على الأقل في انفجار شاحنة مفخخة قرب زوبي يوم السبت")
+    update_incidents(store.conn)
+    groups = _groups(store)
+    assert (frozenset({"u1"}) in groups) is alone
+    assert (frozenset({"j23", "u1"}) in groups) is not alone

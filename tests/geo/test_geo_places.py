@@ -45,6 +45,47 @@ PLACES = [
      (14.48, -4.18)),
     ("hand-wilaya-tahoua", "نصب مسلحون كمينا لدورية للدرك بمنطقة تيليا بولاية طاهوا غرب النيجر", "تيليا", "Tahoua", 1,
      (16.13, 4.79)),
+    # --- hand-placed: Ettadhamen of Tunis; a Tunisian report's «حي التضامن» is not Al-Tadamon of Damascus, and a
+    # Syrian report's stays Damascus (the report's country picks)
+    ("hand-ettadhamen", "أطلقت الشرطة الغاز المسيل للدموع على شبان أغلقوا طريقا في حي التضامن غرب العاصمة تونس",
+     "التضامن", "Ariana", 1, (36.83, 10.11)),
+    ("hand-tadamon-damascus", "سقطت قذيفة هاون على حي التضامن جنوبي دمشق", "التضامن", "Damascus", 1,
+     (33.48, 36.31)),
+    # --- hand-placed: Boulkessi, the Malian army camp by the Burkina border
+    ("hand-boulkessi", "هاجم مسلحون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو وسط مالي", "بولكيسي", "Mopti",
+     1, (14.95, -1.63)),
+    # --- Pakistan's provinces (admin1_world_names.tsv) and Dera Ismail Khan (places_hand.tsv)
+    ("world-balochistan", "قتل خمسة من الشرطة في انفجار قنبلة على جانب طريق في إقليم بلوشستان جنوب غربي باكستان",
+     "إقليم بلوشستان", "Balochistan", 3, (30.18, 67.00)),
+    ("world-balochistan-variant", "هاجم مسلحون قافلة لشاحنات الوقود في بالوشستان الباكستاني", "بالوشستان",
+     "Balochistan", 3, (30.18, 67.00)),
+    ("world-khyber-pakhtunkhwa", "قتل جنديان في هجوم لمسلحين على نقطة تفتيش في خيبر بختونخوا شمال غربي باكستان",
+     "خيبر بختونخوا", "Khyber Pakhtunkhwa", 3, (34.01, 71.58)),
+    ("hand-dera-ismail-khan", "انفجرت عبوة ناسفة قرب سوق في مدينة ديرة إسماعيل خان الباكستانية", "ديرة إسماعيل خان",
+     "Khyber Pakhtunkhwa", 1, (31.83, 70.90)),
+    # --- geoparse.river_near: a river is the stretch of it nearest the places named with it, not one fixed point
+    ("river-near-maskanah", "تقدمت القوات غرب نهر الفرات قرب مدينة مسكنة", "غرب نهر الفرات", "Aleppo", 2,
+     (35.97, 38.04)),
+    ("river-at-deir-ez-zor", "انتشلت فرق الدفاع المدني جثتين من نهر الفرات في مدينة دير الزور", "نهر الفرات",
+     "Deir ez-Zor", 2, (35.33, 40.15)),
+    ("river-tigris-tikrit", "سقطت سيارة عسكرية في نهر دجلة قرب مدينة تكريت", "نهر دجلة", "Salah ad-Din", 2,
+     (34.60, 43.68)),
+    # --- resolve.framed_by_next: the reading of a village nearest the town named right after it, that way from it;
+    # one in the district named after it
+    ("framed-by-next-east", "انفجرت عبوة ناسفة في سوق ناحية العبارة (شرق بعقوبة)", "العبارة", "Diyala", 1,
+     (33.81, 44.66)),
+    ("framed-by-next-west", "سقطت قذيفة هاون على قرية العبارة غرب بعقوبة", "العبارة", "Diyala", 1, (33.72, 44.53)),
+    ("framed-by-district-own", "قتل راع بانفجار لغم في قرية قصروك التابعة لقضاء عقرة", "قصروك", "Nineveh", 1,
+     (36.63, 44.18)),
+    # --- hand-placed: al-Rawda of North Sinai; a Syrian report's Rawda stays Syrian
+    ("hand-rawda-sinai", "قتل عشرات المصلين في هجوم على مسجد في قرية الروضة غرب العريش في شمال سيناء", "الروضة",
+     "North Sinai", 1, (31.05, 33.40)),
+    ("rawda-tartus", "اعتقلت دورية شابين في ناحية الروضة بريف طرطوس", "الروضة", "Tartus", 1, (35.07, 35.91)),
+    # --- features.tsv: the two Qarachokh ridges, west of Makhmour (Iraq) and by al-Malikiyah (Syria); the report picks
+    ("feature-qarachokh-iraq", "قصفت طائرات عراقية أوكارا لمسلحي التنظيم في جبال قره جوخ قرب قضاء مخمور",
+     "جبال قره جوخ", "Erbil", 2, (35.90, 43.45)),
+    ("feature-qarachokh-syria", "استهدفت مسيرة تركية موقعا قرب جبل قرة جوخ في ريف المالكية", "جبل قرة جوخ",
+     "Al-Hasakah", 2, (36.97, 41.95)),
     # --- attached prefixes
     ("bi-village", "داهمت القوات منازل بذيبان فجر اليوم", "ذيبان", "Deir ez-Zor", 1, (35.01, 40.50)),
     ("bi-al", "انفجار عبوة بالباغوز شرق الفرات", "الباغوز", "Deir ez-Zor", 1, (34.43, 40.99)),
@@ -195,6 +236,8 @@ PLACES = [
 ]
 
 NOT_PLACES = [
+    ("sindh-the-word", "قدم المحامي السند القانوني لموكله أمام محكمة في كراتشي", "السند"),
+    ("framed-by-district-elsewhere", "قتل راع بانفجار لغم في قرية قصروك التابعة لقضاء الحمدانية", "قصروك"),
     ("tank-the-english-word", "نشر مركز أبحاث من نوع ثينك تانك دراسة عن الجماعات المسلحة", "تانك"),
     ("person-abu", "قال أبو محمد الجولاني في كلمة", "الجولاني"),
     ("person-baghdadi", "أعلن أبو بكر البغدادي الخلافة", "البغدادي"),
@@ -463,3 +506,30 @@ CAPITAL_APPOSITIONS = [
 @pytest.mark.parametrize("text,surfaces", [r[1:] for r in CAPITAL_APPOSITIONS], ids=[r[0] for r in CAPITAL_APPOSITIONS])
 def test_capital_phrase_and_name_are_one_place(text, surfaces):
     assert [m.surface for m in find_places(text) if m.role == "place"] == surfaces
+
+
+def test_a_river_is_placed_by_the_report():
+    """geoparse.river_near: with no other place in its sentence, a river is the stretch nearest the report's places
+    (here Tabqa and Mansoura, west of Raqqa), not its one point at Deir ez-Zor 150 km downstream."""
+    m = _find_in("وتقدمت القوات شرق نهر الفرات بعد انسحاب المسلحين", "نهر الفرات",
+                 context="قصفت الطائرات مدينة الطبقة وبلدة المنصورة في ريف الرقة الغربي")
+    assert km((m.lat, m.lon), (35.90, 38.80)) <= 60, (m.lat, m.lon, m.why)    # the Tabqa-Raqqa stretch
+    assert km((m.lat, m.lon), (35.30, 40.15)) > 100
+    far = _find_in("وتقدمت القوات شرق نهر الفرات بعد انسحاب المسلحين", "نهر الفرات",
+                   context="اعتقلت الشرطة خلية في مدينة درعا جنوب سوريا")
+    assert km((far.lat, far.lon), (35.30, 40.15)) <= 1, "a report far from the river keeps its point"
+
+
+def _find_in(text, surface, context):
+    return next(m for m in find_places(text, context=context) if surface in m.surface)
+
+
+
+def test_a_report_cueing_one_foreign_country_rejects_a_core_namesake():
+    """resolve.abroad_by_cue: a report that names no country or governorate but cues Libya twice is about Libya; its
+    «حي الهضبة» is no village of Anbar. Cueing Iraq instead, the village stays."""
+    libya = ("أعلنت الحكومة الليبية الحداد ثلاثة أيام على ضحايا القصف. وقالت مصادر طبية في العاصمة الليبية إن "
+             "القتلى سقطوا في حي الهضبة جنوبي المدينة")
+    assert not any(p.surface == "الهضبة" and p.role == "place" for p in find_places(libya, context=libya))
+    iraq = "أعلنت الحكومة العراقية الحداد ثلاثة أيام على ضحايا القصف. وقالت مصادر طبية إن القتلى سقطوا في قرية الهضبة"
+    assert any(p.surface == "الهضبة" and p.admin1 == "Anbar" for p in find_places(iraq, context=iraq))

@@ -103,6 +103,10 @@ GLUED = [
     # split into the capital phrase and the name, then one mention (geoparse.capital_apposition)
     ("adjective-city", "وقع التفجير وسط العاصمة العراقيةبغداد صباح اليوم", ["بغداد"]),
     ("gov-bi-city", "اعتقالات في نينوىبالموصل", ["نينوى", "الموصل"]),
+    ("direction-country", "قتل جنود في هجوم على قاعدة عسكرية في جنوبالصومال فجر اليوم", ["جنوبالصومال"]),
+    ("direction-city", "سقطت قذائف على بلدة جنوبيبغداد مساء أمس", ["جنوبيبغداد"]),
+    # a country's adjective glued to a name of another country is no pair of places: a person here
+    ("adjective-other-country", "قال ضابط في الجيش الصوماليعدن نور إن المسلحين انسحبوا", []),
     ("one-word-no-split", "تواصل الاشتباكات في المستشفيات الميدانية", []),
     ("name-not-split", "انفجار في مدينة الإسكندرية شمال مصر", ["الإسكندرية", "شمال مصر"]),
 ]

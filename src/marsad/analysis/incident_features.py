@@ -7,7 +7,8 @@ Nothing here extracts events: these are cheap readings of fields the records alr
 - ``pub_window(...)``: the days a report may have been published, from ``published``, its URL, or
   its near-duplicate's (the document it copies);
 - ``weekdays(text)``: the weekdays a sentence names for its event ("فجر الجمعة", "الثلاثاء"), leaving
-  out a weekday that dates a statement ("أعلنت الوزارة الخميس") and widening a night ("ليل السبت")
+  out a weekday that dates a statement ("أعلنت الوزارة الخميس") or a court ruling ("قضت محكمة، الخميس،
+  بإعدام ..." in a report that recalls the bombing) and widening a night ("ليل السبت")
   to the days around it;
 - ``landmarks(text)``: the named spots a sentence names after a place word ("ساحة الطيران" ->
   "طيران", "بحي الكرادة" -> "كراده", "قرية برخ" -> "برخ"): the place an outlet states below the

@@ -57,7 +57,10 @@ either's place name, is a firm detail. Among the incidents a timeless report fit
 nothing tells from the best one (every pair of their events may be one incident, each at the
 other's place: one report's incident given twice by the extractor, or two reports of one story
 that share no detail) is not a look-alike; and a dated incident a firm detail ties it to wins over
-an incident of timeless reports whose actors agree.
+an incident of timeless reports whose actors agree. An incident is at a timeless report's place,
+as a rival, also when a member's point is within a kilometre of its own under another name (rule
+``same-point-rival``: "زوبي" and "تقاطع كي فايف", two names of one junction the geocoder puts on
+one point): the bombing there on another day fits it as well as the one that shares its name.
 """
 from __future__ import annotations
 
@@ -78,6 +81,7 @@ TOLLS = ("fatalities", "injured", "arrested")
 HARD, SOFT, FLOAT = 0, 1, 2          # stated dates, publication window, no time
 SAME_FORM = 1.8                      # place score: one name spelled two ways, or inside the other
 SPOT = 1.75                          # place score: a coarse place whose sentence names the other's spot
+SAME_POINT = 1.45                    # place score: points within a tenth of max_km (1 km), or a spot both name
 NOT_RIVAL, DATED, SUPPORTED, FIRM = -1, 0, 1, 2    # how well a timeless event fits an incident
 IN_CITY = 1.3                        # place score: the same city, one report naming a spot in it, the other none
 IN_REGION = 1.35                     # place score: "south of Damascus" and a precise place that way from the city
@@ -785,7 +789,7 @@ class Merger:
             firm = max(firm, firm_m)
             support = max(support, corroborations(rules, ev, m))
             coarse = place in FIRM_ONLY
-            near = near or place >= SPOT or (coarse and in_city_ok(ev, m, firm_m))
+            near = near or place >= SAME_POINT or (coarse and in_city_ok(ev, m, firm_m))
             if ev.when == FLOAT == m.when and ((place < SPOT and place not in (IN_REGION, IN_DISTRICT))
                                                or (ev.region and m.region)):
                 place = 0.0              # two timeless reports: only the same named place or spot, not a region

@@ -11,15 +11,17 @@ returns the id of the rule (``claims.json`` rules) that made it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.extract.claim_label import TOLL_FRAMES
 from marsad.extract.mentions import dates
-from marsad.lexicon import load, matcher
+from marsad.lexicon import fold_entry, load, matcher
+from marsad.text.morph import strip_proclitics
 
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
 CAUSE_WINDOW = 60        # characters from a plural incident noun to its result verb ("هجمات ... أسفرت عن")
 FEW = 10                 # "مقتل سبعة أشخاص": a handful of victims is one incident's
-MANY = 5                 # "ثلاث غارات على المنزل" tells one incident; "نفذت 137 عملية" sums many
+MANY = 15                # "نفذ التحالف 8 ضربات في كركوك" tells one operation; "نفذت 137 عملية" sums many
 LARGE = 1000             # a casualty or arrest figure in the thousands is no single incident's toll
 _DURING_HOURS = re.compile(r"خلال\s+(?:ال)?\d")            # "خلال الـ24 ساعة الماضية"
 
@@ -41,7 +43,13 @@ def _countries_only(sent) -> bool:
 
 
 def _has(sent, section: str) -> bool:
-    return bool(matcher("claims", section).find(sent.folded))
+    """Whether the sentence has a word of the list, asked once per sentence and list (a sentence of many figures
+    asks for each of them: scanning it again each time would make long lists quadratic)."""
+    key = "claims_has:" + section
+    found = sent.cache.get(key)
+    if found is None:
+        found = sent.cache[key] = bool(matcher("claims", section).find(sent.folded))
+    return found
 
 
 def aggregate(sent, quants, items, follows_claim: bool = False) -> str | None:
@@ -76,15 +84,52 @@ def incident_detail(sent, q, c) -> str | None:
         return "claim.drop.participants"
     if _crowd(sent, q):
         return "claim.drop.crowd"
-    if _has(sent, "court_case") and _has(sent, "verdict_verbs"):
+    if court_case(sent):
         return "claim.drop.court_case"
     if _has(sent, "toll_heads"):
         return "claim.drop.incident_toll"
     if _has(sent, "incident_words") or (is_toll(c) and _event_trigger(sent, q)):
         return "claim.drop.incident_detail"
+    if _breakdown(sent, q) and _event_trigger(sent, q):
+        return "claim.drop.toll_breakdown"
     if sent.headline and is_toll(c):
         return "claim.drop.headline_toll"
     return None
+
+
+MEMBER_GAP = 3   # tokens around a count of countries where the alliance or membership word stands
+
+
+def members(sent, q) -> bool:
+    """A count of countries that are members of an alliance or its meeting ('أعرب ثلاثون بلدا عضوا في التحالف'،
+    'التحالف الدولي (يضم 86 دولة)'): the size of a coalition, not a figure about the conflict; countries of origin
+    ('مقاتل أجنبي من 80 دولة') stay claims (claim.drop.coalition_members)."""
+    i = sent.tok_index(q.start)
+    words = _folded("member_words")
+    return any(w in words or strip_proclitics(w) in words for w in sent.words(max(0, i - MEMBER_GAP), i + 2 + MEMBER_GAP))
+
+
+BREAKDOWN_GAP = 2   # tokens before a figure where "بينهم" (among them) stands
+
+
+def _breakdown(sent, q) -> bool:
+    """The figure counts some of an incident's victims ('ما أدى إلى مقتل 18 شخصا بينهم 3 أطفال'): part of that
+    incident's toll, not a figure of its own."""
+    i = sent.tok_index(q.start)
+    marks = _folded("breakdown_markers")
+    return any(sent.tokens[k][2] in marks for k in range(max(0, i - BREAKDOWN_GAP), i))
+
+
+@lru_cache(maxsize=None)
+def _folded(section: str) -> frozenset:
+    return frozenset(fold_entry(w) for w in load("claims")[section])
+
+
+def court_case(sent) -> bool:
+    """A court acting in a verdict ('قضت محكمة ... بإعدام 12 متهما'، 'أصدرت محكمة الجنايات حكما بحق ثمانية'):
+    the people it sentences are a detail of one case, even in a sentence that names only countries or follows a
+    claim (claim.drop.court_case)."""
+    return _has(sent, "court_case") and _has(sent, "verdict_verbs")
 
 
 def is_toll(c) -> bool:
@@ -119,8 +164,10 @@ def _event_trigger(sent, q) -> bool:
     """An event trigger of the sentence (triggers.json, found by the trigger stage) of a kind that tells an
     incident; an outcome alone (مقتل، اعتقال) tells one only with a place, a day, or a handful of people
     ('قواته اعتقلت 300 عنصر' is a total)."""
-    skip = set(load("claims")["not_incident_kinds"])
-    kinds = {t.value for t in getattr(sent, "triggers", None) or ()} - skip
+    kinds = sent.cache.get("claim_incident_kinds")
+    if kinds is None:     # once per sentence: a long list of figures must not rescan its triggers for each
+        skip = set(load("claims")["not_incident_kinds"])
+        kinds = sent.cache["claim_incident_kinds"] = frozenset({t.value for t in getattr(sent, "triggers", None) or ()} - skip)
     if kinds - set(OUTCOME_KINDS):
         return True
     return bool(kinds) and (bool(sent.places) or (q.value_low or 0) < FEW or _names_day(sent))

@@ -213,6 +213,10 @@ def sentence_claims(sent, state: ClaimState, told: bool = False) -> list[dict]:
         what = None if c.skip or lab.is_event_toll(sent, c) else lab.label(sent, c, in_list)
         if what is None or (q.value_low, q.value_high, what) in seen:
             continue
+        if c.cls == "countries" and scope.members(sent, q):
+            continue        # "أعرب ثلاثون بلدا عضوا في التحالف" (claim.drop.coalition_members)
+        if summary != "claim.scope.period_or_total" and scope.court_case(sent):
+            continue        # "قضت محكمة مصرية بالإعدام على 12 متهما" in a sentence naming countries (claim.drop.court_case)
         if summary is None and sent.lent and scope.is_toll(c):
             continue        # "وقالت مصادر إن 11 عنصرا قتلوا": the toll of the incident just told (claim.drop.lent_toll)
         if scope.incident_detail(sent, q, c) if summary is None else \

@@ -52,6 +52,8 @@ class Draft:
     fronted: bool = False          # "وفي قرية X، ...": the sentence opens with its own place, a roundup's next item
     bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     assault: bool = False          # an attack on a base, a prison or a post: a blast that opens it keeps it a battle
+    suspects: bool = False         # an arrest of those suspected of an incident ("القبض على شخصين متورطين بالتفجير")
+    on_force: bool = False         # a battle whose sentence names the force or post struck: civilians told later do not retype it
     last: int = -1                 # the last sentence that told it again (evidence keeps only adjacent ones)
     rules: list = field(default_factory=list)   # ids of the rules that made it (lexicon/data/rules.json)
 
@@ -85,6 +87,10 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         return None
     kinds = {t.kind for t in trigs}
     best = max(trigs, key=lambda t: t.prio)
+    if best.kind == "attack":
+        op = next((t for t in trigs if t.kind == "raid" and _operation_aims(sent, t, best)), None)
+        if op is not None:
+            best = tag(op, "kind.operation_target")   # "أطلقت قسد عملية أمنية استهدفت خلايا داعش": the operation
     if best.kind == "grenade" and _bare_bomb(sent, best):
         best = retype(best, "ied", "kind.bomb_not_thrown")   # "انفجار قنبلة استهدفت دورية": a bomb, not a grenade
         kinds = {t.kind for t in trigs} | {"ied"}
@@ -129,6 +135,18 @@ def choose_kind(sent, trigs: list[Trigger]) -> Trigger | None:
     if best.kind in COMBAT and kinds & set(TERRITORY):
         best = tag(max((t for t in trigs if t.kind in TERRITORY), key=lambda t: t.prio), "kind.territory_over_combat")   # "استعادت الموصل بعد معارك"
     return best
+
+
+OP_TARGET_GAP = 6   # tokens from an operation noun to the verb of targeting that names what it is aimed at
+
+
+def _operation_aims(sent, op: Trigger, t: Trigger) -> bool:
+    """A verb of targeting right after an operation noun ("عملية أمنية استهدفت خلايا تنظيم داعش", "بدء حملة أمنية
+    في مدينة الرقة تستهدف ملاحقة المطلوبين") names what the operation is aimed at: the operation is the incident,
+    typed by its outcome, not an attack (kind.operation_target). An airdrop keeps its own rule."""
+    if _airdrop(sent, op) or op.end > t.start:
+        return False
+    return sent.tok_index(t.start) - sent.tok_index(max(op.start, op.end - 1)) <= OP_TARGET_GAP
 
 
 def _bare_blast(t: Trigger) -> bool:
@@ -656,6 +674,32 @@ def _fortified_target(sent, trig: Trigger) -> bool:
     return any(h.start < hi for h in matcher("cues", "fortified_targets").find(sent.folded, trig.end))
 
 
+SUSPECT_GAP = 40   # characters after "متورطين"/"يشتبه بتورطهم" where the incident they are suspected of is named
+
+
+def _suspects(sent, trig: Trigger) -> bool:
+    """An arrest of people suspected of an incident ("القبض على شخصين متورطين بتفجير بوابة المحكمة", "يشتبه
+    بتورطهم في حادثة الهجوم"): the suspect word after the arrest, then an incident word (a trigger of another kind)
+    right after it; suspects of smuggling or of "أنشطة" are no incident's (merge.suspects_apart)."""
+    for h in matcher("cues", "suspects").find(sent.folded, trig.end):
+        if any(h.end <= t.start <= h.end + SUSPECT_GAP and t.value not in ("arrest", "raid")
+               for t in getattr(sent, "triggers", None) or ()):
+            return True
+    return False
+
+
+COUNT_GAP = 2   # characters between a figure and the force noun it counts ("8 جنود", "وخمسة جنود")
+
+
+def _forces_among_dead(sent, pub: date | None) -> bool:
+    """The sentence counts members of a force ("8 جنود", "خمسة جنود", "ثلاثة من عناصر الشرطة") besides civilians: the
+    attack struck a force, and civilians died in it (ACLED: a battle) (type.forces_among_dead)."""
+    nums = numbers(sent, pub)
+    return any(any(0 <= h.start - n.end <= COUNT_GAP or 0 <= h.start - n.end <= 6 and sent.folded[n.end:h.start].strip() == "من"
+                   for n in nums)
+               for h in matcher("cues", "force_targets").find(sent.folded))
+
+
 def _persons_toll(sent, pub: date | None, a1=None) -> bool:
     """The sentence counts its dead or wounded in persons, not in members of a force ("قتل 12 شخصا", "إصابة 20
     مدنيا"), and names no force or group among them."""
@@ -687,6 +731,9 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     elif a2 is None and trig.kind in ("attack",) + EXPLOSIVE_KINDS and _persons_toll(sent, pub, a1):
         a2 = "civilians"
         extra.append("actor.persons_toll")        # "قتل 12 شخصا إثر تفجير انتحاري": no force among the dead
+    if a2 == "civilians" and trig.kind in ("attack", "kill", "shooting") and _forces_among_dead(sent, pub):
+        a2 = None
+        extra.append("type.forces_among_dead")    # "قتل مسلحون 8 جنود ومدنيا في هجوم": a battle, civilians caught in it
     trig = refine(trig, a1, a2)
     if trig.kind == "massacre" and (a1 in AIR_FORCES or any(t[2].endswith("طيران") for t in sent.tokens)):
         trig = retype(trig, "airstrike", "type.air_force_massacre")   # "ارتكب طيران التحالف مجزرة"
@@ -748,5 +795,8 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
                   pointed=_pointed(sent, trig), also=_also(sent, trig), fronted=_fronted(sent, trig, p, ana),
                   bombard=trig.kind == "shelling" and _bare_bombardment(sent),
-                  assault=trig.kind == "attack" and _fortified_target(sent, trig))
+                  assault=trig.kind == "attack" and _fortified_target(sent, trig),
+                  suspects=trig.kind == "arrest" and _suspects(sent, trig),
+                  on_force=trig.event_type == "Battles" and trig.kind in ("attack", "clash")
+                  and (_force_target(sent, trig) or _fortified_target(sent, trig) or _official_victim(sent, trig)))
             for p in places]

@@ -89,6 +89,9 @@ def _target(drafts: list[Draft], d):
         if _recalled_apart(e, d):
             d.add_rule("date.recalled_apart")
             continue
+        if d.suspects and e.kind != "arrest":
+            d.add_rule("merge.suspects_apart")
+            continue            # "القبض على شخصين متورطين بتفجير بوابة المحكمة": the arrest is an incident of its own
         if (d.also or d.fronted) and d.own_place and not _same_name(e.place, d.place):
             d.add_rule("merge.also_apart" if d.also else "merge.fronted_apart")
             continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place
@@ -275,6 +278,7 @@ def _list_in_region(d, head) -> bool:
 
 def absorb(e, d, adjacent: bool, rule: str) -> None:
     e.add_rule(rule)
+    kept = False
     if e.assault and d.kind in ("ied", "suicide"):
         e.add_rule("kind.assault_over_blast")   # "انفجرت سيارة مفخخة عند بوابة السجن": the assault's opening blast
     elif e.bombard and e.kind == "shelling" and d.kind == "airstrike":
@@ -296,10 +300,15 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
         e.add_rule("kind.operation_outcome")
     elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
-        e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
-        e.add_rule("type.specific_retelling")
+        if e.on_force and d.trig.event_type == "Violence against civilians":
+            e.add_rule("type.force_target_kept")   # "هجوم على مركز عسكري" then "هجومان آخران ... أغلبهم من المدنيين"
+            kept = True
+        else:
+            e.kind, e.trig = d.kind, d.trig     # "استهدف الكيان مبنى القنصلية" then "بغارة جوية": an air strike
+            e.add_rule("type.specific_retelling")
     for r in d.rules:
-        e.add_rule(r)
+        if not (kept and r.startswith("type.")):
+            e.add_rule(r)
     e.last = max(e.last, d.sents[-1])
     if adjacent:
         e.sents = sorted(set(e.sents) | set(d.sents))
@@ -316,7 +325,7 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
         e.date_start, e.date_end, e.dated = d.date_start, d.date_end, True
     e.when = e.when or d.when
     e.actor1 = e.actor1 or d.actor1
-    e.actor2 = e.actor2 or d.actor2
+    e.actor2 = e.actor2 or (None if kept and d.actor2 == "civilians" else d.actor2)
     if e.actor2 == e.actor1:
         e.actor2 = None
 

@@ -28,14 +28,22 @@ def protest_kind(sent, trigs: list[Trigger]) -> Trigger | None:
         named = [t for t in trigs if t.kind == "protest"]
         if named and _crowd_acts(sent):
             return retype(named[0], "riot", "protest.riot_acts")   # "اقتحم عدد من المتظاهرين مبنى المحافظة"
+        if named and _storming(sent):
+            return retype(named[0], "riot", "protest.storming_noun")   # "اقتحام القنصلية من قبل المتظاهرين"
         return None
     first = crowd[0]
     violent = [t for t in trigs if t.kind in VIOLENT_ON_CROWD and not _denounced(sent, t)]
     if _riot_acts(sent) or any(t.kind == "clash" and (_crowd_after(sent, t, crowd) or _confronts(sent, t))
                                for t in violent):
         return retype(first, "riot", "protest.riot_acts")
+    if _storming(sent):
+        return retype(first, "riot", "protest.storming_noun")
     force = _force_near(sent, crowd) or any(_near(t, crowd) for t in violent)
     if not force and all(t.key in _persons() for t in crowd):
+        if _blockade(sent):
+            return tag(first, "protest.blockade")   # "أغلق متظاهرون ثلاثة جسور وسط المدينة"
+        if any(_gathering(sent, t) for t in crowd):
+            return tag(first, "protest.gathering")  # "خرج آلاف المتظاهرين في ساحة الحبوبي"
         return None       # "وقوف القيادة مع المتظاهرين": the people named, no protest told
     if force:
         lethal = _lethal_weapon(sent) or _toll(sent) \
@@ -74,6 +82,55 @@ def _riot_acts(sent) -> bool:
 
 def _crowd_acts(sent) -> bool:
     return any(_crowd_subject(sent, sent.tok_index(h.start)) for h in matcher("cues", "riot_verbs").find(sent.folded))
+
+
+STORM_AGENT_GAP = 2   # tokens after a storming noun where a force named as its agent stands ("اقتحام قوات الأمن للساحة")
+
+
+def _storming(sent) -> bool:
+    """The verbal noun of storming in a sentence telling a protest ("حاولوا اقتحام مباني المحافظات", "عملية اقتحام
+    قنصلية من قبل المتظاهرين") is the crowd's act, a riot, unless a force is named right after it as the one that
+    storms ("اقتحام قوات الأمن لساحة الاعتصام") (protest.storming_noun)."""
+    agents = _word_set("storming_agents")
+    for h in matcher("cues", "storming_nouns").find(sent.folded):
+        i = sent.tok_index(h.start)
+        if not any(w in agents or strip_proclitics(w) in agents for w in sent.words(i + 1, i + 1 + STORM_AGENT_GAP)):
+            return True
+    return False
+
+
+GATHER_GAP = 4   # tokens before a protest_persons word where the verb of going out or gathering stands
+
+
+def _gathering(sent, t: Trigger) -> bool:
+    """People who go out, gather or sit in ("خرج آلاف المتظاهرين", "تجمع مئات المحتجين أمام مبنى المحافظة"): the
+    verb, within GATHER_GAP tokens before the crowd word, makes the people a demonstration (protest.gathering)."""
+    i = sent.tok_index(t.start)
+    verbs = _word_set("gathering_verbs")
+    return any(w in verbs or strip_proclitics(w) in verbs for w in sent.words(max(0, i - GATHER_GAP), i))
+
+
+BLOCKADE_GAP = 3   # tokens after a verb of cutting or closing where the road or bridge it closes is named
+
+
+def _blockade(sent) -> bool:
+    """Protesters closing roads or bridges ("أقدم متظاهرو المدينة على إغلاق ثلاثة جسور", "قطع المتظاهرين جسور
+    الزيتون والنصر"): a verb or noun of cutting or closing with a road word right after it, no force named as its
+    subject ("أغلقت قوات الأمن الطرق المؤدية إلى الساحة") (protest.blockade)."""
+    ways, agents = _word_set("blockade_ways"), _word_set("storming_agents")
+    for h in matcher("cues", "blockade_verbs").find(sent.folded):
+        i = sent.tok_index(h.start)
+        after = [strip_proclitics(w) for w in sent.words(i + 1, i + 1 + BLOCKADE_GAP)]
+        if any(w in agents for w in after[:2]):
+            continue
+        if any(w in ways or any(w.startswith(s) for s in _way_stems()) for w in after):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _way_stems() -> tuple:
+    return tuple(fold_entry(w[:-1]) for w in load("cues")["blockade_ways"] if w.endswith("*"))
 
 
 CROWD_SUBJECT_GAP = 4   # tokens after a riot verb where its subject, the crowd, is named ("اقتحم عدد من المتظاهرين")

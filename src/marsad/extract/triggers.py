@@ -91,6 +91,34 @@ def _disrupted(sent, t: Trigger) -> bool:
     return not any(a.value["side"] == "armed" and last <= a.start < t.start for a in sent.actors)
 
 
+ORIGIN_WINDOW = 3    # tokens between "منذ عام 2014 عندما" and the incident that opened the period
+ORIGIN_LINKS = frozenset({"عندما", "حين", "حينما", "عقب", "اثر", "بعد"})
+SINCE_WORDS = frozenset({"منذ", "ومنذ"})
+SINCE_PHRASE = 6     # tokens after "منذ" + an incident word where the rest of that incident is told
+SINCE_YEAR = frozenset({"عام", "العام", "مطلع", "بداية", "اواخر", "اواسط"})
+
+
+def _period_origin(sent, i: int) -> bool:
+    """The trigger tells the incident that began a period: it follows "منذ" ("ومنذ مقتل غودان في ضربة أميركية"),
+    or "منذ (عام) YEAR" and a word of time ("عندما"، "عقب") within ORIGIN_WINDOW tokens ("يشهد اليمن حربا منذ عام 2014 عندما استولى الحوثيون على صنعاء",
+    "توقف العمل فيه منذ عام 2021 عقب هجوم على بالما"): background, not the report's incident (block origin)."""
+    if i > 0 and sent.tokens[i - 1][2] in SINCE_WORDS:
+        return True       # "منذ مقتل غودان في ضربة أميركية", "منذ سيطرة طالبان على الحكم": since then, long past
+    for k in range(max(0, i - SINCE_PHRASE), i - 1):
+        if sent.tokens[k][2] in SINCE_WORDS and any(sent.tok_index(t.start) == k + 1 for t in sent.triggers):
+            return True   # "ضربة" in "منذ مقتل غودان في ضربة أميركية": the same long-past incident
+    for k in range(max(1, i - ORIGIN_WINDOW), i):
+        if sent.tokens[k][2] not in ORIGIN_LINKS:
+            continue
+        year = sent.tokens[k - 1][2].strip("،,")
+        if not (len(year) == 4 and year.isdigit() and year[:2] in ("19", "20")):
+            continue
+        before = [sent.tokens[m][2] for m in range(max(0, k - 3), k - 1)]
+        if before and (before[-1] == "منذ" or before[-1] in SINCE_YEAR and "منذ" in before):
+            return True
+    return False
+
+
 def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
     """A cue of the list within tokens a..b, other than one inside `skip`; with `names`, other than a word inside
     a force's name ("العمليات" in "قيادة العمليات المشتركة" is no summary of operations).
@@ -304,6 +332,8 @@ def blocked(sent, t: Trigger) -> str | None:
         return "stock"             # "تمشيط المدينة من الألغام": mines cleared, no explosion
     if _cue_near(sent, "anniversary", i - AFTERMATH_WINDOW, i):
         return "anniversary"       # "في الذكرى الخامسة للتفجير": long past
+    if _period_origin(sent, i):
+        return "origin"            # "حرب أهلية منذ عام 2014 عندما استولى الحوثيون على صنعاء": what began a period
     if t.kind == "protest" and _cue_near(sent, "outcry", _clause_start(sent, i, OUTCRY_WINDOW), i):
         return "outcry"            # "ما أثار تنديدا دوليا", "لاقى القرار احتجاجات واسعة": a reaction, no demonstration
     if _cue_near(sent, "recent_plural", i, j + 1) and not names_day(sent):

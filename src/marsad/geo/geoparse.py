@@ -22,7 +22,8 @@ from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer
 from .mention import PlaceMention, WideRegion
 from .recognize import (ONE_PREFIX, VARIANT_LOCATIVE_KINDS, Match, Token, Vocab, accept, adjective_shape, bare,
                         cue_kinds, scan, split_glued, stems, tokenize, vocab)
-from .resolve import GOV_CITY, Evidence, Tally, candidates, choose, clear_winner, country_cues, evidence, km, offset
+from .resolve import (GOV_CITY, Evidence, Tally, candidates, choose, clear_winner, country_cues, evidence, km, offset,
+                      steer)
 
 OFFSET_KINDS = frozenset(("gov", "city", "district"))
 SENTENCE_WEIGHT = 2.0     # find_places' evidence weight for its own text (a context's is 1.0)
@@ -90,7 +91,86 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
     placed += _governorate_parts(matches, toks, folded, text, ev, out)
     if placed:
         out = sorted(out + placed, key=lambda p: p.start)
+    _rivers_near(out, ev)
     return _capital_apposition(_refine_broad(out, text), text)
+
+
+RIVER_NEAR = (
+    "geoparse.river_near: a river named as a place ('غرب نهر الفرات', 'على ضفاف نهر دجلة') is the stretch of it "
+    "nearest the places the sentence names, else the places the report names (their median point, when the river "
+    "passes within RIVER_NEAR_KM of it), moved RIVER_BANK_KM towards a direction the phrase gives; the river's one "
+    "point (the Euphrates' at Deir ez-Zor) put 'west of the Euphrates' of a report on Maskanah and Deir Hafer "
+    "240 km away (fresh6 f6c-023, fresh14 t-021)")
+RIVER_NEAR_KM = 100.0
+RIVER_BANK_KM = 15.0
+RIVER_KEYS = {"Euphrates river": "euphrates", "Tigris river": "tigris", "Khabur river": "khabur",
+              "Orontes river": "orontes", "Diyala river": "diyala", "Great Zab river": "great_zab",
+              "Jordan river": "jordan"}     # features.tsv's rivers -> the river lines of web/static/rivers.geojson
+
+
+@lru_cache(maxsize=1)
+def _river_lines() -> dict[str, list[tuple[float, float]]]:
+    """key -> the river's line as (lat, lon) points (the dashboard's river layer, scripts/build_rivers.py)."""
+    import json
+    path = DATA_DIR.parents[1] / "web" / "static" / "rivers.geojson"
+    try:
+        feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {f["properties"]["key"]: [(lat, lon) for lon, lat in f["geometry"]["coordinates"]]
+            for f in feats if f["properties"].get("key") and f["geometry"]["type"] == "LineString"}
+
+
+def _nearest_on_line(line: list[tuple[float, float]], lat: float, lon: float) -> tuple[float, float]:
+    """The point of a polyline nearest (lat, lon), on a plane scaled by cos(lat): a few km off at most here."""
+    c = math.cos(math.radians(lat))
+    best, best_d = line[0], math.inf
+    for (a_lat, a_lon), (b_lat, b_lon) in zip(line, line[1:]):
+        ax, ay, bx, by = a_lon * c, a_lat, b_lon * c, b_lat
+        px, py = lon * c, lat
+        dx, dy = bx - ax, by - ay
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+        qx, qy = ax + t * dx, ay + t * dy
+        d = (qx - px) ** 2 + (qy - py) ** 2
+        if d < best_d:
+            best, best_d = (qy, qx / c), d
+    return best
+
+
+def _rivers_near(out: list[PlaceMention], ev: Evidence) -> None:
+    """Rule geoparse.river_near (RIVER_NEAR)."""
+    rivers = [pm for pm in out if pm.role == "place" and pm.entry_id.startswith("feature:")
+              and pm.entry_id[8:] in RIVER_KEYS]
+    if not rivers:
+        return
+    lines = _river_lines()
+    for pm in rivers:
+        line = lines.get(RIVER_KEYS[pm.entry_id[8:]])
+        if not line:
+            continue
+        pts = [(p.lat, p.lon) for p in out if p.role == "place" and p.lat is not None and p.geo_precision <= 2
+               and not (p.entry_id.startswith("feature:") and p.entry_id[8:] in RIVER_KEYS)]
+        where = "the sentence's places"
+        if not pts:
+            from .resolve import _anchor_cells
+            pts = [(lat, lon) for _k, lat, lon in _anchor_cells(ev)[0]]
+            where = "the report's places"
+        if not pts:
+            continue
+        mid = (median(p[0] for p in pts), median(p[1] for p in pts))
+        lat, lon = _nearest_on_line(line, *mid)
+        if km(lat, lon, *mid) > RIVER_NEAR_KM:
+            continue
+        if pm.bearing is not None:
+            lat, lon = offset(lat, lon, pm.bearing, RIVER_BANK_KM)
+        pm.lat, pm.lon = round(lat, 5), round(lon, 5)
+        if pm.country in ("SY", "IQ"):
+            from .admin import locate_units
+            unit = locate_units(pm.lat, pm.lon)
+            if unit is not None:
+                pm.country, pm.admin1 = unit["country"], unit["admin1"]
+        pm.admin2 = pm.admin3 = ""
+        pm.why += f"; {RIVER_NEAR.split(':')[0]}: the stretch nearest {where}"
 
 
 CAPITAL_APPOSITION = (
@@ -642,6 +722,8 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
             chosen = None     # "في منطقة الزرقاء" of an Iraqi report is no Zarqa of Jordan
         if chosen is not None:
             chosen = chosen[0], chosen[1], f"{ARTICLE_DROPPED_ID}: {m.key[2:]}; {chosen[2]}", chosen[3]
+    if chosen is not None and chosen[0].kind in FRAMED_BY_KINDS:
+        chosen = _framed_by_next(idx, matches, toks, gaz, ev, chosen)
     if chosen is None:
         return None
     entry, sc, why, alts = chosen
@@ -657,7 +739,7 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
                       [f"{a.name_en} ({a.admin1 or a.country})" for a in alts])
     pm.admin2, pm.admin3 = entry.admin2, entry.admin3
     if region:
-        pm.head = region.head
+        pm.head, pm.bearing = region.head, region.bearing
         _apply_region(pm, region, entry, voc)
         if region.bearing is not None or region.head != "near":
             pm.admin3 = ""       # "ريف X الشرقي", "شمال X": beyond X's own sub-district
@@ -668,6 +750,76 @@ def _mention(idx: int, matches: list[Match], toks: list[Token], folded: Folded, 
             pm.geo_precision = 3   # precision 3 as "the governorate" when it joins a headline to its story
             pm.city_named = m.key in ev.city_keys   # the report writes it as a city: its location says so
     return pm
+
+
+FRAMED_BY_NEXT = (
+    "resolve.framed_by_next: a village or town framed by the place named right after it, 'X التابعة لقضاء Y' or "
+    "'X (شرق Y)', 'X شمال غربي Y', takes its reading nearest Y (within FRAMED_NEAR_KM; with a direction, among the "
+    "readings that lie that way from Y) when its name has several; "
+    "and 'X التابعة لقضاء Y' of a Syrian or Iraqi district Y rejects a reading of X in another district (no village "
+    "rather than a namesake: the extractor then places X near Y). fresh11 m-015 «ناحية العبارة (شرق بعقوبة)» "
+    "took the Abbara of Muqdadiya, 25 km off; fresh8 f8g-029 «قرية قصروك التابعة لقضاء الحمدانية» the Qasrouk of "
+    "Aqra, 75 km off")
+FRAMED_BY_KINDS = frozenset(("village", "town", "ruin", "neighbourhood", "subdistrict"))
+FRAME_OF_KINDS = frozenset(("city", "town", "district", "subdistrict"))
+FRAME_LINKS = frozenset(fold_chars(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع"))
+FRAMED_NEAR_KM = 40.0
+FRAME_SAME_KM = 15.0     # the readings of the framing name (a district and its town) lie this close: one place
+
+
+def _framed_by_next(idx: int, matches: list[Match], toks: list[Token], gaz: Gazetteer, ev: Evidence,
+                    chosen: tuple) -> tuple | None:
+    """Rule resolve.framed_by_next (FRAMED_BY_NEXT)."""
+    m = matches[idx]
+    if idx + 1 >= len(matches) or m.j >= len(toks):
+        return chosen
+    n = matches[idx + 1]
+    first = n.cue_i if n.cue_i >= 0 else n.i
+    between = toks[m.j:first]
+    voc = vocab()
+    if len(between) == 1 and between[0].word in FRAME_LINKS and toks[first].joined:
+        link = True                                      # "X التابعة لقضاء Y", "X الواقعة في Y"
+    elif 1 <= len(between) <= 2 and all(t.word in voc.directions or bare(t.word) in voc.directions
+                                        for t in between) and toks[first].joined \
+            and all(t.joined for t in between[1:]) and (between[0].joined or between[0].gap.strip() == "("):
+        link = False                                     # "X (شرق Y)", "X شمال غربي Y"
+    else:
+        return chosen
+    bearing = None
+    if not link:
+        words = [bare(t.word) if bare(t.word) in voc.directions else t.word for t in between]
+        bearing = voc.directions.get(" ".join(words)) if len(words) == 2 else voc.directions.get(words[0])
+        if bearing is None and len(words) == 2:
+            return chosen
+    kinds = cue_kinds(n, voc)
+    ys = [e for e in candidates(gaz, n) if e.kind in FRAME_OF_KINDS and (not kinds or e.kind in kinds)]
+    if not ys or any(km(y.lat, y.lon, ys[0].lat, ys[0].lon) > FRAME_SAME_KM for y in ys):
+        return chosen                                    # Y is not one place
+    y = next((e for e in ys if e.kind == "district"), ys[0])
+    entry, sc, why, alts = chosen
+    cands = [e for e in steer(candidates(gaz, m), ev) if e.kind in FRAMED_BY_KINDS
+             and (bearing is None or _that_way(y, e, bearing))]
+    if not cands:
+        return chosen
+    near = min(cands, key=lambda e: km(e.lat, e.lon, y.lat, y.lon))
+    d_near, d_chosen = km(near.lat, near.lon, y.lat, y.lon), km(entry.lat, entry.lon, y.lat, y.lon)
+    tag = FRAMED_BY_NEXT.split(":")[0]
+    if near is not entry and d_near <= FRAMED_NEAR_KM and d_chosen - d_near > 5.0:
+        return near, sc, f"{why}; {tag}: the reading nearest '{y.name_en}'", [entry] + [a for a in alts if a is not near]
+    if link and y.kind == "district" and y.country in ("SY", "IQ") and y.admin2 \
+            and not any(e.admin2 == y.admin2 or km(e.lat, e.lon, y.lat, y.lon) <= FRAMED_NEAR_KM for e in cands):
+        return None                                      # "قرية قصروك التابعة لقضاء الحمدانية": no Qasrouk there
+    return chosen
+
+
+def _that_way(y: Entry, e: Entry, bearing: int) -> bool:
+    """e lies the stated way from y (within 67.5 degrees of the bearing), or at y."""
+    if km(y.lat, y.lon, e.lat, e.lon) <= 3.0:
+        return True
+    dy = e.lat - y.lat
+    dx = (e.lon - y.lon) * math.cos(math.radians(y.lat))
+    off = abs((math.degrees(math.atan2(dx, dy)) - bearing + 180.0) % 360.0 - 180.0)
+    return off <= 67.5
 
 
 def _prefix_len(word: str) -> int:

@@ -32,6 +32,7 @@ class PlaceMention:
     admin3: str = ""           # sub-district (SY/IQ: OCHA adm3), "" where unknown
     frame: str = ""            # "road" (inside "طريق X – Y") or "reference" ("على بعد 10 كم من X"): context,
                                # not the event's place unless nothing else is named (see best_place)
+    bearing: int | None = None  # for a region phrase with a direction ("غرب نهر الفرات"): its bearing in degrees
 
     @property
     def specificity(self) -> float:

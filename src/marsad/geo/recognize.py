@@ -185,8 +185,9 @@ GLUED_RIGHT_KINDS = frozenset(("country", "gov", "city"))
 
 def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     """Two names written without the space between them ("سورياوالعراق", "العاصمة العراقيةبغداد": seen in three
-    reports): a token no name begins with, made of a country or governorate name (or a country's adjective) and a
-    country, governorate or city name (with its attached prefix), is read as the two tokens."""
+    reports): a token no name begins with, made of a country or governorate name (or a country's adjective, or a
+    direction word: "في جنوبالصومال", fresh5 f5b-029 and fresh10 j-009) and a country, governorate or city name
+    (with its attached prefix), is read as the two tokens."""
     lefts, longest, heads = _glue_lefts()
     out: list[Token] = []
     for t in toks:
@@ -206,21 +207,25 @@ def split_glued(toks: list[Token], gaz: Gazetteer) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _glue_lefts() -> tuple[frozenset, int, frozenset]:
-    """The words a glued pair may begin with (country and governorate names, countries' adjectives), the
+    """The words a glued pair may begin with (country and governorate names, countries' adjectives, directions), the
     longest's length, and their first three letters (a token that opens with none needs no closer look)."""
     gaz = load_gazetteer()
     lefts = set(vocab().adjectives)
+    lefts.update(w for w in vocab().directions if " " not in w and not w.startswith("ال") and not w.endswith("ا"))
     lefts.update(k for k, ids in gaz.by_name.items() if " " not in k
                  and any(gaz.entries[x].kind in GLUED_LEFT_KINDS for x in ids))
     return frozenset(lefts), max(map(len, lefts)), frozenset(x[:3] for x in lefts)
 
 
 def _glued_cut(w: str, gaz: Gazetteer, lefts: frozenset) -> int:
+    adjectives = vocab().adjectives
     for cut in range(3, len(w) - 2):
         if w[:cut] not in lefts:
             continue
-        for form, _ in stems(w[cut:]):
-            if len(form) >= 3 and any(gaz.entries[x].kind in GLUED_RIGHT_KINDS for x in gaz.by_name.get(form, ())):
+        own = adjectives.get(w[:cut])     # a country's adjective is glued to a name of that country only
+        for form, _ in stems(w[cut:]):   # ("العراقيةبغداد"; not "ضابط الجيش الصوماليعدن نور", a person: j-009)
+            if len(form) >= 3 and any(gaz.entries[x].kind in GLUED_RIGHT_KINDS and (own is None or
+                                      gaz.entries[x].country == own) for x in gaz.by_name.get(form, ())):
                 return cut
     return 0
 

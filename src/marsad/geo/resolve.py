@@ -536,11 +536,23 @@ def _framed_elsewhere(e: Entry, m: Match, local: set[str], ev: Evidence, gaz: Ga
     return bool(centres) and all(km(e.lat, e.lon, g.lat, g.lon) > CONFLICT_KM for g in centres)
 
 
+ABROAD_BY_CUE = (
+    "resolve.abroad_by_cue: a report that names no country and no governorate but cues one foreign country (its "
+    "nationality adjectives, 'الحكومة الليبية', 'العاصمة الليبية', to a weight of ABROAD_CUE: twice in the report) and "
+    "nothing else is about that country: "
+    "a Syrian, Iraqi or borderland village or town there is a namesake, no reading ('حي الهضبة' of Tripoli was a "
+    "village of Anbar in fresh11 n-021 and n-023, each time a spurious Iraqi event)")
+ABROAD_CUE = 2.0
+
+
 def _abroad_report(e: Entry, m: Match, ev: Evidence) -> bool:
     """The report's other names are all of one other country, two names at least (not the country named once: "بلدة
     الراعي الحدودية مع تركيا"), and nothing names or cues the village's or town's own country: "قرية الروضة – بئر
     العبد" in a report on Sinai."""
     countries = ev.countries_besides(m.key)
+    if not countries and not ev.votes and len(ev.cues) == 1:    # rule resolve.abroad_by_cue (ABROAD_BY_CUE)
+        top, weight = next(iter(ev.cues.items()))
+        return top != e.country and weight >= ABROAD_CUE
     if not countries or countries.get(e.country, 0.0) > 0 or ev.cues.get(e.country, 0.0) > 0:
         return False
     top = countries.most_common(1)[0][0]
