@@ -377,6 +377,25 @@ def _aside_between(sent, places: list) -> bool:
     return any(e1 <= a and b <= s2 for a, b in _asides(sent) for (_, e1), (s2, _) in zip(ends, ends[1:]))
 
 
+BETWEEN_PAIR = frozenset(fold_entry(w) for w in ("بلدتي", "قريتي", "مدينتي", "منطقتي", "حيي", "ناحيتي"))
+
+
+def _between_pair(sent, places: list) -> list:
+    """The places less the second of a pair that bounds one point ("بين بلدتي تولين وقلاوية", "الطريق الواصل بين
+    بلدتي اليادودة والمزيريب", "منازل سكنية بين قريتي معربليت ومعرزاف"): the incident is placed at the first
+    (place.between)."""
+    out = list(places)
+    ordered = sorted((p for p in places if getattr(p, "start", None) is not None), key=lambda p: p.start)
+    for x, y in zip(ordered, ordered[1:]):
+        if sent.folded[x.end:y.start].strip() not in ("", "و"):
+            continue
+        i = sent.tok_index(x.start)
+        before = [sent.tokens[k][2] for k in range(max(0, i - 2), i)]
+        if before[-1:] == ["بين"] or len(before) == 2 and before[0] == "بين" and before[1] in BETWEEN_PAIR:
+            out = [p for p in out if p is not y]
+    return out
+
+
 def _locality(p) -> bool:
     """An item of a list of places: a village or town, a governorate's city named bare ("في اللاذقية وطرطوس"), or a
     governorate ("شهدت محافظتا الأسكندرية والدقهلية مظاهرات": each is coded)."""
@@ -777,6 +796,11 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     own = bool(places)
     if any(_origin(sent, s) for s, _e, _p in sent.places):
         extra.append("place.origin_of_person")     # "المنحدرين من بلدة X": the place someone comes from is set aside
+    if len(places) > 1:
+        kept = _between_pair(sent, places)
+        if len(kept) < len(places):
+            places = kept
+            extra.append("place.between")   # "استهدفت سيارة بين بلدتي تولين وقلاوية": one point, not two targets
     if len(places) > 1:
         extra.append("place.list")
         if _aside_between(sent, places):
