@@ -708,15 +708,20 @@ def _suspects(sent, trig: Trigger) -> bool:
 
 
 COUNT_GAP = 2   # characters between a figure and the force noun it counts ("8 جنود", "وخمسة جنود")
+PARTITIVE_GAP = 6   # characters between a figure and the force noun it counts through "من" ("ثلاثة من عناصر الشرطة")
 
 
 def _forces_among_dead(sent, pub: date | None) -> bool:
     """The sentence counts members of a force ("8 جنود", "خمسة جنود", "ثلاثة من عناصر الشرطة") besides civilians: the
     attack struck a force, and civilians died in it (ACLED: a battle) (type.forces_among_dead)."""
     nums = numbers(sent, pub)
-    return any(any(0 <= h.start - n.end <= COUNT_GAP or 0 <= h.start - n.end <= 6 and sent.folded[n.end:h.start].strip() == "من"
-                   for n in nums)
-               for h in matcher("cues", "force_targets").find(sent.folded))
+    return any(_counts(sent, n, h) for h in matcher("cues", "force_targets").find(sent.folded) for n in nums)
+
+
+def _counts(sent, n, h) -> bool:
+    """Figure n counts the noun at hit h: right before it, or before it through "من"."""
+    gap = h.start - n.end
+    return 0 <= gap <= COUNT_GAP or 0 <= gap <= PARTITIVE_GAP and sent.folded[n.end:h.start].strip() == "من"
 
 
 def _persons_toll(sent, pub: date | None, a1=None) -> bool:
