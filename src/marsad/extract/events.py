@@ -377,6 +377,25 @@ def _aside_between(sent, places: list) -> bool:
     return any(e1 <= a and b <= s2 for a, b in _asides(sent) for (_, e1), (s2, _) in zip(ends, ends[1:]))
 
 
+BETWEEN_PAIR = frozenset(fold_entry(w) for w in ("بلدتي", "قريتي", "مدينتي", "منطقتي", "حيي", "ناحيتي"))
+
+
+def _between_pair(sent, places: list) -> list:
+    """The places less the second of a pair that bounds one point ("بين بلدتي تولين وقلاوية", "الطريق الواصل بين
+    بلدتي اليادودة والمزيريب", "منازل سكنية بين قريتي معربليت ومعرزاف"): the incident is placed at the first
+    (place.between)."""
+    out = list(places)
+    ordered = sorted((p for p in places if getattr(p, "start", None) is not None), key=lambda p: p.start)
+    for x, y in zip(ordered, ordered[1:]):
+        if sent.folded[x.end:y.start].strip() not in ("", "و"):
+            continue
+        i = sent.tok_index(x.start)
+        before = [sent.tokens[k][2] for k in range(max(0, i - 2), i)]
+        if before[-1:] == ["بين"] or len(before) == 2 and before[0] == "بين" and before[1] in BETWEEN_PAIR:
+            out = [p for p in out if p is not y]
+    return out
+
+
 def _locality(p) -> bool:
     """An item of a list of places: a village or town, a governorate's city named bare ("في اللاذقية وطرطوس"), or a
     governorate ("شهدت محافظتا الأسكندرية والدقهلية مظاهرات": each is coded)."""
@@ -689,15 +708,20 @@ def _suspects(sent, trig: Trigger) -> bool:
 
 
 COUNT_GAP = 2   # characters between a figure and the force noun it counts ("8 جنود", "وخمسة جنود")
+PARTITIVE_GAP = 6   # characters between a figure and the force noun it counts through "من" ("ثلاثة من عناصر الشرطة")
 
 
 def _forces_among_dead(sent, pub: date | None) -> bool:
     """The sentence counts members of a force ("8 جنود", "خمسة جنود", "ثلاثة من عناصر الشرطة") besides civilians: the
     attack struck a force, and civilians died in it (ACLED: a battle) (type.forces_among_dead)."""
     nums = numbers(sent, pub)
-    return any(any(0 <= h.start - n.end <= COUNT_GAP or 0 <= h.start - n.end <= 6 and sent.folded[n.end:h.start].strip() == "من"
-                   for n in nums)
-               for h in matcher("cues", "force_targets").find(sent.folded))
+    return any(_counts(sent, n, h) for h in matcher("cues", "force_targets").find(sent.folded) for n in nums)
+
+
+def _counts(sent, n, h) -> bool:
+    """Figure n counts the noun at hit h: right before it, or before it through "من"."""
+    gap = h.start - n.end
+    return 0 <= gap <= COUNT_GAP or 0 <= gap <= PARTITIVE_GAP and sent.folded[n.end:h.start].strip() == "من"
 
 
 def _persons_toll(sent, pub: date | None, a1=None) -> bool:
@@ -777,6 +801,11 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     own = bool(places)
     if any(_origin(sent, s) for s, _e, _p in sent.places):
         extra.append("place.origin_of_person")     # "المنحدرين من بلدة X": the place someone comes from is set aside
+    if len(places) > 1:
+        kept = _between_pair(sent, places)
+        if len(kept) < len(places):
+            places = kept
+            extra.append("place.between")   # "استهدفت سيارة بين بلدتي تولين وقلاوية": one point, not two targets
     if len(places) > 1:
         extra.append("place.list")
         if _aside_between(sent, places):
