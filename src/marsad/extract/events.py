@@ -162,12 +162,26 @@ def _aerial_agent(sent, t: Trigger) -> bool:
     """A bombardment verb whose subject is an aircraft ("قصفت الطائرات الحربية", "الطيران الروسي قصف",
     "مروحيات التحالف قصفت"): the aircraft within AGENT_GAP tokens before or after the verb."""
     i = sent.tok_index(t.start)
-    if sent.tokens[i][2].startswith(DEFINITE):
-        return False        # a verbal noun ("القصف") names no subject
     j = sent.tok_index(max(t.start, t.end - 1))
-    near = list(range(max(0, i - AGENT_GAP - 1), i)) + list(range(j + 1, min(len(sent.tokens), j + 1 + AGENT_GAP)))
     aircraft = _word_list("aircraft")
+    if sent.tokens[i][2].startswith(DEFINITE):
+        return _agent_clause(sent, j, aircraft)   # a verbal noun ("القصف") names its subject only in a clause after it
+    near = list(range(max(0, i - AGENT_GAP - 1), i)) + list(range(j + 1, min(len(sent.tokens), j + 1 + AGENT_GAP)))
     return any(sent.tokens[k][2] in aircraft or strip_proclitics(sent.tokens[k][2]) in aircraft for k in near)
+
+
+AGENT_RELATIVES = frozenset({"الذي", "التي"})
+AGENT_VERBS = frozenset(fold_entry(w) for w in ("شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته"))
+
+
+def _agent_clause(sent, j: int, aircraft) -> bool:
+    """A bombardment noun whose relative clause names an aircraft as the one that carried it out ("القصف الذي شنه
+    طيران أجنبي", "القصف الجوي الذي شنته الطائرات الحربية الروسية") (type.aerial_agent)."""
+    for k in range(j + 1, min(len(sent.tokens) - 2, j + 1 + AGENT_GAP)):
+        if sent.tokens[k][2] in AGENT_RELATIVES and sent.tokens[k + 1][2] in AGENT_VERBS:
+            w = sent.tokens[k + 2][2]
+            return w in aircraft or strip_proclitics(w) in aircraft
+    return False
 
 
 def _airdrop(sent, t: Trigger) -> bool:
