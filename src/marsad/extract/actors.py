@@ -117,7 +117,7 @@ def assign(sent, trig, kind: str) -> tuple[str | None, str | None]:
     if kind in ("looting", "group_change"):
         return a0 or s0, None
     if kind in ("execution", "shooting", "abduction"):
-        victim_state = s0 if s0 and not civ and _after(sent, s0, trig.start) else None
+        victim_state = s0 if s0 and not civ and (_after(sent, s0, trig.start) or casualty_force(sent, a0) == s0) else None
         return a0, victim_state or "civilians"
     if kind in ("arrest", "raid", "disrupted", "transfer"):
         if kind == "disrupted" and a0 and not s0 and matcher("cues", "accident").find(sent.folded):
