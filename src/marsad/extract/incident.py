@@ -298,6 +298,11 @@ def absorb(e, d, adjacent: bool, rule: str) -> None:
         if e.actor1 is None and is_state(e.actor2):
             e.actor1, e.actor2 = e.actor2, None    # read as the target of an attack, the force is the one arresting
         e.add_rule("kind.operation_outcome")
+    elif e.kind == "protest" and d.kind == "riot" and adjacent:
+        e.kind, e.trig = d.kind, d.trig     # "تظاهر مئات المحتجين" then "ورشق المحتجون المبنى بالحجارة": a riot
+        if e.actor1 == "protesters":
+            e.actor1 = "rioters"
+        e.add_rule("protest.riot_escalation")
     elif e.kind in WEAK_KINDS and d.kind not in WEAK_KINDS and d.kind not in ("arrest", "raid", "disrupted") \
             and not (e.trig.event_type == "Battles" and e.actor1 in NON_STATE_ARMED and is_state(e.actor2)):
         if e.on_force and d.trig.event_type == "Violence against civilians":
