@@ -11,11 +11,10 @@ returns the id of the rule (``claims.json`` rules) that made it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from marsad.extract.claim_label import TOLL_FRAMES
+from marsad.extract.claim_label import TOLL_FRAMES, word_set
 from marsad.extract.mentions import dates
-from marsad.lexicon import fold_entry, load, matcher
+from marsad.lexicon import load, matcher
 from marsad.text.morph import strip_proclitics
 
 INCIDENT_COUNT = ("operations", "attacks", "air_strikes")   # a figure counting incidents sums many of them
@@ -105,7 +104,7 @@ def members(sent, q) -> bool:
     'التحالف الدولي (يضم 86 دولة)'): the size of a coalition, not a figure about the conflict; countries of origin
     ('مقاتل أجنبي من 80 دولة') stay claims (claim.drop.coalition_members)."""
     i = sent.tok_index(q.start)
-    words = _folded("member_words")
+    words = word_set("member_words")
     return any(w in words or strip_proclitics(w) in words for w in sent.words(max(0, i - MEMBER_GAP), i + 2 + MEMBER_GAP))
 
 
@@ -116,13 +115,8 @@ def _breakdown(sent, q) -> bool:
     """The figure counts some of an incident's victims ('ما أدى إلى مقتل 18 شخصا بينهم 3 أطفال'): part of that
     incident's toll, not a figure of its own."""
     i = sent.tok_index(q.start)
-    marks = _folded("breakdown_markers")
+    marks = word_set("breakdown_markers")
     return any(sent.tokens[k][2] in marks for k in range(max(0, i - BREAKDOWN_GAP), i))
-
-
-@lru_cache(maxsize=None)
-def _folded(section: str) -> frozenset:
-    return frozenset(fold_entry(w) for w in load("claims")[section])
 
 
 def court_case(sent) -> bool:

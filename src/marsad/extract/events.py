@@ -729,10 +729,10 @@ def _forces_among_dead(sent, pub: date | None) -> bool:
     """The sentence counts members of a force ("8 جنود", "خمسة جنود", "ثلاثة من عناصر الشرطة") besides civilians: the
     attack struck a force, and civilians died in it (ACLED: a battle) (type.forces_among_dead)."""
     nums = numbers(sent, pub)
-    return any(_counts(sent, n, h) for h in matcher("cues", "force_targets").find(sent.folded) for n in nums)
+    return any(_counts_noun(sent, n, h) for h in matcher("cues", "force_targets").find(sent.folded) for n in nums)
 
 
-def _counts(sent, n, h) -> bool:
+def _counts_noun(sent, n, h) -> bool:
     """Figure n counts the noun at hit h: right before it, or before it through "من"."""
     gap = h.start - n.end
     return 0 <= gap <= COUNT_GAP or 0 <= gap <= PARTITIVE_GAP and sent.folded[n.end:h.start].strip() == "من"

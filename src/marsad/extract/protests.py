@@ -117,20 +117,15 @@ def _blockade(sent) -> bool:
     """Protesters closing roads or bridges ("أقدم متظاهرو المدينة على إغلاق ثلاثة جسور", "قطع المتظاهرين جسور
     الزيتون والنصر"): a verb or noun of cutting or closing with a road word right after it, no force named as its
     subject ("أغلقت قوات الأمن الطرق المؤدية إلى الساحة") (protest.blockade)."""
-    ways, agents = _word_set("blockade_ways"), _word_set("storming_agents")
+    agents = _word_set("storming_agents")
     for h in matcher("cues", "blockade_verbs").find(sent.folded):
         i = sent.tok_index(h.start)
-        after = [strip_proclitics(w) for w in sent.words(i + 1, i + 1 + BLOCKADE_GAP)]
-        if any(w in agents for w in after[:2]):
+        if any(strip_proclitics(w) in agents for w in sent.words(i + 1, i + 3)):
             continue
-        if any(w in ways or any(w.startswith(s) for s in _way_stems()) for w in after):
+        hi = sent.tokens[min(i + BLOCKADE_GAP, len(sent.tokens) - 1)][1]
+        if matcher("cues", "blockade_ways").find(sent.folded, h.end, hi):
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _way_stems() -> tuple:
-    return tuple(fold_entry(w[:-1]) for w in load("cues")["blockade_ways"] if w.endswith("*"))
 
 
 CROWD_SUBJECT_GAP = 4   # tokens after a riot verb where its subject, the crowd, is named ("اقتحم عدد من المتظاهرين")
