@@ -7,10 +7,9 @@ The label is built to match the ledger's phrases (``analysis/data/claim_keys.jso
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from marsad.lexicon import fold_entry, load, matcher
+from marsad.lexicon import folded_words, load, matcher
 
 CASUALTY_FRAMES = ("killed", "injured")                     # what happened to a toll's people
 TOLL_FRAMES = CASUALTY_FRAMES + ("arrested", "captured")    # ... or to those an operation took (claim_scope too)
@@ -35,9 +34,8 @@ class Counted:
     rule: str = "claim.figure.counted"   # how the counted noun was found (claims.json rules)
 
 
-@lru_cache(maxsize=None)
 def _word_set(section: str) -> frozenset:
-    return frozenset(fold_entry(w) for w in load("claims")[section])
+    return folded_words("claims", section)
 
 
 word_set = _word_set

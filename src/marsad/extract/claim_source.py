@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.extract.mentions import dates, numbers
 from marsad.text.morph import DEFINITE_RUNS
-from marsad.lexicon import fold_entry, load, matcher
+from marsad.lexicon import fold_entry, folded_words, load, matcher
 
 MAX_SOURCE = 8
 MAX_APPOSITION = 10
@@ -30,9 +30,8 @@ class Attribution:
     claimed: bool = False  # "أعلن داعش مسؤوليته عن ...": the group claims the attacks (a source only when alone)
 
 
-@lru_cache(maxsize=None)
 def _words(section: str) -> frozenset:
-    return frozenset(fold_entry(w) for w in load("claims")[section])
+    return folded_words("claims", section)
 
 
 class _Spans:

@@ -7,11 +7,10 @@ words (kind "riot"); this module decides the sentence's kind when a protest word
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 from marsad.extract.triggers import Trigger, retype, tag
 from marsad.text.morph import DEFINITE_RUNS, PREPOSITIONS, strip_proclitics
-from marsad.lexicon import fold_entry, load, matcher
+from marsad.lexicon import folded_words, matcher
 
 PROTEST_KINDS = ("protest", "protest_force", "protest_intervention", "riot")
 VIOLENT_ON_CROWD = ("shooting", "attack", "grenade", "kill", "clash", "execution", "massacre", "shelling", "ied")
@@ -164,9 +163,8 @@ def _persons() -> frozenset:
     return _word_set("protest_persons")
 
 
-@lru_cache(maxsize=None)
 def _word_set(section: str) -> frozenset:
-    return frozenset(fold_entry(w) for w in load("cues")[section])
+    return folded_words("cues", section)
 
 
 def _reference(sent, t: Trigger) -> bool:

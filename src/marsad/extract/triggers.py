@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.lexicon import fold_entry, load, matcher
+from marsad.lexicon import fold_entry, folded_words, load, matcher
 from marsad.text.normalize import normalize
 from marsad.text.morph import inflect, strip_proclitics
 
@@ -469,9 +469,8 @@ def _long_lasting(sent, j: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
 def _word_list(section: str) -> frozenset:
-    return frozenset(fold_entry(w) for w in load("cues")[section])
+    return folded_words("cues", section)
 
 
 def find_triggers(sent, keep_blocked: bool = False) -> list[Trigger]:

@@ -5,6 +5,6 @@ when loaded, through one cached loader. Nothing is read at import time.
 """
 from __future__ import annotations
 
-from marsad.lexicon.loader import Phrase, PhraseMatcher, fold_entry, load, matcher
+from marsad.lexicon.loader import Phrase, PhraseMatcher, fold_entry, folded_words, load, matcher
 
-__all__ = ["Phrase", "PhraseMatcher", "fold_entry", "load", "matcher"]
+__all__ = ["Phrase", "PhraseMatcher", "fold_entry", "folded_words", "load", "matcher"]

@@ -54,6 +54,13 @@ def load(name: str) -> dict:
     return json.loads(text)
 
 
+@lru_cache(maxsize=None)
+def folded_words(name: str, section: str) -> frozenset:
+    """The folded entries of one word list of a lexicon file, as a set (cached): the lists a rule tests a token
+    against ("storming_agents", "breakdown_markers")."""
+    return frozenset(fold_entry(w) for w in load(name)[section])
+
+
 class Phrase(NamedTuple):
     """One match of a lexicon entry in a folded text (a named tuple: made for every match, it must be cheap)."""
 
