@@ -51,6 +51,14 @@ EVENTS = [
     # the planter named in a later sentence ("الخلية التي زرعت العبوة") is the IED's actor1
     ("ied-planter-later", "قتل جندي بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي في قضاء طوزخورماتو صباح اليوم. وباشرت القوات بحملة لملاحقة عناصر داعش الذين زرعوا العبوة.",
      "2021-06-01", [("Remote explosive/landmine/IED", "islamic_state", "iraqi_security_forces", {})]),
+    # "قوى الأمن الداخلي" alone: the Asayish in north-east Syria, Lebanon's force in Lebanon, the new Syrian
+    # government's police elsewhere in Syria after 2024-12-08 (actor.internal_security_place)
+    ("internal-security-beirut", "أصيب عنصران من قوى الأمن الداخلي برشق حجارة من محتجين غاضبين قرب مجلس النواب في وسط بيروت مساء السبت.",
+     "2020-08-09", [("Violent demonstration", "rioters", "lebanese_forces", {})]),
+    ("internal-security-homs", "قتل عنصر من قوى الأمن الداخلي بهجوم مسلحين مجهولين على حاجز في حي الوعر بمدينة حمص ليل الخميس.",
+     "2025-03-02", [("Armed clash", None, "syrian_government_forces", {})]),
+    ("internal-security-hasakah", "قتل عنصر من قوى الأمن الداخلي بهجوم مسلحين مجهولين على حاجز في حي غويران بمدينة الحسكة ليل الخميس.",
+     "2025-03-02", [("Armed clash", None, "asayish", {})]),
     # branches the spec names beyond Syria and Iraq: an al-Qaeda branch, an IS province, the Houthis
     ("shabaab-is-al-qaeda", "سيطر مسلحو حركة الشباب على بلدة بولو برتي وسط الصومال بعد انسحاب القوات الحكومية منها.",
      "2025-02-11", [(NSA, "al_qaeda", None, {"actor2": None})]),

@@ -51,6 +51,35 @@ def abroad(sent, actor: str | None, context_place) -> str | None:
     return None if spans and all(a.start in generic for a in spans) else actor
 
 
+NORTH_EAST = frozenset({"Al-Hasakah", "Raqqa", "Deir ez-Zor", "Aleppo"})   # where the Asayish police
+_BARE_INTERNAL = fold_entry("قوى الأمن الداخلي")
+
+
+def internal_security(sent, actor: str | None, context_place, when: date | None) -> str | None:
+    """"قوى الأمن الداخلي" bare is the Asayish only in north-east Syria: in Lebanon it is Lebanon's Internal Security
+    Forces, elsewhere in Syria after 2024-12-08 the new government's police, in another country a force the list
+    does not name. The places of the sentence decide, else the report's place so far; a sentence that also names
+    the Asayish another way ("الأسايش"، "لشمال وشرق سوريا") keeps them (actor.internal_security_place)."""
+    if actor != "asayish":
+        return actor
+    spans = [a for a in sent.actors if a.value["id"] == "asayish"]
+    if not spans or any(not sent.folded[a.start:a.end].endswith(_BARE_INTERNAL) for a in spans):
+        return actor
+    places = [p for _, _, p in sent.places if p.country]
+    if not places and context_place is not None and getattr(context_place, "country", None):
+        places = [context_place]
+    countries = {p.country for p in places}
+    if not countries or "IQ" in countries:
+        return actor
+    if countries == {"LB"}:
+        return "lebanese_forces"
+    if "SY" not in countries:
+        return UNLISTED
+    if countries == {"SY"} and when and when >= TRANSITION and all(p.admin1 not in NORTH_EAST for p in places):
+        return "syrian_government_forces"
+    return actor
+
+
 def _partners(sent) -> set:
     """Starts of the state forces named right after a cue of taking part ("بمشاركة قسد"), when a force leads before them."""
     out = set()

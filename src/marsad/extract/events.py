@@ -761,6 +761,11 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if home != (a1, a2):
         a1, a2 = home
         extra.append("actor.abroad")        # "القوات الحكومية" in Mogadishu: Somalia's, not in the actor list
+    police = (A.internal_security(sent, a1, context_place, ds or pub),
+              A.internal_security(sent, a2, context_place, ds or pub))
+    if police != (a1, a2):
+        a1, a2 = police
+        extra.append("actor.internal_security_place")   # "قوى الأمن الداخلي" in Beirut: Lebanon's, not the Asayish
     if a2 is None and trig.kind not in ("arrest", "raid", "disrupted", "transfer") + PROTEST_KINDS:
         a2 = A.casualty_force(sent, a1)     # "قتل عنصران من قسد بقصف مسيرة تركية": the dead's force received it
     if a2 is None and trig.kind in ("attack", "kill") + EXPLOSIVE_KINDS and _civilian_target(sent, trig):
