@@ -36,6 +36,9 @@ class ClaimState:
     last_source: str | None = None      # the source of the last claim (of the sentence last_sent), if a report's
 
 
+_DEFINITE = re.compile(r"^[وف]?(?:[بك]?ال|لل)\w\w")     # a word with the article, after a conjunction/preposition
+
+
 def _excluded(sent, q: Num) -> bool:
     """Not a claim figure: vague, a year, a dual noun, a duration/percentage/distance, an article number."""
     if q.value_low is None or is_year(q) or q.dual:
@@ -52,6 +55,8 @@ def _excluded(sent, q: Num) -> bool:
         return True                                 # "السنوات الأربع", "الأشهر الستة": a duration
     if i and sent.tokens[i - 1][2] in lab.word_set("ordinals"):   # "الدفعة الثامنة عشرة": an ordinal
         return True
+    if i and sent.folded[sent.tokens[i][0]:q.start].endswith("ال") and _DEFINITE.match(sent.tokens[i - 1][2]):
+        return True           # "خطة النقاط الست": a definite number word after a definite noun describes it, counts nothing
     if i and sent.tokens[i - 1][2] in lab.word_set("unit_words"):   # "لواء 49": a unit's number
         return True
     prev = " ".join(sent.words(i - 2, i))

@@ -103,10 +103,10 @@ def _period_origin(sent, i: int) -> bool:
     or "منذ (عام) YEAR" and a word of time ("عندما"، "عقب") within ORIGIN_WINDOW tokens ("يشهد اليمن حربا منذ عام 2014 عندما استولى الحوثيون على صنعاء",
     "توقف العمل فيه منذ عام 2021 عقب هجوم على بالما"): background, not the report's incident (block origin)."""
     if i > 0 and sent.tokens[i - 1][2] in SINCE_WORDS:
-        return True       # "منذ مقتل غودان في ضربة أميركية", "منذ سيطرة طالبان على الحكم": since then, long past
+        return not _dated_recall(sent, i)   # "منذ مقتل غودان في ضربة أميركية", "منذ سيطرة طالبان على الحكم": since then
     for k in range(max(0, i - SINCE_PHRASE), i - 1):
         if sent.tokens[k][2] in SINCE_WORDS and any(sent.tok_index(t.start) == k + 1 for t in sent.triggers):
-            return True   # "ضربة" in "منذ مقتل غودان في ضربة أميركية": the same long-past incident
+            return not _dated_recall(sent, k + 1)   # "ضربة" in "منذ مقتل غودان في ضربة أميركية": the same incident
     for k in range(max(1, i - ORIGIN_WINDOW), i):
         if sent.tokens[k][2] not in ORIGIN_LINKS:
             continue
@@ -117,6 +117,21 @@ def _period_origin(sent, i: int) -> bool:
         if before and (before[-1] == "منذ" or before[-1] in SINCE_YEAR and "منذ" in before):
             return True
     return False
+
+
+RECALL_SPAN = 14     # tokens after "منذ" + an incident word within which that incident's own date is told
+
+
+def _dated_recall(sent, i: int) -> bool:
+    """The incident told after "منذ" is given its own month or day ("الأكبر منذ الهجوم الذي استهدف حاجزا ببئر العبد
+    في 14 أكتوبر الماضي", "منذ الهجوم على جامعة غاريسا في أبريل 2015"): a specific incident the report recalls, an
+    event of its own with its date (the spec's background events), not the vague origin of a period (origin.dated)."""
+    from marsad.extract.mentions import dates
+
+    a = sent.tokens[i][0]
+    b = sent.tokens[min(i + RECALL_SPAN, len(sent.tokens) - 1)][1]
+    return any(a < d.start <= b and d.precision in ("day", "week", "month") and d.date_start is not None
+               for d in dates(sent))
 
 
 def _cue_near(sent, cues: str, a: int, b: int, skip: tuple[int, int] | None = None, names: bool = False) -> bool:
