@@ -13,9 +13,10 @@ from marsad.extract.triggers import find_triggers
 from marsad.lexicon import fold_entry
 
 # Connectors that open a clause telling something else (after a comma): فيما، بينما، في حين، كما، كذلك، and وفي
-# ("، وفي محافظة البيضاء قتل ثلاثة ...": a comma-spliced report moving to another place).
+# ("، وفي محافظة البيضاء قتل ثلاثة ...": a comma-spliced report moving to another place), and the ordinal that
+# counts the next of several ("هاجمت المجموعة الأولى حاجزا بين بلدتي ذيبان والحوايج، والثانية شنت هجوما على ...").
 CONNECTORS = frozenset(fold_entry(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "كما", "وكما", "كذلك", "وكذلك",
-                                                "وفي"))
+                                                "وفي", "والثانية", "والثاني", "والثالثة", "والثالث"))
 COMMAS = ("،", ",", "؛", ";")
 PLACE_FIRST = fold_entry("وفي")
 

@@ -12,7 +12,7 @@ from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, confrontation, protest_kind
 from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, Trigger, _cue_near, _word_list, find_triggers, retype, tag,
                                      toll_update)
-from marsad.extract.unresolved import NEAR as UNRESOLVED_NEAR, unresolved_places
+from marsad.extract.unresolved import NEAR as UNRESOLVED_NEAR, UnresolvedPlace, unresolved_places
 from marsad.text.dates import weekday_numbers
 from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
 from marsad.lexicon import fold_entry, load, matcher
@@ -50,6 +50,8 @@ class Draft:
     pointed: bool = False          # the trigger follows a demonstrative ("هذا الاستهداف"): it points back, never new
     also: bool = False             # "كما هاجمت ...": the sentence adds another incident
     fronted: bool = False          # "وفي قرية X، ...": the sentence opens with its own place, a roundup's next item
+    beside: bool = False           # "وتزامن الهجومان مع انفجار ...": the incident happened beside the one told before
+    timed: bool = False            # "وصباح اليوم استهدف ...": the sentence opens with its own time, a roundup's next item
     bombard: bool = False          # told only as "قصف" (no artillery, rocket or aircraft word): the kind of the report's strike
     assault: bool = False          # an attack on a base, a prison or a post: a blast that opens it keeps it a battle
     suspects: bool = False         # an arrest of those suspected of an incident ("القبض على شخصين متورطين بالتفجير")
@@ -385,27 +387,43 @@ def _list_run(sent, cands) -> list:
     return [c[2] for c in best] if len(best) > 1 and all(_locality(c[2]) for c in best) else []
 
 
+def _span(sent, p) -> tuple[int, int] | None:
+    """A place's span in the sentence's folded text: a gazetteer mention's own offsets are the report's (it was
+    geoparsed with the whole report), so they are read from the sentence's place layer; an unresolved locality's
+    are the sentence's already."""
+    for a, b, q in sent.places:
+        if q is p:
+            return a, b
+    return (p.start, p.end) if isinstance(p, UnresolvedPlace) else None
+
+
 def _aside_between(sent, places: list) -> bool:
     """An aside stands between two items of the event's list of places (place.list_aside)."""
-    ends = sorted((p.start, p.end) for p in places)
+    ends = sorted(sp for sp in (_span(sent, p) for p in places) if sp is not None)
     return any(e1 <= a and b <= s2 for a, b in _asides(sent) for (_, e1), (s2, _) in zip(ends, ends[1:]))
 
 
 BETWEEN_PAIR = frozenset(fold_entry(w) for w in ("بلدتي", "قريتي", "مدينتي", "منطقتي", "حيي", "ناحيتي"))
+BETWEEN_ONE = frozenset(fold_entry(w) for w in ("بلدة", "قرية", "مدينة", "منطقة", "حي", "ناحية", "مخيم"))
 
 
 def _between_pair(sent, places: list) -> list:
     """The places less the second of a pair that bounds one point ("بين بلدتي تولين وقلاوية", "الطريق الواصل بين
-    بلدتي اليادودة والمزيريب", "منازل سكنية بين قريتي معربليت ومعرزاف"): the incident is placed at the first
+    بلدتي اليادودة والمزيريب", "منازل سكنية بين قريتي معربليت ومعرزاف", "الطريق الواصل بين بلدة اليادودة ومدينة
+    درعا"): the incident is placed at the first
     (place.between)."""
     out = list(places)
-    ordered = sorted((p for p in places if getattr(p, "start", None) is not None), key=lambda p: p.start)
-    for x, y in zip(ordered, ordered[1:]):
-        if sent.folded[x.end:y.start].strip() not in ("", "و"):
+    spanned = sorted((sp, n, p) for n, (sp, p) in enumerate((_span(sent, p), p) for p in places) if sp is not None)
+    for (xsp, _, _x), (ysp, _, y) in zip(spanned, spanned[1:]):
+        (xs, xe), (ys, _ye) = xsp, ysp
+        gap = sent.folded[xe:ys].strip()
+        kinded = gap.startswith("و") and gap[1:] in BETWEEN_ONE     # "بين بلدة اليادودة ومدينة درعا"
+        if gap not in ("", "و") and not kinded:
             continue
-        i = sent.tok_index(x.start)
+        i = sent.tok_index(xs)
         before = [sent.tokens[k][2] for k in range(max(0, i - 2), i)]
-        if before[-1:] == ["بين"] or len(before) == 2 and before[0] == "بين" and before[1] in BETWEEN_PAIR:
+        pair = BETWEEN_ONE if kinded else BETWEEN_PAIR
+        if (before[-1:] == ["بين"] and not kinded) or len(before) == 2 and before[0] == "بين" and before[1] in pair:
             out = [p for p in out if p is not y]
     return out
 
@@ -581,6 +599,32 @@ def _also(sent, trig: Trigger) -> bool:
     another incident of the same kind, not a detail of the one before."""
     i = sent.tok_index(trig.start)
     return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
+
+
+SIMULTANEOUS = frozenset(fold_entry(w) for w in ("تزامن", "وتزامن", "تزامنت", "وتزامنت", "بالتزامن", "وبالتزامن",
+                                                  "تزامنا", "وتزامنا", "يتزامن"))
+BESIDE_GAP = 6     # tokens between the word of simultaneity and the trigger it introduces ("وتزامن الهجومان مع انفجار")
+
+
+TIMED_GAP = 3      # tokens from the sentence's opening time phrase to the trigger verb ("وصباح اليوم استهدف")
+
+
+def _timed(sent, pub: date | None, trig: Trigger) -> bool:
+    """The sentence opens with a time phrase and goes straight on to its trigger ("وصباح اليوم استهدف مجهولون ...",
+    "ومساء أمس قتل ..."): a roundup's next item told by its own time (merge.timed_apart, where the day differs)."""
+    found = dates(sent, pub or sent.stand_in or REF_DAY)
+    if not found or not sent.tokens or found[0].start > sent.tokens[min(1, len(sent.tokens) - 1)][0]:
+        return False
+    end = sent.tok_index(max(found[0].start, found[0].end - 1))
+    return 0 < sent.tok_index(trig.start) - end <= TIMED_GAP
+
+
+def _beside(sent, trig: Trigger) -> bool:
+    """A word of simultaneity before the trigger ("وتزامن الهجومان مع انفجار دراجة نارية في بلدة X", "وبالتزامن مع
+    هذا الاستهداف، ألقت طائرات ..."): the incident it tells happened at the same time as the one before, so it is
+    another incident, not a detail of it (merge.simultaneous_apart)."""
+    i = sent.tok_index(trig.start)
+    return any(sent.tokens[k][2] in SIMULTANEOUS for k in range(max(0, i - BESIDE_GAP), i))
 
 
 FRONTED_WORDS = frozenset({"في", "وفي", "ففي"})
@@ -842,6 +886,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     return [Draft(trig.kind, trig, [sent.idx], p, own, ds, de, dated, a1, a2 if a2 != a1 else None, dict(counts),
                   when=when, anaphoric=ana, background=back, shift=_topic_shift(sent) or latest, rules=list(rules),
                   pointed=_pointed(sent, trig), also=_also(sent, trig), fronted=_fronted(sent, trig, p, ana),
+                  beside=_beside(sent, trig), timed=_timed(sent, pub, trig),
                   bombard=trig.kind == "shelling" and _bare_bombardment(sent),
                   assault=trig.kind == "attack" and _fortified_target(sent, trig),
                   suspects=trig.kind == "arrest" and _suspects(sent, trig),

@@ -92,9 +92,12 @@ def _target(drafts: list[Draft], d):
         if d.suspects and e.kind != "arrest":
             d.add_rule("merge.suspects_apart")
             continue            # "القبض على شخصين متورطين بتفجير بوابة المحكمة": the arrest is an incident of its own
-        if (d.also or d.fronted) and d.own_place and not _same_name(e.place, d.place):
-            d.add_rule("merge.also_apart" if d.also else "merge.fronted_apart")
+        if (d.also or d.fronted or d.beside) and d.own_place and not _same_name(e.place, d.place):
+            d.add_rule("merge.also_apart" if d.also else "merge.simultaneous_apart" if d.beside else "merge.fronted_apart")
             continue            # "كما هاجمت ... قرب بلدة الرصافة": another incident at another place
+        if d.timed and _other_day(e, d):
+            d.add_rule("merge.timed_apart")
+            continue            # "ليلة أمس" then "وصباح اليوم استهدف ...": the next item of a roundup, another day
         gap = d.sents[0] - max(e.sents[-1], e.last)
         same = e.trig.sub_event_type == d.trig.sub_event_type
         if not same and kind_info(e.trig.kind).get("apart"):
@@ -408,6 +411,14 @@ def told_there(e, d) -> bool:
     """d may tell e again: its place agrees with e's and their days do not conflict. A claimed attack at another
     village or on another day is another incident ("وتبنى التنظيم يوم الخميس هجوما على بلدة ...")."""
     return _places_agree(e, d) and _dates_agree(e, d)
+
+
+def _other_day(e, d) -> bool:
+    """Both mentions give a day of the same kind (resolved, or relative to one reference day) and the days differ."""
+    if e.when is None or d.when is None or e.when[2] != d.when[2]:
+        return False
+    (a0, a1, _), (b0, b1, _) = e.when, d.when
+    return a1 < b0 or b1 < a0
 
 
 def _dates_agree(e, d) -> bool:
