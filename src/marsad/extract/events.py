@@ -676,8 +676,15 @@ def _topic_shift(sent) -> bool:
     return _lead_has(sent, "topic_shift", 3)
 
 
-def _background(sent) -> bool:
-    return _lead_has(sent, "past_frame", 2)
+SINCE = frozenset({"منذ", "ومنذ"})
+
+
+def _background(sent, trig: Trigger) -> bool:
+    """A recalled incident: the sentence opens in the past perfect ("وكان ... قد"), or the trigger follows "منذ"
+    ("لم تشهد البلاد هجوما منذ الهجوم على جامعة غاريسا في أبريل 2015": the incident since which, told with its
+    own date; block.origin spares it only then)."""
+    i = sent.tok_index(trig.start)
+    return _lead_has(sent, "past_frame", 2) or (i > 0 and sent.tokens[i - 1][2] in SINCE)
 
 
 def sentence_toll(sent, pub: date | None) -> dict | None:
@@ -876,7 +883,7 @@ def sentence_events(sent, pub: date | None, context_place) -> list[Draft]:
     if not places and context_place is not None and trig.kind not in TERRITORY:
         places = [context_place]
         extra.append("place.context")
-    when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent)
+    when, ana, back = _when(sent, pub, trig), _anaphoric(sent, trig), _background(sent, trig)
     if when is not None and pub is None and sent.stand_in not in (None, REF_DAY):
         extra.append("date.named_today")      # compared with the report's other days from the weekday it calls today
     latest = bool(matcher("cues", "latest").find(sent.folded))

@@ -109,6 +109,10 @@ def relative_range(rule: str, pub: dt.date) -> Range:
     if rule == "last_week":
         monday = pub - (pub.weekday() + 7) * day
         return monday, monday + 6 * day
+    if rule == "past_two_days":
+        return pub - 2 * day, pub
+    if rule == "past_hours":
+        return pub - day, pub
     if rule == "days_ago":
         return pub - 7 * day, pub - day
     if rule in ("this_month", "period_month"):

@@ -197,6 +197,7 @@ def gate_words() -> frozenset[str]:
 
 _UNRESOLVED_PRECISION = {
     "today": "day", "yesterday": "day", "day_before_yesterday": "day", "last_night": "day",
+    "past_two_days": "day", "past_hours": "day",
     "this_week": "week", "last_week": "week", "days_ago": "week", "this_month": "month",
     "last_month": "month", "period_month": "month", "this_year": "year", "last_year": "year",
     "period_year": "year",
