@@ -533,3 +533,34 @@ def test_a_report_cueing_one_foreign_country_rejects_a_core_namesake():
     assert not any(p.surface == "الهضبة" and p.role == "place" for p in find_places(libya, context=libya))
     iraq = "أعلنت الحكومة العراقية الحداد ثلاثة أيام على ضحايا القصف. وقالت مصادر طبية إن القتلى سقطوا في قرية الهضبة"
     assert any(p.surface == "الهضبة" and p.admin1 == "Anbar" for p in find_places(iraq, context=iraq))
+
+
+# ---- resolve.abroad_only: a report whose other places all lie outside SY/IQ/TR/LB/JO (a weight of two names at
+# least) and that names or cues none of those countries reads none of their villages or towns: (text, word); then
+# counter-examples where the report names or cues the town's own country: (text, word, admin1)
+ABROAD_ONLY = [
+    ("خرجت مسيرة ليلية في مدينة الحسيمة مساء الأحد. وحسب نشطاء من الحراك، شارك المئات في المسيرة وسط الحسيمة",
+     "الحراك"),
+    ("تظاهر المئات أمام البرلمان في تونس العاصمة. وقال ناشطون من الحراك إن قوات الأمن في تونس فرقت المحتجين بالقوة",
+     "الحراك"),
+]
+ABROAD_ONLY_PLACES = [
+    ("خرجت مسيرة في مدينة درعا مساء الأحد. وحسب نشطاء من الحراك، شارك المئات في المسيرة", "الحراك", "Daraa"),
+    ("خرجت مسيرة في الحسيمة مساء الأحد. وحسب نشطاء من الحراك، شارك المئات في المسيرة وسط الحسيمة بحضور مراسل سوري",
+     "الحراك", "Daraa"),
+]
+
+
+@pytest.mark.parametrize("text,word", ABROAD_ONLY, ids=[f"resolve.abroad_only-{n}" for n in range(len(ABROAD_ONLY))])
+def test_abroad_only_report_reads_no_core_town(text, word):
+    s = text.index(word)
+    found = [(p.surface, p.name_en, p.why) for p in find_places(text, context=text)
+             if p.role == "place" and p.start <= s < p.end]
+    assert not found, found
+
+
+@pytest.mark.parametrize("text,word,admin1", ABROAD_ONLY_PLACES,
+                         ids=[f"resolve.abroad_only-counter-{n}" for n in range(len(ABROAD_ONLY_PLACES))])
+def test_abroad_only_leaves_a_town_its_country_vouches_for(text, word, admin1):
+    s = text.index(word)
+    assert [p.admin1 for p in find_places(text, context=text) if p.role == "place" and p.start <= s < p.end] == [admin1]

@@ -369,3 +369,28 @@ def test_age_idiom_is_no_place(text, word):
 
 def test_cued_al_amer_stays_a_village():
     assert [m.admin1 for m in _covers("قصفت المدفعية قرية العمر في ريف الحسكة", "العمر")] == ["Al-Hasakah"]
+
+
+# ---- recognize.cue_prefixed: a type word names the word after it only when that word carries no preposition
+# (ب، ل، ك، ف): (text, the name after its prefix) no place; then names right after a type word that stay places: (text, word, admin1)
+CUE_PREFIXED = [
+    ("قتل ثلاثة أشخاص في حي بالمدينة بعد منتصف الليل", "المدينة"),
+    ("وقال النائب إن كتلة كبيرة من المستقلين ستقاطع الجلسة", "بيرة"),
+    ("وتضم الحكومة الجديدة كتلة كبيرة من الوزراء التكنوقراط في بغداد", "بيرة"),
+]
+CUE_PREFIXED_PLACES = [
+    ("قتل مدني في قرية بنش بريف إدلب", "بنش", "Idlib"),          # a name that begins with ب
+    ("سقطت قذيفة على حي الميدان في دمشق", "الميدان", "Damascus"),
+    ("استهدفت غارة سيارة بمحيط بلدة سرمدا شمال إدلب", "سرمدا", "Idlib"),   # the prefix is the region head's
+]
+
+
+@pytest.mark.parametrize("text,word", CUE_PREFIXED, ids=[f"recognize.cue_prefixed-{n}" for n in range(len(CUE_PREFIXED))])
+def test_cue_before_a_prefixed_word_names_nothing(text, word):
+    assert not _covers(text, word), [(m.surface, m.name_en, m.why) for m in _places(text)]
+
+
+@pytest.mark.parametrize("text,word,admin1", CUE_PREFIXED_PLACES,
+                         ids=[f"recognize.cue_prefixed-counter-{n}" for n in range(len(CUE_PREFIXED_PLACES))])
+def test_cue_before_a_bare_name_still_names_it(text, word, admin1):
+    assert [m.admin1 for m in _covers(text, word)] == [admin1], [(m.surface, m.why) for m in _places(text)]

@@ -621,7 +621,18 @@ def cue_kinds(m: Match, voc: Vocab) -> tuple:
     return voc.cues.get(m.cue) or voc.list_cues.get(m.cue, ())
 
 
+CUE_PREFIXED = "recognize.cue_prefixed"
+CUE_PREFIXED_RULE = (
+    "a type word (حي، قرية، تلة ...) names the word right after it only when that word carries no preposition "
+    "(ب، ل، ك، ف): 'في حي بالمدينة' is a neighbourhood in the city, not a place called al-Madina, and 'وكتلة كبيرة' "
+    "is a large bloc, not a hill named Bira (ك + بيرة); the name is then read as any uncued name (its common-word "
+    "guard included). Seen in f17T hb-031 (a Kenyan attack read in Basra's al-Madina) and ha-031.")
+CUE_PREFIX_LETTERS = frozenset("بلكف")
+
+
 def _set_cue(m: Match, toks: list[Token], voc: Vocab) -> None:
+    if m.plen and CUE_PREFIX_LETTERS.intersection(toks[m.i].word[:m.plen]):
+        return      # rule recognize.cue_prefixed (CUE_PREFIXED_RULE)
     if m.i > 0:
         w = bare(toks[m.i - 1].word)
         if w in voc.cues or (m.listed and w in voc.list_cues):

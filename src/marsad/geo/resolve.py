@@ -544,6 +544,15 @@ ABROAD_BY_CUE = (
     "village of Anbar in fresh11 n-021 and n-023, each time a spurious Iraqi event)")
 ABROAD_CUE = 2.0
 
+ABROAD_ONLY = (
+    "resolve.abroad_only: a report whose other names are all places outside Syria, Iraq and the borderland countries "
+    "(TR, LB, JO), together of a weight of ABROAD_WEIGHT at least (a city or a country named twice, two towns), and "
+    "which neither names nor cues any of those countries, is about abroad: a village or town of theirs read in it is a "
+    "namesake, no reading, even when the foreign places are of two countries or one city named twice: 'شباب الحراك' "
+    "in a report on al-Hoceima is the Rif movement, not Hrak of Daraa (f17T hc-023); 'ود كردة' among Sudan's "
+    "Gezira villages is not Gerede of Turkey (f17T hb-033)")
+ABROAD_WEIGHT = 3.0
+
 
 def _abroad_report(e: Entry, m: Match, ev: Evidence) -> bool:
     """The report's other names are all of one other country, two names at least (not the country named once: "بلدة
@@ -555,6 +564,9 @@ def _abroad_report(e: Entry, m: Match, ev: Evidence) -> bool:
         return top != e.country and weight >= ABROAD_CUE
     if not countries or countries.get(e.country, 0.0) > 0 or ev.cues.get(e.country, 0.0) > 0:
         return False
+    if sum(countries.values()) >= ABROAD_WEIGHT and not any(c in CORE_COUNTRIES for c in countries) \
+            and not any(ev.cues.get(c, 0.0) > 0 for c in CORE_COUNTRIES):
+        return True      # rule resolve.abroad_only (ABROAD_ONLY)
     top = countries.most_common(1)[0][0]
     names = sum(1 for k, c in ev.country_by_name.items() if k != m.key and c.get(top))
     return top != e.country and names >= 2 and len(countries) == 1
