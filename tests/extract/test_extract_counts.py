@@ -9,6 +9,11 @@ from marsad.extract import extract_document
 
 # id, text, [(sub_event_type, {field: value})]
 ROWS = [
+    # a dual subject before a dual verb ("إن عنصرين ... قتلا"), a dual of demonstrators ("قتل متظاهران")
+    ("dual-subject-before-dual-verb", "أفاد مراسل محلي في الحسكة بأن عنصرين من قسد قتلا بانفجار عبوة ناسفة استهدفت "
+     "سيارتهما في بلدة تل حميس.", [("Remote explosive/landmine/IED", {"fatalities": 2})]),
+    ("dual-of-demonstrators", "قتل متظاهران برصاص قوات الأمن خلال احتجاجات في مدينة الناصرية مساء أمس.",
+     [("Excessive force against protesters", {"fatalities": 2})]),
     ("pronoun-on-role-word", "أسر عناصر داعش جنديا من الجيش العراقي قرب مدينة سامراء وقاموا بإعدامه.",
      [("Armed clash", {"fatalities": 1})]),
     ("pronoun-on-carrier", "لاحقت قسد قياديا في داعش في بلدة ذيبان وألقت القبض عليه.", [("Arrests", {"arrested": 1})]),

@@ -239,6 +239,13 @@ def _plural_verb(sent, i: int) -> bool:
     return sent.tokens[i][2].endswith("وا")
 
 
+def _dual_verb(sent, i: int) -> bool:
+    """A dual past verb ("قتلا", "أصيبا"), told after its dual subject ("إن عنصرين من قسد قتلا"): only a dual
+    subject before it gives it its count (an accusative noun "قتلا" never has one)."""
+    w = sent.tokens[i][2]
+    return w.endswith("ا") and not w.endswith("وا") and len(w) >= 4
+
+
 def _role_hits(sent) -> list[tuple[int, str]]:
     """(token index, role) of the role words, in text order: lexicon matches and pronoun forms."""
     got = sent.cache.get("count_role_hits")     # a pure function of the sentence, asked for each of its triggers
@@ -286,6 +293,8 @@ def find_counts(sent, quants) -> dict[str, int | None]:
             out[role] = out[role] + extra if extra else out[role]
             continue
         n = _subject_before(sent, quants, i) if _plural_verb(sent, i) else None   # "إن 11 مدنيا بينهم أطفال قتلوا"
+        if n is None and _dual_verb(sent, i):
+            n = 2 if _subject_before(sent, quants, i) == 2 else None   # "إن عنصرين من قسد قتلا بانفجار عبوة"
         if n is None and _joined(sent, quants, i, role, roles_at):
             done |= {role, roles_at[i + 1]}      # "مقتل وإصابة 16": one figure for both, neither known
             continue
