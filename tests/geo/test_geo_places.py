@@ -54,6 +54,17 @@ PLACES = [
     # --- hand-placed: Boulkessi, the Malian army camp by the Burkina border
     ("hand-boulkessi", "هاجم مسلحون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو وسط مالي", "بولكيسي", "Mopti",
      1, (14.95, -1.63)),
+    # --- news spellings of world towns (aliases.tsv) and two towns no source has (places_hand.tsv)
+    ("alias-menaka", "قتل أربعة جنود في هجوم انتحاري على معسكر للحرس الوطني في ميناكا شمال شرقي مالي", "ميناكا",
+     "Gao", 1, (15.92, 2.40)),
+    ("alias-garissa", "قتل مدرس بهجوم لمسلحين على مدرسة في مدينة غارسا الكينية", "غارسا", "Garissa", 1,
+     (-0.45, 39.65)),
+    ("alias-quetta", "قتل عشرون شرطيا بتفجير انتحاري استهدف جنازة في مدينة كويتا جنوب غربي باكستان", "كويتا",
+     "Balochistan", 1, (30.18, 67.00)),
+    ("hand-mandera", "هاجم مسلحون من حركة الشباب حافلة ركاب قرب مدينة منديرا شمال شرقي كينيا", "منديرا", "Mandera",
+     2, (3.94, 41.86)),
+    ("hand-mukayshifa", "قتل ثلاثة من الحشد الشعبي بهجوم على نقطة في منطقة مكيشفية بين سامراء وتكريت", "مكيشفية",
+     "Salah ad-Din", 1, (34.37, 43.74)),
     # --- Pakistan's provinces (admin1_world_names.tsv) and Dera Ismail Khan (places_hand.tsv)
     ("world-balochistan", "قتل خمسة من الشرطة في انفجار قنبلة على جانب طريق في إقليم بلوشستان جنوب غربي باكستان",
      "إقليم بلوشستان", "Balochistan", 3, (30.18, 67.00)),
