@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.analysis.incident_features import (day_weekdays, is_direction, is_region, landmarks, name_forms, persons,
-                                              pub_window, spelling, statement_weekdays, targets, url_dates, weekdays)
+                                              pub_window, read_days, spelling, statement_weekdays, targets, url_dates,
+                                              weekdays)
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
@@ -46,6 +47,12 @@ def test_pub_window_prefers_the_report_then_its_original():
     ("استهدف هجوم انتحاري مزدوج صباح الاثنين سوقا شعبيا", {MON}),
     ("قُتل 12 شخصا وأصيب 20 آخرون، اليوم الخميس، إثر تفجير مزدوج", {THU}),
     ("شن مسلحون هجوما مباغتا فجر الجمعة على مقر سرية للجيش", {THU, FRI, SAT}),   # a night: either side
+    # rule night-of-two-days: a night named by its two days is that night, no day either side
+    ("قتل قيادي بضربة مسيرة بعد منتصف ليل الخميس-الجمعة قرب المعبر", {THU, FRI}),
+    ("شنت الطائرات غارات ليلة الاثنين - الثلاثاء على مواقع التنظيم", {MON, TUE}),
+    ("هاجم مسلحون الحاجز ليلة الخميس على الجمعة", {THU, FRI}),
+    ("انفجرت عبوة ليل الأحد - الاثنين في السوق", {SUN, MON}),
+    ("قصف متقطع ليل الخميس - الأحد على البلدة", {WED, THU, FRI, SAT, SUN, MON}),   # not one night
     ("والأحد انفجرت عبوة ناسفة في سوق المدينة", {SUN}),
     # a weekday that dates a statement, not the event
     ("أعلنت وزيرة الصحة عديلة حمود الخميس ارتفاع حصيلة التفجير", None),
@@ -197,6 +204,18 @@ def test_landmarks_never_raise_and_are_names(text):
 def test_url_dates_never_raise_and_are_ordered(url):
     got = url_dates(url)
     assert got is None or got[0] <= got[1]
+
+
+@pytest.mark.parametrize("text, night", [
+    ("بعد منتصف ليل الخميس-الجمعة استهدفت مسيرة سيارة", True),
+    ("ليلة السبت - الأحد", True),
+    ("فجر الجمعة", False),                                     # one day's night: either side of it
+    ("ليل الخميس-الجمعة، وعاد القصف الأحد", False),             # and another day besides
+    ("اشتباكات الخميس والجمعة", False),
+    ("", False),
+])
+def test_read_days_night_of_two_days(text, night):
+    assert read_days(text)[2] is night
 
 
 @given(st.text(max_size=300))

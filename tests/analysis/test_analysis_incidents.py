@@ -674,7 +674,46 @@ def test_a_timeless_report_goes_where_a_firm_detail_ties_it(store, reports, week
     reports.event("b3", **raid, actor1="international_coalition", actor2="islamic_state",
                   evidence=f"مروحيات امريكية انزلت مقاتلين في قرية باريشا {weekday}")
     update_incidents(store.conn)
-    assert (frozenset({"b1", "b3"}) in _groups(store)) is joins
+    with_b3 = next(g for g in _groups(store) if "b3" in g)
+    assert ("b1" in with_b3) is joins
+    # rule timeless-second-chance: the report whose actors agree with the third's then joins them
+    assert (with_b3 == {"b1", "b2", "b3"}) is joins
+
+
+RAID = dict(event_type="Battles", sub_event_type="Armed clash", country="SY", admin1="Idlib",
+            name_ar="أطمة", lat=36.205, lon=36.668, geo_precision=1)
+
+
+@pytest.mark.parametrize("first, lookalike, joins", [
+    # the report with no detail of its own comes first in merge order (ids "a..."), or last
+    pytest.param("a1", False, True, id="first-in-order"),
+    pytest.param("z1", False, True, id="last-in-order-same-result"),
+    # a raid at the village on another day whose outlet names the same sides: it fits both
+    pytest.param("a1", True, False, id="first-in-order-lookalike"),
+    pytest.param("z1", True, False, id="last-in-order-lookalike"),
+])
+def test_timeless_second_chance_whatever_the_order(store, reports, first, lookalike, joins):
+    """Rule timeless-second-chance: a timeless report tied to an incident only through a member
+    merged after its turn (the outlet naming both sides) joins it at the end, whatever the order
+    of the reports; with a look-alike there that fits it as well, it stays on its own."""
+    docs = ["d1", first, "m2"] + (["d9"] if lookalike else [])
+    for d in docs:
+        reports.doc(d)
+    reports.event("d1", **RAID, date_start="2020-03-15", date_end="2020-03-15", fatalities=4,
+                  evidence="قتل 4 اشخاص في عملية انزال جوي نفذتها مروحيات على منزل في بلدة أطمة فجر اليوم")
+    reports.event(first, **RAID, actor1="international_coalition", actor2="islamic_state",
+                  evidence="مروحيات التحالف تنفذ عملية انزال على منزل قيادي في تنظيم الدولة ببلدة أطمة")
+    reports.event("m2", **RAID, actor1="international_coalition", actor2="islamic_state",
+                  evidence="قوات امريكية خاصة تشتبك مع عناصر من تنظيم الدولة في أطمة فجر الاحد")
+    if lookalike:
+        reports.event("d9", **RAID, date_start="2021-06-02", date_end="2021-06-02",
+                      actor1="international_coalition", actor2="islamic_state",
+                      evidence="اشتباكات بين قوة من التحالف وعناصر من تنظيم الدولة في بلدة أطمة")
+    update_incidents(store.conn)
+    groups = _groups(store)
+    assert frozenset({"d1", "m2"}) <= next(g for g in groups if "d1" in g)
+    assert (frozenset({"d1", first, "m2"}) in groups) is joins
+    assert (frozenset({first}) in groups) is not joins
 
 
 @pytest.mark.parametrize("tolls, joins", [
@@ -1125,3 +1164,29 @@ def test_same_point_rival(store, reports, other_point, alone):
     groups = _groups(store)
     assert (frozenset({"u1"}) in groups) is alone
     assert (frozenset({"j23", "u1"}) in groups) is not alone
+
+
+DRONE = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", country="SY",
+             admin1="Al-Hasakah", name_ar="عامودا", lat=37.104, lon=40.93, geo_precision=1,
+             actor1="turkish_forces", actor2="sdf", fatalities=1, injured=1)
+
+
+@pytest.mark.parametrize("night, merges", [
+    # the night of Thursday to Friday is not Saturday, though a stated Saturday carries a day's slack
+    pytest.param("بعد منتصف ليل الخميس-الجمعة", False, id="night-before-the-day-before"),
+    pytest.param("بعد منتصف ليل الجمعة-السبت", True, id="the-night-into-the-day"),
+    # one day's night ("فجر الجمعة") may be told either side of midnight: no contradiction
+    pytest.param("فجر الجمعة", True, id="one-days-night"),
+])
+def test_night_of_two_days(store, reports, night, merges):
+    """Rule night-of-two-days: a timeless report naming the night by its two days is compared with
+    a dated report by the dated report's own day, not its slack: two drone strikes on SDF cars in
+    one town, one in the night of Thursday to Friday, one on the Saturday, are two incidents."""
+    reports.doc("s1")
+    reports.doc("s2")
+    reports.event("s1", **DRONE, date_start="2023-09-02", date_end="2023-09-02",
+                  evidence="قتل عنصر من قسد واصيب آخر اليوم السبت اثر استهداف مسيرة تركية لسيارتهم في عامودا")
+    reports.event("s2", **DRONE, evidence=f"قتل عنصر في قسد واصيب مرافقه باستهداف مسيرة تركية {night} "
+                                          "لسيارة كانا يستقلانها في مدينة عامودا")
+    update_incidents(store.conn)
+    assert (len(list_incidents(store.conn)) == 1) is merges

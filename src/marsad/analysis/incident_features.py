@@ -9,7 +9,8 @@ Nothing here extracts events: these are cheap readings of fields the records alr
 - ``weekdays(text)``: the weekdays a sentence names for its event ("فجر الجمعة", "الثلاثاء"), leaving
   out a weekday that dates a statement ("أعلنت الوزارة الخميس") or a court ruling ("قضت محكمة، الخميس،
   بإعدام ..." in a report that recalls the bombing) and widening a night ("ليل السبت")
-  to the days around it;
+  to the days around it, but not a night named by its two days ("ليل الخميس-الجمعة"; ``read_days``
+  says so);
 - ``landmarks(text)``: the named spots a sentence names after a place word ("ساحة الطيران" ->
   "طيران", "بحي الكرادة" -> "كراده", "قرية برخ" -> "برخ"): the place an outlet states below the
   town or governorate it was geocoded to;
@@ -108,17 +109,28 @@ def statement_weekdays(text: str | None) -> frozenset[int] | None:
     return read_weekdays(text)[1]
 
 
+_NIGHT_JOINS = frozenset(("علي", "الي", "و"))     # folded: "ليلة الخميس على الجمعة", "ليل الخميس إلى الجمعة"
+
+
 def read_weekdays(text: str | None) -> tuple[frozenset[int] | None, frozenset[int] | None]:
     """(event weekdays, statement weekdays) a text names; None for none."""
+    return read_days(text)[:2]
+
+
+def read_days(text: str | None) -> tuple[frozenset[int] | None, frozenset[int] | None, bool]:
+    """(event weekdays, statement weekdays, night): ``night`` when the event weekdays are one night
+    the text names by its two days ("ليل الخميس-الجمعة"; rule ``night-of-two-days``), and no other."""
     if not text:
-        return None, None
+        return None, None, False
     days, night, report = _weekday_vocab()
     tokens = [_strip(t) for t in _TOKEN.findall(vocab.fold(text))]
     found: set[int] = set()
     said: set[int] = set()
+    second = -1                                   # the token of a night's second day, read with its first
+    other = False                                 # an event weekday not of a two-day night
     for i, tok in enumerate(tokens):
         day = days.get(tok)
-        if day is None:
+        if day is None or i == second:
             continue
         before = tokens[max(0, i - 6):i]
         if any(b in report or b[1:] in report for b in before):
@@ -127,8 +139,16 @@ def read_weekdays(text: str | None) -> tuple[frozenset[int] | None, frozenset[in
             continue                              # the day a statement was made, not the event's
         found.add(day)
         if any(b in night for b in tokens[max(0, i - 3):i]):
+            # rule night-of-two-days: "ليل الخميس-الجمعة", "ليلة الاثنين - الثلاثاء" names the night
+            # itself, between those two days: neither day before the first nor after the second
+            nxt = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in _NIGHT_JOINS)
+            if nxt < len(tokens) and days.get(tokens[nxt]) == (day + 1) % 7:
+                found.add((day + 1) % 7)
+                second = nxt
+                continue
             found.update(((day - 1) % 7, (day + 1) % 7))
-    return frozenset(found) or None, frozenset(said) or None
+        other = True
+    return frozenset(found) or None, frozenset(said) or None, bool(found) and not other
 
 
 def day_weekdays(start: int, end: int) -> frozenset[int] | None:

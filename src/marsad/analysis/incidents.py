@@ -17,7 +17,9 @@ against EVERY member, nothing contradicts:
     الحصيلة إلى 100") bounds nothing the other way (rule ``toll-still-rising``), and so between
     a report with no time and a dated one when the weekday the timeless one names is the dated
     one's day, or two reports with no time that name one weekday (rule ``toll-rising-on-its-day``);
-  * weekdays: the days both reports name ("فجر الجمعة") share one;
+  * weekdays: the days both reports name ("فجر الجمعة") share one; a night named by its two days
+    ("ليل الخميس-الجمعة") is those two days, met by a stated date's own days without their slack
+    (rule ``night-of-two-days``);
   * time: the windows overlap (stated dates ± ``date_slack_days``; an undated event's window
     is its report's publication window, from ``published``, the URL's date or its
     near-duplicate's, reaching back ``undated_lookback_days``; so is that of an event dated only
@@ -39,7 +41,9 @@ if nothing corroborates that one: the same kind at the same square on another da
 look-alike a timeless report cannot be told from. An undated event
 that fits two incidents about equally stays on its own (precision over recall); whether it does is
 judged again at the end of the pass (rule ``timeless-ambiguity-at-end``), so that a look-alike formed
-by reports that come after it in merge order counts as well. A copy (a
+by reports that come after it in merge order counts as well; and a timeless report left on its own
+is tried once more at the end against the incidents with a time of their own (rule
+``timeless-second-chance``: one tied to an incident only through a member merged after its turn). A copy (a
 near-duplicate document) joins the incident of its original's matching event directly.
 A dated report joining an incident of timeless reports only meets the timeless bar. Merge order
 is by date, so a dated report that found no incident is tried once more at the end against the
@@ -70,7 +74,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import vocab
-from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_weekdays,
+from .incident_features import (day_weekdays, is_direction, is_region, iso_day, name_forms, pub_window, read_days,
                                 persons, spelling, spots_and_targets, toll_state)
 
 EVENT_COLUMNS = ("event_id", "doc_id", "version", "event_type", "sub_event_type", "date_start",
@@ -167,6 +171,7 @@ class Ev:
     persons: frozenset = frozenset()       # the people it tells as attacked, by name (also in targets)
     provisional: bool = False              # its sentence gives its toll as a first count ("حصيلة أولية")
     risen: bool = False                    # ... or as a toll that has risen ("ارتفع عدد القتلى إلى")
+    night: bool = False                    # its weekdays are one night named by its two days ("ليل الخميس-الجمعة")
 
     @classmethod
     def from_row(cls, row: dict, rules: Rules | None = None) -> "Ev":
@@ -192,14 +197,14 @@ class Ev:
             when = FLOAT
             start = end = None
         name, words, skeleton = name_forms(row.get("name_ar"))
-        said = None
+        said, night = None, False
         if when == HARD:                           # a night told on either side of midnight
             slack = rules.slack if rules else 1
             days = day_weekdays(start - slack, end + slack)
         else:                                      # the event's sentence, else (first event) the lead
-            days, said = read_weekdays(row.get("evidence"))
+            days, said, night = read_days(row.get("evidence"))
             if days is None and said is None and row.get("_n") in (None, 1):
-                days, said = read_weekdays(row.get("_lead"))
+                days, said, night = read_days(row.get("_lead"))
         precision = int(row.get("geo_precision") or 3)
         marks, targets = spots_and_targets(row.get("evidence"))
         people = persons(row.get("evidence"))
@@ -211,7 +216,7 @@ class Ev:
         return cls(row, start, end, name, precision, when, words, skeleton, days, row.get("_root"), said, marks,
                    is_region(row.get("name_ar")), is_direction(row.get("name_ar")),
                    targets - {spelling(w) for w in words} or _EMPTY, people or _EMPTY,
-                   *toll_state(row.get("evidence")))
+                   *toll_state(row.get("evidence")), night=night)
 
     @property
     def event_id(self) -> str:
@@ -355,8 +360,21 @@ def weekdays_ok(a: Ev, b: Ev) -> bool:
         return True
     if da is not None and db is not None and a.when != HARD and b.when != HARD:
         return bool(da & _adjacent(db))
-    da, db = da or a.said, db or b.said
+    da, db = _against_night(a, b, da or a.said, db or b.said)
     return da is None or db is None or bool(da & db)
+
+
+def _against_night(a: Ev, b: Ev, da: frozenset | None, db: frozenset | None) -> tuple:
+    """Rule ``night-of-two-days``: a report that names the night by its two days ("بعد منتصف ليل
+    الخميس-الجمعة") already holds both sides of midnight, so a stated date is compared with it
+    by its own days, without the night's slack: Saturday is not the night of Thursday to Friday
+    (a drone strike that night and another on the Saturday, in one town), though it may be the
+    night of Friday to Saturday told as "فجر الجمعة"."""
+    if a.when == HARD and b.night:
+        return _firm_days(a), db
+    if b.when == HARD and a.night:
+        return da, _firm_days(b)
+    return da, db
 
 
 def _adjacent(days: frozenset) -> frozenset:
@@ -381,7 +399,7 @@ def corroborations(rules: Rules, a: Ev, b: Ev) -> int:
     """How many independent details both reports state and agree on."""
     n = sum(1 for f in TOLLS if a.row.get(f) is not None and b.row.get(f) is not None
             and toll_ok(rules, a.row.get(f), b.row.get(f)))
-    da, db = a.days or a.said, b.days or b.said
+    da, db = _against_night(a, b, a.days or a.said, b.days or b.said)
     n += da is not None and db is not None and bool(da & db)
     n += shared_target(a, b)
     kind = a.row.get("event_type")
@@ -568,6 +586,7 @@ class Incident:
     docs: set = field(default_factory=set)
     box: list | None = None        # [south, north, west, east] of its members' points
     wide: bool = False             # a member is a direction from a city (its place reaches direction_km)
+    clock: int = 0                 # the merger's clock when its members last changed
 
     def near(self, pt: tuple[float, float], limit_km: float) -> bool:
         """A member's point may be within ``limit_km`` of ``pt`` (from the box of their points)."""
@@ -648,7 +667,7 @@ class Merger:
         self.timeless: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents (any time)
         self.floating: dict[tuple, list[str]] = defaultdict(list)   # place key -> incidents of timeless events
         self.by_doc: dict[str, list[tuple[str, Ev]]] = defaultdict(list)
-        self.clock = 0                                              # events indexed so far
+        self.clock = 0                                              # changes so far (members, index entries)
         self.touched: dict[tuple, int] = {}                         # (place key, type) -> clock of its last entry
 
     def ev(self, row: dict) -> Ev:
@@ -679,6 +698,8 @@ class Merger:
             inc = self.incidents[incident_id] = Incident(incident_id)
         inc.members.append(ev)
         inc.docs.add(ev.doc_id)
+        self.clock += 1
+        inc.clock = self.clock
         pt = ev.point()
         if pt is not None:
             b = inc.box
@@ -694,6 +715,8 @@ class Merger:
         inc = self.incidents[incident_id]
         inc.members.remove(ev)
         inc.docs = {m.doc_id for m in inc.members}
+        self.clock += 1
+        inc.clock = self.clock
         self.by_doc[ev.doc_id].remove((incident_id, ev))
         if not inc.members:
             del self.incidents[incident_id]
@@ -737,6 +760,11 @@ class Merger:
         touched = self.touched
         return any(touched.get(key + (sub,), 0) > clock
                    for key in place_keys(self.rules, ev, neighbours=True) for sub in kin)
+
+    def changed_around(self, ev: Ev, clock: int) -> bool:
+        """An incident ``ev`` may join (a candidate) gained or lost a member after ``clock``, or
+        was formed since: what ``choose`` finds for it may have changed."""
+        return any(self.incidents[i].clock > clock for i in self.candidates(ev))
 
     def score(self, ev: Ev, inc: Incident) -> float:
         """How well ``ev`` fits ``inc`` (0 = it does not)."""
@@ -920,6 +948,8 @@ class Merger:
         inc = self.incidents[incident_id]
         inc.members.append(ev)
         inc.docs.add(ev.doc_id)
+        self.clock += 1
+        inc.clock = self.clock
         self.by_doc[ev.doc_id].append((incident_id, ev))
 
 
@@ -938,7 +968,7 @@ def assign_all(merger: Merger, events: list[Ev]) -> list[tuple[str, Ev, bool]]:
         inc, created = merger.assign(ev)
         out.append((inc, ev, created))
         when[ev.event_id] = merger.clock
-    return _second_chance(merger, _recheck_timeless(merger, out, when))
+    return _second_chance(merger, _recheck_timeless(merger, out, when), when)
 
 
 def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]],
@@ -969,15 +999,34 @@ def _recheck_timeless(merger: Merger, out: list[tuple[str, Ev, bool]],
     return out
 
 
-def _second_chance(merger: Merger, out: list[tuple[str, Ev, bool]]) -> list[tuple[str, Ev, bool]]:
+def _second_chance(merger: Merger, out: list[tuple[str, Ev, bool]],
+                   when: dict[str, int] | None = None) -> list[tuple[str, Ev, bool]]:
     """A dated report that found no incident when its turn came (merge order is by date) may fit
     one formed after it: "January 2018" at the square comes before the undated reports that
     joined the bombing of 15 January. Each such lone event is tried once more, against the
-    incidents as they stand at the end."""
+    incidents as they stand at the end.
+
+    Rule ``timeless-second-chance``: so is a report with no time at all. Timeless reports are
+    merged in the order of their ids, so one whose only tie to an incident is a member merged
+    after it (the raid at a village told first with no detail, then by an outlet naming both
+    sides) found nothing there when its turn came; it goes where it fits at the end, under the
+    same bar and the same look-alike check as in its turn (``Merger.choose``), whatever the
+    order the reports came in. Only to an incident with a time of its own, as a dated report's
+    second chance: a lone timeless report that another one fits may have stayed alone because
+    it could not tell two incidents apart. Copies keep their original's incident. ``when``: the
+    merger's clock at each one's turn; one none of whose candidate incidents changed since is not
+    tried again (it would find what it found then)."""
     for k, (inc, ev, created) in enumerate(out):
-        if not created or ev.when == FLOAT or len(merger.incidents[inc].members) != 1:
+        if not created or len(merger.incidents[inc].members) != 1:
             continue
-        target = merger.best(ev, exclude=inc)
+        if ev.when == FLOAT:
+            if ev.root is not None or (when is not None and not merger.changed_around(ev, when.get(ev.event_id, 0))):
+                continue
+            target = merger.choose(ev)
+            if target is None or target == inc or merger.timeless_only(target):
+                continue
+        else:
+            target = merger.best(ev, exclude=inc)
         if target is not None:
             merger.remove(inc, ev)
             merger.add(target, ev)
