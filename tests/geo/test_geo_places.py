@@ -54,6 +54,11 @@ PLACES = [
     # --- hand-placed: Boulkessi, the Malian army camp by the Burkina border
     ("hand-boulkessi", "هاجم مسلحون معسكر الجيش في بولكيسي قرب الحدود مع بوركينا فاسو وسط مالي", "بولكيسي", "Mopti",
      1, (14.95, -1.63)),
+    # --- geoparse.university_of_city: a university named after its city is a site in it
+    ("university-of-city-mosul", "اقتحم مسلحون مبنى في جامعة الموصل واحتجزوا عددا من الطلاب", "جامعة الموصل",
+     "Nineveh", 1, (36.34, 43.13)),
+    ("university-of-city-garissa", "أحيت كينيا ذكرى الهجوم على جامعة غاريسا الذي قتل فيه 148 طالبا", "جامعة غاريسا",
+     "Garissa", 1, (-0.45, 39.65)),
     # --- news spellings of world towns (aliases.tsv) and two towns no source has (places_hand.tsv)
     ("alias-menaka", "قتل أربعة جنود في هجوم انتحاري على معسكر للحرس الوطني في ميناكا شمال شرقي مالي", "ميناكا",
      "Gao", 1, (15.92, 2.40)),
@@ -247,6 +252,8 @@ PLACES = [
 ]
 
 NOT_PLACES = [
+    # geoparse.university_of_city: a university not named after a city names no place
+    ("university-not-of-city", "أصدرت جامعة الأزهر بيانا يدين التفجير الذي استهدف الكنيسة", "الأزهر"),
     ("sindh-the-word", "قدم المحامي السند القانوني لموكله أمام محكمة في كراتشي", "السند"),
     ("framed-by-district-elsewhere", "قتل راع بانفجار لغم في قرية قصروك التابعة لقضاء الحمدانية", "قصروك"),
     ("tank-the-english-word", "نشر مركز أبحاث من نوع ثينك تانك دراسة عن الجماعات المسلحة", "تانك"),
