@@ -222,14 +222,25 @@ def world_entries(merge) -> list[dict]:
 SOLE_NAME_KM = 25.0
 
 
+# Alternate names GeoNames lists for a city that Arabic never uses for it and that name something else: "الجزيرة"
+# (the island; the Jazira of Syria and of Anbar; the Al Jazeera channel) is no name of Algiers (الجزائر): a Syrian
+# «منطقة الجزيرة» was read as Algiers (dev2 rp001's report on the Jazira, f17T ha-019 on Anbar). (country, GeoNames
+# name) -> the Arabic names to drop.
+WRONG_NAMES = {("DZ", "Algiers"): ("الجزيرة", "الجزيره")}
+
+
 def clean_records(records: list[dict]) -> list[dict]:
-    """Two faults of GeoNames' alternate names and populations, removed before merging:
+    """The hand list WRONG_NAMES, and two faults of GeoNames' alternate names and populations, removed before merging:
     - a town's alternate name that is the only Arabic name of a city of its country, far from it ("ساوه",
       the city Sāveh's one name, is also listed for Arāk 120 km away): the name belongs to that city;
     - a city's population copied onto a namesake in another division (Marāgheh, 262,604, twice, 1,200 km
       apart): the older record (lower GeoNames id) keeps it, the copy gets none."""
     from build_gazetteer import km
 
+    for r in records:
+        wrong = WRONG_NAMES.get((r["country"], r["name_en"]))
+        if wrong:
+            r["names"] = [n for n in r["names"] if n not in wrong] or r["names"]
     sole: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in records:
         folded = {fold(n) for n in r["names"]}

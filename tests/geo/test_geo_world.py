@@ -533,3 +533,18 @@ def test_geo_world_city_before_object(case):
 def test_geo_world_city_before_object_needs_country(case):
     _id, text, surface = case
     assert _named(text, surface) is None
+
+
+# build_world.WRONG_NAMES: alternate names GeoNames gives a city that Arabic never uses for it; «الجزيرة» (the Jazira of
+# Syria or Anbar, an island, a TV channel) is no Algiers: (id, text, country the name must not resolve to)
+WRONG_NAMES = [
+    ("jazira-hasakah", "طالب المحتجون بوقف الانتهاكات بحق أبناء منطقة الجزيرة في الحسكة", "DZ"),
+    ("jazira-anbar", "وتنشط خلايا التنظيم في منطقتي الجزيرة والشامية غرب الأنبار", "DZ"),
+]
+
+
+@pytest.mark.parametrize("case", WRONG_NAMES, ids=[c[0] for c in WRONG_NAMES])
+def test_geo_world_wrong_alternate_name_is_no_reading(case):
+    _id, text, country = case
+    assert not [(m.surface, m.name_en) for m in find_places(text, context=text) if m.country == country]
+    assert any(m.name_en == "Algiers" for m in find_places("انفجرت قنبلة في الجزائر العاصمة"))
