@@ -74,3 +74,28 @@ def test_admin2_admin3(text, surface, admin2, admin3):
     assert m.admin2 == admin2
     if admin3 is not None:
         assert m.admin3 == admin3
+
+
+# geoparse.org_country: a line whose only place name is a country inside an organisation's name takes the report's
+# place, not that country: (id, line, context, admin1 of the best place)
+ORG_COUNTRY = [
+    ("sdf-line-hasakah", "ودفعت قوات سوريا الديمقراطية بتعزيزات كبيرة إلى محيط السجن",
+     "هاجم مسلحو التنظيم سجن غويران في مدينة الحسكة ليلة الخميس", "Al-Hasakah"),
+    ("sdf-line-raqqa", "وقالت قوات سوريا الديمقراطية إنها قتلت اثنين من المهاجمين",
+     "استهدف هجوم حاجزا عند مدخل مدينة الرقة الشمالي", "Raqqa"),
+]
+ORG_CITY = [     # a governorate inside an organisation's name still serves when the report names no place
+    ("ops-command-baghdad", "وقالت قيادة عمليات بغداد إن قواتها اعتقلت مطلوبين", "Baghdad"),
+]
+
+
+@pytest.mark.parametrize("line,context,admin1", [r[1:] for r in ORG_COUNTRY], ids=[r[0] for r in ORG_COUNTRY])
+def test_org_country_is_no_fallback_place(line, context, admin1):
+    (rec,) = list(geocode_lines([json.dumps({"text": line, "context": context}, ensure_ascii=False)]))
+    assert rec["best"]["admin1"] == admin1, rec["best"]
+
+
+@pytest.mark.parametrize("line,admin1", [r[1:] for r in ORG_CITY], ids=[r[0] for r in ORG_CITY])
+def test_org_city_still_serves(line, admin1):
+    (rec,) = list(geocode_lines([line]))
+    assert rec["best"]["admin1"] == admin1, rec["best"]

@@ -1001,6 +1001,19 @@ COUNTRY_PART_YIELDS = (
     "f5b-013, f5b-023")
 
 
+ORG_COUNTRY = (
+    "geoparse.org_country: a country named inside an organisation's name ('قوات سوريا الديمقراطية') is no fallback "
+    "place for a sentence that names no place of its own: it says nothing of where the sentence happens, so the "
+    "caller's report-level place stands (marsad geocode -, eval_geo). A governorate or city inside one ('قيادة "
+    "عمليات بغداد', 'شرطة البصرة') still serves. dev2 rc021 (the Ghwayran prison attack put at Damascus, 523 km), "
+    "and eight more SDF sentences of dev, dev2 and fresh17 that name no other place.")
+
+
+def _org_country(m: PlaceMention) -> bool:
+    """Rule geoparse.org_country (ORG_COUNTRY)."""
+    return m.role == "org" and m.kind == "country"
+
+
 def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> PlaceMention | None:
     """The event's own place among a sentence's mentions: a real place (not inside an
     organisation name or a dateline) first, then the most precise, then the nearest to ``anchor``
@@ -1013,8 +1026,8 @@ def best_place(mentions: list[PlaceMention], anchor: int | None = None) -> Place
         if aux:      # only a road or a distance reference: its first town, precision 2
             first = min(aux, key=lambda m: (m.geo_precision > 2, m.start))
             return replace(first, geo_precision=max(2, first.geo_precision))
-        pool = [m for m in mentions if not isinstance(m, WideRegion)]   # a continent is no event's place
-        if not pool:
+        pool = [m for m in mentions if not isinstance(m, WideRegion) and not _org_country(m)]   # a continent is
+        if not pool:      # no event's place, nor a country inside an organisation's name (ORG_COUNTRY)
             return None
 
     parts = [m for m in pool if m.kind == "region" and m.entry_id.startswith("country:")]
