@@ -34,8 +34,13 @@ EXTRACTOR_VERSION = "0.21.0"
 def _load_static() -> None:
     """Load the gazetteer and every lexicon once, then take what is loaded out of the cyclic collector's walks
     (gc.freeze): a full collection otherwise walks the gazetteer's index each time (~0.1 s, several times a
-    hundred reports). Nothing loaded here is ever garbage."""
+    hundred reports). Nothing loaded here is ever garbage. The gazetteer's derived indexes and the sub-district
+    polygons (geoparse.load_indexes) are static data of the same kind, otherwise built inside the first report that
+    needs each (~0.15 s, shapely's import included)."""
+    from marsad.geo.geoparse import load_indexes
+
     load_gazetteer()
+    load_indexes()
     matcher("triggers", "")
     gc.freeze()
 

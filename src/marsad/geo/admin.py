@@ -38,6 +38,12 @@ def _units():
     return STRtree(geoms), geoms, [ft["properties"] for ft in features]
 
 
+def load_units() -> None:
+    """Load the sub-district polygons (and shapely) now: extract_document does it with the gazetteer, so the first
+    report that places a river's stretch does not pay ~0.1 s for the import and the polygons."""
+    _units()
+
+
 def locate_units(lat: float, lon: float) -> dict | None:
     """The sub-district polygon a point lies in (its properties: country, admin1, admin2, admin3), or the
     nearest within NEAREST_DEG; None beyond."""

@@ -379,6 +379,18 @@ def _capitals() -> dict[str, Entry]:
     return out
 
 
+def load_indexes() -> None:
+    """Build now the gazetteer's derived indexes that find_places otherwise builds at the first report needing each
+    (capitals, the places of each governorate and of each country: ~45 ms in all), and the sub-district polygons
+    (geo.admin: shapely and ~0.1 s); extract_document loads them with the gazetteer, before gc.freeze."""
+    from .admin import load_units
+
+    _capitals()
+    _governorate_places()
+    _country_places()
+    load_units()
+
+
 def _report_country(ev: Evidence) -> str:
     """The country the text and its report are about: the most named, else the most cued."""
     for tally in (ev.countries, ev.cues):

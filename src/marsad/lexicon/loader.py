@@ -70,6 +70,9 @@ class Phrase(NamedTuple):
     value: Any      # the payload the entry carries
 
 
+_tuple_new = tuple.__new__
+
+
 def _prefix_lengths() -> tuple[tuple[str, ...], ...]:
     """Every run of proclitics a match may open with, as the strings of its three slots."""
     conj = ("",) + CONJUNCTIONS
@@ -426,7 +429,7 @@ class PhraseMatcher:
         e, key = best
         if key in self._stem:
             e = _WORD_REST.match(text, e, end).end()
-        return Phrase(q, e, key, self.payload[key])
+        return _tuple_new(Phrase, (q, e, key, self.payload[key]))   # Phrase(...) without its Python-level __new__
 
     def _regex_scan(self, folded: str, start: int, end: int) -> list[Phrase]:
         """The reference: the pattern this matcher stands for, run by re."""
