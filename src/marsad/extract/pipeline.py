@@ -27,7 +27,7 @@ from marsad.geo import load_gazetteer
 from marsad.lexicon import matcher
 from marsad.text.normalize import normalize
 
-EXTRACTOR_VERSION = "0.21.0"
+EXTRACTOR_VERSION = "0.22.0"
 
 
 @lru_cache(maxsize=1)
