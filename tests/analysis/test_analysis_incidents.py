@@ -1022,6 +1022,11 @@ DAY = dict(date_start="2023-05-06", date_end="2023-05-06")
     pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء الثلاثاء"),
                  dict(**DAY, fatalities=90, evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
                  False, id="timeless-first-count-other-weekday"),
+    # ... with a dated report of a week or more (a month): no weekday of its own to hold them by (this crashed)
+    pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص على الاقل بانفجار سيارة مفخخة قرب الميناء السبت"),
+                 dict(date_start="2023-05-01", date_end="2023-05-31", fatalities=90,
+                      evidence="ارتفعت حصيلة تفجير السيارة المفخخة قرب الميناء الى 90 قتيلا"),
+                 False, id="timeless-first-count-month-dated"),
     # ... with both figures given as final
     pytest.param(dict(fatalities=8, evidence="مقتل 8 اشخاص بانفجار سيارة مفخخة قرب الميناء السبت"),
                  dict(**DAY, fatalities=90, evidence="انفجار سيارة مفخخة قرب الميناء اوقع 90 قتيلا"),

@@ -334,7 +334,8 @@ def _weekday_of_dated(a: Ev, b: Ev) -> bool:
     timeless, dated = (a, b) if a.when == FLOAT else (b, a)
     if dated.when != HARD or timeless.days is None:
         return False
-    return bool(timeless.days & day_weekdays(dated.start, dated.end))
+    days = day_weekdays(dated.start, dated.end)
+    return days is not None and bool(timeless.days & days)   # a week or more states no weekday
 
 
 def tolls_ok(rules: Rules, a: Ev, b: Ev) -> bool:
