@@ -10,8 +10,8 @@ from marsad.extract import actors as A
 from marsad.extract.counts import find_counts
 from marsad.extract.mentions import PERIOD_RULES, dates, numbers
 from marsad.extract.protests import PROTEST_KINDS, confrontation, protest_kind
-from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, Trigger, _cue_near, _word_list, find_triggers, retype, tag,
-                                     toll_update)
+from marsad.extract.triggers import (DAY_RULES, EXPLOSIVE_KINDS, SINCE_WORDS, Trigger, _cue_near, _word_list, find_triggers,
+                                     retype, tag, toll_update)
 from marsad.extract.unresolved import NEAR as UNRESOLVED_NEAR, UnresolvedPlace, unresolved_places
 from marsad.text.dates import weekday_numbers
 from marsad.text.morph import DEFINITE_RUNS, strip_proclitics
@@ -601,11 +601,6 @@ def _also(sent, trig: Trigger) -> bool:
     return bool(sent.tokens) and sent.tokens[0][2] in ALSO_WORDS and 0 < i <= 1 + ALSO_GAP
 
 
-SIMULTANEOUS = frozenset(fold_entry(w) for w in ("تزامن", "وتزامن", "تزامنت", "وتزامنت", "بالتزامن", "وبالتزامن",
-                                                  "تزامنا", "وتزامنا", "يتزامن"))
-BESIDE_GAP = 6     # tokens between the word of simultaneity and the trigger it introduces ("وتزامن الهجومان مع انفجار")
-
-
 TIMED_GAP = 3      # tokens from the sentence's opening time phrase to the trigger verb ("وصباح اليوم استهدف")
 
 
@@ -617,6 +612,11 @@ def _timed(sent, pub: date | None, trig: Trigger) -> bool:
         return False
     end = sent.tok_index(max(found[0].start, found[0].end - 1))
     return 0 < sent.tok_index(trig.start) - end <= TIMED_GAP
+
+
+SIMULTANEOUS = frozenset(fold_entry(w) for w in ("تزامن", "وتزامن", "تزامنت", "وتزامنت", "بالتزامن", "وبالتزامن",
+                                                  "تزامنا", "وتزامنا", "يتزامن"))
+BESIDE_GAP = 6     # tokens between the word of simultaneity and the trigger it introduces ("وتزامن الهجومان مع انفجار")
 
 
 def _beside(sent, trig: Trigger) -> bool:
@@ -676,15 +676,12 @@ def _topic_shift(sent) -> bool:
     return _lead_has(sent, "topic_shift", 3)
 
 
-SINCE = frozenset({"منذ", "ومنذ"})
-
-
 def _background(sent, trig: Trigger) -> bool:
     """A recalled incident: the sentence opens in the past perfect ("وكان ... قد"), or the trigger follows "منذ"
     ("لم تشهد البلاد هجوما منذ الهجوم على جامعة غاريسا في أبريل 2015": the incident since which, told with its
     own date; block.origin spares it only then)."""
     i = sent.tok_index(trig.start)
-    return _lead_has(sent, "past_frame", 2) or (i > 0 and sent.tokens[i - 1][2] in SINCE)
+    return _lead_has(sent, "past_frame", 2) or (i > 0 and sent.tokens[i - 1][2] in SINCE_WORDS)
 
 
 def sentence_toll(sent, pub: date | None) -> dict | None:

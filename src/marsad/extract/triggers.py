@@ -125,7 +125,7 @@ RECALL_SPAN = 14     # tokens after "منذ" + an incident word within which tha
 def _dated_recall(sent, i: int) -> bool:
     """The incident told after "منذ" is given its own month or day ("الأكبر منذ الهجوم الذي استهدف حاجزا ببئر العبد
     في 14 أكتوبر الماضي", "منذ الهجوم على جامعة غاريسا في أبريل 2015"): a specific incident the report recalls, an
-    event of its own with its date (the spec's background events), not the vague origin of a period (origin.dated)."""
+    event of its own with its date (the spec's background events), not the vague origin of a period (block.origin)."""
     from marsad.extract.mentions import dates
 
     a = sent.tokens[i][0]
